@@ -1,0 +1,147 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import scalarApiReference from '@scalar/fastify-api-reference';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Deps } from './platform/deps.ts';
+import { registerErrorHandling } from './platform/error-handler.ts';
+import { AppError, unauthenticated } from './platform/errors.ts';
+import { type App, errorResponses } from './platform/http.ts';
+import { registerMetrics } from './platform/metrics.ts';
+import { assertSameOrigin } from './platform/origin-check.ts';
+import { PUBLIC_ROUTES, TOTP_ENROLMENT_ROUTES } from './platform/public-routes.ts';
+import { resolveSession, SESSION_COOKIE } from './platform/sessions.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { invitationRoutes } from './modules/invitations/invitations.routes.ts';
+import { meRoutes } from './modules/me/me.routes.ts';
+import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
+import { outboxRoutes } from './modules/outbox/outbox.routes.ts';
+import { userRoutes } from './modules/users/users.routes.ts';
+
+export const WEB_DIST = join(import.meta.dirname, '..', 'dist', 'web');
+const BODY_LIMIT = 64 * 1024;
+
+export type BuildAppOptions = { logger?: FastifyServerOptions['logger']; webDist?: string; trustProxy?: boolean };
+
+/** The whole HTTP application around its dependencies; what main.ts serves and tests inject into. */
+export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promise<App> {
+  const app = Fastify({
+    loggerInstance: options.logger === undefined ? deps.logger : undefined,
+    logger: options.logger === undefined ? undefined : options.logger,
+    bodyLimit: BODY_LIMIT,
+    trustProxy: options.trustProxy ?? false,
+    genReqId: () => crypto.randomUUID(),
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>() as unknown as App;
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: deps.config.baseUrl.startsWith('https://') ? [] : null,
+      },
+    },
+    strictTransportSecurity: deps.config.baseUrl.startsWith('https://'),
+    crossOriginEmbedderPolicy: false,
+  });
+  registerMetrics(app);
+
+  app.addHook('onRequest', async (req) => {
+    if (!req.url.startsWith('/api/')) return;
+    assertSameOrigin(req, deps.config.baseUrl);
+    const token = req.cookies[SESSION_COOKIE];
+    req.actor = token ? await resolveSession(deps, token) : null;
+  });
+  app.addHook('preHandler', async (req) => {
+    const route = `${req.method} ${req.routeOptions.url}`;
+    if (!req.routeOptions.url?.startsWith('/api/v1/') || PUBLIC_ROUTES.has(route)) return;
+    if (!req.actor) throw unauthenticated();
+    if (req.actor.mustEnrolTotp && !TOTP_ENROLMENT_ROUTES.has(route)) {
+      throw new AppError(403, 'TOTP_REQUIRED', 'Set up two-factor sign-in before using TIPNet');
+    }
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'TIPNet API', version: '1', description: "API of TIPNet, the Thai anti-trafficking network's platform." },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(async (docs) => {
+    // The docs viewer configures itself with an inline script; this relaxation stays under /api/docs.
+    docs.addHook('onSend', async (_req, reply) => {
+      reply.header(
+        'content-security-policy',
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'",
+      );
+    });
+    await docs.register(scalarApiReference, {
+      routePrefix: '/api/docs',
+      configuration: { url: '/api/openapi.json' },
+    } as never);
+  });
+
+  await app.register(
+    async (api) => {
+      const typed = api as unknown as App;
+      healthRoutes(typed, deps);
+    },
+  );
+  await app.register(async (api) => {
+    const typed = api as unknown as App;
+    authRoutes(typed, deps);
+    meRoutes(typed, deps);
+    invitationRoutes(typed, deps);
+    userRoutes(typed, deps);
+    organisationRoutes(typed, deps);
+    auditRoutes(typed, deps);
+    outboxRoutes(typed, deps);
+  });
+
+  registerWebApp(app, options.webDist ?? WEB_DIST);
+  void errorResponses;
+  return app;
+}
+
+/** Serves the built web app, with index.html for client-side routes; /api stays JSON. */
+function registerWebApp(app: App, webDist: string) {
+  const hasWeb = existsSync(join(webDist, 'index.html'));
+  if (hasWeb) {
+    app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h', immutable: false });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const wantsPage = req.method === 'GET' && !req.url.startsWith('/api') && hasWeb;
+    if (wantsPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return reply.status(404).send({
+      error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}`, requestId: String(req.id) },
+    });
+  });
+}

@@ -1,0 +1,62 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import * as schema from './schema/index.ts';
+
+/** The same typed database whichever driver runs underneath. A transaction is also a Db. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export type Database = {
+  db: Db;
+  driver: 'pglite' | 'postgres';
+  /** Plain SQL on the raw driver, for health checks and tooling. */
+  query: (sql: string) => Promise<unknown[]>;
+  close: () => Promise<void>;
+  /** Runs fn on one dedicated connection (advisory locks, LISTEN). */
+  withConnection: <T>(fn: (db: Db) => Promise<T>) => Promise<T>;
+};
+
+export type DatabaseOptions = { databaseUrl?: string; dataDir?: string; poolSize?: number };
+
+/** Opens PostgreSQL when a URL is given, otherwise the embedded PGlite (in memory when dataDir is omitted). */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 20) : openPglite(options.dataDir);
+}
+
+async function openPglite(dataDir?: string): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir);
+  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  return {
+    db,
+    driver: 'pglite',
+    query: async (sql) => (await client.query(sql)).rows,
+    close: () => client.close(),
+    // PGlite has a single connection; every call already runs on it.
+    withConnection: (fn) => fn(db),
+  };
+}
+
+async function openPostgres(url: string, max: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  // An idle client erroring (server restart) must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  return {
+    db,
+    driver: 'postgres',
+    query: async (sql) => (await pool.query(sql)).rows,
+    close: () => pool.end(),
+    withConnection: async (fn) => {
+      const client = await pool.connect();
+      try {
+        return await fn(drizzlePg({ client, schema }) as unknown as Db);
+      } finally {
+        client.release();
+      }
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import closeWithGrace from 'close-with-grace';
+import { buildApp, WEB_DIST } from './app.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import { seedDemoNetwork } from './db/seed/seed-demo.ts';
+import { DEMO_ACCOUNTS } from './db/seed/demo-network.ts';
+import { closeDeps, createDeps } from './runtime.ts';
+
+async function main() {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(`TIPNet cannot start.\n${err.message}\nSee .env.example for every setting.`);
+      process.exit(2);
+    }
+    throw err;
+  }
+
+  const deps = await createDeps(config);
+  const { logger } = deps;
+  if (config.seedDemo) {
+    const password = config.demoPassword ?? demoPasswordFor(config);
+    const result = await seedDemoNetwork(deps.db, { password, now: deps.clock.now() });
+    if (result.seeded) logger.info('demo network seeded');
+  }
+
+  const app = await buildApp(deps, { trustProxy: process.env.TRUST_PROXY === '1' });
+  closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
+    if (err) logger.error({ err }, 'shutting down after an error');
+    else logger.info({ signal }, 'shutting down: draining requests');
+    await app.close();
+    await closeDeps(deps);
+  });
+
+  await app.listen({ port: config.port, host: config.host });
+  printWelcome(config);
+}
+
+/** The embedded demo keeps its generated password beside its data so every start can print it. */
+function demoPasswordFor(config: Config): string {
+  const file = join(config.dataDir, 'demo-password');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const password = `demo-${randomBytes(9).toString('base64url')}`;
+  writeFileSync(file, password, { mode: 0o600 });
+  return password;
+}
+
+function printWelcome(config: Config) {
+  const lines = [``, `TIPNet is running at ${config.baseUrl}`];
+  if (!existsSync(join(WEB_DIST, 'index.html'))) lines.push('(web app not built: run `npm run build`; the API works)');
+  lines.push(`Database: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`}`);
+  if (config.seedDemo) {
+    const password = config.demoPassword ? '(the DEMO_PASSWORD you set)' : demoPasswordFor(config);
+    lines.push('Demo accounts (fictional):');
+    for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.email.padEnd(28)} ${a.role.padEnd(10)} password: ${password}`);
+  }
+  lines.push('');
+  console.log(lines.join('\n'));
+}
+
+main().catch((err) => {
+  console.error('TIPNet failed to start:', err instanceof Error ? err.message : err);
+  process.exit(1);
+});

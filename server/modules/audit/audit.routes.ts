@@ -1,0 +1,58 @@
+import { and, desc, eq, gte, lt, lte } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { AuditEventView, AuditListQuery, Page } from '../../../common/api.ts';
+import { auditEvents, organisations, users } from '../../db/schema/index.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { type App, errorResponses, requestContext } from '../../platform/http.ts';
+import { decodeCursor, toPage } from '../../platform/pagination.ts';
+import { authorize } from '../../platform/policy.ts';
+import { presentOrganisation } from '../organisations/organisations.presenter.ts';
+
+const actorOrg = alias(organisations, 'actor_org');
+
+export function auditRoutes(app: App, deps: Deps) {
+  app.get(
+    '/api/v1/audit-events',
+    { schema: { tags: ['audit'], summary: 'The audit log, newest first (admins)', querystring: AuditListQuery, response: { 200: Page(AuditEventView), ...errorResponses } } },
+    async (req) => {
+      authorize(requestContext(deps, req).actor, 'audit.read', undefined);
+      const q = req.query;
+      const after = decodeCursor(q.cursor, { key: 'none', id: 'serial' });
+      const rows = await deps.db
+        .select({ event: auditEvents, actor: { id: users.id, displayName: users.displayName, email: users.email }, org: actorOrg })
+        .from(auditEvents)
+        .leftJoin(users, eq(users.id, auditEvents.actorUserId))
+        .leftJoin(actorOrg, eq(actorOrg.id, auditEvents.actorOrganisationId))
+        .where(
+          and(
+            q.action ? eq(auditEvents.action, q.action) : undefined,
+            q.entityType ? eq(auditEvents.entityType, q.entityType) : undefined,
+            q.actorId ? eq(auditEvents.actorUserId, q.actorId) : undefined,
+            q.organisationId ? eq(auditEvents.actorOrganisationId, q.organisationId) : undefined,
+            q.from ? gte(auditEvents.at, new Date(q.from)) : undefined,
+            q.to ? lte(auditEvents.at, new Date(q.to)) : undefined,
+            after ? lt(auditEvents.id, Number(after.id)) : undefined,
+          ),
+        )
+        .orderBy(desc(auditEvents.id))
+        .limit(q.limit + 1);
+      return toPage(
+        rows,
+        q.limit,
+        (r) => ({ k: '', id: String(r.event.id) }),
+        (r) => ({
+          id: String(r.event.id),
+          at: r.event.at.toISOString(),
+          actor: r.actor?.id ? { id: r.actor.id, displayName: r.actor.displayName, email: r.actor.email } : null,
+          actorOrganisation: r.org ? presentOrganisation(r.org) : null,
+          action: r.event.action,
+          entityType: r.event.entityType,
+          entityId: r.event.entityId,
+          changes: r.event.changes,
+          ip: r.event.ip,
+          userAgent: r.event.userAgent,
+        }),
+      );
+    },
+  );
+}

@@ -1,0 +1,68 @@
+import { and, asc, eq, gt, ilike, or, sql } from 'drizzle-orm';
+import type { UserView } from '../../../common/api.ts';
+import type { Role } from '../../../common/taxonomies.ts';
+import { type OrganisationRow, organisations, sessions, type UserRow, users } from '../../db/schema/index.ts';
+import { changedFields, recordAudit } from '../../platform/audit.ts';
+import type { RequestContext } from '../../platform/context.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { decodeCursor, toPage } from '../../platform/pagination.ts';
+import { authorize, authorizeVisible } from '../../platform/policy.ts';
+import { presentOrganisation } from '../organisations/organisations.presenter.ts';
+import { findUserWithOrganisation } from './users.repository.ts';
+import { notFound } from '../../platform/errors.ts';
+
+const presentUser = (r: { user: UserRow; organisation: OrganisationRow }): UserView => ({
+  id: r.user.id,
+  email: r.user.email,
+  displayName: r.user.displayName,
+  role: r.user.role,
+  language: r.user.language,
+  active: r.user.active,
+  totpEnabled: r.user.totpEnabledAt !== null,
+  organisation: presentOrganisation(r.organisation),
+  createdAt: r.user.createdAt.toISOString(),
+  lastLoginAt: r.user.lastLoginAt?.toISOString() ?? null,
+});
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Sorted by email; the cursor carries the last email seen. */
+export async function listUsers(deps: Deps, ctx: RequestContext, query: { cursor?: string; limit: number; q?: string; organisationId?: string }) {
+  const actor = ctx.actor!;
+  const organisationId = query.organisationId ?? (actor.role === 'admin' ? undefined : actor.organisationId);
+  authorize(actor, 'user.list', organisationId ? { organisationId } : undefined);
+  const after = decodeCursor(query.cursor);
+  const pattern = query.q ? `%${escapeLike(query.q)}%` : undefined;
+  const rows = await deps.db
+    .select({ user: users, organisation: organisations })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(
+      and(
+        organisationId ? eq(users.organisationId, organisationId) : undefined,
+        pattern ? or(ilike(users.email, pattern), ilike(users.displayName, pattern)) : undefined,
+        after ? gt(sql`(${users.email}, ${users.id})`, sql`(${after.k}, ${after.id}::uuid)`) : undefined,
+      ),
+    )
+    .orderBy(asc(users.email), asc(users.id))
+    .limit(query.limit + 1);
+  return toPage(rows, query.limit, (r) => ({ k: r.user.email, id: r.user.id }), presentUser);
+}
+
+export async function updateUser(deps: Deps, ctx: RequestContext, id: string, input: { role?: Role; active?: boolean }) {
+  await deps.db.transaction(async (tx) => {
+    const found = await findUserWithOrganisation(tx, id);
+    if (!found) throw notFound('User');
+    const { user } = found;
+    authorizeVisible(ctx.actor, 'user.read', user, 'User');
+    authorize(ctx.actor, 'user.update', { ...user, changes: input });
+    const changes = changedFields(user, input);
+    if (Object.keys(changes).length === 0) return;
+    await tx.update(users).set({ ...input, updatedAt: ctx.now }).where(eq(users.id, id));
+    // A deactivated account or a changed role must not keep acting on its old sessions.
+    await tx.delete(sessions).where(eq(sessions.userId, id));
+    await recordAudit(tx, ctx, { action: 'user.updated', entityType: 'user', entityId: id, changes });
+  });
+  const updated = await findUserWithOrganisation(deps.db, id);
+  return presentUser(updated!);
+}

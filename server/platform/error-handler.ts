@@ -1,0 +1,53 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError } from './errors.ts';
+
+type Body = { error: { code: string; message: string; details?: unknown; requestId: string } };
+
+/** Fastify's own client errors, by code, with a stable code of ours. */
+const FASTIFY_CLIENT_ERRORS: Record<string, string> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'INVALID_JSON',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'INVALID_JSON',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'INVALID_CONTENT_LENGTH',
+  FST_ERR_VALIDATION: 'VALIDATION_FAILED',
+};
+
+/** One place maps every failure to the API's error body; 5xx details never leave the server. */
+export function registerErrorHandling(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const send = (status: number, code: string, message: string, details?: unknown) => {
+      const body: Body = { error: { code, message, requestId: String(req.id) } };
+      if (details !== undefined) body.error.details = details;
+      return reply.status(status).type('application/json').send(body);
+    };
+
+    if (err instanceof AppError) {
+      if (err.headers) reply.headers(err.headers);
+      return send(err.statusCode, err.code, err.message, err.details);
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const details = err.validation.map((v) => ({
+        field: [err.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
+        message: v.message,
+      }));
+      return send(400, 'VALIDATION_FAILED', 'The request is not valid', details);
+    }
+    if (isResponseSerializationError(err)) {
+      req.log.error({ err, issues: err.cause.issues }, 'response did not match its schema');
+      return send(500, 'INTERNAL', 'Something went wrong on our side; it has been logged');
+    }
+    if ((err as { code?: string }).code === '23505') {
+      return send(409, 'CONFLICT', 'This already exists');
+    }
+    const status = err.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      const code = FASTIFY_CLIENT_ERRORS[err.code] ?? (status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST');
+      const message = code === 'INVALID_JSON' ? 'The request body is not valid JSON' : err.message;
+      return send(status, code, message);
+    }
+    req.log.error({ err }, 'unhandled error');
+    return send(500, 'INTERNAL', 'Something went wrong on our side; it has been logged');
+  });
+}

@@ -1,0 +1,58 @@
+/** Fastify wiring shared by every module: the typed app, request context, error bodies, cookies. */
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ErrorBody } from '../../common/api.ts';
+import type { Actor, RequestContext } from './context.ts';
+import type { Deps } from './deps.ts';
+import { unauthenticated } from './errors.ts';
+import { SESSION_COOKIE } from './sessions.ts';
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+export function requestContext(deps: Deps, req: FastifyRequest): RequestContext {
+  const ua = req.headers['user-agent'];
+  return { actor: req.actor, ip: req.ip ?? null, userAgent: typeof ua === 'string' ? ua : null, now: deps.clock.now() };
+}
+
+/** The signed-in actor; the auth guard has already answered 401 on routes that need one. */
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw unauthenticated();
+  return req.actor;
+}
+
+/** Every route documents the error body for these statuses. */
+export const errorResponses = {
+  400: ErrorBody,
+  401: ErrorBody,
+  403: ErrorBody,
+  404: ErrorBody,
+  409: ErrorBody,
+  413: ErrorBody,
+  429: ErrorBody,
+} as const;
+
+export function setSessionCookie(deps: Deps, reply: FastifyReply, token: string) {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: deps.config.baseUrl.startsWith('https://'),
+    maxAge: Math.floor(deps.config.sessionAbsoluteMs / 1000),
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}

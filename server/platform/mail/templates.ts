@@ -1,0 +1,81 @@
+import type { Language } from '../../../common/taxonomies.ts';
+
+export type EmailTemplate =
+  | { kind: 'invitation'; link: string; organisationName: string; roleLabel: string; inviterName: string }
+  | { kind: 'password_reset'; link: string; displayName: string }
+  | { kind: 'password_changed'; displayName: string };
+
+export type RenderedEmail = { subject: string; text: string; html: string };
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+type Copy = { subject: string; lines: string[]; link?: string; action?: string };
+
+function copyFor(t: EmailTemplate, lang: Language): Copy {
+  const th = lang === 'th';
+  switch (t.kind) {
+    case 'invitation':
+      return th
+        ? {
+            subject: `คำเชิญเข้าร่วม TIPNet — ${t.organisationName}`,
+            lines: [
+              `${t.inviterName} เชิญคุณเข้าร่วม TIPNet เครือข่ายต่อต้านการค้ามนุษย์ ในนาม ${t.organisationName} (บทบาท: ${t.roleLabel})`,
+              'ลิงก์นี้ใช้ได้ครั้งเดียวและหมดอายุใน 7 วัน หากคุณไม่ได้คาดว่าจะได้รับคำเชิญนี้ โปรดเพิกเฉยต่ออีเมลนี้',
+            ],
+            link: t.link,
+            action: 'ตอบรับคำเชิญ',
+          }
+        : {
+            subject: `Invitation to TIPNet — ${t.organisationName}`,
+            lines: [
+              `${t.inviterName} invited you to TIPNet, the anti-trafficking network, for ${t.organisationName} (role: ${t.roleLabel}).`,
+              'The link works once and expires in 7 days. If you did not expect this invitation, ignore this email.',
+            ],
+            link: t.link,
+            action: 'Accept the invitation',
+          };
+    case 'password_reset':
+      return th
+        ? {
+            subject: 'ตั้งรหัสผ่าน TIPNet ใหม่',
+            lines: [
+              `เรียน ${t.displayName}`,
+              'มีคำขอตั้งรหัสผ่านใหม่สำหรับบัญชีของคุณ ลิงก์นี้ใช้ได้ครั้งเดียวและหมดอายุใน 1 ชั่วโมง หากคุณไม่ได้ขอ โปรดเพิกเฉยต่ออีเมลนี้',
+            ],
+            link: t.link,
+            action: 'ตั้งรหัสผ่านใหม่',
+          }
+        : {
+            subject: 'Reset your TIPNet password',
+            lines: [
+              `Dear ${t.displayName},`,
+              'Someone asked to reset your password. The link works once and expires in 1 hour. If it was not you, ignore this email.',
+            ],
+            link: t.link,
+            action: 'Set a new password',
+          };
+    case 'password_changed':
+      return th
+        ? {
+            subject: 'รหัสผ่าน TIPNet ของคุณถูกเปลี่ยนแล้ว',
+            lines: [`เรียน ${t.displayName}`, 'รหัสผ่านของคุณเพิ่งถูกเปลี่ยน หากไม่ใช่คุณ โปรดติดต่อ ศพดส.ตร. ทันที']
+          }
+        : {
+            subject: 'Your TIPNet password was changed',
+            lines: [`Dear ${t.displayName},`, 'Your password was just changed. If this was not you, contact the Centre at once.'],
+          };
+  }
+}
+
+export function renderEmail(template: EmailTemplate, language: Language): RenderedEmail {
+  const c = copyFor(template, language);
+  const footer = language === 'th' ? 'TIPNet — ศพดส.ตร.' : 'TIPNet — the Centre (Royal Thai Police)';
+  const text = [...c.lines, ...(c.link ? [`${c.action}: ${c.link}`] : []), '', footer].join('\n\n');
+  const html = `<!doctype html><html lang="${language}"><body style="font-family:Sarabun,Tahoma,sans-serif;line-height:1.6">${c.lines
+    .map((l) => `<p>${escapeHtml(l)}</p>`)
+    .join('')}${
+    c.link ? `<p><a href="${escapeHtml(c.link)}">${escapeHtml(c.action ?? c.link)}</a></p>` : ''
+  }<p style="color:#555">${escapeHtml(footer)}</p></body></html>`;
+  return { subject: c.subject, text, html };
+}

@@ -1,0 +1,64 @@
+/**
+ * Every permission in TIPNet is decided here. Deny by default: an action not listed is refused.
+ * Services call `authorize` (throws) or `can` (boolean); routes never look at roles themselves.
+ */
+import type { Role } from '../../common/taxonomies.ts';
+import type { Actor } from './context.ts';
+import { forbidden, notFound } from './errors.ts';
+
+type OrgScoped = { organisationId: string };
+type UserTarget = OrgScoped & { id: string; role: Role };
+type InvitationTarget = OrgScoped & { role: Role };
+
+type Rules = {
+  'organisation.list': undefined;
+  'user.list': OrgScoped | undefined;
+  'user.read': UserTarget;
+  'user.update': UserTarget & { changes: { role?: Role; active?: boolean } };
+  'invitation.list': OrgScoped | undefined;
+  'invitation.read': OrgScoped;
+  'invitation.create': InvitationTarget;
+  'invitation.revoke': InvitationTarget;
+  'audit.read': undefined;
+  'outbox.read': undefined;
+};
+export type Action = keyof Rules;
+
+const isAdmin = (a: Actor) => a.role === 'admin';
+const managesOrg = (a: Actor, orgId: string) => isAdmin(a) || (a.role === 'org_admin' && a.organisationId === orgId);
+/** Org admins hand out any role but admin; only the Centre creates admins. */
+const mayGrant = (a: Actor, role: Role) => isAdmin(a) || (a.role === 'org_admin' && role !== 'admin');
+
+const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = {
+  'organisation.list': () => true,
+  // Without an organisation this asks "may list users across the whole network".
+  'user.list': (a, r) => (r ? managesOrg(a, r.organisationId) : isAdmin(a)),
+  'user.read': (a, r) => managesOrg(a, r.organisationId),
+  'user.update': (a, r) =>
+    managesOrg(a, r.organisationId) &&
+    a.userId !== r.id &&
+    mayGrant(a, r.role) &&
+    (r.changes.role === undefined || mayGrant(a, r.changes.role)),
+  'invitation.list': (a, r) => (r ? managesOrg(a, r.organisationId) : isAdmin(a)),
+  'invitation.read': (a, r) => managesOrg(a, r.organisationId),
+  'invitation.create': (a, r) => managesOrg(a, r.organisationId) && mayGrant(a, r.role),
+  'invitation.revoke': (a, r) => managesOrg(a, r.organisationId) && mayGrant(a, r.role),
+  'audit.read': isAdmin,
+  'outbox.read': isAdmin,
+};
+
+export function can<A extends Action>(actor: Actor | null, action: A, resource: Rules[A]): boolean {
+  if (!actor || actor.mustEnrolTotp) return false;
+  const rule = rules[action];
+  return rule ? rule(actor, resource) : false;
+}
+
+/** Throws 403 when refused. Use `authorizeVisible` where existence itself must not leak. */
+export function authorize<A extends Action>(actor: Actor | null, action: A, resource: Rules[A]): void {
+  if (!can(actor, action, resource)) throw forbidden();
+}
+
+/** Throws 404: for a resource the actor may not see, "not allowed" would reveal that it exists. */
+export function authorizeVisible<A extends Action>(actor: Actor | null, action: A, resource: Rules[A], what: string) {
+  if (!can(actor, action, resource)) throw notFound(what);
+}
