@@ -1,0 +1,31 @@
+/** `npm run audit:verify`: walks the audit chain and names the first event that was edited or removed. */
+import { ConfigError, loadConfig } from '../config.ts';
+import { openDatabase } from '../db/client.ts';
+import { verifyAuditChain } from '../platform/audit.ts';
+
+export async function runAuditVerify(env: NodeJS.ProcessEnv = process.env): Promise<{ exitCode: number; message: string }> {
+  const config = loadConfig(env);
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 1 });
+  try {
+    const report = await verifyAuditChain(database.db);
+    if (report.ok) return { exitCode: 0, message: `Audit chain intact: ${report.checked} events verified.` };
+    return {
+      exitCode: 1,
+      message: `Audit chain BROKEN at event ${report.brokenAt}: ${report.reason}. ${report.checked} events before it verified.`,
+    };
+  } finally {
+    await database.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  runAuditVerify()
+    .then(({ exitCode, message }) => {
+      (exitCode === 0 ? console.log : console.error)(message);
+      process.exit(exitCode);
+    })
+    .catch((err) => {
+      console.error(err instanceof ConfigError ? err.message : `audit:verify failed: ${(err as Error).message}`);
+      process.exit(2);
+    });
+}

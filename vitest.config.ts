@@ -1,0 +1,28 @@
+import { defineConfig } from 'vitest/config';
+
+const serverTests = ['server/**/*.test.ts', 'common/**/*.test.ts'];
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: [...serverTests, 'web/**/*.test.ts', 'scripts/**/*.test.ts'],
+          env: { TIPNET_TEST_DRIVER: 'pglite' },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'pg',
+          include: serverTests,
+          env: { TIPNET_TEST_DRIVER: 'pg' },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+    ],
+  },
+});
