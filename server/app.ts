@@ -27,7 +27,7 @@ import { userRoutes } from './modules/users/users.routes.ts';
 export const WEB_DIST = join(import.meta.dirname, '..', 'dist', 'web');
 const BODY_LIMIT = 64 * 1024;
 
-export type BuildAppOptions = { logger?: FastifyServerOptions['logger']; webDist?: string; trustProxy?: boolean };
+export type BuildAppOptions = { logger?: FastifyServerOptions['logger']; webDist?: string };
 
 /** The whole HTTP application around its dependencies; what main.ts serves and tests inject into. */
 export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promise<App> {
@@ -35,7 +35,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     loggerInstance: options.logger === undefined ? deps.logger : undefined,
     logger: options.logger === undefined ? undefined : options.logger,
     bodyLimit: BODY_LIMIT,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: deps.config.trustProxy,
     genReqId: () => crypto.randomUUID(),
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>() as unknown as App;

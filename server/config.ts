@@ -20,6 +20,7 @@ const EnvSchema = z.object({
   SEED_DEMO: flag.optional(),
   DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: flag.default(false),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
 });
@@ -38,6 +39,7 @@ export type Config = {
   demoPassword: string | undefined;
   logLevel: string;
   sessionIdleMs: number;
+  trustProxy: boolean;
   sessionAbsoluteMs: number;
 };
 
@@ -77,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: e.DEMO_PASSWORD,
     logLevel: e.LOG_LEVEL,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    trustProxy: e.TRUST_PROXY,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
   };
 }

@@ -28,7 +28,7 @@ async function main() {
     if (result.seeded) logger.info('demo network seeded');
   }
 
-  const app = await buildApp(deps, { trustProxy: process.env.TRUST_PROXY === '1' });
+  const app = await buildApp(deps);
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) logger.error({ err }, 'shutting down after an error');
     else logger.info({ signal }, 'shutting down: draining requests');
