@@ -1,0 +1,44 @@
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter } from 'react-router';
+import { isApiError } from '../lib/api.ts';
+import { ME_KEY } from '../lib/session.ts';
+import { AppRoutes } from '../routes/AppRoutes.tsx';
+import { cssVariablesResolver, theme } from './theme.ts';
+
+function createQueryClient() {
+  const client: QueryClient = new QueryClient({
+    // A session that expired mid-use makes any call answer 401: forget the user so the guard sends them
+    // to sign in, keeping the page they were on.
+    queryCache: new QueryCache({ onError: (error) => forgetUserIfSessionEnded(error) }),
+    mutationCache: new MutationCache({ onError: (error) => forgetUserIfSessionEnded(error) }),
+    defaultOptions: {
+      queries: {
+        // Client errors will not fix themselves; only retry what may be a flaky provincial link.
+        retry: (failures, error) =>
+          failures < 2 && !(isApiError(error) && error.status >= 400 && error.status < 500),
+        refetchOnWindowFocus: false,
+      },
+    },
+  });
+  function forgetUserIfSessionEnded(error: unknown) {
+    if (isApiError(error, 401) && error.code === 'UNAUTHENTICATED') client.setQueryData(ME_KEY, null);
+  }
+  return client;
+}
+
+const queryClient = createQueryClient();
+
+export function App() {
+  return (
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} forceColorScheme="light">
+      <Notifications position="top-center" />
+      <QueryClientProvider client={queryClient}>
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,65 @@
+import {
+  IconBuildingCommunity,
+  IconHome,
+  IconListDetails,
+  IconMail,
+  IconSettings,
+  IconUsers,
+} from '@tabler/icons-react';
+import type { Role } from '../lib/types.ts';
+
+export interface NavigationItem {
+  path: string;
+  /** i18n key of the label */
+  label: string;
+  /** i18n key of a one-line description, shown on the home page */
+  description: string;
+  icon: typeof IconHome;
+  roles: readonly Role[];
+}
+
+const everyone: readonly Role[] = ['admin', 'org_admin', 'member', 'observer'];
+
+/** Every page of the signed-in app, with who may use it; the menu and home page show only these. */
+export const NAVIGATION: readonly NavigationItem[] = [
+  { path: '/', label: 'nav.home', description: 'nav.homeDescription', icon: IconHome, roles: everyone },
+  {
+    path: '/organisations',
+    label: 'nav.organisations',
+    description: 'nav.organisationsDescription',
+    icon: IconBuildingCommunity,
+    roles: everyone,
+  },
+  {
+    path: '/users',
+    label: 'nav.users',
+    description: 'nav.usersDescription',
+    icon: IconUsers,
+    roles: ['admin', 'org_admin'],
+  },
+  {
+    path: '/audit',
+    label: 'nav.audit',
+    description: 'nav.auditDescription',
+    icon: IconListDetails,
+    roles: ['admin'],
+  },
+  {
+    path: '/outbox',
+    label: 'nav.outbox',
+    description: 'nav.outboxDescription',
+    icon: IconMail,
+    roles: ['admin'],
+  },
+  {
+    path: '/settings',
+    label: 'nav.settings',
+    description: 'nav.settingsDescription',
+    icon: IconSettings,
+    roles: everyone,
+  },
+];
+
+export function navigationFor(role: Role): NavigationItem[] {
+  return NAVIGATION.filter((item) => item.roles.includes(role));
+}

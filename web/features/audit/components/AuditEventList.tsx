@@ -1,0 +1,114 @@
+import { Card, Code, Stack, Table, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { DateTime } from '../../../components/DateTime.tsx';
+import { useLanguage } from '../../../lib/i18n.ts';
+import { organisationName } from '../../../lib/organisations.ts';
+import type { AuditEventView } from '../../../lib/types.ts';
+import { ChangesList } from './ChangesList.tsx';
+
+export function AuditEventTable({ events }: { events: AuditEventView[] }) {
+  const { t } = useTranslation();
+  return (
+    <Table.ScrollContainer minWidth={900} visibleFrom="md">
+      <Table striped verticalSpacing="sm" style={{ verticalAlign: 'top' }}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('audit.when')}</Table.Th>
+            <Table.Th scope="col">{t('audit.actor')}</Table.Th>
+            <Table.Th scope="col">{t('audit.action')}</Table.Th>
+            <Table.Th scope="col">{t('audit.entity')}</Table.Th>
+            <Table.Th scope="col">{t('audit.changes')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {events.map((event) => (
+            <Table.Tr key={event.id}>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <DateTime value={event.at} />
+              </Table.Td>
+              <Table.Td>
+                <Actor event={event} />
+              </Table.Td>
+              <Table.Td>
+                <Code>{event.action}</Code>
+              </Table.Td>
+              <Table.Td>
+                <Entity event={event} />
+              </Table.Td>
+              <Table.Td>
+                <ChangesList changes={event.changes} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** On phones each event is a card: a five-column table does not fit in 360 px. */
+export function AuditEventCards({ events }: { events: AuditEventView[] }) {
+  const { t } = useTranslation();
+  return (
+    <Stack hiddenFrom="md" gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+      {events.map((event) => (
+        <Card component="li" key={event.id} withBorder padding="sm">
+          <Stack gap={6}>
+            <Code fz="sm" style={{ alignSelf: 'flex-start' }}>
+              {event.action}
+            </Code>
+            <Text size="sm">
+              <DateTime value={event.at} />
+            </Text>
+            <Actor event={event} />
+            <Entity event={event} />
+            {Object.keys(event.changes).length > 0 && (
+              <div>
+                <Text size="sm" fw={600}>
+                  {t('audit.changes')}
+                </Text>
+                <ChangesList changes={event.changes} />
+              </div>
+            )}
+          </Stack>
+        </Card>
+      ))}
+    </Stack>
+  );
+}
+
+function Actor({ event }: { event: AuditEventView }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  if (!event.actor) return <Text size="sm">{t('audit.system')}</Text>;
+  return (
+    <div>
+      <Text size="sm" fw={600}>
+        {event.actor.displayName}
+      </Text>
+      <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+        {event.actor.email}
+        {event.actorOrganisation && ` · ${organisationName(event.actorOrganisation, language)}`}
+      </Text>
+      {event.ip && (
+        <Text size="xs" c="dimmed">
+          {t('sessions.ip')} {event.ip}
+        </Text>
+      )}
+    </div>
+  );
+}
+
+function Entity({ event }: { event: AuditEventView }) {
+  return (
+    <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+      {event.entityType}
+      {event.entityId && (
+        <Text span size="xs" c="dimmed" ff="monospace">
+          {' '}
+          {event.entityId}
+        </Text>
+      )}
+    </Text>
+  );
+}

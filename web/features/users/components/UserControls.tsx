@@ -1,0 +1,105 @@
+import { Button, NativeSelect, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
+import { errorMessage } from '../../../lib/errors.ts';
+import { isRole } from '../../../lib/roles.ts';
+import { useSignedInMe } from '../../../lib/session.ts';
+import type { UserView } from '../../../lib/types.ts';
+import { useUpdateUser } from '../api/users.ts';
+import { assignableRoles } from './roles.ts';
+
+/** Changing a role saves at once; one's own role is shown but not editable, so nobody locks themselves out. */
+export function UserRoleSelect({ user }: { user: UserView }) {
+  const { t } = useTranslation();
+  const me = useSignedInMe();
+  const update = useUpdateUser();
+
+  if (user.id === me.user.id || (user.role === 'admin' && me.user.role !== 'admin')) {
+    return <Text size="sm">{t(`roles.${user.role}`)}</Text>;
+  }
+  return (
+    <NativeSelect
+      size="xs"
+      aria-label={t('users.roleOf', { name: user.displayName })}
+      value={user.role}
+      disabled={update.isPending}
+      data={assignableRoles(me.user.role).map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+      onChange={(event) => {
+        const role = event.currentTarget.value;
+        if (!isRole(role)) return;
+        update.mutate(
+          { id: user.id, role },
+          {
+            onSuccess: () => notifications.show({ color: 'teal', message: t('users.roleChanged') }),
+            onError: (error) => notifications.show({ color: 'red', message: errorMessage(error, t) }),
+          },
+        );
+      }}
+    />
+  );
+}
+
+export function UserActions({ user }: { user: UserView }) {
+  const { t } = useTranslation();
+  const me = useSignedInMe();
+  const update = useUpdateUser();
+  const [confirming, setConfirming] = useState(false);
+
+  if (user.id === me.user.id) return null;
+
+  const setActive = (active: boolean) =>
+    update.mutate(
+      { id: user.id, active },
+      {
+        onSuccess: () => {
+          setConfirming(false);
+          notifications.show({
+            color: 'teal',
+            message: active ? t('users.reactivated') : t('users.deactivated'),
+          });
+        },
+        onError: (error) =>
+          !confirming && notifications.show({ color: 'red', message: errorMessage(error, t) }),
+      },
+    );
+
+  if (!user.active) {
+    return (
+      <Button
+        size="xs"
+        variant="default"
+        loading={update.isPending}
+        aria-label={t('users.reactivateNamed', { name: user.displayName })}
+        onClick={() => setActive(true)}
+      >
+        {t('users.reactivate')}
+      </Button>
+    );
+  }
+  return (
+    <>
+      <Button
+        size="xs"
+        color="red"
+        variant="outline"
+        aria-label={t('users.deactivateNamed', { name: user.displayName })}
+        onClick={() => setConfirming(true)}
+      >
+        {t('users.deactivate')}
+      </Button>
+      <ConfirmDialog
+        opened={confirming}
+        title={t('users.deactivate')}
+        message={t('users.deactivateConfirm', { name: user.displayName })}
+        confirmLabel={t('users.deactivate')}
+        danger
+        loading={update.isPending}
+        error={update.error}
+        onClose={() => setConfirming(false)}
+        onConfirm={() => setActive(false)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,31 @@
+/** Dates are always shown in Bangkok time; Thai uses the Buddhist Era calendar that th-TH gives. */
+import type { Language } from './types.ts';
+
+const formatters = new Map<Language, Intl.DateTimeFormat>();
+
+function dateTimeFormat(language: Language): Intl.DateTimeFormat {
+  let formatter = formatters.get(language);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(language === 'th' ? 'th-TH' : 'en-GB', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'Asia/Bangkok',
+    });
+    formatters.set(language, formatter);
+  }
+  return formatter;
+}
+
+export function formatDateTime(iso: string, language: Language): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return dateTimeFormat(language).format(date);
+}
+
+/**
+ * Turns the value of an `<input type="date">` (a calendar day in Bangkok) into the instant the day
+ * starts or ends there, as the API's ISO timestamp with offset.
+ */
+export function bangkokDayBoundary(day: string, edge: 'start' | 'end'): string {
+  return `${day}T${edge === 'start' ? '00:00:00.000' : '23:59:59.999'}+07:00`;
+}

@@ -1,0 +1,17 @@
+import type { TFunction } from 'i18next';
+import i18next from 'i18next';
+import { ApiError, NETWORK_ERROR } from './api.ts';
+
+/** A message the user can act on: translated by error code when we know it, else by HTTP status. */
+export function errorMessage(error: unknown, t: TFunction): string {
+  if (!(error instanceof ApiError)) return t('errors.generic');
+  if (error.code === NETWORK_ERROR) return t('errors.NETWORK_ERROR');
+  const byCode = `errors.${error.code}`;
+  if (i18next.exists(byCode)) return t(byCode);
+  if (error.status === 401) return t('errors.UNAUTHENTICATED');
+  if (error.status === 403) return t('errors.FORBIDDEN');
+  if (error.status === 404) return t('errors.NOT_FOUND');
+  if (error.status === 429) return t('errors.RATE_LIMITED');
+  if (error.status >= 500) return t('errors.server');
+  return t('errors.generic');
+}

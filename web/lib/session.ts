@@ -1,0 +1,58 @@
+/** Who is signed in. Shared by the route guards, the app shell and every feature that needs the actor. */
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, isApiError } from './api.ts';
+import { applyLanguage } from './i18n.ts';
+import type { Language, MeView, OkView } from './types.ts';
+
+export const ME_KEY = ['me'] as const;
+
+export const meQuery = queryOptions({
+  queryKey: ME_KEY,
+  queryFn: async ({ signal }): Promise<MeView | null> => {
+    try {
+      return await api.get<MeView>('/me', undefined, signal);
+    } catch (error) {
+      if (isApiError(error, 401)) return null;
+      throw error;
+    }
+  },
+  staleTime: 5 * 60_000,
+});
+
+/** `data` is null when signed out, undefined while loading. */
+export function useMe() {
+  return useQuery(meQuery);
+}
+
+/** For components rendered only behind the sign-in guard. */
+export function useSignedInMe(): MeView {
+  const { data } = useMe();
+  if (!data) throw new Error('useSignedInMe used outside a signed-in route');
+  return data;
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<OkView>('/auth/logout'),
+    // Whatever the server said, this device is done with the session.
+    onSettled: () => {
+      queryClient.clear();
+      queryClient.setQueryData(ME_KEY, null);
+    },
+  });
+}
+
+/** Switches the language at once and, when signed in, saves it on the account for every device. */
+export function useChangeLanguage() {
+  const queryClient = useQueryClient();
+  const { data: me } = useMe();
+  const save = useMutation({
+    mutationFn: (language: Language) => api.patch<MeView>('/me', { language }),
+    onSuccess: (updated) => queryClient.setQueryData(ME_KEY, updated),
+  });
+  return (language: Language) => {
+    applyLanguage(language);
+    if (me && me.user.language !== language) save.mutate(language);
+  };
+}

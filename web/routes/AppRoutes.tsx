@@ -1,0 +1,59 @@
+import { lazy } from 'react';
+import { Route, Routes } from 'react-router';
+import { AppLayout } from '../components/AppLayout.tsx';
+import { PublicLayout } from '../components/PublicLayout.tsx';
+import { AcceptInvitationPage } from '../features/auth/components/AcceptInvitationPage.tsx';
+import { ForgotPasswordPage } from '../features/auth/components/ForgotPasswordPage.tsx';
+import { LoginPage } from '../features/auth/components/LoginPage.tsx';
+import { ResetPasswordPage } from '../features/auth/components/ResetPasswordPage.tsx';
+import { HomePage } from '../features/home/components/HomePage.tsx';
+import { NotFoundPage } from './NotFoundPage.tsx';
+import { RequireRole } from './RequireRole.tsx';
+import { RequireSignedIn } from './RequireSignedIn.tsx';
+
+// Page code loads on first visit: most users never open the admin pages, and links are slow.
+const SettingsPage = lazy(() =>
+  import('../features/account/components/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })),
+);
+const OrganisationsPage = lazy(() =>
+  import('../features/organisations/components/OrganisationsPage.tsx').then((m) => ({
+    default: m.OrganisationsPage,
+  })),
+);
+const UsersPage = lazy(() =>
+  import('../features/users/components/UsersPage.tsx').then((m) => ({ default: m.UsersPage })),
+);
+const AuditPage = lazy(() =>
+  import('../features/audit/components/AuditPage.tsx').then((m) => ({ default: m.AuditPage })),
+);
+const OutboxPage = lazy(() =>
+  import('../features/outbox/components/OutboxPage.tsx').then((m) => ({ default: m.OutboxPage })),
+);
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<PublicLayout />}>
+        <Route path="login" element={<LoginPage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
+        <Route path="accept-invitation" element={<AcceptInvitationPage />} />
+      </Route>
+      <Route element={<RequireSignedIn />}>
+        <Route element={<AppLayout />}>
+          <Route index element={<HomePage />} />
+          <Route path="settings" element={<SettingsPage />} />
+          <Route path="organisations" element={<OrganisationsPage />} />
+          <Route element={<RequireRole roles={['admin', 'org_admin']} />}>
+            <Route path="users" element={<UsersPage />} />
+          </Route>
+          <Route element={<RequireRole roles={['admin']} />}>
+            <Route path="audit" element={<AuditPage />} />
+            <Route path="outbox" element={<OutboxPage />} />
+          </Route>
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Route>
+    </Routes>
+  );
+}
