@@ -6,7 +6,10 @@ import { z } from 'zod';
 import { LANGUAGES, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, SECTORS } from './taxonomies.ts';
 
 export const Id = z.uuid();
-export const Email = z.email().max(254).transform((e) => e.trim().toLowerCase());
+export const Email = z
+  .email()
+  .max(254)
+  .transform((e) => e.trim().toLowerCase());
 export const Password = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
 export const Role = z.enum(ROLES);
 export const Sector = z.enum(SECTORS);
@@ -60,7 +63,10 @@ export const UpdateMeBody = z.strictObject({
   displayName: DisplayName.optional(),
   language: Language.optional(),
 });
-export const ChangePasswordBody = z.strictObject({ currentPassword: z.string().max(PASSWORD_MAX_LENGTH), newPassword: Password });
+export const ChangePasswordBody = z.strictObject({
+  currentPassword: z.string().max(PASSWORD_MAX_LENGTH),
+  newPassword: Password,
+});
 
 export const SessionView = z.object({
   id: Id,
@@ -73,7 +79,10 @@ export const SessionView = z.object({
 export type SessionView = z.infer<typeof SessionView>;
 
 // ---- auth ------------------------------------------------------------------
-export const LoginBody = z.strictObject({ email: Email, password: z.string().min(1).max(PASSWORD_MAX_LENGTH) });
+export const LoginBody = z.strictObject({
+  email: Email,
+  password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
+});
 /** 200 from login: either signed in, or a TOTP code is needed to finish. */
 export const LoginResult = z.discriminatedUnion('status', [
   z.object({ status: z.literal('ok'), me: MeView }),
@@ -81,13 +90,24 @@ export const LoginResult = z.discriminatedUnion('status', [
 ]);
 export type LoginResult = z.infer<typeof LoginResult>;
 /** `code` is a 6-digit TOTP code or one of the recovery codes. */
-export const LoginTotpBody = z.strictObject({ challenge: z.string().min(1).max(1000), code: z.string().trim().min(6).max(32) });
+export const LoginTotpBody = z.strictObject({
+  challenge: z.string().min(1).max(1000),
+  code: z.string().trim().min(6).max(32),
+});
 
 export const PasswordResetRequestBody = z.strictObject({ email: Email });
-export const PasswordResetConfirmBody = z.strictObject({ token: z.string().min(1).max(200), password: Password });
+export const PasswordResetConfirmBody = z.strictObject({
+  token: z.string().min(1).max(200),
+  password: Password,
+});
 
 export const TotpSetupView = z.object({ secret: z.string(), otpauthUrl: z.string(), qrSvg: z.string() });
-export const TotpConfirmBody = z.strictObject({ code: z.string().trim().regex(/^\d{6}$/) });
+export const TotpConfirmBody = z.strictObject({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/),
+});
 export const RecoveryCodesView = z.object({ recoveryCodes: z.array(z.string()) });
 export const TotpDisableBody = z.strictObject({ password: z.string().min(1).max(PASSWORD_MAX_LENGTH) });
 
@@ -112,7 +132,11 @@ export const InvitationView = z.object({
 });
 export type InvitationView = z.infer<typeof InvitationView>;
 /** What the invitee sees before accepting (public, by token). */
-export const InvitationPreview = z.object({ email: z.string(), role: Role, organisation: OrganisationSummary });
+export const InvitationPreview = z.object({
+  email: z.string(),
+  role: Role,
+  organisation: OrganisationSummary,
+});
 export const AcceptInvitationBody = z.strictObject({
   token: z.string().min(1).max(200),
   displayName: DisplayName,
@@ -177,6 +201,8 @@ export const OutboxEmailView = z.object({
   sentAt: Timestamp.nullable(),
 });
 export type OutboxEmailView = z.infer<typeof OutboxEmailView>;
-export const OutboxListQuery = PageQuery.extend({ status: z.enum(['pending', 'sent', 'failed', 'held']).optional() });
+export const OutboxListQuery = PageQuery.extend({
+  status: z.enum(['pending', 'sent', 'failed', 'held']).optional(),
+});
 
 export const OkView = z.object({ ok: z.literal(true) });

@@ -7,14 +7,6 @@ import fastifySwagger from '@fastify/swagger';
 import scalarApiReference from '@scalar/fastify-api-reference';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { Deps } from './platform/deps.ts';
-import { registerErrorHandling } from './platform/error-handler.ts';
-import { AppError, unauthenticated } from './platform/errors.ts';
-import { type App, errorResponses } from './platform/http.ts';
-import { registerMetrics } from './platform/metrics.ts';
-import { assertSameOrigin } from './platform/origin-check.ts';
-import { PUBLIC_ROUTES, TOTP_ENROLMENT_ROUTES } from './platform/public-routes.ts';
-import { resolveSession, SESSION_COOKIE } from './platform/sessions.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -23,6 +15,14 @@ import { meRoutes } from './modules/me/me.routes.ts';
 import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
 import { outboxRoutes } from './modules/outbox/outbox.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
+import type { Deps } from './platform/deps.ts';
+import { registerErrorHandling } from './platform/error-handler.ts';
+import { AppError, unauthenticated } from './platform/errors.ts';
+import type { App } from './platform/http.ts';
+import { registerMetrics } from './platform/metrics.ts';
+import { assertSameOrigin } from './platform/origin-check.ts';
+import { PUBLIC_ROUTES, TOTP_ENROLMENT_ROUTES } from './platform/public-routes.ts';
+import { resolveSession, SESSION_COOKIE } from './platform/sessions.ts';
 
 export const WEB_DIST = join(import.meta.dirname, '..', 'dist', 'web');
 const BODY_LIMIT = 64 * 1024;
@@ -88,7 +88,11 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { title: 'TIPNet API', version: '1', description: "API of TIPNet, the Thai anti-trafficking network's platform." },
+      info: {
+        title: 'TIPNet API',
+        version: '1',
+        description: "API of TIPNet, the Thai anti-trafficking network's platform.",
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
       security: [{ session: [] }],
     },
@@ -109,12 +113,10 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     } as never);
   });
 
-  await app.register(
-    async (api) => {
-      const typed = api as unknown as App;
-      healthRoutes(typed, deps);
-    },
-  );
+  await app.register(async (api) => {
+    const typed = api as unknown as App;
+    healthRoutes(typed, deps);
+  });
   await app.register(async (api) => {
     const typed = api as unknown as App;
     authRoutes(typed, deps);
@@ -127,7 +129,6 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   });
 
   registerWebApp(app, options.webDist ?? WEB_DIST);
-  void errorResponses;
   return app;
 }
 
@@ -135,13 +136,29 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
 function registerWebApp(app: App, webDist: string) {
   const hasWeb = existsSync(join(webDist, 'index.html'));
   if (hasWeb) {
-    app.register(fastifyStatic, { root: webDist, wildcard: false, index: false, maxAge: '1h', immutable: false });
+    app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: false,
+      cacheControl: false,
+      // Vite names assets by content hash, so they never change; slow provincial links fetch them once.
+      setHeaders: (reply, path) => {
+        reply.header(
+          'cache-control',
+          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
   }
   app.setNotFoundHandler((req, reply) => {
     const wantsPage = req.method === 'GET' && !req.url.startsWith('/api') && hasWeb;
     if (wantsPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');
     return reply.status(404).send({
-      error: { code: 'NOT_FOUND', message: `No route ${req.method} ${req.url.split('?')[0]}`, requestId: String(req.id) },
+      error: {
+        code: 'NOT_FOUND',
+        message: `No route ${req.method} ${req.url.split('?')[0]}`,
+        requestId: String(req.id),
+      },
     });
   });
 }

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import closeWithGrace from 'close-with-grace';
 import { buildApp, WEB_DIST } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
-import { seedDemoNetwork } from './db/seed/seed-demo.ts';
 import { DEMO_ACCOUNTS } from './db/seed/demo-network.ts';
+import { seedDemoNetwork } from './db/seed/seed-demo.ts';
+import { startHousekeeping } from './platform/housekeeping.ts';
 import { closeDeps, createDeps } from './runtime.ts';
 
 async function main() {
@@ -29,9 +30,11 @@ async function main() {
   }
 
   const app = await buildApp(deps);
+  const stopHousekeeping = startHousekeeping(deps);
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) logger.error({ err }, 'shutting down after an error');
     else logger.info({ signal }, 'shutting down: draining requests');
+    stopHousekeeping();
     await app.close();
     await closeDeps(deps);
   });
@@ -51,12 +54,16 @@ function demoPasswordFor(config: Config): string {
 
 function printWelcome(config: Config) {
   const lines = [``, `TIPNet is running at ${config.baseUrl}`];
-  if (!existsSync(join(WEB_DIST, 'index.html'))) lines.push('(web app not built: run `npm run build`; the API works)');
-  lines.push(`Database: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`}`);
+  if (!existsSync(join(WEB_DIST, 'index.html')))
+    lines.push('(web app not built: run `npm run build`; the API works)');
+  lines.push(
+    `Database: ${config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`}`,
+  );
   if (config.seedDemo) {
     const password = config.demoPassword ? '(the DEMO_PASSWORD you set)' : demoPasswordFor(config);
     lines.push('Demo accounts (fictional):');
-    for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.email.padEnd(28)} ${a.role.padEnd(10)} password: ${password}`);
+    for (const a of DEMO_ACCOUNTS)
+      lines.push(`  ${a.email.padEnd(28)} ${a.role.padEnd(10)} password: ${password}`);
   }
   lines.push('');
   console.log(lines.join('\n'));

@@ -36,10 +36,19 @@ export async function createDeps(
   overrides: { clock?: Clock; transport?: MailTransport | null; logger?: Logger; poolSize?: number } = {},
 ): Promise<Deps> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: overrides.poolSize });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: overrides.poolSize,
+  });
   await migrate(database);
   const clock = overrides.clock ?? systemClock;
-  const transport = overrides.transport !== undefined ? overrides.transport : config.smtpUrl ? smtpTransport(config.smtpUrl) : null;
+  const transport =
+    overrides.transport !== undefined
+      ? overrides.transport
+      : config.smtpUrl
+        ? smtpTransport(config.smtpUrl)
+        : null;
   if (!transport) logger.info('SMTP_URL is not set: emails are kept in the outbox for admins to read');
   const mailer = startMailer({ db: database.db, clock, transport, from: config.mailFrom, logger });
   return { config, database, db: database.db, clock, mailer, hasMailTransport: transport !== null, logger };

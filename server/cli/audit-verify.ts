@@ -3,9 +3,15 @@ import { ConfigError, loadConfig } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
 import { verifyAuditChain } from '../platform/audit.ts';
 
-export async function runAuditVerify(env: NodeJS.ProcessEnv = process.env): Promise<{ exitCode: number; message: string }> {
+export async function runAuditVerify(
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ exitCode: number; message: string }> {
   const config = loadConfig(env);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 1 });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: 1,
+  });
   try {
     const report = await verifyAuditChain(database.db);
     if (report.ok) return { exitCode: 0, message: `Audit chain intact: ${report.checked} events verified.` };
@@ -25,7 +31,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       process.exit(exitCode);
     })
     .catch((err) => {
-      console.error(err instanceof ConfigError ? err.message : `audit:verify failed: ${(err as Error).message}`);
+      console.error(
+        err instanceof ConfigError ? err.message : `audit:verify failed: ${(err as Error).message}`,
+      );
       process.exit(2);
     });
 }

@@ -19,7 +19,11 @@ export type AuditEntry = {
 /** Writes one audit event in the caller's transaction, chained to the previous event. */
 export async function recordAudit(tx: Db, ctx: RequestContext, entry: AuditEntry): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
+  const [last] = await tx
+    .select({ hash: auditEvents.hash })
+    .from(auditEvents)
+    .orderBy(desc(auditEvents.id))
+    .limit(1);
   const content: AuditContent = {
     at: ctx.now,
     actorUserId: ctx.actor?.userId ?? null,
@@ -79,7 +83,9 @@ export function changedFields<T extends Record<string, unknown>>(before: T, afte
   return changes;
 }
 
-export type ChainReport = { ok: true; checked: number } | { ok: false; checked: number; brokenAt: number; reason: string };
+export type ChainReport =
+  | { ok: true; checked: number }
+  | { ok: false; checked: number; brokenAt: number; reason: string };
 
 /** Walks the whole chain in id order and names the first event whose hash or link does not hold. */
 export async function verifyAuditChain(db: Db, batchSize = 1000): Promise<ChainReport> {
@@ -96,10 +102,20 @@ export async function verifyAuditChain(db: Db, batchSize = 1000): Promise<ChainR
     if (rows.length === 0) return { ok: true, checked };
     for (const row of rows) {
       if (row.prevHash !== prevHash) {
-        return { ok: false, checked, brokenAt: row.id, reason: 'previous event missing or changed (link broken)' };
+        return {
+          ok: false,
+          checked,
+          brokenAt: row.id,
+          reason: 'previous event missing or changed (link broken)',
+        };
       }
       if (chainHash(row.prevHash, row) !== row.hash) {
-        return { ok: false, checked, brokenAt: row.id, reason: 'content does not match its hash (event edited)' };
+        return {
+          ok: false,
+          checked,
+          brokenAt: row.id,
+          reason: 'content does not match its hash (event edited)',
+        };
       }
       prevHash = row.hash;
       lastId = row.id;

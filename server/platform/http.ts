@@ -1,5 +1,13 @@
 /** Fastify wiring shared by every module: the typed app, request context, error bodies, cookies. */
-import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
+import type {
+  FastifyBaseLogger,
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorBody } from '../../common/api.ts';
 import type { Actor, RequestContext } from './context.ts';
@@ -23,7 +31,12 @@ declare module 'fastify' {
 
 export function requestContext(deps: Deps, req: FastifyRequest): RequestContext {
   const ua = req.headers['user-agent'];
-  return { actor: req.actor, ip: req.ip ?? null, userAgent: typeof ua === 'string' ? ua : null, now: deps.clock.now() };
+  return {
+    actor: req.actor,
+    ip: req.ip ?? null,
+    userAgent: typeof ua === 'string' ? ua : null,
+    now: deps.clock.now(),
+  };
 }
 
 /** The signed-in actor; the auth guard has already answered 401 on routes that need one. */

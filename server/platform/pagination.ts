@@ -17,7 +17,13 @@ export function decodeCursor(
   if (!cursor) return null;
   try {
     const key = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as CursorKey;
-    if (typeof key.k === 'string' && typeof key.id === 'string' && KEY[kind.key](key.k) && ID[kind.id](key.id)) return key;
+    if (
+      typeof key.k === 'string' &&
+      typeof key.id === 'string' &&
+      KEY[kind.key](key.k) &&
+      ID[kind.id](key.id)
+    )
+      return key;
   } catch {
     // fall through to the 400 below
   }
@@ -25,7 +31,12 @@ export function decodeCursor(
 }
 
 /** Fetch `limit + 1` rows; the extra one only says whether a next page exists. */
-export function toPage<Row, Item>(rows: Row[], limit: number, key: (row: Row) => CursorKey, present: (row: Row) => Item) {
+export function toPage<Row, Item>(
+  rows: Row[],
+  limit: number,
+  key: (row: Row) => CursorKey,
+  present: (row: Row) => Item,
+) {
   const more = rows.length > limit;
   const items = rows.slice(0, limit);
   const last = items.at(-1);

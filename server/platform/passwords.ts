@@ -31,10 +31,17 @@ export async function burnPasswordCheck(password: string): Promise<void> {
 /** Rejects passwords that are too short, too long, common or the account's own email. */
 export function assertAcceptablePassword(password: string, email?: string): void {
   if (password.length < PASSWORD_MIN_LENGTH || password.length > PASSWORD_MAX_LENGTH) {
-    throw badRequest('WEAK_PASSWORD', `Password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters`);
+    throw badRequest(
+      'WEAK_PASSWORD',
+      `Password must be ${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters`,
+    );
   }
   const lowered = password.toLowerCase();
-  if (commonPasswords.test(lowered) || isRepetitive(lowered) || (email && lowered.includes(email.split('@')[0]!))) {
+  if (
+    commonPasswords.test(lowered) ||
+    isRepetitive(lowered) ||
+    (email && lowered.includes(email.split('@')[0]!))
+  ) {
     throw badRequest('WEAK_PASSWORD', 'This password is too common or too easy to guess; choose another');
   }
 }

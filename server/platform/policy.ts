@@ -25,7 +25,8 @@ type Rules = {
 export type Action = keyof Rules;
 
 const isAdmin = (a: Actor) => a.role === 'admin';
-const managesOrg = (a: Actor, orgId: string) => isAdmin(a) || (a.role === 'org_admin' && a.organisationId === orgId);
+const managesOrg = (a: Actor, orgId: string) =>
+  isAdmin(a) || (a.role === 'org_admin' && a.organisationId === orgId);
 /** Org admins hand out any role but admin; only the Centre creates admins. */
 const mayGrant = (a: Actor, role: Role) => isAdmin(a) || (a.role === 'org_admin' && role !== 'admin');
 
@@ -59,6 +60,11 @@ export function authorize<A extends Action>(actor: Actor | null, action: A, reso
 }
 
 /** Throws 404: for a resource the actor may not see, "not allowed" would reveal that it exists. */
-export function authorizeVisible<A extends Action>(actor: Actor | null, action: A, resource: Rules[A], what: string) {
+export function authorizeVisible<A extends Action>(
+  actor: Actor | null,
+  action: A,
+  resource: Rules[A],
+  what: string,
+) {
   if (!can(actor, action, resource)) throw notFound(what);
 }

@@ -7,7 +7,10 @@ import { hashPassword } from '../platform/passwords.ts';
 let sequence = 0;
 const next = () => ++sequence;
 
-export async function buildOrganisation(db: Db, overrides: Partial<OrganisationRow> = {}): Promise<OrganisationRow> {
+export async function buildOrganisation(
+  db: Db,
+  overrides: Partial<OrganisationRow> = {},
+): Promise<OrganisationRow> {
   const n = next();
   const now = overrides.createdAt ?? new Date();
   const [row] = await db

@@ -5,10 +5,10 @@ import pino from 'pino';
 import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
 import type { UserRow } from '../db/schema/index.ts';
-import type { MailTransport } from '../platform/mail/outbox.ts';
 import type { App } from '../platform/http.ts';
-import { closeDeps, createDeps } from '../runtime.ts';
+import type { MailTransport } from '../platform/mail/outbox.ts';
 import { SESSION_COOKIE } from '../platform/sessions.ts';
+import { closeDeps, createDeps } from '../runtime.ts';
 import { buildOrganisation, buildUser } from './factories.ts';
 
 export const TEST_ORIGIN = 'http://localhost:3000';
@@ -24,11 +24,17 @@ export class TestClock {
 export type TestApp = Awaited<ReturnType<typeof buildTestApp>>;
 
 /** Runs against PostgreSQL when the pg project set TIPNET_TEST_DRIVER=pg, else on PGlite. */
-export async function buildTestApp(options: { transport?: MailTransport | null; config?: Partial<Config> } = {}) {
+export async function buildTestApp(
+  options: { transport?: MailTransport | null; config?: Partial<Config> } = {},
+) {
   const clock = new TestClock();
   const database = process.env.TIPNET_TEST_DRIVER === 'pg' ? await createFreshPostgresDatabase() : null;
   const config: Config = {
-    ...loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 'test-secret-test-secret-test-secret!', BASE_URL: TEST_ORIGIN }),
+    ...loadConfig({
+      NODE_ENV: 'test',
+      SESSION_SECRET: 'test-secret-test-secret-test-secret!',
+      BASE_URL: TEST_ORIGIN,
+    }),
     databaseUrl: database?.url,
     dataDir: '',
     logLevel: 'silent',
@@ -52,8 +58,11 @@ export async function buildTestApp(options: { transport?: MailTransport | null; 
     clock,
     close,
     /** A request as the web app sends it: same origin, JSON, optionally signed in. */
-    request: (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, opts: { body?: unknown; cookie?: string; headers?: Record<string, string> } = {}) =>
-      requestAs(app, method, url, opts),
+    request: (
+      method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+      url: string,
+      opts: { body?: unknown; cookie?: string; headers?: Record<string, string> } = {},
+    ) => requestAs(app, method, url, opts),
     login: (email: string, password: string) => loginAs(app, email, password),
     /** A fresh signed-in user of the given role (in a fresh organisation unless one is given). */
     async signedIn(overrides: Partial<UserRow> & { password?: string } = {}) {
@@ -80,7 +89,12 @@ export async function requestAs(
     headers,
     ...(opts.body === undefined ? {} : { payload: opts.body as object }),
   });
-  return { status: res.statusCode, body: res.body ? safeJson(res.body) : undefined, headers: res.headers, raw: res };
+  return {
+    status: res.statusCode,
+    body: res.body ? safeJson(res.body) : undefined,
+    headers: res.headers,
+    raw: res,
+  };
 }
 
 function safeJson(body: string): any {
@@ -93,7 +107,8 @@ function safeJson(body: string): any {
 
 export async function loginAs(app: App, email: string, password: string): Promise<string> {
   const res = await requestAs(app, 'POST', '/api/v1/auth/login', { body: { email, password } });
-  if (res.status !== 200 || res.body.status !== 'ok') throw new Error(`login failed for ${email}: ${res.status} ${JSON.stringify(res.body)}`);
+  if (res.status !== 200 || res.body.status !== 'ok')
+    throw new Error(`login failed for ${email}: ${res.status} ${JSON.stringify(res.body)}`);
   return sessionCookieFrom(res.headers['set-cookie']);
 }
 
@@ -106,7 +121,8 @@ export function sessionCookieFrom(setCookie: string | string[] | undefined): str
 
 async function createFreshPostgresDatabase() {
   const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) throw new Error('test:pg needs TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/postgres');
+  if (!adminUrl)
+    throw new Error('test:pg needs TEST_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/postgres');
   const name = `tipnet_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();

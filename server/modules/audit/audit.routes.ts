@@ -13,13 +13,24 @@ const actorOrg = alias(organisations, 'actor_org');
 export function auditRoutes(app: App, deps: Deps) {
   app.get(
     '/api/v1/audit-events',
-    { schema: { tags: ['audit'], summary: 'The audit log, newest first (admins)', querystring: AuditListQuery, response: { 200: Page(AuditEventView), ...errorResponses } } },
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'The audit log, newest first (admins)',
+        querystring: AuditListQuery,
+        response: { 200: Page(AuditEventView), ...errorResponses },
+      },
+    },
     async (req) => {
       authorize(requestContext(deps, req).actor, 'audit.read', undefined);
       const q = req.query;
       const after = decodeCursor(q.cursor, { key: 'none', id: 'serial' });
       const rows = await deps.db
-        .select({ event: auditEvents, actor: { id: users.id, displayName: users.displayName, email: users.email }, org: actorOrg })
+        .select({
+          event: auditEvents,
+          actor: { id: users.id, displayName: users.displayName, email: users.email },
+          org: actorOrg,
+        })
         .from(auditEvents)
         .leftJoin(users, eq(users.id, auditEvents.actorUserId))
         .leftJoin(actorOrg, eq(actorOrg.id, auditEvents.actorOrganisationId))
@@ -43,7 +54,9 @@ export function auditRoutes(app: App, deps: Deps) {
         (r) => ({
           id: String(r.event.id),
           at: r.event.at.toISOString(),
-          actor: r.actor?.id ? { id: r.actor.id, displayName: r.actor.displayName, email: r.actor.email } : null,
+          actor: r.actor?.id
+            ? { id: r.actor.id, displayName: r.actor.displayName, email: r.actor.email }
+            : null,
           actorOrganisation: r.org ? presentOrganisation(r.org) : null,
           action: r.event.action,
           entityType: r.event.entityType,

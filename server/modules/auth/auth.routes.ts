@@ -7,7 +7,13 @@ import {
   PasswordResetRequestBody,
 } from '../../../common/api.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { type App, clearSessionCookie, errorResponses, requestContext, setSessionCookie } from '../../platform/http.ts';
+import {
+  type App,
+  clearSessionCookie,
+  errorResponses,
+  requestContext,
+  setSessionCookie,
+} from '../../platform/http.ts';
 import * as auth from './auth.service.ts';
 
 const tags = ['auth'];
@@ -15,7 +21,14 @@ const tags = ['auth'];
 export function authRoutes(app: App, deps: Deps) {
   app.post(
     '/api/v1/auth/login',
-    { schema: { tags, summary: 'Sign in with email and password', body: LoginBody, response: { 200: LoginResult, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Sign in with email and password',
+        body: LoginBody,
+        response: { 200: LoginResult, ...errorResponses },
+      },
+    },
     async (req, reply) => {
       const outcome = await auth.login(deps, requestContext(deps, req), req.body);
       if (outcome.status === 'totp_required') return outcome;
@@ -26,7 +39,14 @@ export function authRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/v1/auth/login/totp',
-    { schema: { tags, summary: 'Finish signing in with a 2FA or recovery code', body: LoginTotpBody, response: { 200: LoginResult, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Finish signing in with a 2FA or recovery code',
+        body: LoginTotpBody,
+        response: { 200: LoginResult, ...errorResponses },
+      },
+    },
     async (req, reply) => {
       const outcome = await auth.loginWithTotp(deps, requestContext(deps, req), req.body);
       setSessionCookie(deps, reply, outcome.sessionToken);
@@ -46,7 +66,13 @@ export function authRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/v1/auth/logout-all',
-    { schema: { tags, summary: 'Sign out of every session of this account', response: { 200: OkView, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Sign out of every session of this account',
+        response: { 200: OkView, ...errorResponses },
+      },
+    },
     async (req, reply) => {
       await auth.logoutEverywhere(deps, requestContext(deps, req));
       clearSessionCookie(reply);
@@ -72,11 +98,17 @@ export function authRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/v1/auth/password-reset/confirm',
-    { schema: { tags, summary: 'Set a new password with a reset link', body: PasswordResetConfirmBody, response: { 200: OkView, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Set a new password with a reset link',
+        body: PasswordResetConfirmBody,
+        response: { 200: OkView, ...errorResponses },
+      },
+    },
     async (req) => {
       await auth.confirmPasswordReset(deps, requestContext(deps, req), req.body);
       return { ok: true as const };
     },
   );
 }
-

@@ -5,13 +5,23 @@ import type { App } from '../../platform/http.ts';
 const Health = z.object({ status: z.enum(['ok', 'unavailable']) });
 
 export function healthRoutes(app: App, deps: Deps) {
-  app.get('/healthz', { schema: { tags: ['operations'], summary: 'The process is alive', response: { 200: Health } } }, async () => ({
-    status: 'ok' as const,
-  }));
+  app.get(
+    '/healthz',
+    { schema: { tags: ['operations'], summary: 'The process is alive', response: { 200: Health } } },
+    async () => ({
+      status: 'ok' as const,
+    }),
+  );
 
   app.get(
     '/readyz',
-    { schema: { tags: ['operations'], summary: 'The database answers', response: { 200: Health, 503: Health } } },
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'The database answers',
+        response: { 200: Health, 503: Health },
+      },
+    },
     async (req, reply) => {
       try {
         await deps.database.query('select 1');

@@ -30,12 +30,27 @@ export function invitationRoutes(app: App, deps: Deps) {
   );
   app.post(
     '/api/v1/invitations',
-    { schema: { tags, summary: 'Invite someone; they receive a one-time link valid 7 days', body: CreateInvitationBody, response: { 201: InvitationView, ...errorResponses } } },
-    async (req, reply) => reply.status(201).send(await invitations.createInvitation(deps, requestContext(deps, req), req.body)),
+    {
+      schema: {
+        tags,
+        summary: 'Invite someone; they receive a one-time link valid 7 days',
+        body: CreateInvitationBody,
+        response: { 201: InvitationView, ...errorResponses },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await invitations.createInvitation(deps, requestContext(deps, req), req.body)),
   );
   app.post(
     '/api/v1/invitations/:id/revoke',
-    { schema: { tags, summary: 'Revoke a pending invitation', params: z.object({ id: Id }), response: { 200: InvitationView, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Revoke a pending invitation',
+        params: z.object({ id: Id }),
+        response: { 200: InvitationView, ...errorResponses },
+      },
+    },
     async (req) => invitations.revokeInvitation(deps, requestContext(deps, req), req.params.id),
   );
   app.post(
@@ -52,9 +67,20 @@ export function invitationRoutes(app: App, deps: Deps) {
   );
   app.post(
     '/api/v1/invitations/accept',
-    { schema: { tags, summary: 'Accept an invitation: set name and password, and sign in', body: AcceptInvitationBody, response: { 200: MeView, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Accept an invitation: set name and password, and sign in',
+        body: AcceptInvitationBody,
+        response: { 200: MeView, ...errorResponses },
+      },
+    },
     async (req, reply) => {
-      const { me, sessionToken } = await invitations.acceptInvitation(deps, requestContext(deps, req), req.body);
+      const { me, sessionToken } = await invitations.acceptInvitation(
+        deps,
+        requestContext(deps, req),
+        req.body,
+      );
       setSessionCookie(deps, reply, sessionToken);
       return me;
     },

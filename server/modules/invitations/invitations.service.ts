@@ -4,7 +4,13 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { InvitationView } from '../../../common/api.ts';
 import type { Language, Role } from '../../../common/taxonomies.ts';
 import type { Db } from '../../db/client.ts';
-import { type InvitationRow, invitations, type OrganisationRow, organisations, users } from '../../db/schema/index.ts';
+import {
+  type InvitationRow,
+  invitations,
+  type OrganisationRow,
+  organisations,
+  users,
+} from '../../db/schema/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -23,12 +29,22 @@ import { findUserByEmail, getUserWithOrganisation } from '../users/users.reposit
 const VALID_FOR_MS = 7 * 24 * 3_600_000;
 const ROLE_LABELS: Record<Language, Record<Role, string>> = {
   th: { admin: 'ผู้ดูแลระบบ (ศพดส.ตร.)', org_admin: 'ผู้ดูแลองค์กร', member: 'สมาชิก', observer: 'ผู้สังเกตการณ์' },
-  en: { admin: 'Administrator (the Centre)', org_admin: 'Organisation administrator', member: 'Member', observer: 'Observer' },
+  en: {
+    admin: 'Administrator (the Centre)',
+    org_admin: 'Organisation administrator',
+    member: 'Member',
+    observer: 'Observer',
+  },
 };
-const invalidLink = () => badRequest('INVALID_TOKEN', 'This invitation link is invalid, already used, revoked or expired');
+const invalidLink = () =>
+  badRequest('INVALID_TOKEN', 'This invitation link is invalid, already used, revoked or expired');
 const inviter = alias(users, 'inviter');
 
-type InvitationWithParts = { invitation: InvitationRow; organisation: OrganisationRow; inviter: { id: string; displayName: string } | null };
+type InvitationWithParts = {
+  invitation: InvitationRow;
+  organisation: OrganisationRow;
+  inviter: { id: string; displayName: string } | null;
+};
 
 function statusOf(i: InvitationRow, now: Date): InvitationView['status'] {
   if (i.acceptedAt) return 'accepted';
@@ -36,22 +52,28 @@ function statusOf(i: InvitationRow, now: Date): InvitationView['status'] {
   return i.expiresAt <= now ? 'expired' : 'pending';
 }
 
-const present = (now: Date) => (r: InvitationWithParts): InvitationView => ({
-  id: r.invitation.id,
-  email: r.invitation.email,
-  role: r.invitation.role,
-  organisation: presentOrganisation(r.organisation),
-  invitedBy: r.inviter?.id ? r.inviter : null,
-  createdAt: r.invitation.createdAt.toISOString(),
-  expiresAt: r.invitation.expiresAt.toISOString(),
-  acceptedAt: r.invitation.acceptedAt?.toISOString() ?? null,
-  revokedAt: r.invitation.revokedAt?.toISOString() ?? null,
-  status: statusOf(r.invitation, now),
-});
+const present =
+  (now: Date) =>
+  (r: InvitationWithParts): InvitationView => ({
+    id: r.invitation.id,
+    email: r.invitation.email,
+    role: r.invitation.role,
+    organisation: presentOrganisation(r.organisation),
+    invitedBy: r.inviter?.id ? r.inviter : null,
+    createdAt: r.invitation.createdAt.toISOString(),
+    expiresAt: r.invitation.expiresAt.toISOString(),
+    acceptedAt: r.invitation.acceptedAt?.toISOString() ?? null,
+    revokedAt: r.invitation.revokedAt?.toISOString() ?? null,
+    status: statusOf(r.invitation, now),
+  });
 
 function selectInvitations(db: Db) {
   return db
-    .select({ invitation: invitations, organisation: organisations, inviter: { id: inviter.id, displayName: inviter.displayName } })
+    .select({
+      invitation: invitations,
+      organisation: organisations,
+      inviter: { id: inviter.id, displayName: inviter.displayName },
+    })
     .from(invitations)
     .innerJoin(organisations, eq(organisations.id, invitations.organisationId))
     .leftJoin(inviter, eq(inviter.id, invitations.invitedBy));
@@ -68,10 +90,14 @@ export async function createInvitation(
   ctx: RequestContext,
   input: { email: string; organisationId: string; role: Role; language: Language },
 ) {
-  const [organisation] = await deps.db.select().from(organisations).where(eq(organisations.id, input.organisationId));
+  const [organisation] = await deps.db
+    .select()
+    .from(organisations)
+    .where(eq(organisations.id, input.organisationId));
   if (!organisation) throw notFound('Organisation');
   authorize(ctx.actor, 'invitation.create', { organisationId: organisation.id, role: input.role });
-  if (await findUserByEmail(deps.db, input.email)) throw conflict('EMAIL_IN_USE', 'Someone already has an account with this email');
+  if (await findUserByEmail(deps.db, input.email))
+    throw conflict('EMAIL_IN_USE', 'Someone already has an account with this email');
 
   const token = newToken();
   const id = randomUUID();
@@ -80,7 +106,13 @@ export async function createInvitation(
     await tx
       .update(invitations)
       .set({ revokedAt: ctx.now })
-      .where(and(eq(invitations.email, input.email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)));
+      .where(
+        and(
+          eq(invitations.email, input.email),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+        ),
+      );
     await tx.insert(invitations).values({
       id,
       email: input.email,
@@ -93,7 +125,7 @@ export async function createInvitation(
       expiresAt: new Date(ctx.now.getTime() + VALID_FOR_MS),
     });
     const { user: sender } = await getUserWithOrganisation(tx, ctx.actor!.userId);
-    await enqueueEmail(tx, ctx.now, deps.hasMailTransport, {
+    await enqueueEmail(tx, deps, ctx.now, {
       to: input.email,
       language: input.language,
       template: {
@@ -130,13 +162,21 @@ export async function listInvitations(
       and(
         organisationId ? eq(invitations.organisationId, organisationId) : undefined,
         after
-          ? or(lt(invitations.createdAt, new Date(after.k)), and(eq(invitations.createdAt, new Date(after.k)), lt(invitations.id, after.id)))
+          ? or(
+              lt(invitations.createdAt, new Date(after.k)),
+              and(eq(invitations.createdAt, new Date(after.k)), lt(invitations.id, after.id)),
+            )
           : undefined,
       ),
     )
     .orderBy(desc(invitations.createdAt), desc(invitations.id))
     .limit(query.limit + 1);
-  return toPage(rows, query.limit, (r) => ({ k: r.invitation.createdAt.toISOString(), id: r.invitation.id }), present(ctx.now));
+  return toPage(
+    rows,
+    query.limit,
+    (r) => ({ k: r.invitation.createdAt.toISOString(), id: r.invitation.id }),
+    present(ctx.now),
+  );
 }
 
 export async function revokeInvitation(deps: Deps, ctx: RequestContext, id: string) {
@@ -148,7 +188,12 @@ export async function revokeInvitation(deps: Deps, ctx: RequestContext, id: stri
       throw conflict('INVITATION_NOT_PENDING', `This invitation is already ${statusOf(invitation, ctx.now)}`);
     }
     await tx.update(invitations).set({ revokedAt: ctx.now }).where(eq(invitations.id, id));
-    await recordAudit(tx, ctx, { action: 'invitation.revoked', entityType: 'invitation', entityId: id, changes: { email: invitation.email } });
+    await recordAudit(tx, ctx, {
+      action: 'invitation.revoked',
+      entityType: 'invitation',
+      entityId: id,
+      changes: { email: invitation.email },
+    });
   });
   return present(ctx.now)(await getInvitation(deps.db, id));
 }
@@ -159,7 +204,12 @@ async function findOpenInvitation(db: Db, token: string, now: Date) {
     .from(invitations)
     .innerJoin(organisations, eq(organisations.id, invitations.organisationId))
     .where(
-      and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)),
+      and(
+        eq(invitations.tokenHash, hashToken(token)),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, now),
+      ),
     )
     .limit(1);
   return row ?? null;
@@ -169,7 +219,11 @@ export async function previewInvitation(deps: Deps, ctx: RequestContext, token: 
   await consumeRateLimit(deps.db, `invite-preview:ip:${ctx.ip}`, 30, 60_000, ctx.now);
   const row = await findOpenInvitation(deps.db, token, ctx.now);
   if (!row) throw invalidLink();
-  return { email: row.invitation.email, role: row.invitation.role, organisation: presentOrganisation(row.organisation) };
+  return {
+    email: row.invitation.email,
+    role: row.invitation.role,
+    organisation: presentOrganisation(row.organisation),
+  };
 }
 
 export async function acceptInvitation(
@@ -188,10 +242,17 @@ export async function acceptInvitation(
     const [invitation] = await tx
       .update(invitations)
       .set({ acceptedAt: ctx.now })
-      .where(and(eq(invitations.id, open.invitation.id), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+      .where(
+        and(
+          eq(invitations.id, open.invitation.id),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+        ),
+      )
       .returning();
     if (!invitation) throw invalidLink();
-    if (await findUserByEmail(tx, invitation.email)) throw conflict('EMAIL_IN_USE', 'Someone already has an account with this email');
+    if (await findUserByEmail(tx, invitation.email))
+      throw conflict('EMAIL_IN_USE', 'Someone already has an account with this email');
     const userId = randomUUID();
     await tx.insert(users).values({
       id: userId,
@@ -207,15 +268,29 @@ export async function acceptInvitation(
     });
     await tx.update(invitations).set({ acceptedUserId: userId }).where(eq(invitations.id, invitation.id));
     const session = await createSession(tx, deps, userId, ctx);
-    const actor = { userId, organisationId: invitation.organisationId, role: invitation.role, sessionId: session.id, mustEnrolTotp: false };
-    await recordAudit(tx, { ...ctx, actor }, {
-      action: 'invitation.accepted',
-      entityType: 'user',
-      entityId: userId,
-      changes: { invitationId: invitation.id, email: invitation.email, role: invitation.role, displayName: input.displayName },
-    });
+    const actor = {
+      userId,
+      organisationId: invitation.organisationId,
+      role: invitation.role,
+      sessionId: session.id,
+      mustEnrolTotp: false,
+    };
+    await recordAudit(
+      tx,
+      { ...ctx, actor },
+      {
+        action: 'invitation.accepted',
+        entityType: 'user',
+        entityId: userId,
+        changes: {
+          invitationId: invitation.id,
+          email: invitation.email,
+          role: invitation.role,
+          displayName: input.displayName,
+        },
+      },
+    );
     const { user, organisation } = await getUserWithOrganisation(tx, userId);
     return { me: presentMe(deps, user, organisation), sessionToken: session.token };
   });
 }
-

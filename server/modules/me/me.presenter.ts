@@ -4,7 +4,11 @@ import type { Deps } from '../../platform/deps.ts';
 import { mustEnrolTotp } from '../../platform/sessions.ts';
 import { presentOrganisation } from '../organisations/organisations.presenter.ts';
 
-export const presentMe = (deps: Pick<Deps, 'config'>, user: UserRow, organisation: OrganisationRow): MeView => ({
+export const presentMe = (
+  deps: Pick<Deps, 'config'>,
+  user: UserRow,
+  organisation: OrganisationRow,
+): MeView => ({
   user: {
     id: user.id,
     email: user.email,

@@ -21,17 +21,39 @@ const ok = { ok: true as const };
 export function meRoutes(app: App, deps: Deps) {
   const ctx = (req: Parameters<typeof requestContext>[1]) => requestContext(deps, req);
 
-  app.get('/api/v1/me', { schema: { tags, summary: 'The signed-in user, their organisation and role', response: { 200: MeView, ...errorResponses } } }, async (req) =>
-    me.getMe(deps, ctx(req)),
+  app.get(
+    '/api/v1/me',
+    {
+      schema: {
+        tags,
+        summary: 'The signed-in user, their organisation and role',
+        response: { 200: MeView, ...errorResponses },
+      },
+    },
+    async (req) => me.getMe(deps, ctx(req)),
   );
   app.patch(
     '/api/v1/me',
-    { schema: { tags, summary: 'Change display name or language', body: UpdateMeBody, response: { 200: MeView, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change display name or language',
+        body: UpdateMeBody,
+        response: { 200: MeView, ...errorResponses },
+      },
+    },
     async (req) => me.updateMe(deps, ctx(req), req.body),
   );
   app.post(
     '/api/v1/me/password',
-    { schema: { tags, summary: 'Change password (other sessions end)', body: ChangePasswordBody, response: { 200: OkView, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change password (other sessions end)',
+        body: ChangePasswordBody,
+        response: { 200: OkView, ...errorResponses },
+      },
+    },
     async (req) => {
       await me.changePassword(deps, ctx(req), req.body);
       return ok;
@@ -39,12 +61,25 @@ export function meRoutes(app: App, deps: Deps) {
   );
   app.get(
     '/api/v1/me/sessions',
-    { schema: { tags, summary: 'My active sessions', response: { 200: z.object({ items: z.array(SessionView) }), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'My active sessions',
+        response: { 200: z.object({ items: z.array(SessionView) }), ...errorResponses },
+      },
+    },
     async (req) => ({ items: await me.listSessions(deps, ctx(req)) }),
   );
   app.delete(
     '/api/v1/me/sessions/:id',
-    { schema: { tags, summary: 'End one of my sessions', params: z.object({ id: Id }), response: { 200: OkView, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'End one of my sessions',
+        params: z.object({ id: Id }),
+        response: { 200: OkView, ...errorResponses },
+      },
+    },
     async (req) => {
       await me.revokeSession(deps, ctx(req), req.params.id);
       return ok;
@@ -52,17 +87,37 @@ export function meRoutes(app: App, deps: Deps) {
   );
   app.post(
     '/api/v1/me/totp/setup',
-    { schema: { tags, summary: 'Start 2FA enrolment: secret and QR code', response: { 200: TotpSetupView, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Start 2FA enrolment: secret and QR code',
+        response: { 200: TotpSetupView, ...errorResponses },
+      },
+    },
     async (req) => me.startTotpSetup(deps, ctx(req)),
   );
   app.post(
     '/api/v1/me/totp/confirm',
-    { schema: { tags, summary: 'Confirm 2FA with a code; returns 10 recovery codes once', body: TotpConfirmBody, response: { 200: RecoveryCodesView, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Confirm 2FA with a code; returns 10 recovery codes once',
+        body: TotpConfirmBody,
+        response: { 200: RecoveryCodesView, ...errorResponses },
+      },
+    },
     async (req) => me.confirmTotp(deps, ctx(req), req.body.code),
   );
   app.post(
     '/api/v1/me/totp/disable',
-    { schema: { tags, summary: 'Turn 2FA off (needs the password)', body: TotpDisableBody, response: { 200: OkView, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'Turn 2FA off (needs the password)',
+        body: TotpDisableBody,
+        response: { 200: OkView, ...errorResponses },
+      },
+    },
     async (req) => {
       await me.disableTotp(deps, ctx(req), req.body.password);
       return ok;

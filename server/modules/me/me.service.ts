@@ -8,7 +8,13 @@ import type { Deps } from '../../platform/deps.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { enqueueEmail } from '../../platform/mail/outbox.ts';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from '../../platform/passwords.ts';
-import { hashRecoveryCode, matchTotp, newRecoveryCodes, newTotpSecret, totpEnrolment } from '../../platform/totp.ts';
+import {
+  hashRecoveryCode,
+  matchTotp,
+  newRecoveryCodes,
+  newTotpSecret,
+  totpEnrolment,
+} from '../../platform/totp.ts';
 import { getUserWithOrganisation } from '../users/users.repository.ts';
 import { presentMe } from './me.presenter.ts';
 
@@ -19,18 +25,34 @@ export async function getMe(deps: Deps, ctx: RequestContext) {
   return presentMe(deps, user, organisation);
 }
 
-export async function updateMe(deps: Deps, ctx: RequestContext, input: { displayName?: string; language?: Language }) {
+export async function updateMe(
+  deps: Deps,
+  ctx: RequestContext,
+  input: { displayName?: string; language?: Language },
+) {
   await deps.db.transaction(async (tx) => {
     const { user } = await getUserWithOrganisation(tx, ctx.actor!.userId);
     const changes = changedFields(user, input);
     if (Object.keys(changes).length === 0) return;
-    await tx.update(users).set({ ...input, updatedAt: ctx.now }).where(eq(users.id, user.id));
-    await recordAudit(tx, ctx, { action: 'user.profile_updated', entityType: 'user', entityId: user.id, changes });
+    await tx
+      .update(users)
+      .set({ ...input, updatedAt: ctx.now })
+      .where(eq(users.id, user.id));
+    await recordAudit(tx, ctx, {
+      action: 'user.profile_updated',
+      entityType: 'user',
+      entityId: user.id,
+      changes,
+    });
   });
   return getMe(deps, ctx);
 }
 
-export async function changePassword(deps: Deps, ctx: RequestContext, input: { currentPassword: string; newPassword: string }) {
+export async function changePassword(
+  deps: Deps,
+  ctx: RequestContext,
+  input: { currentPassword: string; newPassword: string },
+) {
   const actor = ctx.actor!;
   const { user } = await getUserWithOrganisation(deps.db, actor.userId);
   if (!(await verifyPassword(user.passwordHash, input.currentPassword))) throw wrongPassword();
@@ -40,12 +62,17 @@ export async function changePassword(deps: Deps, ctx: RequestContext, input: { c
     await tx.update(users).set({ passwordHash, updatedAt: ctx.now }).where(eq(users.id, user.id));
     // Whoever might know the old password is signed out everywhere but here.
     await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, actor.sessionId)));
-    await enqueueEmail(tx, ctx.now, deps.hasMailTransport, {
+    await enqueueEmail(tx, deps, ctx.now, {
       to: user.email,
       language: user.language,
       template: { kind: 'password_changed', displayName: user.displayName },
     });
-    await recordAudit(tx, ctx, { action: 'user.password_changed', entityType: 'user', entityId: user.id, changes: { password: 'changed' } });
+    await recordAudit(tx, ctx, {
+      action: 'user.password_changed',
+      entityType: 'user',
+      entityId: user.id,
+      changes: { password: 'changed' },
+    });
   });
   deps.mailer.kick();
 }
@@ -78,7 +105,11 @@ export async function revokeSession(deps: Deps, ctx: RequestContext, sessionId: 
       .where(and(eq(sessions.id, sessionId), eq(sessions.userId, actor.userId)))
       .returning({ id: sessions.id });
     if (!ended) throw notFound('Session');
-    await recordAudit(tx, ctx, { action: 'auth.session_revoked', entityType: 'session', entityId: sessionId });
+    await recordAudit(tx, ctx, {
+      action: 'auth.session_revoked',
+      entityType: 'session',
+      entityId: sessionId,
+    });
   });
 }
 
@@ -100,11 +131,17 @@ export async function confirmTotp(deps: Deps, ctx: RequestContext, code: string)
     if (user.totpEnabledAt) throw conflict('TOTP_ALREADY_ENABLED', 'Two-factor sign-in is already on');
     if (!user.totpSecret) throw conflict('TOTP_NOT_STARTED', 'Start two-factor setup first');
     const step = await matchTotp(user.totpSecret, code, ctx.now);
-    if (step === null) throw badRequest('INVALID_CODE', 'The code is not valid; check the time on your phone and try again');
-    await tx.update(users).set({ totpEnabledAt: ctx.now, totpLastStep: step, updatedAt: ctx.now }).where(eq(users.id, user.id));
+    if (step === null)
+      throw badRequest('INVALID_CODE', 'The code is not valid; check the time on your phone and try again');
+    await tx
+      .update(users)
+      .set({ totpEnabledAt: ctx.now, totpLastStep: step, updatedAt: ctx.now })
+      .where(eq(users.id, user.id));
     const codes = newRecoveryCodes();
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
-    await tx.insert(recoveryCodes).values(codes.map((c) => ({ id: randomUUID(), userId: user.id, codeHash: hashRecoveryCode(c) })));
+    await tx
+      .insert(recoveryCodes)
+      .values(codes.map((c) => ({ id: randomUUID(), userId: user.id, codeHash: hashRecoveryCode(c) })));
     await recordAudit(tx, ctx, { action: 'user.totp_enabled', entityType: 'user', entityId: user.id });
     return { recoveryCodes: codes };
   });

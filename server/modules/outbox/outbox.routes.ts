@@ -9,7 +9,14 @@ import { authorize } from '../../platform/policy.ts';
 export function outboxRoutes(app: App, deps: Deps) {
   app.get(
     '/api/v1/outbox',
-    { schema: { tags: ['email'], summary: 'Emails TIPNet has sent or holds, newest first (admins)', querystring: OutboxListQuery, response: { 200: Page(OutboxEmailView), ...errorResponses } } },
+    {
+      schema: {
+        tags: ['email'],
+        summary: 'Emails TIPNet has sent or holds, newest first (admins)',
+        querystring: OutboxListQuery,
+        response: { 200: Page(OutboxEmailView), ...errorResponses },
+      },
+    },
     async (req) => {
       authorize(requestContext(deps, req).actor, 'outbox.read', undefined);
       const q = req.query;
@@ -21,7 +28,10 @@ export function outboxRoutes(app: App, deps: Deps) {
           and(
             q.status ? eq(outboxEmails.status, q.status) : undefined,
             after
-              ? or(lt(outboxEmails.createdAt, new Date(after.k)), and(eq(outboxEmails.createdAt, new Date(after.k)), lt(outboxEmails.id, after.id)))
+              ? or(
+                  lt(outboxEmails.createdAt, new Date(after.k)),
+                  and(eq(outboxEmails.createdAt, new Date(after.k)), lt(outboxEmails.id, after.id)),
+                )
               : undefined,
           ),
         )

@@ -9,12 +9,27 @@ const tags = ['users'];
 export function userRoutes(app: App, deps: Deps) {
   app.get(
     '/api/v1/users',
-    { schema: { tags, summary: 'People with accounts (admins: all; organisation admins: their own)', querystring: UserListQuery, response: { 200: Page(UserView), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: 'People with accounts (admins: all; organisation admins: their own)',
+        querystring: UserListQuery,
+        response: { 200: Page(UserView), ...errorResponses },
+      },
+    },
     async (req) => usersService.listUsers(deps, requestContext(deps, req), req.query),
   );
   app.patch(
     '/api/v1/users/:id',
-    { schema: { tags, summary: "Change a user's role or deactivate them", params: z.object({ id: Id }), body: UpdateUserBody, response: { 200: UserView, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: "Change a user's role or deactivate them",
+        params: z.object({ id: Id }),
+        body: UpdateUserBody,
+        response: { 200: UserView, ...errorResponses },
+      },
+    },
     async (req) => usersService.updateUser(deps, requestContext(deps, req), req.params.id, req.body),
   );
 }

@@ -5,11 +5,11 @@ import { type OrganisationRow, organisations, sessions, type UserRow, users } fr
 import { changedFields, recordAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
+import { notFound } from '../../platform/errors.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import { authorize, authorizeVisible } from '../../platform/policy.ts';
 import { presentOrganisation } from '../organisations/organisations.presenter.ts';
 import { findUserWithOrganisation } from './users.repository.ts';
-import { notFound } from '../../platform/errors.ts';
 
 const presentUser = (r: { user: UserRow; organisation: OrganisationRow }): UserView => ({
   id: r.user.id,
@@ -27,7 +27,11 @@ const presentUser = (r: { user: UserRow; organisation: OrganisationRow }): UserV
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Sorted by email; the cursor carries the last email seen. */
-export async function listUsers(deps: Deps, ctx: RequestContext, query: { cursor?: string; limit: number; q?: string; organisationId?: string }) {
+export async function listUsers(
+  deps: Deps,
+  ctx: RequestContext,
+  query: { cursor?: string; limit: number; q?: string; organisationId?: string },
+) {
   const actor = ctx.actor!;
   const organisationId = query.organisationId ?? (actor.role === 'admin' ? undefined : actor.organisationId);
   authorize(actor, 'user.list', organisationId ? { organisationId } : undefined);
@@ -49,7 +53,12 @@ export async function listUsers(deps: Deps, ctx: RequestContext, query: { cursor
   return toPage(rows, query.limit, (r) => ({ k: r.user.email, id: r.user.id }), presentUser);
 }
 
-export async function updateUser(deps: Deps, ctx: RequestContext, id: string, input: { role?: Role; active?: boolean }) {
+export async function updateUser(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+  input: { role?: Role; active?: boolean },
+) {
   await deps.db.transaction(async (tx) => {
     const found = await findUserWithOrganisation(tx, id);
     if (!found) throw notFound('User');
@@ -58,7 +67,10 @@ export async function updateUser(deps: Deps, ctx: RequestContext, id: string, in
     authorize(ctx.actor, 'user.update', { ...user, changes: input });
     const changes = changedFields(user, input);
     if (Object.keys(changes).length === 0) return;
-    await tx.update(users).set({ ...input, updatedAt: ctx.now }).where(eq(users.id, id));
+    await tx
+      .update(users)
+      .set({ ...input, updatedAt: ctx.now })
+      .where(eq(users.id, id));
     // A deactivated account or a changed role must not keep acting on its old sessions.
     await tx.delete(sessions).where(eq(sessions.userId, id));
     await recordAudit(tx, ctx, { action: 'user.updated', entityType: 'user', entityId: id, changes });

@@ -20,20 +20,27 @@ const LEASE_MS = 120_000;
 /** Queues an email in the caller's transaction; it is sent only after that transaction commits. */
 export async function enqueueEmail(
   tx: Db,
+  deps: { hasMailTransport: boolean; logger: Logger },
   now: Date,
-  hasTransport: boolean,
   mail: { to: string; language: Language; template: EmailTemplate },
 ): Promise<void> {
   const rendered = renderEmail(mail.template, mail.language);
+  const id = randomUUID();
   await tx.insert(outboxEmails).values({
-    id: randomUUID(),
+    id,
     kind: mail.template.kind,
     to: mail.to,
     ...rendered,
-    status: hasTransport ? 'pending' : 'held',
+    status: deps.hasMailTransport ? 'pending' : 'held',
     nextAttemptAt: now,
     createdAt: now,
   });
+  // Never the body: it carries one-time links.
+  if (!deps.hasMailTransport)
+    deps.logger.info(
+      { emailId: id, kind: mail.template.kind, to: mail.to },
+      'email kept in outbox (no SMTP_URL)',
+    );
 }
 
 export type Mailer = { kick: () => void; drain: () => Promise<number>; stop: () => Promise<void> };
@@ -72,8 +79,17 @@ export function startMailer(opts: {
 
   async function deliver(email: OutboxEmailRow): Promise<void> {
     try {
-      await transport!.send({ from, to: email.to, subject: email.subject, text: email.text, html: email.html });
-      await db.update(outboxEmails).set({ status: 'sent', sentAt: clock.now(), lastError: null }).where(eq(outboxEmails.id, email.id));
+      await transport!.send({
+        from,
+        to: email.to,
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+      });
+      await db
+        .update(outboxEmails)
+        .set({ status: 'sent', sentAt: clock.now(), lastError: null })
+        .where(eq(outboxEmails.id, email.id));
       logger.info({ emailId: email.id, kind: email.kind }, 'email sent');
     } catch (err) {
       const failed = email.attempts >= MAX_ATTEMPTS;
@@ -111,7 +127,10 @@ export function startMailer(opts: {
   }
 
   const timer = transport
-    ? setInterval(() => drain().catch((err) => logger.error({ err }, 'outbox drain failed')), opts.pollMs ?? 10_000)
+    ? setInterval(
+        () => drain().catch((err) => logger.error({ err }, 'outbox drain failed')),
+        opts.pollMs ?? 10_000,
+      )
     : null;
   timer?.unref();
 

@@ -59,11 +59,14 @@ function copyFor(t: EmailTemplate, lang: Language): Copy {
       return th
         ? {
             subject: 'รหัสผ่าน TIPNet ของคุณถูกเปลี่ยนแล้ว',
-            lines: [`เรียน ${t.displayName}`, 'รหัสผ่านของคุณเพิ่งถูกเปลี่ยน หากไม่ใช่คุณ โปรดติดต่อ ศพดส.ตร. ทันที']
+            lines: [`เรียน ${t.displayName}`, 'รหัสผ่านของคุณเพิ่งถูกเปลี่ยน หากไม่ใช่คุณ โปรดติดต่อ ศพดส.ตร. ทันที'],
           }
         : {
             subject: 'Your TIPNet password was changed',
-            lines: [`Dear ${t.displayName},`, 'Your password was just changed. If this was not you, contact the Centre at once.'],
+            lines: [
+              `Dear ${t.displayName},`,
+              'Your password was just changed. If this was not you, contact the Centre at once.',
+            ],
           };
   }
 }
