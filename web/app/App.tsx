@@ -1,11 +1,13 @@
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import { isApiError } from '../lib/api.ts';
 import { ME_KEY } from '../lib/session.ts';
 import { AppRoutes } from '../routes/AppRoutes.tsx';
-import { cssVariablesResolver, theme } from './theme.ts';
+import { buildTheme, cssVariablesResolver } from './theme.ts';
 
 function createQueryClient() {
   const client: QueryClient = new QueryClient({
@@ -31,6 +33,9 @@ function createQueryClient() {
 const queryClient = createQueryClient();
 
 export function App() {
+  const { t } = useTranslation();
+  const closeLabel = t('common.close');
+  const theme = useMemo(() => buildTheme(closeLabel), [closeLabel]);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} forceColorScheme="light">
       <Notifications position="top-center" />

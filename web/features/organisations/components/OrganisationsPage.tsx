@@ -17,7 +17,10 @@ export function OrganisationsPage() {
   const [search, setSearch] = useState('');
   const [sector, setSector] = useState('');
   const all = organisations.data?.pages.flatMap((page) => page.items) ?? [];
-  const shown = all.filter((organisation) => matches(organisation, search, sector));
+  const language = useLanguage();
+  const shown = all
+    .filter((organisation) => matches(organisation, search, sector))
+    .sort((a, b) => organisationName(a, language).localeCompare(organisationName(b, language), language));
 
   return (
     <Stack>

@@ -11,18 +11,24 @@ import { useUpdateUser } from '../api/users.ts';
 import { assignableRoles } from './roles.ts';
 
 /** Changing a role saves at once; one's own role is shown but not editable, so nobody locks themselves out. */
-export function UserRoleSelect({ user }: { user: UserView }) {
+export function UserRoleSelect({ user, withLabel = false }: { user: UserView; withLabel?: boolean }) {
   const { t } = useTranslation();
   const me = useSignedInMe();
   const update = useUpdateUser();
 
   if (user.id === me.user.id || (user.role === 'admin' && me.user.role !== 'admin')) {
-    return <Text size="sm">{t(`roles.${user.role}`)}</Text>;
+    return (
+      <Text size="sm">
+        {withLabel && `${t('fields.role')}: `}
+        {t(`roles.${user.role}`)}
+      </Text>
+    );
   }
   return (
     <NativeSelect
       size="xs"
-      aria-label={t('users.roleOf', { name: user.displayName })}
+      label={withLabel ? t('fields.role') : undefined}
+      aria-label={withLabel ? undefined : t('users.roleOf', { name: user.displayName })}
       value={user.role}
       disabled={update.isPending}
       data={assignableRoles(me.user.role).map((role) => ({ value: role, label: t(`roles.${role}`) }))}

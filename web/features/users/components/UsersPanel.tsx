@@ -145,7 +145,7 @@ function UserCards({ users }: { users: UserView[] }) {
               {t('users.lastLogin')}:{' '}
               {user.lastLoginAt ? <DateTime value={user.lastLoginAt} /> : t('users.never')}
             </Text>
-            <UserRoleSelect user={user} />
+            <UserRoleSelect user={user} withLabel />
             <UserActions user={user} />
           </Stack>
         </Card>
