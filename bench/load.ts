@@ -1,0 +1,75 @@
+/** One autocannon run, reduced to the figures the bench reports. */
+import autocannon from 'autocannon';
+import type { BenchRequest } from './scenarios/index.ts';
+
+export type LoadResult = {
+  /** 2xx responses per second: failed requests do not count as throughput. */
+  requestsPerSecond: number;
+  /** Latency of 2xx responses, in milliseconds. */
+  latencyMs: { p50: number; p95: number; p99: number };
+  /** Responses and socket errors (timeouts included) in the run. */
+  total: number;
+  ok: number;
+  failed: number;
+  errors: number;
+  timeouts: number;
+  statusCodes: Record<string, number>;
+  durationSeconds: number;
+};
+
+let running: autocannon.Instance | undefined;
+
+/** Stops the run in progress (Ctrl-C); its promise then resolves early. */
+export function stopLoad() {
+  running?.stop();
+}
+
+export async function load(
+  baseUrl: string,
+  requests: BenchRequest[],
+  options: { connections: number; durationSeconds: number },
+): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const instance = autocannon({
+    url: baseUrl,
+    connections: options.connections,
+    duration: options.durationSeconds,
+    timeout: 10,
+    requests: requests.map((r) => ({
+      method: r.method ?? 'GET',
+      path: r.path,
+      headers: { ...(r.body === undefined ? {} : { 'content-type': 'application/json' }), ...r.headers },
+      ...(r.body === undefined ? {} : { body: JSON.stringify(r.body) }),
+    })),
+  });
+  instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+    if (status >= 200 && status < 300) latencies.push(ms);
+  });
+  running = instance;
+  const result = await instance;
+  running = undefined;
+
+  const statusCodes = Object.fromEntries(
+    Object.entries(result.statusCodeStats).map(([code, s]) => [code, s.count]),
+  );
+  const ok = result['2xx'];
+  const responses = Object.values(statusCodes).reduce((a, b) => a + b, 0);
+  const sorted = Float64Array.from(latencies).sort();
+  return {
+    requestsPerSecond: result.duration > 0 ? ok / result.duration : 0,
+    latencyMs: { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) },
+    total: responses + result.errors,
+    ok,
+    failed: result.non2xx + result.errors,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    statusCodes,
+    durationSeconds: result.duration,
+  };
+}
+
+/** Nearest-rank percentile of sorted values; NaN when there are none. */
+function percentile(sorted: Float64Array, p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}

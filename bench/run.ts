@@ -1,0 +1,204 @@
+/**
+ * `npm run bench`: the real server on PGlite (and PostgreSQL when DATABASE_URL is set), each scenario
+ * warmed up then measured with autocannon. Flags and the meaning of the figures: bench/README.md.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type LoadResult, load, stopLoad } from './load.ts';
+import { type BenchContext, SCENARIOS, type Scenario } from './scenarios/index.ts';
+import { type DatabaseKind, login, startServer, stopAll } from './server.ts';
+
+const BASELINE = 'healthz';
+const MEMBER = 'mirror@tipnet.example';
+/** More failed requests than this (as a fraction) makes the run exit non-zero. */
+const MAX_FAILED = 0.01;
+
+type ScenarioResult = LoadResult & { name: string; ratioToBaseline: number | null; failedFraction: number };
+
+const { values: flags } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '16' },
+    scenario: { type: 'string', multiple: true },
+    help: { type: 'boolean', default: false },
+  },
+});
+if (flags.help) {
+  console.log(
+    'npm run bench -- [--duration 10] [--warmup 3] [--connections 16] [--scenario me ...]   (see bench/README.md)',
+  );
+  process.exit(0);
+}
+const durationSeconds = positive('duration', flags.duration);
+const warmupSeconds = flags.warmup === '0' ? 0 : positive('warmup', flags.warmup);
+const connections = positive('connections', flags.connections);
+const scenarios = pickScenarios(flags.scenario ?? []);
+
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    console.error(`\n${signal}: stopping the servers…`);
+    stopLoad();
+    stopAll().finally(() => process.exit(130));
+  });
+}
+
+async function main() {
+  const databases: DatabaseKind[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+  console.log(
+    `TIPNet bench: ${scenarios.map((s) => s.name).join(', ')} on ${databases.join(' + ')}; ` +
+      `${connections} connections, ${warmupSeconds} s warm-up + ${durationSeconds} s each; ${cpus().length} CPUs`,
+  );
+  const report = {
+    startedAt: new Date().toISOString(),
+    node: process.version,
+    cpus: cpus().length,
+    connections,
+    warmupSeconds,
+    durationSeconds,
+    runs: [] as unknown[],
+  };
+  let failed = false;
+
+  for (const database of databases) {
+    if (interrupted) break;
+    const results = await benchDatabase(database);
+    if (interrupted) break;
+    printTable(database, results);
+    failed ||= results.some((r) => r.failedFraction > MAX_FAILED);
+    report.runs.push({ database, scenarios: results });
+  }
+  if (interrupted) return;
+
+  const dir = join(import.meta.dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'latest.json'), `${JSON.stringify({ ...report, failed }, null, 2)}\n`);
+  console.log(`\nResults written to bench/results/latest.json`);
+  if (failed) {
+    console.error(
+      `\nFAILED: a scenario had more than ${MAX_FAILED * 100}% failed requests; its figures are not meaningful.`,
+    );
+    process.exitCode = 1;
+  }
+}
+
+async function benchDatabase(database: DatabaseKind): Promise<ScenarioResult[]> {
+  process.stdout.write(`\n[${database}] starting the server… `);
+  const started = Date.now();
+  const server = await startServer(database, process.env.DATABASE_URL);
+  try {
+    console.log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${server.baseUrl}`);
+    const cookie = await login(server.baseUrl, MEMBER, server.demoPassword);
+    const authHeaders = { cookie, origin: server.baseUrl };
+    const results: ScenarioResult[] = [];
+    for (const scenario of scenarios) {
+      if (interrupted) break;
+      const ctx: BenchContext = {
+        baseUrl: server.baseUrl,
+        authHeaders,
+        api: apiFor(server.baseUrl, authHeaders),
+        state: {},
+      };
+      await scenario.setup?.(ctx);
+      const requests = [scenario.request(ctx)].flat();
+      process.stdout.write(`[${database}] ${scenario.name}: warm-up… `);
+      if (warmupSeconds > 0)
+        await load(server.baseUrl, requests, { connections, durationSeconds: warmupSeconds });
+      if (interrupted) break;
+      process.stdout.write('measuring… ');
+      const result = await load(server.baseUrl, requests, { connections, durationSeconds });
+      console.log(`${result.requestsPerSecond.toFixed(0)} req/s`);
+      const baseline = results.find((r) => r.name === BASELINE)?.requestsPerSecond;
+      results.push({
+        name: scenario.name,
+        ...result,
+        ratioToBaseline: baseline ? result.requestsPerSecond / baseline : null,
+        failedFraction: result.total ? result.failed / result.total : 1,
+      });
+    }
+    if (server.logProblems.count > 0) {
+      console.warn(
+        `[${database}] WARNING: the server logged ${server.logProblems.count} warning/error line(s), first ones:`,
+      );
+      for (const line of server.logProblems.first) console.warn(`  ${line}`);
+    }
+    return results;
+  } finally {
+    await server.stop();
+  }
+}
+
+function printTable(database: DatabaseKind, results: ScenarioResult[]) {
+  const ms = (v: number) => (Number.isNaN(v) ? '-' : v.toFixed(1));
+  const rows = results.map((r) => [
+    r.name,
+    r.requestsPerSecond.toFixed(0),
+    ms(r.latencyMs.p50),
+    ms(r.latencyMs.p95),
+    ms(r.latencyMs.p99),
+    String(r.failed),
+    r.ratioToBaseline === null ? '-' : r.ratioToBaseline.toFixed(2),
+  ]);
+  const header = ['scenario', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'failed', `vs ${BASELINE}`];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  console.log(`\n${database}`);
+  console.log(line(header));
+  for (const row of rows) console.log(line(row));
+  for (const r of results.filter((x) => x.failed > 0)) {
+    const codes = Object.entries(r.statusCodes)
+      .filter(([code]) => !code.startsWith('2'))
+      .map(([code, n]) => `${n}× HTTP ${code}`);
+    if (r.errors) codes.push(`${r.errors} socket errors (${r.timeouts} timeouts)`);
+    console.warn(
+      `WARNING: ${database}/${r.name}: ${r.failed} of ${r.total} requests failed (${(r.failedFraction * 100).toFixed(2)}%): ${codes.join(', ')}`,
+    );
+  }
+}
+
+function apiFor(baseUrl: string, authHeaders: Record<string, string>): BenchContext['api'] {
+  return async (method, path, body) => {
+    const res = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { ...authHeaders, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  };
+}
+
+/** The named scenarios (comma-separated or repeated), always with the baseline first. */
+function pickScenarios(names: string[]): Scenario[] {
+  const wanted = new Set(names.flatMap((n) => n.split(',')).filter(Boolean));
+  const unknown = [...wanted].filter((n) => !SCENARIOS.some((s) => s.name === n));
+  if (unknown.length) {
+    console.error(
+      `Unknown scenario(s): ${unknown.join(', ')}. Known: ${SCENARIOS.map((s) => s.name).join(', ')}`,
+    );
+    process.exit(2);
+  }
+  return SCENARIOS.filter((s) => wanted.size === 0 || s.name === BASELINE || wanted.has(s.name));
+}
+
+function positive(name: string, value: string | undefined): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    console.error(`--${name} must be a positive whole number, got ${value}`);
+    process.exit(2);
+  }
+  return n;
+}
+
+main()
+  .catch((err) => {
+    console.error(`\nBench failed: ${err instanceof Error ? err.message : err}`);
+    process.exitCode = 1;
+  })
+  .finally(() => stopAll());

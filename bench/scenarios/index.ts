@@ -1,0 +1,8 @@
+import { healthz } from './healthz.ts';
+import { me } from './me.ts';
+import type { Scenario } from './types.ts';
+
+export type { BenchContext, BenchRequest, Scenario } from './types.ts';
+
+/** Every scenario, in run order. `healthz` comes first: it is the baseline the others are compared with. */
+export const SCENARIOS: Scenario[] = [healthz, me];

@@ -1,0 +1,27 @@
+/** What a scenario sees: a running server with a signed-in demo member. */
+export type BenchContext = {
+  baseUrl: string;
+  /** Headers of a same-origin request by the signed-in demo member: cookie and Origin. */
+  authHeaders: Record<string, string>;
+  /** JSON call as the signed-in member, for setup (not measured). */
+  api(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
+  /** Whatever setup() wants to hand to request(); fresh for each scenario. */
+  state: Record<string, unknown>;
+};
+
+export type BenchRequest = {
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  path: string;
+  headers?: Record<string, string>;
+  /** Sent as JSON. */
+  body?: unknown;
+};
+
+export type Scenario = {
+  name: string;
+  description: string;
+  /** Runs once before the warm-up: create the data the requests need. */
+  setup?(ctx: BenchContext): Promise<void> | void;
+  /** Built once per run; autocannon sends these requests in turn, over and over. */
+  request(ctx: BenchContext): BenchRequest | BenchRequest[];
+};

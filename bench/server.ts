@@ -1,0 +1,203 @@
+/** Starts the real TIPNet server (server/main.ts) as a child process on a fresh database, and cleans up after it. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+
+const ROOT = join(import.meta.dirname, '..');
+const HOST = '127.0.0.1';
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export type RunningServer = {
+  database: DatabaseKind;
+  baseUrl: string;
+  demoPassword: string;
+  /** Server log lines at warn level or above (pino JSON), and how many there were. */
+  logProblems: { count: number; first: string[] };
+  stop(): Promise<void>;
+};
+
+/** Cleanups of everything started and not yet stopped; run on normal exit, failure and Ctrl-C. */
+const pending = new Set<() => Promise<void>>();
+const children = new Set<ChildProcess>();
+
+export async function stopAll() {
+  await Promise.allSettled([...pending].map((stop) => stop()));
+}
+
+// Last resort if the runner dies without awaiting stopAll(): never leave a server behind.
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
+
+/** A fresh database: a temp DATA_DIR for PGlite, or `tipnet_bench_<random>` beside the given PostgreSQL database. */
+async function freshDatabase(kind: DatabaseKind, adminUrl: string | undefined) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tipnet-bench-'));
+  const removeDir = () => rmSync(dataDir, { recursive: true, force: true });
+  if (kind === 'pglite') return { dataDir, databaseUrl: '', drop: async () => removeDir() };
+
+  if (!adminUrl) throw new Error('PostgreSQL needs DATABASE_URL');
+  const url = new URL(adminUrl);
+  if (!LOOPBACK.has(url.hostname))
+    throw new Error(`the bench only talks to this machine; DATABASE_URL points at ${url.hostname}`);
+  const name = `tipnet_bench_${randomBytes(6).toString('hex')}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  url.pathname = `/${name}`;
+  return {
+    dataDir,
+    databaseUrl: url.toString(),
+    drop: async () => {
+      removeDir();
+      await admin(`drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, HOST, () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+export async function startServer(kind: DatabaseKind, adminUrl?: string): Promise<RunningServer> {
+  const db = await freshDatabase(kind, adminUrl);
+  const port = await freePort();
+  const baseUrl = `http://${HOST}:${port}`;
+  const demoPassword = `bench-${randomBytes(12).toString('base64url')}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    // development, not production: production makes admins enrol 2FA before anything else.
+    NODE_ENV: 'development',
+    PORT: String(port),
+    HOST,
+    BASE_URL: baseUrl,
+    DATA_DIR: db.dataDir,
+    DATABASE_URL: db.databaseUrl, // blank means PGlite
+    SEED_DEMO: '1',
+    DEMO_PASSWORD: demoPassword,
+    LOG_LEVEL: 'warn',
+    SESSION_SECRET: randomBytes(32).toString('base64url'),
+    // Blank is unset for the server: nothing inherited may send mail or change its behaviour.
+    SMTP_URL: '',
+    TRUST_PROXY: '',
+    SESSION_IDLE_MINUTES: '',
+    SESSION_ABSOLUTE_HOURS: '',
+  };
+  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'server', 'main.ts')], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  exited.then(() => children.delete(child));
+
+  const tail: string[] = [];
+  const logProblems = { count: 0, first: [] as string[] };
+  const onLine = (line: string) => {
+    if (!line.trim()) return;
+    tail.push(line);
+    if (tail.length > 40) tail.shift();
+    const level = line.startsWith('{') ? (safeJson(line)?.level ?? 0) : 0;
+    if (level >= 40) {
+      logProblems.count++;
+      if (logProblems.first.length < 5) logProblems.first.push(line.slice(0, 400));
+    }
+  };
+  for (const stream of [child.stdout, child.stderr]) {
+    let buffered = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (chunk: string) => {
+      const lines = (buffered + chunk).split('\n');
+      buffered = lines.pop() ?? '';
+      lines.forEach(onLine);
+    });
+  }
+
+  let stopped: Promise<void> | undefined;
+  const stop = () => {
+    stopped ??= (async () => {
+      pending.delete(stop);
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      await db.drop();
+    })();
+    return stopped;
+  };
+  pending.add(stop);
+
+  try {
+    await waitUntilReady(baseUrl, exited);
+  } catch (err) {
+    await stop();
+    throw new Error(`${(err as Error).message}\n--- server output (last lines) ---\n${tail.join('\n')}`);
+  }
+  return { database: kind, baseUrl, demoPassword, logProblems, stop };
+}
+
+async function waitUntilReady(baseUrl: string, exited: Promise<number | null>, timeoutMs = 60_000) {
+  let exitCode: number | null | undefined;
+  exited.then((code) => {
+    exitCode = code;
+  });
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (exitCode !== undefined) throw new Error(`the server exited (code ${exitCode}) before it was ready`);
+    try {
+      const res = await fetch(`${baseUrl}/readyz`, { signal: AbortSignal.timeout(2_000) });
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`the server was not ready within ${timeoutMs / 1000} s`);
+}
+
+/** Signs in like the web app (same Origin) and returns the `tipnet_session=…` cookie. */
+export async function login(baseUrl: string, email: string, password: string): Promise<string> {
+  const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: baseUrl },
+    body: JSON.stringify({ email, password }),
+  });
+  const body = await res.text();
+  if (res.status !== 200 || safeJson(body)?.status !== 'ok')
+    throw new Error(`login as ${email} failed: ${res.status} ${body}`);
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('tipnet_session='));
+  if (!cookie) throw new Error(`login as ${email} set no tipnet_session cookie`);
+  return cookie.split(';')[0]!;
+}
+
+function safeJson(text: string): { level?: number; status?: string } | undefined {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
