@@ -63,15 +63,15 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const blankAsUnset = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
   const parsed = EnvSchema.safeParse(blankAsUnset);
-  if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  // Checked on the raw values so they are reported together with any invalid variable.
+  if (blankAsUnset.NODE_ENV === 'production') {
+    if (!blankAsUnset.SESSION_SECRET) problems.push('SESSION_SECRET: required when NODE_ENV=production');
+    if (!blankAsUnset.BASE_URL) problems.push('BASE_URL: required when NODE_ENV=production');
   }
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
-  const problems: string[] = [];
-  if (production && !e.SESSION_SECRET) problems.push('SESSION_SECRET: required when NODE_ENV=production');
-  if (production && !e.BASE_URL) problems.push('BASE_URL: required when NODE_ENV=production');
-  if (problems.length) throw new ConfigError(problems);
 
   const dataDir = resolve(e.DATA_DIR);
   const port = e.PORT;

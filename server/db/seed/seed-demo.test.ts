@@ -1,0 +1,85 @@
+import { count, inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../platform/audit.ts';
+import { buildTestApp, type TestApp } from '../../test/test-app.ts';
+import { organisations, users } from '../schema/index.ts';
+import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS } from './demo-network.ts';
+import { seedDemoNetwork } from './seed-demo.ts';
+
+const DEMO_PASSWORD = 'demo-password-for-tests';
+const demoEmails = DEMO_ACCOUNTS.map((a) => a.email);
+
+describe('the demo network seed', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(() => t.close());
+
+  const countOf = async (table: typeof organisations | typeof users) =>
+    (await t.db.select({ n: count() }).from(table))[0]!.n;
+
+  it('is not there when seeding is off (a plain test app)', async () => {
+    expect(await t.db.select().from(users).where(inArray(users.email, demoEmails))).toHaveLength(0);
+    expect(await countOf(organisations)).toBe(0);
+    const res = await t.request('POST', '/api/v1/auth/login', {
+      body: { email: 'admin@tipnet.example', password: DEMO_PASSWORD },
+    });
+    expect(res.status).toBe(401);
+  });
+
+  it('creates the 17 organisations and the 4 demo accounts once, even when two starts race', async () => {
+    const results = await Promise.all([
+      seedDemoNetwork(t.db, { password: DEMO_PASSWORD, now: t.clock.now() }),
+      seedDemoNetwork(t.db, { password: DEMO_PASSWORD, now: t.clock.now() }),
+    ]);
+    expect(results.filter((r) => r.seeded)).toHaveLength(1);
+    expect(results.find((r) => r.seeded)).toEqual({
+      seeded: true,
+      password: DEMO_PASSWORD,
+      generatedPassword: false,
+    });
+
+    expect(DEMO_ORGANISATIONS).toHaveLength(17);
+    expect(await countOf(organisations)).toBe(17);
+    const names = (await t.db.select({ nameEn: organisations.nameEn }).from(organisations)).map(
+      (o) => o.nameEn,
+    );
+    expect(names).toContain('Mirror Foundation');
+    expect(names).toContain('Department of Fisheries');
+
+    const accounts = await t.db.select().from(users).where(inArray(users.email, demoEmails));
+    expect(accounts).toHaveLength(4);
+    expect(await countOf(users)).toBe(4);
+    expect(accounts.map((a) => a.role).sort()).toEqual(['admin', 'member', 'observer', 'org_admin']);
+    for (const account of accounts) expect(account.displayName).toContain('(ตัวอย่าง/Demo)');
+  });
+
+  it('signs each demo account in with DEMO_PASSWORD, in its role and organisation', async () => {
+    for (const account of DEMO_ACCOUNTS) {
+      const cookie = await t.login(account.email, DEMO_PASSWORD);
+      const me = await t.request('GET', '/api/v1/me', { cookie });
+      expect(me.status).toBe(200);
+      expect(me.body.user).toMatchObject({
+        email: account.email,
+        role: account.role,
+        displayName: account.displayName,
+      });
+      const org = DEMO_ORGANISATIONS.find((o) => o.key === account.organisation)!;
+      expect(me.body.organisation.nameEn).toBe(org.nameEn);
+    }
+  });
+
+  it('does nothing the second time and leaves an intact audit trail', async () => {
+    const again = await seedDemoNetwork(t.db, { password: 'another-password-entirely', now: t.clock.now() });
+    expect(again).toEqual({ seeded: false });
+    expect(await countOf(organisations)).toBe(17);
+    expect(await countOf(users)).toBe(4);
+
+    const admin = await t.login('admin@tipnet.example', DEMO_PASSWORD);
+    const audit = await t.request('GET', '/api/v1/audit-events?action=system.demo_seeded', { cookie: admin });
+    expect(audit.body.items).toHaveLength(1);
+    expect(JSON.stringify(audit.body)).not.toContain(DEMO_PASSWORD);
+    expect((await verifyAuditChain(t.db)).ok).toBe(true);
+  });
+});
