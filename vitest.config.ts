@@ -10,6 +10,7 @@ export default defineConfig({
           name: 'unit',
           include: [...serverTests, 'web/**/*.test.ts', 'scripts/**/*.test.ts'],
           env: { TIPNET_TEST_DRIVER: 'pglite' },
+          globalSetup: ['server/test/pglite-template.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -33,7 +33,13 @@ export function createLogger(level: string): Logger {
 /** Opens the database, applies migrations and starts the mailer: everything the app needs to serve. */
 export async function createDeps(
   config: Config,
-  overrides: { clock?: Clock; transport?: MailTransport | null; logger?: Logger; poolSize?: number } = {},
+  overrides: {
+    clock?: Clock;
+    transport?: MailTransport | null;
+    logger?: Logger;
+    poolSize?: number;
+    pgliteTemplate?: Blob;
+  } = {},
 ): Promise<Deps> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const database = await openDatabase({

@@ -19,7 +19,13 @@ export type Database = {
   withConnection: <T>(fn: (db: Db) => Promise<T>) => Promise<T>;
 };
 
-export type DatabaseOptions = { databaseUrl?: string; dataDir?: string; poolSize?: number };
+export type DatabaseOptions = {
+  databaseUrl?: string;
+  dataDir?: string;
+  poolSize?: number;
+  /** A dumped PGlite data directory to start from instead of running initdb (tests: ~1 s instead of ~10 s). */
+  pgliteTemplate?: Blob;
+};
 
 /** Opens PostgreSQL when a URL is given, otherwise the embedded PGlite (in memory when dataDir is omitted). */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
@@ -28,9 +34,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     : openPglite(options.dataDir);
 }
 
-async function openPglite(dataDir?: string): Promise<Database> {
+async function openPglite(dataDir?: string, template?: Blob): Promise<Database> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir);
+  const client = await PGlite.create({ dataDir, loadDataDir: template });
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
     db,

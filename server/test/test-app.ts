@@ -1,7 +1,9 @@
 /** Builds the real app on a fresh database: PGlite in memory, or with TEST_DATABASE_URL a new PostgreSQL database. */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import pino from 'pino';
+import { inject } from 'vitest';
 import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
 import type { UserRow } from '../db/schema/index.ts';
@@ -41,7 +43,13 @@ export async function buildTestApp(
     ...options.config,
   };
   const logger = pino({ level: 'silent' });
-  const deps = await createDeps(config, { clock, transport: options.transport ?? null, logger, poolSize: 5 });
+  const deps = await createDeps(config, {
+    clock,
+    transport: options.transport ?? null,
+    logger,
+    poolSize: 5,
+    pgliteTemplate: database ? undefined : pgliteTemplate(),
+  });
   const app = await buildApp(deps, { logger: false });
   await app.ready();
 
@@ -73,6 +81,12 @@ export async function buildTestApp(
     buildOrganisation: (o: Parameters<typeof buildOrganisation>[1] = {}) => buildOrganisation(deps.db, o),
     buildUser: (o: Parameters<typeof buildUser>[1] = {}) => buildUser(deps.db, o),
   };
+}
+
+/** The migrated cluster dumped by the global setup, when this project has one. */
+function pgliteTemplate(): Blob | undefined {
+  const path = inject('pgliteTemplatePath');
+  return path ? new Blob([readFileSync(path)]) : undefined;
 }
 
 export async function requestAs(
