@@ -16,7 +16,7 @@ import { organisationRoutes } from './modules/organisations/organisations.routes
 import { outboxRoutes } from './modules/outbox/outbox.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import type { Deps } from './platform/deps.ts';
-import { registerErrorHandling } from './platform/error-handler.ts';
+import { frameworkErrorHandler, registerErrorHandling } from './platform/error-handler.ts';
 import { AppError, unauthenticated } from './platform/errors.ts';
 import type { App } from './platform/http.ts';
 import { registerMetrics } from './platform/metrics.ts';
@@ -37,13 +37,17 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     bodyLimit: BODY_LIMIT,
     trustProxy: deps.config.trustProxy,
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors: frameworkErrorHandler,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<import('fastify-type-provider-zod').ZodTypeProvider>() as unknown as App;
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // The API speaks JSON only; text/plain (a CORS-simple type) would reach validation as a string.
+  app.removeContentTypeParser('text/plain');
   registerErrorHandling(app);
   app.decorateRequest('actor', null);
+  app.decorateRequest('signedIn', null);
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
   });
@@ -74,7 +78,8 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     if (!req.url.startsWith('/api/')) return;
     assertSameOrigin(req, deps.config.baseUrl);
     const token = req.cookies[SESSION_COOKIE];
-    req.actor = token ? await resolveSession(deps, token) : null;
+    req.signedIn = token ? await resolveSession(deps, token) : null;
+    req.actor = req.signedIn?.actor ?? null;
   });
   app.addHook('preHandler', async (req) => {
     const route = `${req.method} ${req.routeOptions.url}`;

@@ -13,7 +13,7 @@ import { ErrorBody } from '../../common/api.ts';
 import type { Actor, RequestContext } from './context.ts';
 import type { Deps } from './deps.ts';
 import { unauthenticated } from './errors.ts';
-import { SESSION_COOKIE } from './sessions.ts';
+import { SESSION_COOKIE, type SignedInUser } from './sessions.ts';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -26,6 +26,8 @@ export type App = FastifyInstance<
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
+    /** The signed-in user's rows as loaded with the session, for routes that present them. */
+    signedIn: SignedInUser | null;
   }
 }
 
@@ -43,6 +45,11 @@ export function requestContext(deps: Deps, req: FastifyRequest): RequestContext 
 export function actorOf(req: FastifyRequest): Actor {
   if (!req.actor) throw unauthenticated();
   return req.actor;
+}
+
+export function signedInOf(req: FastifyRequest): SignedInUser {
+  if (!req.signedIn) throw unauthenticated();
+  return req.signedIn;
 }
 
 /** Every route documents the error body for these statuses. */

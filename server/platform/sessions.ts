@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, gt, lt, or } from 'drizzle-orm';
+import { and, eq, gt, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { sessions, users } from '../db/schema/index.ts';
+import { type OrganisationRow, organisations, sessions, type UserRow, users } from '../db/schema/index.ts';
 import type { Actor } from './context.ts';
 import type { Deps } from './deps.ts';
 import { hashToken, newToken } from './tokens.ts';
@@ -32,30 +32,48 @@ export async function createSession(
   return { id, token };
 }
 
-/** The actor behind a session cookie, or null when the session is unknown, expired or its user inactive. */
-export async function resolveSession(deps: Deps, token: string): Promise<Actor | null> {
-  const now = deps.clock.now();
-  const [row] = await deps.db
+export type SignedInUser = { actor: Actor; user: UserRow; organisation: OrganisationRow };
+
+/** Built once per database: the one query every authenticated request runs, prepared instead of re-planned. */
+const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
+
+function prepareSessionLookup(db: Db) {
+  const now = sql.placeholder('now');
+  return db
     .select({
       sessionId: sessions.id,
       lastSeenAt: sessions.lastSeenAt,
       absoluteExpiresAt: sessions.absoluteExpiresAt,
-      userId: users.id,
-      organisationId: users.organisationId,
-      role: users.role,
-      totpEnabledAt: users.totpEnabledAt,
+      user: users,
+      organisation: organisations,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(
       and(
-        eq(sessions.tokenHash, hashToken(token)),
+        eq(sessions.tokenHash, sql.placeholder('tokenHash')),
         gt(sessions.idleExpiresAt, now),
         gt(sessions.absoluteExpiresAt, now),
         eq(users.active, true),
       ),
     )
-    .limit(1);
+    .limit(1)
+    .prepare('tipnet_session_lookup');
+}
+
+/**
+ * The user behind a session cookie (with their organisation, so /me needs no second query),
+ * or null when the session is unknown, expired or its user inactive.
+ */
+export async function resolveSession(deps: Deps, token: string): Promise<SignedInUser | null> {
+  const now = deps.clock.now();
+  let lookup = sessionLookups.get(deps.db);
+  if (!lookup) {
+    lookup = prepareSessionLookup(deps.db);
+    sessionLookups.set(deps.db, lookup);
+  }
+  const [row] = await lookup.execute({ tokenHash: hashToken(token), now: now.toISOString() });
   if (!row) return null;
   if (now.getTime() - row.lastSeenAt.getTime() > RENEW_AFTER_MS) {
     const idle = new Date(now.getTime() + deps.config.sessionIdleMs);
@@ -64,13 +82,15 @@ export async function resolveSession(deps: Deps, token: string): Promise<Actor |
       .set({ lastSeenAt: now, idleExpiresAt: idle < row.absoluteExpiresAt ? idle : row.absoluteExpiresAt })
       .where(eq(sessions.id, row.sessionId));
   }
-  return {
-    userId: row.userId,
-    organisationId: row.organisationId,
-    role: row.role,
+  const { user, organisation } = row;
+  const actor: Actor = {
+    userId: user.id,
+    organisationId: user.organisationId,
+    role: user.role,
     sessionId: row.sessionId,
-    mustEnrolTotp: mustEnrolTotp(deps, row.role, row.totpEnabledAt),
+    mustEnrolTotp: mustEnrolTotp(deps, user.role, user.totpEnabledAt),
   };
+  return { actor, user, organisation };
 }
 
 export const mustEnrolTotp = (deps: Pick<Deps, 'config'>, role: string, totpEnabledAt: Date | null) =>

@@ -12,7 +12,8 @@ import {
   UpdateMeBody,
 } from '../../../common/api.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { type App, errorResponses, requestContext } from '../../platform/http.ts';
+import { type App, errorResponses, requestContext, signedInOf } from '../../platform/http.ts';
+import { presentMe } from './me.presenter.ts';
 import * as me from './me.service.ts';
 
 const tags = ['me'];
@@ -30,7 +31,11 @@ export function meRoutes(app: App, deps: Deps) {
         response: { 200: MeView, ...errorResponses },
       },
     },
-    async (req) => me.getMe(deps, ctx(req)),
+    // The session lookup already loaded the user and organisation: presenting them costs no query.
+    async (req) => {
+      const { user, organisation } = signedInOf(req);
+      return presentMe(deps, user, organisation);
+    },
   );
   app.patch(
     '/api/v1/me',
