@@ -4,6 +4,7 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@ta
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
+import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { isApiError } from '../lib/api.ts';
 import { ME_KEY } from '../lib/session.ts';
 import { AppRoutes } from '../routes/AppRoutes.tsx';
@@ -35,13 +36,19 @@ const queryClient = createQueryClient();
 export function App() {
   const { t } = useTranslation();
   const closeLabel = t('common.close');
-  const theme = useMemo(() => buildTheme(closeLabel), [closeLabel]);
+  const passwordVisibilityLabel = t('common.passwordVisibility');
+  const theme = useMemo(
+    () => buildTheme({ closeLabel, passwordVisibilityLabel }),
+    [closeLabel, passwordVisibilityLabel],
+  );
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} forceColorScheme="light">
       <Notifications position="top-center" />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
-          <AppRoutes />
+          <ErrorBoundary>
+            <AppRoutes />
+          </ErrorBoundary>
         </BrowserRouter>
       </QueryClientProvider>
     </MantineProvider>

@@ -1,9 +1,23 @@
-import { type CSSVariablesResolver, createTheme, Drawer, Modal, Notification } from '@mantine/core';
+import {
+  type CSSVariablesResolver,
+  createTheme,
+  DEFAULT_THEME,
+  Drawer,
+  type MantineColorsTuple,
+  Modal,
+  Notification,
+  PasswordInput,
+} from '@mantine/core';
 
 const sarabun = 'Sarabun, "Noto Sans Thai", Tahoma, sans-serif';
 
-/** Built per language: Mantine's icon-only close buttons need a translated accessible name. */
-export function buildTheme(closeLabel: string) {
+interface ThemeLabels {
+  closeLabel: string;
+  passwordVisibilityLabel: string;
+}
+
+/** Built per language: Mantine's icon-only buttons need a translated accessible name. */
+export function buildTheme({ closeLabel, passwordVisibilityLabel }: ThemeLabels) {
   const closeButtonProps = { 'aria-label': closeLabel };
   // A dialog's <header> would otherwise count as a second page banner for screen readers.
   const attributes = { header: { role: 'none' } };
@@ -11,6 +25,10 @@ export function buildTheme(closeLabel: string) {
     primaryColor: 'blue',
     // Shade 8 keeps white text on filled buttons above the 4.5:1 contrast WCAG asks for.
     primaryShade: { light: 8, dark: 8 },
+    // Mantine's darkest orange is 3.9:1 on its own tint; warnings need a slightly deeper one.
+    colors: {
+      orange: [...DEFAULT_THEME.colors.orange.slice(0, 9), '#b03a0a'] as unknown as MantineColorsTuple,
+    },
     fontFamily: sarabun,
     headings: { fontFamily: sarabun, fontWeight: '600' },
     defaultRadius: 'md',
@@ -20,13 +38,16 @@ export function buildTheme(closeLabel: string) {
       Modal: Modal.extend({ defaultProps: { attributes, closeButtonProps } }),
       Drawer: Drawer.extend({ defaultProps: { attributes, closeButtonProps } }),
       Notification: Notification.extend({ defaultProps: { closeButtonProps } }),
+      PasswordInput: PasswordInput.extend({
+        defaultProps: { visibilityToggleButtonProps: { 'aria-label': passwordVisibilityLabel } },
+      }),
     },
   });
 }
 
 /**
- * Contrast fixes for WCAG AA (4.5:1) on Mantine's light defaults: darker "dimmed" grey and error red, and
- * lighter tints behind "light" badges and alerts so their shade-9 text stays readable.
+ * Contrast fixes for WCAG AA (4.5:1) on Mantine's light defaults: darker "dimmed" grey, error red and
+ * outline text, and lighter tints behind "light" badges and alerts so their shade-9 text stays readable.
  */
 export const cssVariablesResolver: CSSVariablesResolver = (resolvedTheme) => ({
   variables: {},
@@ -34,9 +55,10 @@ export const cssVariablesResolver: CSSVariablesResolver = (resolvedTheme) => ({
     '--mantine-color-dimmed': 'var(--mantine-color-gray-7)',
     '--mantine-color-error': 'var(--mantine-color-red-9)',
     ...Object.fromEntries(
-      Object.keys(resolvedTheme.colors).map((color) => [
-        `--mantine-color-${color}-light`,
-        `var(--mantine-color-${color}-0)`,
+      Object.keys(resolvedTheme.colors).flatMap((color) => [
+        [`--mantine-color-${color}-light`, `var(--mantine-color-${color}-0)`],
+        [`--mantine-color-${color}-light-hover`, `var(--mantine-color-${color}-1)`],
+        [`--mantine-color-${color}-outline`, `var(--mantine-color-${color}-9)`],
       ]),
     ),
   },

@@ -1,5 +1,5 @@
 import { Avatar, Menu, Text, UnstyledButton } from '@mantine/core';
-import { IconLogout, IconSettings } from '@tabler/icons-react';
+import { IconLogout, IconSettings, IconUser } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useSignedInMe, useSignOut } from '../lib/session.ts';
@@ -17,7 +17,10 @@ export function UserMenu() {
     <Menu position="bottom-end" width={240}>
       <Menu.Target>
         <UnstyledButton aria-label={t('shell.accountMenu', { name: me.user.displayName })}>
-          <Avatar color="blue" radius="xl" size="md" name={me.user.displayName} />
+          {/* An icon, not initials: Thai names often begin with a leading vowel, giving odd initials. */}
+          <Avatar color="blue" radius="xl" size="md">
+            <IconUser size={20} aria-hidden />
+          </Avatar>
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>

@@ -1,5 +1,6 @@
 /** Who is signed in. Shared by the route guards, the app shell and every feature that needs the actor. */
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, useContext } from 'react';
 import { api, isApiError } from './api.ts';
 import { applyLanguage } from './i18n.ts';
 import type { Language, MeView, OkView } from './types.ts';
@@ -24,11 +25,17 @@ export function useMe() {
   return useQuery(meQuery);
 }
 
+/**
+ * Provided by the sign-in guard. A context rather than the query itself, so that pages being torn down
+ * after sign-out never render with a missing user.
+ */
+export const SignedInMeContext = createContext<MeView | null>(null);
+
 /** For components rendered only behind the sign-in guard. */
 export function useSignedInMe(): MeView {
-  const { data } = useMe();
-  if (!data) throw new Error('useSignedInMe used outside a signed-in route');
-  return data;
+  const me = useContext(SignedInMeContext);
+  if (!me) throw new Error('useSignedInMe used outside a signed-in route');
+  return me;
 }
 
 export function useSignOut() {

@@ -5,7 +5,7 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
 import { FullPageLoader } from '../components/FullPageLoader.tsx';
 import { applyLanguage } from '../lib/i18n.ts';
-import { useMe } from '../lib/session.ts';
+import { SignedInMeContext, useMe } from '../lib/session.ts';
 
 /** Lets signed-in users through; sends everyone else to sign in, remembering where they were going. */
 export function RequireSignedIn() {
@@ -34,5 +34,9 @@ export function RequireSignedIn() {
     const from = location.pathname + location.search + location.hash;
     return <Navigate to="/login" replace state={{ from }} />;
   }
-  return <Outlet />;
+  return (
+    <SignedInMeContext value={me.data}>
+      <Outlet />
+    </SignedInMeContext>
+  );
 }

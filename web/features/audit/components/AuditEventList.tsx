@@ -10,7 +10,7 @@ export function AuditEventTable({ events }: { events: AuditEventView[] }) {
   const { t } = useTranslation();
   return (
     <Table.ScrollContainer minWidth={900} visibleFrom="md">
-      <Table striped verticalSpacing="sm" style={{ verticalAlign: 'top' }}>
+      <Table striped verticalSpacing="sm" styles={{ td: { verticalAlign: 'top' } }}>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t('audit.when')}</Table.Th>

@@ -28,5 +28,13 @@ export function ChangesList({ changes }: { changes: Record<string, unknown> }) {
 function formatValue(value: unknown): string {
   if (value === null || value === undefined) return '—';
   if (typeof value === 'string') return value;
+  if (isTransition(value)) return `${formatValue(value.from)} → ${formatValue(value.to)}`;
   return JSON.stringify(value);
+}
+
+/** The server records an edited field as `{ from, to }`. */
+function isTransition(value: unknown): value is { from: unknown; to: unknown } {
+  if (!value || typeof value !== 'object') return false;
+  const keys = Object.keys(value).sort();
+  return keys.length === 2 && keys[0] === 'from' && keys[1] === 'to';
 }

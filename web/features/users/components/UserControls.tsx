@@ -27,6 +27,7 @@ export function UserRoleSelect({ user, withLabel = false }: { user: UserView; wi
   return (
     <NativeSelect
       size="xs"
+      miw={170}
       label={withLabel ? t('fields.role') : undefined}
       aria-label={withLabel ? undefined : t('users.roleOf', { name: user.displayName })}
       value={user.role}
