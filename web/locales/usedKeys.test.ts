@@ -1,0 +1,48 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROLES, SECTORS } from '../../common/taxonomies.ts';
+import en from './en.json';
+
+const webRoot = join(import.meta.dirname, '..');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(name) && !name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+function has(key: string): boolean {
+  let node: unknown = en;
+  for (const part of key.split('.')) {
+    if (!node || typeof node !== 'object' || !(part in node)) return false;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === 'string';
+}
+
+describe('translation keys used by the code', () => {
+  it('exist for every literal key', () => {
+    const literal = /(?:\bt\(|label: |description: |'validation\.)'?([a-zA-Z]+\.[a-zA-Z.]+)'/g;
+    const used = sourceFiles(webRoot).flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(literal)].map((match) => ({
+        key: match[0].startsWith("'validation.") ? `validation.${match[1]}` : match[1]!,
+        file: file.slice(webRoot.length + 1),
+      })),
+    );
+    expect(used.length).toBeGreaterThan(150); // the scan itself works
+    expect(used.filter(({ key }) => !has(key))).toEqual([]);
+  });
+
+  it('exist for every code that is translated by value', () => {
+    const keys = [
+      ...ROLES.flatMap((role) => [`roles.${role}`, `home.roleExplained.${role}`]),
+      ...SECTORS.map((sector) => `sectors.${sector}`),
+      ...['pending', 'accepted', 'revoked', 'expired'].map((status) => `invitations.status.${status}`),
+      ...['pending', 'sent', 'failed', 'held'].map((status) => `outbox.status.${status}`),
+    ];
+    expect(keys.filter((key) => !has(key))).toEqual([]);
+  });
+});
