@@ -72,6 +72,12 @@ describe('with SMTP: delivery, retries and exactly-once sending', () => {
     },
   };
 
+  /**
+   * Emails this drain claimed. The app's own 10-second poll may be mid-drain (with an older clock
+   * reading) when we call; drain() then joins it, so a second call makes sure we ran one ourselves.
+   */
+  const drainNow = async () => (await t.deps.mailer.drain()) + (await t.deps.mailer.drain());
+
   beforeAll(async () => {
     receiver = await startSmtpReceiver();
     smtp = smtpTransport(receiver.url);
@@ -141,12 +147,12 @@ describe('with SMTP: delivery, retries and exactly-once sending', () => {
       });
 
       failing = false;
-      expect(await t.deps.mailer.drain()).toBe(0); // not due yet
+      expect(await drainNow()).toBe(0); // not due yet
       [row] = await outboxRowsTo(t, user.email);
       expect(row).toMatchObject({ status: 'pending', attempts: 1 });
 
       t.clock.advance(MINUTE + 1000);
-      expect(await t.deps.mailer.drain()).toBe(1);
+      expect(await drainNow()).toBe(1);
       [row] = await outboxRowsTo(t, user.email);
       expect(row).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
       const mail = await receiver.waitFor((m) => m.envelope.to.includes(user.email));
@@ -176,17 +182,17 @@ describe('with SMTP: delivery, retries and exactly-once sending', () => {
         360 * MINUTE,
       ];
       for (const [i, delay] of delays.entries()) {
-        expect(await t.deps.mailer.drain()).toBe(1);
+        expect(await drainNow()).toBe(1);
         const [row] = await outboxRowsTo(t, to);
         expect(row).toMatchObject({ status: 'pending', attempts: i + 1 });
         expect(row!.nextAttemptAt.getTime() - t.clock.now().getTime()).toBe(delay);
         t.clock.advance(delay);
       }
-      expect(await t.deps.mailer.drain()).toBe(1);
+      expect(await drainNow()).toBe(1);
       const [row] = await outboxRowsTo(t, to);
       expect(row).toMatchObject({ status: 'failed', attempts: 8 });
       t.clock.advance(24 * 60 * MINUTE);
-      expect(await t.deps.mailer.drain()).toBe(0);
+      expect(await drainNow()).toBe(0);
     } finally {
       failing = false;
     }
@@ -228,8 +234,7 @@ describe('with SMTP: delivery, retries and exactly-once sending', () => {
       pollMs: 3_600_000,
     });
     try {
-      const counts = await Promise.all([first.drain(), second.drain(), t.deps.mailer.drain()]);
-      expect(counts.reduce((x, y) => x + y, 0)).toBe(6);
+      await Promise.all([first.drain(), second.drain(), t.deps.mailer.drain()]);
       expect(new Set(sentBy).size).toBe(sentBy.length);
       for (const to of subjects) {
         const received = receiver.messages.filter((m) => m.envelope.to.includes(to));
