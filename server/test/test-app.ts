@@ -40,6 +40,7 @@ export async function buildTestApp(
     databaseUrl: database?.url,
     dataDir: '',
     logLevel: 'silent',
+    seedDemo: false,
     ...options.config,
   };
   const logger = pino({ level: 'silent' });
