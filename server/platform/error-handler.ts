@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError } from './errors.ts';
 
@@ -38,8 +38,14 @@ export function registerErrorHandling(app: FastifyInstance) {
       req.log.error({ err, issues: err.cause.issues }, 'response did not match its schema');
       return send(500, 'INTERNAL', 'Something went wrong on our side; it has been logged');
     }
-    if ((err as { code?: string }).code === '23505') {
+    // Drizzle wraps driver errors (DrizzleQueryError), so the SQLSTATE sits on `cause`.
+    const sqlState = (err as { code?: string }).code ?? (err.cause as { code?: string } | undefined)?.code;
+    if (sqlState === '23505') {
       return send(409, 'CONFLICT', 'This already exists');
+    }
+    // Text PostgreSQL cannot store (a NUL character, a lone UTF-16 surrogate in jsonb): the client's input.
+    if (sqlState === '22021' || sqlState === '22P05' || sqlState === '22P02') {
+      return send(400, 'INVALID_TEXT', 'The request contains characters that cannot be stored');
     }
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
@@ -50,4 +56,13 @@ export function registerErrorHandling(app: FastifyInstance) {
     req.log.error({ err }, 'unhandled error');
     return send(500, 'INTERNAL', 'Something went wrong on our side; it has been logged');
   });
+}
+
+/** Errors Fastify's router raises before any route runs (bad percent-encoding, over-long path parameters). */
+export function frameworkErrorHandler(_err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  reply.header('x-request-id', req.id);
+  const body: Body = {
+    error: { code: 'INVALID_URL', message: 'The URL is not valid', requestId: String(req.id) },
+  };
+  return reply.status(400).type('application/json').send(body);
 }

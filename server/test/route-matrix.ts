@@ -1,0 +1,421 @@
+/**
+ * The authorisation matrix: every /api/v1 route with a valid sample request and the status each role
+ * should get. authorization.test.ts runs it; bad-input.test.ts corrupts the same samples. A route
+ * missing here fails the coverage test, so a new endpoint cannot ship without its matrix entry.
+ */
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { generate } from 'otplib';
+import type { Role } from '../../common/taxonomies.ts';
+import {
+  invitations,
+  type OrganisationRow,
+  passwordResets,
+  type UserRow,
+  users,
+} from '../db/schema/index.ts';
+import type { App } from '../platform/http.ts';
+import { hashPassword } from '../platform/passwords.ts';
+import { createSession, SESSION_COOKIE } from '../platform/sessions.ts';
+import { hashToken, newToken } from '../platform/tokens.ts';
+import type { TestApp } from './test-app.ts';
+
+export const SIGNED_IN_ROLES = [
+  'observer',
+  'member',
+  'org_admin',
+  'admin',
+] as const satisfies readonly Role[];
+export type SignedInRole = (typeof SIGNED_IN_ROLES)[number];
+export type Who = 'anonymous' | SignedInRole;
+export const EVERYONE: readonly Who[] = ['anonymous', ...SIGNED_IN_ROLES];
+/** Whose resource the request touches: the actor's own organisation (or own session), or another's. */
+export type Scope = 'own' | 'other';
+export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+export type Person = { user: UserRow & { password: string }; cookie: string };
+
+/** A strong password no check refuses; every test may use it. */
+export const NEW_PASSWORD = 'Lanterns over Chao Phraya 2569!';
+
+export type World = {
+  t: TestApp;
+  ownOrg: OrganisationRow;
+  otherOrg: OrganisationRow;
+  /** One signed-in person per role, all in `ownOrg`, for requests that leave them unchanged. */
+  people: Record<SignedInRole, Person>;
+  /** Someone in another organisation whose sessions and data others must not reach. */
+  bystander: UserRow & { password: string };
+  /** An account the login and reset samples use. */
+  loginTarget: UserRow & { password: string };
+  /** Argon2 costs ~50 ms a hash; matrix users share one, hashed once. */
+  passwordHash: string;
+};
+
+export const MATRIX_PASSWORD = 'Mangosteen season in Chanthaburi';
+
+export async function buildWorld(t: TestApp): Promise<World> {
+  const ownOrg = await t.buildOrganisation({ nameEn: 'Own Organisation' });
+  const otherOrg = await t.buildOrganisation({ nameEn: 'Other Organisation' });
+  const people = {} as Record<SignedInRole, Person>;
+  for (const role of SIGNED_IN_ROLES) people[role] = await t.signedIn({ role, organisationId: ownOrg.id });
+  const bystander = await t.buildUser({ role: 'member', organisationId: otherOrg.id });
+  const loginTarget = await t.buildUser({ role: 'member', organisationId: otherOrg.id });
+  const passwordHash = await hashPassword(MATRIX_PASSWORD);
+  return { t, ownOrg, otherOrg, people, bystander, loginTarget, passwordHash };
+}
+
+/** A user inserted with the shared password hash: like buildUser, without hashing again. */
+export async function quickUser(
+  w: World,
+  overrides: Partial<UserRow> = {},
+): Promise<UserRow & { password: string }> {
+  const id = randomUUID();
+  const now = w.t.clock.now();
+  const [row] = await w.t.db
+    .insert(users)
+    .values({
+      id,
+      organisationId: w.ownOrg.id,
+      email: `quick-${id.slice(0, 13)}@example.test`,
+      displayName: `Quick User ${id.slice(0, 4)}`,
+      role: 'member',
+      language: 'th',
+      passwordHash: w.passwordHash,
+      createdAt: now,
+      updatedAt: now,
+      ...overrides,
+    })
+    .returning();
+  return { ...row!, password: MATRIX_PASSWORD };
+}
+
+/** A signed-in quick user: the session is created directly, as a successful login would. */
+export async function quickPerson(w: World, overrides: Partial<UserRow> = {}): Promise<Person> {
+  const user = await quickUser(w, overrides);
+  const session = await createSession(w.t.db, w.t.deps, user.id, {
+    now: w.t.clock.now(),
+    ip: '127.0.0.1',
+    userAgent: null,
+  });
+  return { user, cookie: `${SESSION_COOKIE}=${session.token}` };
+}
+
+export const orgOf = (w: World, scope: Scope) => (scope === 'own' ? w.ownOrg : w.otherOrg);
+
+/** A pending invitation straight in the table, with the token its email would carry. */
+export async function freshInvitation(
+  w: World,
+  options: { organisationId?: string; role?: Role; email?: string } = {},
+) {
+  const token = newToken();
+  const id = randomUUID();
+  const email = options.email ?? `invitee-${randomUUID().slice(0, 8)}@example.test`;
+  const now = w.t.clock.now();
+  await w.t.db.insert(invitations).values({
+    id,
+    email,
+    organisationId: options.organisationId ?? w.ownOrg.id,
+    role: options.role ?? 'member',
+    language: 'en',
+    tokenHash: hashToken(token),
+    invitedBy: w.people.admin.user.id,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + 7 * 24 * 3_600_000),
+  });
+  return { id, token, email };
+}
+
+/** An unused password-reset link for a user, as if they had asked for one. */
+export async function freshResetToken(w: World, userId: string) {
+  const token = newToken();
+  const now = w.t.clock.now();
+  await w.t.db.insert(passwordResets).values({
+    id: randomUUID(),
+    userId,
+    tokenHash: hashToken(token),
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + 3_600_000),
+  });
+  return token;
+}
+
+/** Another session of the user, as if signed in on a second device. */
+export async function extraSession(w: World, userId: string) {
+  return createSession(w.t.db, w.t.deps, userId, {
+    now: w.t.clock.now(),
+    ip: '192.0.2.10',
+    userAgent: 'second device',
+  });
+}
+
+export const totpCode = (t: TestApp, secret: string) =>
+  generate({ secret, epoch: Math.floor(t.clock.now().getTime() / 1000) });
+
+export type Sample = { url: string; body?: unknown };
+export type CaseInput = { w: World; who: Who; scope: Scope; person: Person | null };
+
+export type RouteCase = {
+  route: `${Method} /api/v1/${string}`;
+  /** The answer depends on whose resource it is, so the matrix runs both scopes. */
+  scoped?: boolean;
+  /** The request ends or changes the actor's session or credentials, so every run gets a new person. */
+  freshPerson?: boolean;
+  /** A list route taking PageQuery (cursor, limit). */
+  paged?: boolean;
+  sample: (c: CaseInput) => Promise<Sample>;
+  expected: (who: Who, scope: Scope) => number;
+};
+
+const anyone = (status: number) => () => status;
+const signedIn = (status: number) => (who: Who) => (who === 'anonymous' ? 401 : status);
+const adminOnly = (status: number) => (who: Who) =>
+  who === 'anonymous' ? 401 : who === 'admin' ? status : 403;
+/** Admins anywhere, org admins in their own organisation; everyone else gets `refused`. */
+const orgManaged = (status: number, refused: 403 | 404) => (who: Who, scope: Scope) =>
+  who === 'anonymous' ? 401 : who === 'admin' || (who === 'org_admin' && scope === 'own') ? status : refused;
+
+const strangerEmail = () => `new-${randomUUID().slice(0, 8)}@example.test`;
+
+export const ROUTES: RouteCase[] = [
+  {
+    route: 'POST /api/v1/auth/login',
+    sample: async ({ w }) => ({
+      url: '/api/v1/auth/login',
+      body: { email: w.loginTarget.email, password: w.loginTarget.password },
+    }),
+    expected: anyone(200),
+  },
+  {
+    route: 'POST /api/v1/auth/login/totp',
+    sample: async ({ w }) => {
+      const secret = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+      const user = await quickUser(w, { totpSecret: secret, totpEnabledAt: w.t.clock.now() });
+      const first = await w.t.request('POST', '/api/v1/auth/login', {
+        body: { email: user.email, password: user.password },
+      });
+      return {
+        url: '/api/v1/auth/login/totp',
+        body: { challenge: first.body.challenge, code: await totpCode(w.t, secret) },
+      };
+    },
+    expected: anyone(200),
+  },
+  {
+    route: 'POST /api/v1/auth/logout',
+    freshPerson: true,
+    sample: async () => ({ url: '/api/v1/auth/logout' }),
+    expected: anyone(200),
+  },
+  {
+    route: 'POST /api/v1/auth/logout-all',
+    freshPerson: true,
+    sample: async () => ({ url: '/api/v1/auth/logout-all' }),
+    expected: signedIn(200),
+  },
+  {
+    route: 'POST /api/v1/auth/password-reset/request',
+    sample: async ({ w }) => ({
+      url: '/api/v1/auth/password-reset/request',
+      body: { email: w.loginTarget.email },
+    }),
+    expected: anyone(202),
+  },
+  {
+    route: 'POST /api/v1/auth/password-reset/confirm',
+    sample: async ({ w }) => {
+      const user = await quickUser(w);
+      return {
+        url: '/api/v1/auth/password-reset/confirm',
+        body: { token: await freshResetToken(w, user.id), password: NEW_PASSWORD },
+      };
+    },
+    expected: anyone(200),
+  },
+  {
+    route: 'POST /api/v1/invitations/preview',
+    sample: async ({ w }) => ({
+      url: '/api/v1/invitations/preview',
+      body: { token: (await freshInvitation(w)).token },
+    }),
+    expected: anyone(200),
+  },
+  {
+    route: 'POST /api/v1/invitations/accept',
+    sample: async ({ w }) => ({
+      url: '/api/v1/invitations/accept',
+      body: { token: (await freshInvitation(w)).token, displayName: 'Malee Srisuk', password: NEW_PASSWORD },
+    }),
+    expected: anyone(200),
+  },
+  {
+    route: 'GET /api/v1/me',
+    sample: async () => ({ url: '/api/v1/me' }),
+    expected: signedIn(200),
+  },
+  {
+    route: 'PATCH /api/v1/me',
+    sample: async () => ({
+      url: '/api/v1/me',
+      body: { displayName: `Somchai ${randomUUID().slice(0, 4)}`, language: 'en' },
+    }),
+    expected: signedIn(200),
+  },
+  {
+    route: 'POST /api/v1/me/password',
+    freshPerson: true,
+    sample: async ({ person }) => ({
+      url: '/api/v1/me/password',
+      body: { currentPassword: person?.user.password ?? 'whatever it was', newPassword: NEW_PASSWORD },
+    }),
+    expected: signedIn(200),
+  },
+  {
+    route: 'GET /api/v1/me/sessions',
+    sample: async () => ({ url: '/api/v1/me/sessions' }),
+    expected: signedIn(200),
+  },
+  {
+    route: 'DELETE /api/v1/me/sessions/:id',
+    scoped: true,
+    sample: async ({ w, scope, person }) => {
+      // "other" is someone else's session: it must stay hidden, never ended.
+      const owner = scope === 'own' && person ? person.user.id : w.bystander.id;
+      return { url: `/api/v1/me/sessions/${(await extraSession(w, owner)).id}` };
+    },
+    expected: (who, scope) => (who === 'anonymous' ? 401 : scope === 'own' ? 200 : 404),
+  },
+  {
+    route: 'POST /api/v1/me/totp/setup',
+    freshPerson: true,
+    sample: async () => ({ url: '/api/v1/me/totp/setup' }),
+    expected: signedIn(200),
+  },
+  {
+    route: 'POST /api/v1/me/totp/confirm',
+    freshPerson: true,
+    sample: async ({ w, person }) => {
+      if (!person) return { url: '/api/v1/me/totp/confirm', body: { code: '123456' } };
+      const setup = await w.t.request('POST', '/api/v1/me/totp/setup', { cookie: person.cookie });
+      return { url: '/api/v1/me/totp/confirm', body: { code: await totpCode(w.t, setup.body.secret) } };
+    },
+    expected: signedIn(200),
+  },
+  {
+    route: 'POST /api/v1/me/totp/disable',
+    sample: async ({ person }) => ({
+      url: '/api/v1/me/totp/disable',
+      body: { password: person?.user.password ?? 'a guess' },
+    }),
+    expected: signedIn(200),
+  },
+  {
+    route: 'GET /api/v1/invitations',
+    scoped: true,
+    paged: true,
+    sample: async ({ w, scope }) => ({
+      url: `/api/v1/invitations?organisationId=${orgOf(w, scope).id}&limit=5`,
+    }),
+    expected: orgManaged(200, 403),
+  },
+  {
+    route: 'POST /api/v1/invitations',
+    scoped: true,
+    sample: async ({ w, scope }) => ({
+      url: '/api/v1/invitations',
+      body: { email: strangerEmail(), organisationId: orgOf(w, scope).id, role: 'member', language: 'en' },
+    }),
+    expected: orgManaged(201, 403),
+  },
+  {
+    route: 'POST /api/v1/invitations/:id/revoke',
+    scoped: true,
+    sample: async ({ w, scope }) => ({
+      url: `/api/v1/invitations/${(await freshInvitation(w, { organisationId: orgOf(w, scope).id })).id}/revoke`,
+    }),
+    expected: orgManaged(200, 404),
+  },
+  {
+    route: 'GET /api/v1/users',
+    scoped: true,
+    paged: true,
+    sample: async ({ w, scope }) => ({ url: `/api/v1/users?organisationId=${orgOf(w, scope).id}&limit=5` }),
+    expected: orgManaged(200, 403),
+  },
+  {
+    route: 'PATCH /api/v1/users/:id',
+    scoped: true,
+    sample: async ({ w, scope }) => {
+      const target = await quickUser(w, { role: 'member', organisationId: orgOf(w, scope).id });
+      return { url: `/api/v1/users/${target.id}`, body: { role: 'observer' } };
+    },
+    expected: orgManaged(200, 404),
+  },
+  {
+    route: 'GET /api/v1/organizations',
+    paged: true,
+    sample: async () => ({ url: '/api/v1/organizations?limit=5' }),
+    expected: signedIn(200),
+  },
+  {
+    route: 'GET /api/v1/audit-events',
+    paged: true,
+    sample: async () => ({ url: '/api/v1/audit-events?limit=5' }),
+    expected: adminOnly(200),
+  },
+  {
+    route: 'GET /api/v1/outbox',
+    paged: true,
+    sample: async () => ({ url: '/api/v1/outbox?limit=5' }),
+    expected: adminOnly(200),
+  },
+];
+
+export const methodOf = (c: RouteCase) => c.route.split(' ')[0] as Method;
+export const templateOf = (c: RouteCase) => c.route.split(' ')[1]!;
+export const scopesOf = (c: RouteCase): Scope[] => (c.scoped ? ['own', 'other'] : ['own']);
+
+/** The person a case runs as: none, a shared one, or a new one for requests that spend their session. */
+export async function personFor(w: World, c: RouteCase, who: Who): Promise<Person | null> {
+  if (who === 'anonymous') return null;
+  if (c.freshPerson) return quickPerson(w, { role: who });
+  return w.people[who];
+}
+
+/** Builds the sample for one cell of the matrix and sends it. */
+export async function runCase(w: World, c: RouteCase, who: Who, scope: Scope) {
+  const person = await personFor(w, c, who);
+  const sample = await c.sample({ w, who, scope, person });
+  const res = await w.t.request(methodOf(c), sample.url, { body: sample.body, cookie: person?.cookie });
+  return { ...res, sample, person };
+}
+
+/**
+ * Every route the app serves, as "METHOD /path", read from Fastify's route tree. The tree prints each
+ * node's path relative to its parent, indented four characters per level.
+ */
+export function registeredRoutes(app: App): string[] {
+  const lines = app.printRoutes({ commonPrefix: false }).split('\n');
+  const stack: string[] = [];
+  const routes: string[] = [];
+  for (const line of lines) {
+    const match = /^((?:[│ ] {3})*)[├└]── (\S+)(?: \(([^)]*)\))?/.exec(line);
+    if (!match) continue;
+    const depth = match[1]!.length / 4;
+    stack.length = depth;
+    const path = (stack[depth - 1] ?? '') + match[2]!;
+    stack[depth] = path;
+    for (const method of (match[3] ?? '').split(',').map((m) => m.trim())) {
+      if (method && method !== 'HEAD') routes.push(`${method} ${path}`);
+    }
+  }
+  return routes;
+}
+
+export const apiV1Routes = (app: App) =>
+  registeredRoutes(app).filter((r) => r.split(' ')[1]!.startsWith('/api/v1/'));
+
+/** Reads one invitation row (for asserting that a refused request changed nothing). */
+export async function invitationRow(w: World, id: string) {
+  const [row] = await w.t.db.select().from(invitations).where(eq(invitations.id, id));
+  return row;
+}
