@@ -1,7 +1,7 @@
 import { Button, Modal, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'react-router';
-import { useSignedInMe } from '../lib/session.ts';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { useSignedInMe, useSignOut } from '../lib/session.ts';
 
 export const TWO_FACTOR_SECTION = 'two-factor';
 
@@ -13,6 +13,10 @@ export function TotpRequiredPrompt() {
   const { t } = useTranslation();
   const me = useSignedInMe();
   const { pathname } = useLocation();
+  const navigate = useNavigate();
+  const signOut = useSignOut();
+  const handleSignOut = () =>
+    signOut.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
   const blocking = me.user.totpRequired && !me.user.totpEnabled && pathname !== '/settings';
 
   return (
@@ -29,6 +33,9 @@ export function TotpRequiredPrompt() {
         <Text>{t('totpRequired.body')}</Text>
         <Button component={Link} to={`/settings#${TWO_FACTOR_SECTION}`}>
           {t('totpRequired.action')}
+        </Button>
+        <Button variant="default" loading={signOut.isPending} onClick={handleSignOut}>
+          {t('shell.signOut')}
         </Button>
       </Stack>
     </Modal>

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { useSignedInMe } from '../../../lib/session.ts';
 import { PasswordSection } from './PasswordSection.tsx';
 import { ProfileSection } from './ProfileSection.tsx';
 import { SessionsSection } from './SessionsSection.tsx';
@@ -10,14 +11,18 @@ import { TwoFactorSection } from './TwoFactorSection.tsx';
 
 export function SettingsPage() {
   const { t } = useTranslation();
+  const me = useSignedInMe();
   useScrollToHashSection();
+  // Until a required 2FA enrolment is done the server refuses everything else, so show only what works.
+  // Sections keep their places in the tree: the 2FA section must not remount while showing recovery codes.
+  const mustEnrol = me.user.totpRequired && !me.user.totpEnabled;
   return (
     <Stack gap="lg" maw={720}>
       <PageHeader title={t('settings.title')} />
       <ProfileSection />
-      <PasswordSection />
+      {!mustEnrol && <PasswordSection />}
       <TwoFactorSection />
-      <SessionsSection />
+      {!mustEnrol && <SessionsSection />}
     </Stack>
   );
 }
