@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, NativeSelect, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, NativeSelect, Select, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -80,9 +80,12 @@ function InviteForm({ onDone }: { onDone: () => void }) {
             onChange={(id) => form.set('organisationId', id)}
           />
         ) : (
-          <Alert color="gray" variant="light" title={t('fields.organisation')}>
-            {organisationName(me.organisation, language)}
-          </Alert>
+          <TextInput
+            label={t('fields.organisation')}
+            value={organisationName(me.organisation, language)}
+            readOnly
+            variant="filled"
+          />
         )}
         <NativeSelect
           label={t('fields.role')}
