@@ -143,7 +143,7 @@ function registerWebApp(app: App, webDist: string) {
   if (hasWeb) {
     app.register(fastifyStatic, {
       root: webDist,
-      wildcard: false,
+      wildcard: true,
       index: false,
       cacheControl: false,
       // Vite names assets by content hash, so they never change; slow provincial links fetch them once.
