@@ -131,13 +131,7 @@ function readChallenge(deps: Deps, ctx: RequestContext, challenge: string): stri
   const parsed = payload
     ? (JSON.parse(payload) as { purpose?: string; userId?: string; exp?: number })
     : null;
-  if (
-    !parsed ||
-    parsed.purpose !== 'totp-login' ||
-    !parsed.userId ||
-    !parsed.exp ||
-    parsed.exp < ctx.now.getTime()
-  ) {
+  if (parsed?.purpose !== 'totp-login' || !parsed.userId || !parsed.exp || parsed.exp < ctx.now.getTime()) {
     throw new AppError(401, 'LOGIN_EXPIRED', 'The sign-in step expired; enter your email and password again');
   }
   return parsed.userId;

@@ -13,7 +13,9 @@ describe('signing in and out', () => {
   it('signs in with email and password and shows who I am', async () => {
     const org = await t.buildOrganisation({ nameEn: 'Mirror Foundation' });
     const user = await t.buildUser({ organisationId: org.id, role: 'member' });
-    const login = await t.request('POST', '/api/v1/auth/login', { body: { email: user.email.toUpperCase(), password: user.password } });
+    const login = await t.request('POST', '/api/v1/auth/login', {
+      body: { email: user.email.toUpperCase(), password: user.password },
+    });
     expect(login.status).toBe(200);
     expect(login.body.status).toBe('ok');
     const setCookie = String(login.headers['set-cookie']);
@@ -30,16 +32,22 @@ describe('signing in and out', () => {
 
   it('refuses a wrong password with a generic message and audits it', async () => {
     const user = await t.buildUser();
-    const res = await t.request('POST', '/api/v1/auth/login', { body: { email: user.email, password: 'wrong password here' } });
+    const res = await t.request('POST', '/api/v1/auth/login', {
+      body: { email: user.email, password: 'wrong password here' },
+    });
     expect(res.status).toBe(401);
     expect(res.body.error.code).toBe('INVALID_CREDENTIALS');
-    const unknown = await t.request('POST', '/api/v1/auth/login', { body: { email: 'nobody@example.test', password: 'whatever whatever' } });
+    const unknown = await t.request('POST', '/api/v1/auth/login', {
+      body: { email: 'nobody@example.test', password: 'whatever whatever' },
+    });
     expect(unknown.status).toBe(401);
     expect(unknown.body.error.message).toBe(res.body.error.message);
 
     const { cookie } = await t.signedIn({ role: 'admin' });
     const audit = await t.request('GET', '/api/v1/audit-events?action=auth.login_failed', { cookie });
-    expect(audit.body.items.some((e: any) => e.entityId === user.id && e.changes.reason === 'wrong_password')).toBe(true);
+    expect(
+      audit.body.items.some((e: any) => e.entityId === user.id && e.changes.reason === 'wrong_password'),
+    ).toBe(true);
     expect(JSON.stringify(audit.body)).not.toContain('wrong password here');
   });
 
@@ -85,7 +93,9 @@ describe('signing in and out', () => {
 
   it('refuses a deactivated account', async () => {
     const user = await t.buildUser({ active: false });
-    const res = await t.request('POST', '/api/v1/auth/login', { body: { email: user.email, password: user.password } });
+    const res = await t.request('POST', '/api/v1/auth/login', {
+      body: { email: user.email, password: user.password },
+    });
     expect(res.status).toBe(401);
   });
 });
@@ -106,12 +116,20 @@ describe('login rate limits', () => {
       });
       expect(res.status).toBe(401);
     }
-    const blocked = await t.request('POST', '/api/v1/auth/login', { body: { email: user.email, password: user.password } });
+    const blocked = await t.request('POST', '/api/v1/auth/login', {
+      body: { email: user.email, password: user.password },
+    });
     expect(blocked.status).toBe(429);
     expect(blocked.body.error.code).toBe('RATE_LIMITED');
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     t.clock.advance(61_000);
-    expect((await t.request('POST', '/api/v1/auth/login', { body: { email: user.email, password: user.password } })).status).toBe(200);
+    expect(
+      (
+        await t.request('POST', '/api/v1/auth/login', {
+          body: { email: user.email, password: user.password },
+        })
+      ).status,
+    ).toBe(200);
   });
 
   it('does not count successful sign-ins against anyone', async () => {
@@ -123,7 +141,9 @@ describe('login rate limits', () => {
     t.clock.advance(61_000);
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) {
-      const res = await t.request('POST', '/api/v1/auth/login', { body: { email: `guess${i}@example.test`, password: 'not the password' } });
+      const res = await t.request('POST', '/api/v1/auth/login', {
+        body: { email: `guess${i}@example.test`, password: 'not the password' },
+      });
       statuses.push(res.status);
     }
     expect(statuses.slice(0, 6)).toEqual([401, 401, 401, 401, 401, 401]);
