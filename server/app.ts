@@ -19,6 +19,7 @@ import type { Deps } from './platform/deps.ts';
 import { frameworkErrorHandler, registerErrorHandling } from './platform/error-handler.ts';
 import { AppError, unauthenticated } from './platform/errors.ts';
 import type { App } from './platform/http.ts';
+import { assertStorableInput } from './platform/input-guard.ts';
 import { registerMetrics } from './platform/metrics.ts';
 import { assertSameOrigin } from './platform/origin-check.ts';
 import { PUBLIC_ROUTES, TOTP_ENROLMENT_ROUTES } from './platform/public-routes.ts';
@@ -81,6 +82,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     req.signedIn = token ? await resolveSession(deps, token) : null;
     req.actor = req.signedIn?.actor ?? null;
   });
+  app.addHook('preValidation', async (req) => assertStorableInput(req));
   app.addHook('preHandler', async (req) => {
     const route = `${req.method} ${req.routeOptions.url}`;
     if (!req.routeOptions.url?.startsWith('/api/v1/') || PUBLIC_ROUTES.has(route)) return;

@@ -43,8 +43,8 @@ export function registerErrorHandling(app: FastifyInstance) {
     if (sqlState === '23505') {
       return send(409, 'CONFLICT', 'This already exists');
     }
-    // Text PostgreSQL cannot store (a NUL character, a lone UTF-16 surrogate in jsonb): the client's input.
-    if (sqlState === '22021' || sqlState === '22P05' || sqlState === '22P02') {
+    // Text PostgreSQL cannot store; input-guard.ts refuses it up front, this is the backstop.
+    if (sqlState === '22021' || sqlState === '22P05') {
       return send(400, 'INVALID_TEXT', 'The request contains characters that cannot be stored');
     }
     const status = err.statusCode ?? 500;
