@@ -146,7 +146,7 @@ function registerWebApp(app: App, webDist: string) {
     app.register(fastifyStatic, {
       root: webDist,
       wildcard: true,
-      index: false,
+      index: 'index.html',
       cacheControl: false,
       // Vite names assets by content hash, so they never change; slow provincial links fetch them once.
       setHeaders: (reply, path) => {
