@@ -158,12 +158,15 @@ function registerWebApp(app: App, webDist: string) {
     });
   }
   app.setNotFoundHandler((req, reply) => {
-    const wantsPage = req.method === 'GET' && !req.url.startsWith('/api') && hasWeb;
+    const path = req.url.split('?')[0]!;
+    // Client-side routes get the app; a missing file (an old asset after a deploy) gets a real 404.
+    const wantsPage =
+      req.method === 'GET' && hasWeb && !path.startsWith('/api') && !/\.[a-z0-9]+$/i.test(path);
     if (wantsPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');
     return reply.status(404).send({
       error: {
         code: 'NOT_FOUND',
-        message: `No route ${req.method} ${req.url.split('?')[0]}`,
+        message: `No route ${req.method} ${path}`,
         requestId: String(req.id),
       },
     });

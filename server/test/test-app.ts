@@ -27,7 +27,7 @@ export type TestApp = Awaited<ReturnType<typeof buildTestApp>>;
 
 /** Runs against PostgreSQL when the pg project set TIPNET_TEST_DRIVER=pg, else on PGlite. */
 export async function buildTestApp(
-  options: { transport?: MailTransport | null; config?: Partial<Config> } = {},
+  options: { transport?: MailTransport | null; config?: Partial<Config>; webDist?: string } = {},
 ) {
   const clock = new TestClock();
   const database = process.env.TIPNET_TEST_DRIVER === 'pg' ? await createFreshPostgresDatabase() : null;
@@ -51,7 +51,7 @@ export async function buildTestApp(
     poolSize: 5,
     pgliteTemplate: database ? undefined : pgliteTemplate(),
   });
-  const app = await buildApp(deps, { logger: false });
+  const app = await buildApp(deps, { logger: false, webDist: options.webDist ?? '/nonexistent-web-build' });
   await app.ready();
 
   async function close() {
