@@ -14,6 +14,23 @@ export const ADMIN = 'admin@tipnet.example';
 export const FISHERIES = 'fisheries@tipnet.example';
 export const MIRROR = 'mirror@tipnet.example';
 export const EMBASSY = 'embassy@tipnet.example';
+export const ADMIN_NAME = 'ผู้ดูแล ศพดส. (ตัวอย่าง/Demo)';
+
+/** The pages of the signed-in app as the demo admin sees them, each with its h1. */
+export const ADMIN_PAGES = [
+  { name: 'home', path: '/', title: fill(th.home.welcome, { name: ADMIN_NAME }) },
+  { name: 'organisations', path: '/organisations', title: th.organisations.title },
+  { name: 'users', path: '/users', title: th.users.title },
+  { name: 'audit', path: '/audit', title: th.audit.title },
+  { name: 'outbox', path: '/outbox', title: th.outbox.title },
+  { name: 'settings', path: '/settings', title: th.settings.title },
+] as const;
+
+/** The pages before signing in. */
+export const PUBLIC_PAGES = [
+  { name: 'login', path: '/login', title: th.login.title },
+  { name: 'forgot-password', path: '/forgot-password', title: th.forgotPassword.title },
+] as const;
 
 /** The server started by global-setup.ts for this run. */
 export function baseUrl(): string {
@@ -169,4 +186,17 @@ export async function createUserViaApi(
 /** Whether the page scrolls sideways, the classic phone-layout bug. */
 export async function scrollWidth(page: Page): Promise<number> {
   return page.evaluate(() => document.scrollingElement?.scrollWidth ?? document.body.scrollWidth);
+}
+
+/** Opens `path` and waits until its h1 is shown and nothing on it is still loading. */
+export async function openPage(page: Page, path: string, title: string) {
+  await page.goto(path);
+  await pageReady(page, title);
+}
+
+export async function pageReady(page: Page, title: string) {
+  await page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
+  await expect
+    .poll(() => page.locator('.mantine-Loader-root, [aria-busy="true"]').count(), { timeout: 15_000 })
+    .toBe(0);
 }

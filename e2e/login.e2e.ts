@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage } from './browser.ts';
 import {
   ADMIN,
+  ADMIN_NAME,
   accountMenu,
   baseUrl,
   field,
@@ -14,7 +15,6 @@ import {
   th,
 } from './helpers.ts';
 
-const ADMIN_NAME = 'ผู้ดูแล ศพดส. (ตัวอย่าง/Demo)';
 const CENTRE_TH = 'ศูนย์พิทักษ์เด็ก สตรี ครอบครัว ป้องกันและปราบปรามการค้ามนุษย์ และภาคประมง สำนักงานตำรวจแห่งชาติ';
 
 describe('signing in and out', () => {
