@@ -78,13 +78,21 @@ function redactSecrets(changes: Record<string, unknown>): Record<string, unknown
 export function changedFields<T extends Record<string, unknown>>(before: T, after: Partial<T>) {
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const [key, to] of Object.entries(after)) {
-    if (to !== undefined && before[key] !== to) changes[key] = { from: before[key] ?? null, to };
+    if (to !== undefined && !sameValue(before[key], to)) changes[key] = { from: before[key] ?? null, to };
   }
   return changes;
 }
 
+/** Lists and objects (taxonomy codes, contact lists) compare by content, dates by instant. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object')
+    return canonicalJson(a) === canonicalJson(b);
+  return a === b;
+}
+
 export type ChainReport =
-  | { ok: true; checked: number }
+  | { ok: true; checked: number; head: { id: number; hash: string } | null }
   | { ok: false; checked: number; brokenAt: number; reason: string };
 
 /** Walks the whole chain in id order and names the first event whose hash or link does not hold. */
@@ -99,7 +107,7 @@ export async function verifyAuditChain(db: Db, batchSize = 1000): Promise<ChainR
       .where(gt(auditEvents.id, lastId))
       .orderBy(asc(auditEvents.id))
       .limit(batchSize);
-    if (rows.length === 0) return { ok: true, checked };
+    if (rows.length === 0) return { ok: true, checked, head: lastId ? { id: lastId, hash: prevHash } : null };
     for (const row of rows) {
       if (row.prevHash !== prevHash) {
         return {
