@@ -120,7 +120,8 @@ function InvitationCards({ invitations }: { invitations: InvitationView[] }) {
 function InvitationStatus({ invitation }: { invitation: InvitationView }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" color={statusColor[invitation.status]}>
+    // Never shrinks: beside a long address on a phone it would otherwise be cut to "รอตอ…".
+    <Badge variant="light" color={statusColor[invitation.status]} style={{ flexShrink: 0 }}>
       {t(`invitations.status.${invitation.status}`)}
     </Badge>
   );
