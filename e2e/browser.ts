@@ -48,9 +48,21 @@ export async function newPage(
   return { context, page };
 }
 
-export async function screenshot(page: Page, name: string) {
+/**
+ * Saves e2e/screenshots/NAME.png once dialogs, drawers and menus have finished sliding and fading in.
+ * The whole page by default; `fullPage: false` for overlays, which cover only the screen.
+ */
+export async function screenshot(page: Page, name: string, { fullPage = true } = {}) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every(
+        (animation) =>
+          animation.playState !== 'running' || animation.effect?.getComputedTiming().endTime === Infinity,
+      ),
+  );
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage, animations: 'disabled' });
 }
 
 /** Fails on serious or critical accessibility violations and names them. */

@@ -92,7 +92,7 @@ describe('on a phone, in Thai', () => {
       for (const { path } of ADMIN_PAGES) {
         await nav.locator(`a[href="${path}"]`).waitFor();
       }
-      await screenshot(page, 'menu-open');
+      await screenshot(page, 'menu-open', { fullPage: false });
 
       await nav.getByRole('link', { name: th.nav.audit }).click();
       await pageReady(page, th.audit.title);
@@ -140,13 +140,13 @@ describe('on a phone, in Thai', () => {
       await page.getByRole('button', { name: th.invitations.invite }).click();
       await page.getByRole('dialog', { name: th.invitations.dialogTitle }).waitFor();
       await expectNoSidewaysScroll(page, PHONE.width, 'invite dialog');
-      await screenshot(page, 'invite-dialog');
+      await screenshot(page, 'invite-dialog', { fullPage: false });
 
       await openPage(page, '/outbox', th.outbox.title);
       await page.getByRole('main').getByRole('listitem').first().getByRole('button').click();
       await page.getByRole('dialog').getByRole('link').first().waitFor();
       await expectNoSidewaysScroll(page, PHONE.width, 'outbox email');
-      await screenshot(page, 'outbox-email');
+      await screenshot(page, 'outbox-email', { fullPage: false });
     } finally {
       await context.close();
     }

@@ -1,7 +1,7 @@
 import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage } from './browser.ts';
+import { launchBrowser, newPage, screenshot } from './browser.ts';
 import { baseUrl, createUserViaApi, field, fill, signIn, signOut, submitCredentials, th } from './helpers.ts';
 
 const STEP_SECONDS = 30;
@@ -20,8 +20,9 @@ function authenticator(secret: string) {
   };
 }
 
-async function passSecondStep(page: Page, code: string) {
+async function passSecondStep(page: Page, code: string, screenshotName?: string) {
   await page.getByRole('heading', { level: 1, name: th.login.totpTitle }).waitFor();
+  if (screenshotName) await screenshot(page, screenshotName);
   await field(page, th.login.totpCode).fill(code);
   await page.getByRole('button', { name: th.login.verify }).click();
   await page.waitForURL((url) => url.pathname !== '/login');
@@ -55,6 +56,8 @@ describe('two-factor sign-in', () => {
       const secret = ((await section.locator('pre').textContent()) ?? '').trim();
       expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
       const nextCode = authenticator(secret);
+      await section.scrollIntoViewIfNeeded();
+      await screenshot(page, 'two-factor-setup', { fullPage: false });
 
       await field(section, th.totp.code).fill(await nextCode());
       await section.getByRole('button', { name: th.totp.confirm }).click();
@@ -64,6 +67,7 @@ describe('two-factor sign-in', () => {
       expect(codes).toHaveLength(10);
       for (const code of codes) expect(code).toMatch(/^[a-z2-9]{5}-[a-z2-9]{5}$/);
       expect(new Set(codes).size).toBe(10);
+      await screenshot(page, 'recovery-codes', { fullPage: false });
       await section.getByText(th.totp.on, { exact: true }).waitFor();
       await section.getByRole('button', { name: th.totp.savedCodes }).click();
       await section.getByText(th.totp.disableHint).waitFor();
@@ -71,7 +75,7 @@ describe('two-factor sign-in', () => {
       // Password alone is no longer enough: the app's code completes the sign-in.
       await signOut(page);
       await submitCredentials(page, user.email, user.password);
-      await passSecondStep(page, await nextCode());
+      await passSecondStep(page, await nextCode(), 'login-totp');
       await page.getByRole('heading', { level: 1, name: welcome }).waitFor();
 
       // Without the phone, a recovery code works instead.
