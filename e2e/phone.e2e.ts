@@ -69,8 +69,20 @@ describe('on a phone, in Thai', () => {
       await page.keyboard.type(DEMO_PASSWORD);
       await page.keyboard.press('Enter');
 
-      await pageReady(page, fill(th.home.welcome, { name: ADMIN_NAME }));
+      const home = fill(th.home.welcome, { name: ADMIN_NAME });
+      await pageReady(page, home);
       expect(new URL(page.url()).pathname).toBe('/');
+
+      // Signed in, the skip link still comes first, before the burger button and the header.
+      await page.reload();
+      await pageReady(page, home);
+      await page.keyboard.press('Tab');
+      expect(await focused(page)).toMatchObject({ tag: 'a', text: th.shell.skipToContent });
+      await page.keyboard.press('Tab');
+      expect(await focused(page)).toMatchObject({ tag: 'button' });
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+        th.shell.openMenu,
+      );
     } finally {
       await context.close();
     }
