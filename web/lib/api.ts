@@ -6,6 +6,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly requestId?: string,
+    /** The error's `details` as the server sent them (e.g. the current record on a VERSION_CONFLICT). */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -68,11 +70,13 @@ async function readJson(response: Response): Promise<unknown> {
 }
 
 function toApiError(status: number, payload: unknown): ApiError {
-  const error = (payload as { error?: { code?: unknown; message?: unknown; requestId?: unknown } })?.error;
+  const error = (
+    payload as { error?: { code?: unknown; message?: unknown; requestId?: unknown; details?: unknown } }
+  )?.error;
   const code = typeof error?.code === 'string' ? error.code : `HTTP_${status}`;
   const message = typeof error?.message === 'string' ? error.message : `HTTP ${status}`;
   const requestId = typeof error?.requestId === 'string' ? error.requestId : undefined;
-  return new ApiError(status, code, message, requestId);
+  return new ApiError(status, code, message, requestId, error?.details);
 }
 
 export const api = {

@@ -15,10 +15,8 @@ import { RequireSignedIn } from './RequireSignedIn.tsx';
 const SettingsPage = lazy(() =>
   import('../features/account/components/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })),
 );
-const OrganisationsPage = lazy(() =>
-  import('../features/organisations/components/OrganisationsPage.tsx').then((m) => ({
-    default: m.OrganisationsPage,
-  })),
+const DirectoryPage = lazy(() =>
+  import('../features/directory/components/DirectoryPage.tsx').then((m) => ({ default: m.DirectoryPage })),
 );
 const UsersPage = lazy(() =>
   import('../features/users/components/UsersPage.tsx').then((m) => ({ default: m.UsersPage })),
@@ -43,7 +41,7 @@ export function AppRoutes() {
         <Route element={<AppLayout />}>
           <Route index element={<HomePage />} />
           <Route path="settings" element={<SettingsPage />} />
-          <Route path="organisations" element={<OrganisationsPage />} />
+          <Route path="organisations" element={<DirectoryPage />} />
           <Route element={<RequireRole roles={['admin', 'org_admin']} />}>
             <Route path="users" element={<UsersPage />} />
           </Route>

@@ -1,0 +1,234 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Drawer,
+  Grid,
+  Group,
+  Loader,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useDebouncedValue, useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { IconAdjustmentsHorizontal, IconDownload, IconLifebuoy, IconSearch } from '@tabler/icons-react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { FullPageLoader } from '../../../components/FullPageLoader.tsx';
+import { LoadMoreButton } from '../../../components/LoadMoreButton.tsx';
+import { PageHeader } from '../../../components/PageHeader.tsx';
+import { useLanguage } from '../../../lib/i18n.ts';
+import { organisationName } from '../../../lib/organisations.ts';
+import type { Language } from '../../../lib/types.ts';
+import {
+  exportOrganisationsUrl,
+  type Labels,
+  type OrganisationListItem,
+  useDirectory,
+  useLabels,
+} from '../api/directory.ts';
+import {
+  activeFilterCount,
+  type DirectoryFilterState,
+  filtersFromSearch,
+  searchFromFilters,
+} from '../api/filters.ts';
+import { FilterPanel } from './FilterPanel.tsx';
+import { coverageText, OrganisationBadges } from './shared.tsx';
+
+export function DirectoryPage() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const labels = useLabels(language);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const filters = useMemo(() => filtersFromSearch(searchParams), [searchParams]);
+  const setFilters = (next: DirectoryFilterState) =>
+    setSearchParams(searchFromFilters(next), { replace: true });
+
+  // The box shows what is typed at once; the list follows ~250 ms after typing pauses.
+  const [text, setText] = useState(filters.q);
+  const [debouncedText] = useDebouncedValue(text, 250);
+  const latest = useRef(filters);
+  latest.current = filters;
+  // setFilters is recreated every render; only a new debounced text should trigger this.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
+  useEffect(() => {
+    if (debouncedText.trim() !== latest.current.q.trim()) setFilters({ ...latest.current, q: debouncedText });
+  }, [debouncedText]);
+
+  const directory = useDirectory(filters);
+  const facets = directory.data?.pages[0]?.facets;
+  const items = directory.data?.pages.flatMap((page) => page.items) ?? [];
+  const isDesktop = useMediaQuery('(min-width: 62em)');
+  const [drawerOpened, drawer] = useDisclosure(false);
+  const active = activeFilterCount(filters);
+  const total = facets?.total ?? items.length;
+
+  const panel = <FilterPanel filters={filters} facets={facets} labels={labels} onChange={setFilters} />;
+
+  return (
+    <Stack gap="md">
+      <PageHeader title={t('organisations.title')} description={t('organisations.description')} />
+      <Card withBorder padding="sm" bg="red.0">
+        <Group justify="space-between" gap="xs">
+          <Text size="sm" fw={600}>
+            {t('directory.finderPrompt')}
+          </Text>
+          <Button
+            component={Link}
+            to="/finder"
+            color="red.9"
+            leftSection={<IconLifebuoy size={18} aria-hidden />}
+          >
+            {t('nav.finder')}
+          </Button>
+        </Group>
+      </Card>
+      <Group align="flex-end" gap="xs" wrap="nowrap">
+        <TextInput
+          label={t('directory.search')}
+          description={t('directory.searchHint')}
+          type="search"
+          leftSection={<IconSearch size={16} aria-hidden />}
+          rightSection={directory.isFetching && !directory.isFetchingNextPage ? <Loader size="xs" /> : null}
+          value={text}
+          onChange={(event) => setText(event.currentTarget.value)}
+          style={{ flex: 1 }}
+          autoComplete="off"
+        />
+        {!isDesktop && (
+          <Button
+            variant={active ? 'filled' : 'default'}
+            leftSection={<IconAdjustmentsHorizontal size={18} aria-hidden />}
+            onClick={drawer.open}
+            aria-haspopup="dialog"
+          >
+            {active ? t('directory.filters.buttonActive', { count: active }) : t('directory.filters.button')}
+          </Button>
+        )}
+      </Group>
+
+      <Grid gap="lg">
+        {isDesktop && (
+          <Grid.Col span={{ base: 12, md: 4, lg: 3 }}>
+            <aside aria-label={t('directory.filters.title')}>{panel}</aside>
+          </Grid.Col>
+        )}
+        <Grid.Col span={{ base: 12, md: isDesktop ? 8 : 12, lg: isDesktop ? 9 : 12 }}>
+          <Stack gap="sm">
+            <ErrorAlert error={directory.error} />
+            {directory.isPending ? (
+              <FullPageLoader />
+            ) : (
+              <>
+                <Group justify="space-between" gap="xs">
+                  <Text size="sm" c="dimmed" role="status">
+                    {t('directory.count', { count: total })}
+                  </Text>
+                  <Anchor
+                    href={exportOrganisationsUrl(filters)}
+                    download
+                    size="sm"
+                    style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}
+                  >
+                    <IconDownload size={16} aria-hidden />
+                    {t('directory.exportCsv')}
+                  </Anchor>
+                </Group>
+                {items.length === 0 ? (
+                  <Text>{t('directory.empty')}</Text>
+                ) : (
+                  <SimpleGrid
+                    cols={{ base: 1, sm: 2, xl: 3 }}
+                    component="ul"
+                    p={0}
+                    m={0}
+                    spacing="sm"
+                    style={{ listStyle: 'none' }}
+                    aria-label={t('directory.results')}
+                  >
+                    {items.map((organisation) => (
+                      <OrganisationCard
+                        key={organisation.id}
+                        organisation={organisation}
+                        labels={labels}
+                        language={language}
+                      />
+                    ))}
+                  </SimpleGrid>
+                )}
+                <LoadMoreButton {...directory} />
+              </>
+            )}
+          </Stack>
+        </Grid.Col>
+      </Grid>
+
+      <Drawer
+        opened={drawerOpened && !isDesktop}
+        onClose={drawer.close}
+        title={t('directory.filters.title')}
+        position="right"
+        size="100%"
+      >
+        <Stack>
+          {panel}
+          <Button onClick={drawer.close}>{t('directory.filters.show', { count: total })}</Button>
+        </Stack>
+      </Drawer>
+    </Stack>
+  );
+}
+
+function OrganisationCard({
+  organisation,
+  labels,
+  language,
+}: {
+  organisation: OrganisationListItem;
+  labels: Labels;
+  language: Language;
+}) {
+  const { t } = useTranslation();
+  const otherLanguage: Language = language === 'th' ? 'en' : 'th';
+  return (
+    <Card component="li" withBorder padding="sm" className="directory-card">
+      <Stack gap={4}>
+        <Group gap={6} wrap="nowrap" align="flex-start" justify="space-between">
+          <Anchor
+            component={Link}
+            to={`/organisations/${organisation.id}`}
+            fw={600}
+            className="stretched-link"
+            c="inherit"
+          >
+            {organisationName(organisation, language)}
+          </Anchor>
+          {organisation.abbreviation && (
+            <Badge variant="outline" color="gray" style={{ flexShrink: 0 }}>
+              {organisation.abbreviation}
+            </Badge>
+          )}
+        </Group>
+        <Text size="sm" c="dimmed" lang={otherLanguage}>
+          {organisationName(organisation, otherLanguage)}
+        </Text>
+        <Text size="sm">
+          {organisation.type
+            ? labels.of(organisation.type, 'organisationTypes')
+            : t(`sectors.${organisation.sector}`)}
+        </Text>
+        {organisation.coverage.length > 0 && (
+          <Text size="sm" c="dimmed">
+            {t('directory.covers', { provinces: coverageText(organisation.coverage, labels) })}
+          </Text>
+        )}
+        <OrganisationBadges organisation={organisation} />
+      </Stack>
+    </Card>
+  );
+}
