@@ -23,8 +23,8 @@ export function formatDateTime(iso: string, language: Language): string {
 }
 
 /**
- * Turns the value of an `<input type="date">` (a calendar day in Bangkok) into the instant the day
- * starts or ends there, as the API's ISO timestamp with offset.
+ * Turns a picked calendar day (`YYYY-MM-DD`, a day in Bangkok) into the instant the day starts or ends
+ * there, as the API's ISO timestamp with offset.
  */
 export function bangkokDayBoundary(day: string, edge: 'start' | 'end'): string {
   return `${day}T${edge === 'start' ? '00:00:00.000' : '23:59:59.999'}+07:00`;

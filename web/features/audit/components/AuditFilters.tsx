@@ -1,6 +1,7 @@
 import { Button, Group, Paper, SimpleGrid, TextInput } from '@mantine/core';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DayPickerInput } from '../../../components/DayPickerInput.tsx';
 import { bangkokDayBoundary } from '../../../lib/dates.ts';
 import type { AuditListFilters } from '../../../lib/types.ts';
 import { useFields } from '../../../lib/useFields.ts';
@@ -29,13 +30,18 @@ export function AuditFilters({ onApply }: { onApply: (filters: AuditListFilters)
     onApply({});
   };
 
+  const day = (name: 'from' | 'to') => {
+    const { value, error } = form.field(name);
+    return { value, error, onChange: (day: string) => form.set(name, day) };
+  };
+
   return (
     <Paper withBorder p="md" component="form" onSubmit={apply} noValidate aria-label={t('audit.filters')}>
       <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
         <TextInput label={t('audit.action')} placeholder="user.updated" {...form.field('action')} />
         <TextInput label={t('audit.entityType')} placeholder="user" {...form.field('entityType')} />
-        <TextInput label={t('audit.from')} type="date" {...form.field('from')} />
-        <TextInput label={t('audit.to')} type="date" {...form.field('to')} />
+        <DayPickerInput label={t('audit.from')} {...day('from')} />
+        <DayPickerInput label={t('audit.to')} {...day('to')} />
       </SimpleGrid>
       <Group mt="md">
         <Button type="submit">{t('common.applyFilters')}</Button>
