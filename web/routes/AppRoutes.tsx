@@ -18,6 +18,11 @@ const SettingsPage = lazy(() =>
 const DirectoryPage = lazy(() =>
   import('../features/directory/components/DirectoryPage.tsx').then((m) => ({ default: m.DirectoryPage })),
 );
+const OrganisationPage = lazy(() =>
+  import('../features/directory/components/OrganisationPage.tsx').then((m) => ({
+    default: m.OrganisationPage,
+  })),
+);
 const UsersPage = lazy(() =>
   import('../features/users/components/UsersPage.tsx').then((m) => ({ default: m.UsersPage })),
 );
@@ -42,6 +47,7 @@ export function AppRoutes() {
           <Route index element={<HomePage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="organisations" element={<DirectoryPage />} />
+          <Route path="organisations/:id" element={<OrganisationPage />} />
           <Route element={<RequireRole roles={['admin', 'org_admin']} />}>
             <Route path="users" element={<UsersPage />} />
           </Route>
