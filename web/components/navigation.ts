@@ -1,6 +1,7 @@
 import {
   IconBuildingCommunity,
   IconHome,
+  IconLifebuoy,
   IconListDetails,
   IconMail,
   IconSettings,
@@ -23,6 +24,13 @@ const everyone: readonly Role[] = ['admin', 'org_admin', 'member', 'observer'];
 /** Every page of the signed-in app, with who may use it; the menu and home page show only these. */
 export const NAVIGATION: readonly NavigationItem[] = [
   { path: '/', label: 'nav.home', description: 'nav.homeDescription', icon: IconHome, roles: everyone },
+  {
+    path: '/finder',
+    label: 'nav.finder',
+    description: 'nav.finderDescription',
+    icon: IconLifebuoy,
+    roles: everyone,
+  },
   {
     path: '/organisations',
     label: 'nav.organisations',

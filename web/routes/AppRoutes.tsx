@@ -23,6 +23,9 @@ const OrganisationPage = lazy(() =>
     default: m.OrganisationPage,
   })),
 );
+const FinderPage = lazy(() =>
+  import('../features/directory/components/FinderPage.tsx').then((m) => ({ default: m.FinderPage })),
+);
 const UsersPage = lazy(() =>
   import('../features/users/components/UsersPage.tsx').then((m) => ({ default: m.UsersPage })),
 );
@@ -48,6 +51,7 @@ export function AppRoutes() {
           <Route path="settings" element={<SettingsPage />} />
           <Route path="organisations" element={<DirectoryPage />} />
           <Route path="organisations/:id" element={<OrganisationPage />} />
+          <Route path="finder" element={<FinderPage />} />
           <Route element={<RequireRole roles={['admin', 'org_admin']} />}>
             <Route path="users" element={<UsersPage />} />
           </Route>

@@ -1,4 +1,5 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconLifebuoy } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { navigationFor } from '../../../components/navigation.ts';
@@ -11,11 +12,31 @@ export function HomePage() {
   const { t } = useTranslation();
   const me = useSignedInMe();
   const language = useLanguage();
-  const shortcuts = navigationFor(me.user.role).filter((item) => item.path !== '/');
+  const shortcuts = navigationFor(me.user.role).filter(
+    (item) => item.path !== '/' && item.path !== '/finder',
+  );
 
   return (
     <Stack gap="lg">
       <PageHeader title={t('home.welcome', { name: me.user.displayName })} />
+      <Card withBorder padding="md" bg="red.0">
+        <Stack gap="xs">
+          <Text fw={600} size="lg">
+            {t('home.finderTitle')}
+          </Text>
+          <Text size="sm">{t('nav.finderDescription')}</Text>
+          <Button
+            component={Link}
+            to="/finder"
+            color="red.9"
+            size="md"
+            leftSection={<IconLifebuoy size={20} aria-hidden />}
+            style={{ alignSelf: 'flex-start' }}
+          >
+            {t('nav.finder')}
+          </Button>
+        </Stack>
+      </Card>
       <Card withBorder padding="md">
         <Stack gap={4}>
           <Text size="sm" c="dimmed">
