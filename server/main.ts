@@ -6,6 +6,7 @@ import { buildApp, WEB_DIST } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { DEMO_ACCOUNTS } from './db/seed/demo-network.ts';
 import { seedDemoNetwork } from './db/seed/seed-demo.ts';
+import { startStaleReminders } from './modules/directory/stale-reminders.ts';
 import { startHousekeeping } from './platform/housekeeping.ts';
 import { closeDeps, createDeps } from './runtime.ts';
 
@@ -31,10 +32,12 @@ async function main() {
 
   const app = await buildApp(deps);
   const stopHousekeeping = startHousekeeping(deps);
+  const stopStaleReminders = startStaleReminders(deps);
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) logger.error({ err }, 'shutting down after an error');
     else logger.info({ signal }, 'shutting down: draining requests');
     stopHousekeeping();
+    stopStaleReminders();
     await app.close();
     await closeDeps(deps);
   });

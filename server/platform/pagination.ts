@@ -5,7 +5,13 @@ export type CursorKey = { k: string; id: string };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ID = { uuid: (id: string) => UUID.test(id), serial: (id: string) => /^\d{1,18}$/.test(id) };
-const KEY = { text: () => true, date: (k: string) => !Number.isNaN(Date.parse(k)), none: () => true };
+const KEY = {
+  text: () => true,
+  date: (k: string) => !Number.isNaN(Date.parse(k)),
+  none: () => true,
+  /** Ranked results (search) page by position, since a rank is no stable key. */
+  offset: (k: string) => /^\d{1,6}$/.test(k),
+};
 
 export const encodeCursor = (key: CursorKey) => Buffer.from(JSON.stringify(key)).toString('base64url');
 

@@ -12,6 +12,18 @@ type InvitationTarget = OrgScoped & { role: Role };
 
 type Rules = {
   'organisation.list': undefined;
+  /** Reading the directory: organisations, people, finder, exports (with visibility applied). */
+  'directory.read': undefined;
+  'organisation.create': undefined;
+  'organisation.update': OrgScoped;
+  'organisation.verify': OrgScoped;
+  /** "Still accurate": resets the 180-day staleness clock. */
+  'organisation.review': OrgScoped;
+  'person.manage': OrgScoped;
+  /** Contact fields marked "Centre only". */
+  'contact.readRestricted': OrgScoped;
+  /** Personal phone numbers, email and LINE of people (never observers). */
+  'contact.readPersonal': undefined;
   'user.list': OrgScoped | undefined;
   'user.read': UserTarget;
   'user.update': UserTarget & { changes: { role?: Role; active?: boolean } };
@@ -32,6 +44,14 @@ const mayGrant = (a: Actor, role: Role) => isAdmin(a) || (a.role === 'org_admin'
 
 const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = {
   'organisation.list': () => true,
+  'directory.read': () => true,
+  'organisation.create': isAdmin,
+  'organisation.update': (a, r) => managesOrg(a, r.organisationId),
+  'organisation.verify': isAdmin,
+  'organisation.review': (a, r) => managesOrg(a, r.organisationId),
+  'person.manage': (a, r) => managesOrg(a, r.organisationId),
+  'contact.readRestricted': (a, r) => managesOrg(a, r.organisationId),
+  'contact.readPersonal': (a) => a.role !== 'observer',
   // Without an organisation this asks "may list users across the whole network".
   'user.list': (a, r) => (r ? managesOrg(a, r.organisationId) : isAdmin(a)),
   'user.read': (a, r) => managesOrg(a, r.organisationId),

@@ -1,8 +1,26 @@
 /** Factories shared by the tests and the demo seed: each creates whatever parents it is missing. */
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { type OrganisationRow, organisations, type UserRow, users } from '../db/schema/index.ts';
+import {
+  type FocalPointRow,
+  focalPoints,
+  type OrganisationContactRow,
+  type OrganisationRow,
+  organisationContacts,
+  organisations,
+  type PersonRow,
+  people,
+  type UserRow,
+  users,
+} from '../db/schema/index.ts';
+import {
+  organisationSearchText,
+  personSearchText,
+  refreshOrganisationSearchDocument,
+} from '../modules/directory/search-documents.ts';
 import { hashPassword } from '../platform/passwords.ts';
+import { buildTsvector } from '../platform/search/index.ts';
 
 let sequence = 0;
 const next = () => ++sequence;
@@ -13,19 +31,81 @@ export async function buildOrganisation(
 ): Promise<OrganisationRow> {
   const n = next();
   const now = overrides.createdAt ?? new Date();
+  const values = {
+    id: randomUUID(),
+    nameTh: `องค์กรทดสอบ ${n}`,
+    nameEn: `Test Organisation ${n}`,
+    abbreviation: `TO${n}`,
+    sector: 'civil_society' as const,
+    createdAt: now,
+    updatedAt: now,
+    ...overrides,
+  };
+  const document = buildTsvector(organisationSearchText(values));
   const [row] = await db
     .insert(organisations)
+    .values({ ...values, searchDocument: sql`${document}::tsvector` })
+    .returning();
+  return row!;
+}
+
+export async function buildContact(
+  db: Db,
+  overrides: Partial<OrganisationContactRow> = {},
+): Promise<OrganisationContactRow> {
+  const organisationId = overrides.organisationId ?? (await buildOrganisation(db)).id;
+  const [row] = await db
+    .insert(organisationContacts)
     .values({
       id: randomUUID(),
-      nameTh: `องค์กรทดสอบ ${n}`,
-      nameEn: `Test Organisation ${n}`,
-      abbreviation: `TO${n}`,
-      sector: 'civil_society',
-      createdAt: now,
-      updatedAt: now,
+      type: 'phone_office',
+      value: `02-000-${String(next()).padStart(4, '0')}`,
+      visibility: 'all_members',
       ...overrides,
+      organisationId,
     })
     .returning();
+  return row!;
+}
+
+/** A person of an organisation; `focalTopics` start open focal-point roles. Re-indexes the organisation. */
+export async function buildPerson(
+  db: Db,
+  overrides: Partial<PersonRow> & { focalTopics?: FocalPointRow['topic'][] } = {},
+): Promise<PersonRow> {
+  const n = next();
+  const { focalTopics = [], ...rest } = overrides;
+  const organisationId = rest.organisationId ?? (await buildOrganisation(db)).id;
+  const now = rest.createdAt ?? new Date();
+  const values = {
+    id: randomUUID(),
+    nameTh: `บุคคลทดสอบ ${n} (ตัวอย่าง/Demo)`,
+    nameEn: `Test Person ${n} (Demo)`,
+    position: 'เจ้าหน้าที่ประสานงาน',
+    phones: [{ type: 'phone_mobile' as const, value: `08-0000-${String(n).padStart(4, '0')}` }],
+    email: `person${n}@example.test`,
+    createdAt: now,
+    updatedAt: now,
+    ...rest,
+    organisationId,
+  };
+  const document = buildTsvector(personSearchText({ department: null, ...values }));
+  const [row] = await db
+    .insert(people)
+    .values({ ...values, searchDocument: sql`${document}::tsvector` })
+    .returning();
+  if (focalTopics.length > 0) {
+    await db.insert(focalPoints).values(
+      focalTopics.map((topic) => ({
+        id: randomUUID(),
+        organisationId,
+        personId: row!.id,
+        topic,
+        startedAt: now,
+      })),
+    );
+  }
+  await refreshOrganisationSearchDocument(db, organisationId);
   return row!;
 }
 

@@ -10,6 +10,7 @@ import type { Role } from '../../common/taxonomies.ts';
 import {
   invitations,
   type OrganisationRow,
+  organisations,
   passwordResets,
   type UserRow,
   users,
@@ -18,6 +19,7 @@ import type { App } from '../platform/http.ts';
 import { hashPassword } from '../platform/passwords.ts';
 import { createSession, SESSION_COOKIE } from '../platform/sessions.ts';
 import { hashToken, newToken } from '../platform/tokens.ts';
+import { buildPerson } from './factories.ts';
 import type { TestApp } from './test-app.ts';
 
 export const SIGNED_IN_ROLES = [
@@ -357,6 +359,124 @@ export const ROUTES: RouteCase[] = [
     expected: signedIn(200),
   },
   {
+    route: 'POST /api/v1/organizations',
+    sample: async () => ({
+      url: '/api/v1/organizations',
+      body: {
+        nameTh: `มูลนิธิใหม่ ${randomUUID().slice(0, 4)}`,
+        nameEn: 'New Foundation',
+        sector: 'civil_society',
+        themes: ['labour_trafficking'],
+        coverage: ['TH-85'],
+        howToRequestHelp: 'โทรหาเรา',
+      },
+    }),
+    expected: adminOnly(201),
+  },
+  {
+    route: 'GET /api/v1/organizations/:id',
+    sample: async ({ w }) => ({ url: `/api/v1/organizations/${w.otherOrg.id}` }),
+    expected: signedIn(200),
+  },
+  {
+    route: 'PATCH /api/v1/organizations/:id',
+    scoped: true,
+    sample: async ({ w, scope }) => {
+      const org = orgOf(w, scope);
+      return {
+        url: `/api/v1/organizations/${org.id}`,
+        body: { version: await organisationVersion(w, org.id), descriptionTh: `ปรับปรุง ${randomUUID()}` },
+      };
+    },
+    expected: orgManaged(200, 403),
+  },
+  {
+    route: 'POST /api/v1/organizations/:id/verify',
+    sample: async ({ w }) => ({ url: `/api/v1/organizations/${w.otherOrg.id}/verify` }),
+    expected: adminOnly(200),
+  },
+  {
+    route: 'POST /api/v1/organizations/:id/review',
+    scoped: true,
+    sample: async ({ w, scope }) => ({ url: `/api/v1/organizations/${orgOf(w, scope).id}/review` }),
+    expected: orgManaged(200, 403),
+  },
+  {
+    route: 'GET /api/v1/organizations/export.csv',
+    sample: async () => ({ url: '/api/v1/organizations/export.csv?sector=civil_society' }),
+    expected: signedIn(200),
+  },
+  {
+    route: 'GET /api/v1/people',
+    paged: true,
+    sample: async ({ w }) => ({ url: `/api/v1/people?organisationId=${w.ownOrg.id}&limit=5` }),
+    expected: signedIn(200),
+  },
+  {
+    route: 'POST /api/v1/people',
+    scoped: true,
+    sample: async ({ w, scope }) => ({
+      url: '/api/v1/people',
+      body: {
+        organisationId: orgOf(w, scope).id,
+        nameTh: 'สมหญิง ตัวอย่าง (ตัวอย่าง/Demo)',
+        position: 'ผู้ประสานงาน',
+        languages: ['th', 'my'],
+        focalTopics: ['shelter'],
+      },
+    }),
+    expected: orgManaged(201, 403),
+  },
+  {
+    route: 'GET /api/v1/people/:id',
+    sample: async ({ w }) => ({
+      url: `/api/v1/people/${(await buildPerson(w.t.db, { organisationId: w.otherOrg.id })).id}`,
+    }),
+    expected: signedIn(200),
+  },
+  {
+    route: 'PATCH /api/v1/people/:id',
+    scoped: true,
+    sample: async ({ w, scope }) => {
+      const person = await buildPerson(w.t.db, { organisationId: orgOf(w, scope).id });
+      return { url: `/api/v1/people/${person.id}`, body: { version: person.version, position: 'หัวหน้างาน' } };
+    },
+    expected: orgManaged(200, 403),
+  },
+  {
+    route: 'POST /api/v1/people/:id/handover',
+    scoped: true,
+    sample: async ({ w, scope }) => {
+      const organisationId = orgOf(w, scope).id;
+      const from = await buildPerson(w.t.db, { organisationId, focalTopics: ['legal_aid'] });
+      const to = await buildPerson(w.t.db, { organisationId });
+      return { url: `/api/v1/people/${from.id}/handover`, body: { toPersonId: to.id } };
+    },
+    expected: orgManaged(200, 403),
+  },
+  {
+    route: 'GET /api/v1/people/:id/vcard',
+    sample: async ({ w }) => ({
+      url: `/api/v1/people/${(await buildPerson(w.t.db, { organisationId: w.otherOrg.id })).id}/vcard`,
+    }),
+    expected: signedIn(200),
+  },
+  {
+    route: 'GET /api/v1/people/export.csv',
+    sample: async ({ w }) => ({ url: `/api/v1/people/export.csv?organisationId=${w.ownOrg.id}` }),
+    expected: signedIn(200),
+  },
+  {
+    route: 'GET /api/v1/directory/finder',
+    sample: async () => ({ url: '/api/v1/directory/finder?service=shelter&province=TH-85&language=my' }),
+    expected: signedIn(200),
+  },
+  {
+    route: 'GET /api/v1/taxonomies',
+    sample: async () => ({ url: '/api/v1/taxonomies' }),
+    expected: signedIn(200),
+  },
+  {
     route: 'GET /api/v1/audit-events',
     paged: true,
     sample: async () => ({ url: '/api/v1/audit-events?limit=5' }),
@@ -413,6 +533,15 @@ export function registeredRoutes(app: App): string[] {
 
 export const apiV1Routes = (app: App) =>
   registeredRoutes(app).filter((r) => r.split(' ')[1]!.startsWith('/api/v1/'));
+
+/** The version an editor of the organisation would have read just now. */
+export async function organisationVersion(w: World, id: string) {
+  const [row] = await w.t.db
+    .select({ version: organisations.version })
+    .from(organisations)
+    .where(eq(organisations.id, id));
+  return row!.version;
+}
 
 /** Reads one invitation row (for asserting that a refused request changed nothing). */
 export async function invitationRow(w: World, id: string) {

@@ -1,13 +1,67 @@
-import { pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { type AnyPgColumn, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type {
+  CoverageCode,
+  OrganisationType,
+  Population,
+  ProvinceCode,
+  Service,
+  ServiceLanguage,
+  Theme,
+} from '../../../common/directory-taxonomies.ts';
 import type { Sector } from '../../../common/taxonomies.ts';
+import { tsvector } from './tsvector.ts';
 
-export const organisations = pgTable('organisations', {
-  id: uuid('id').primaryKey(),
-  nameTh: text('name_th').notNull(),
-  nameEn: text('name_en').notNull(),
-  abbreviation: text('abbreviation'),
-  sector: text('sector').$type<Sector>().notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-});
+const codes = <T extends string>(name: string) =>
+  text(name).array().$type<T[]>().notNull().default(sql`'{}'::text[]`);
+
+export const organisations = pgTable(
+  'organisations',
+  {
+    id: uuid('id').primaryKey(),
+    nameTh: text('name_th').notNull(),
+    nameEn: text('name_en').notNull(),
+    abbreviation: text('abbreviation'),
+    sector: text('sector').$type<Sector>().notNull(),
+    type: text('type').$type<OrganisationType>(),
+    parentId: uuid('parent_id').references((): AnyPgColumn => organisations.id),
+    descriptionTh: text('description_th'),
+    descriptionEn: text('description_en'),
+    website: text('website'),
+    address: text('address'),
+    provinceCode: text('province_code').$type<ProvinceCode>(),
+    themes: codes<Theme>('themes'),
+    services: codes<Service>('services'),
+    populations: codes<Population>('populations'),
+    languages: codes<ServiceLanguage>('languages'),
+    /** Province codes, 'nationwide' and/or 'abroad'. */
+    coverage: codes<CoverageCode>('coverage'),
+    eligibilityNotes: text('eligibility_notes'),
+    shelterCapacity: integer('shelter_capacity'),
+    capacityUpdatedAt: timestamp('capacity_updated_at', { withTimezone: true }),
+    // "Working with us": written by the organisation itself.
+    mandateAndLimits: text('mandate_and_limits'),
+    howToRequestHelp: text('how_to_request_help'),
+    documentsRequired: text('documents_required'),
+    officeHours: text('office_hours'),
+    afterHoursContact: text('after_hours_contact'),
+    typicalTurnaround: text('typical_turnaround'),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    verifiedBy: uuid('verified_by'),
+    lastReviewedAt: timestamp('last_reviewed_at', { withTimezone: true }),
+    staleReminderSentAt: timestamp('stale_reminder_sent_at', { withTimezone: true }),
+    /** Optimistic concurrency: every update must name the version it read. */
+    version: integer('version').notNull().default(1),
+    searchDocument: tsvector('search_document').notNull().default(sql`''::tsvector`),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('organisations_search_idx').using('gin', t.searchDocument),
+    index('organisations_services_idx').using('gin', t.services),
+    index('organisations_coverage_idx').using('gin', t.coverage),
+    index('organisations_parent_idx').on(t.parentId),
+    index('organisations_name_en_idx').on(t.nameEn, t.id),
+  ],
+);
 export type OrganisationRow = typeof organisations.$inferSelect;

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { refreshOrganisationSearchDocument } from '../../modules/directory/search-documents.ts';
 import { recordAudit } from '../../platform/audit.ts';
-import { buildOrganisation, buildUser } from '../../test/factories.ts';
+import { buildContact, buildOrganisation, buildPerson, buildUser } from '../../test/factories.ts';
 import type { Db } from '../client.ts';
-import { organisations } from '../schema/index.ts';
+import { organisations, users } from '../schema/index.ts';
+import { DEMO_DIRECTORY, DEMO_PEOPLE } from './demo-directory.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS } from './demo-network.ts';
 
 export type SeedResult = { seeded: false } | { seeded: true; password: string; generatedPassword: boolean };
@@ -17,7 +19,10 @@ export async function seedDemoNetwork(
   return db.transaction(async (tx) => {
     await tx.execute(sql`lock table organisations in exclusive mode`);
     const [existing] = await tx.select({ id: organisations.id }).from(organisations).limit(1);
-    if (existing) return { seeded: false };
+    if (existing) {
+      await fillMissingDemoDirectory(tx, options.now);
+      return { seeded: false };
+    }
     const ids = new Map<string, string>();
     for (const { key, ...org } of DEMO_ORGANISATIONS) {
       ids.set(
@@ -36,6 +41,7 @@ export async function seedDemoNetwork(
         updatedAt: options.now,
       });
     }
+    await fillDemoDirectory(tx, ids, options.now);
     await recordAudit(
       tx,
       { actor: null, ip: null, userAgent: 'tipnet-seed', now: options.now },
@@ -47,4 +53,75 @@ export async function seedDemoNetwork(
     );
     return { seeded: true, password, generatedPassword: !options.password };
   });
+}
+
+/** Directory details, contacts, fictional people and focal points of the demo organisations in `ids`. */
+async function fillDemoDirectory(tx: Db, ids: Map<string, string>, now: Date) {
+  const [admin] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, DEMO_ACCOUNTS[0]!.email));
+  for (const [key, id] of ids) {
+    const entry = DEMO_DIRECTORY[key];
+    if (!entry) continue;
+    const { parent, verified, contacts, ...fields } = entry;
+    await tx
+      .update(organisations)
+      .set({
+        ...fields,
+        parentId: parent ? (ids.get(parent) ?? null) : null,
+        capacityUpdatedAt: fields.shelterCapacity === undefined ? null : now,
+        verifiedAt: verified ? now : null,
+        verifiedBy: verified ? (admin?.id ?? null) : null,
+        lastReviewedAt: now,
+      })
+      .where(eq(organisations.id, id));
+    for (const [position, contact] of contacts.entries())
+      await buildContact(tx, { organisationId: id, position, label: null, ...contact });
+    for (const { organisation, phonesVisibility = 'all_members', ...person } of DEMO_PEOPLE) {
+      if (organisation !== key) continue;
+      await buildPerson(tx, {
+        ...person,
+        organisationId: id,
+        visibility: { phones: phonesVisibility, email: 'all_members', lineId: 'all_members' },
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
+    await refreshOrganisationSearchDocument(tx, id);
+  }
+}
+
+/**
+ * A demo database seeded before the directory existed gets its details on the next start. Only when the
+ * demo accounts are there, so a real network's organisations that share a demo name are never touched.
+ */
+async function fillMissingDemoDirectory(tx: Db, now: Date) {
+  const [demoAdmin] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, DEMO_ACCOUNTS[0]!.email));
+  if (!demoAdmin) return;
+  const byName = new Map(DEMO_ORGANISATIONS.map((o) => [o.nameEn, o.key]));
+  const bare = await tx
+    .select({ id: organisations.id, nameEn: organisations.nameEn })
+    .from(organisations)
+    .where(and(isNull(organisations.type), inArray(organisations.nameEn, [...byName.keys()])));
+  if (bare.length === 0) return;
+  const all = await tx
+    .select({ id: organisations.id, nameEn: organisations.nameEn })
+    .from(organisations)
+    .where(inArray(organisations.nameEn, [...byName.keys()]));
+  const ids = new Map(all.map((o) => [byName.get(o.nameEn)!, o.id]));
+  const fill = new Map(bare.map((o) => [byName.get(o.nameEn)!, o.id]));
+  await fillDemoDirectory(tx, fill, now);
+  // Parents may be among the organisations already filled.
+  for (const [key, id] of fill) {
+    const parent = DEMO_DIRECTORY[key]?.parent;
+    if (parent && ids.get(parent))
+      await tx
+        .update(organisations)
+        .set({ parentId: ids.get(parent)! })
+        .where(eq(organisations.id, id));
+  }
 }

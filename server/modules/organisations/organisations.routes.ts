@@ -1,40 +1,110 @@
-import { and, asc, eq, gt, or } from 'drizzle-orm';
-import { OrganisationSummary, Page, PageQuery } from '../../../common/api.ts';
-import { organisations } from '../../db/schema/index.ts';
+import { z } from 'zod';
+import { Id } from '../../../common/api.ts';
+import {
+  CreateOrganisationBody,
+  OrganisationDetail,
+  OrganisationListPage,
+  OrganisationListQuery,
+  UpdateOrganisationBody,
+} from '../../../common/directory-api.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { type App, errorResponses, requestContext } from '../../platform/http.ts';
-import { decodeCursor, toPage } from '../../platform/pagination.ts';
+import { type App, actorOf, errorResponses, requestContext } from '../../platform/http.ts';
 import { authorize } from '../../platform/policy.ts';
-import { presentOrganisation } from './organisations.presenter.ts';
+import { viewerOf } from '../directory/visibility.ts';
+import { listOrganisations } from './organisations.search.ts';
+import * as organisationService from './organisations.service.ts';
+
+const tags = ['organisations'];
+const params = z.object({ id: Id });
 
 export function organisationRoutes(app: App, deps: Deps) {
   app.get(
     '/api/v1/organizations',
     {
       schema: {
-        tags: ['organisations'],
-        summary: 'Organisations of the network, by English name',
-        querystring: PageQuery,
-        response: { 200: Page(OrganisationSummary), ...errorResponses },
+        tags,
+        summary:
+          'The directory: search (`q`, Thai or English, prefix while typing) and filters; without `q` by English name',
+        querystring: OrganisationListQuery,
+        response: { 200: OrganisationListPage, ...errorResponses },
       },
     },
     async (req) => {
-      authorize(requestContext(deps, req).actor, 'organisation.list', undefined);
-      const after = decodeCursor(req.query.cursor);
-      const rows = await deps.db
-        .select()
-        .from(organisations)
-        .where(
-          after
-            ? or(
-                gt(organisations.nameEn, after.k),
-                and(eq(organisations.nameEn, after.k), gt(organisations.id, after.id)),
-              )
-            : undefined,
-        )
-        .orderBy(asc(organisations.nameEn), asc(organisations.id))
-        .limit(req.query.limit + 1);
-      return toPage(rows, req.query.limit, (o) => ({ k: o.nameEn, id: o.id }), presentOrganisation);
+      authorize(actorOf(req), 'organisation.list', undefined);
+      return listOrganisations(deps.db, deps.clock.now(), req.query);
     },
+  );
+  app.post(
+    '/api/v1/organizations',
+    {
+      schema: {
+        tags,
+        summary: 'Add an organisation to the network (admins)',
+        body: CreateOrganisationBody,
+        response: { 201: OrganisationDetail, ...errorResponses },
+      },
+    },
+    async (req, reply) =>
+      reply
+        .status(201)
+        .send(await organisationService.createOrganisation(deps, requestContext(deps, req), req.body)),
+  );
+  app.get(
+    '/api/v1/organizations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Organisation page: contacts, people, focal points (vacant roles too) and change history',
+        params,
+        response: { 200: OrganisationDetail, ...errorResponses },
+      },
+    },
+    async (req) =>
+      organisationService.getOrganisationDetail(
+        deps.db,
+        viewerOf(actorOf(req)),
+        deps.clock.now(),
+        req.params.id,
+      ),
+  );
+  app.patch(
+    '/api/v1/organizations/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Edit an organisation (its org admins, or admins); 409 VERSION_CONFLICT if `version` is old',
+        params,
+        body: UpdateOrganisationBody,
+        response: { 200: OrganisationDetail, ...errorResponses },
+      },
+    },
+    async (req) =>
+      organisationService.updateOrganisation(deps, requestContext(deps, req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/v1/organizations/:id/verify',
+    {
+      schema: {
+        tags,
+        summary: 'Mark the entry verified by the Centre (admins)',
+        params,
+        response: { 200: OrganisationDetail, ...errorResponses },
+      },
+    },
+    async (req) =>
+      organisationService.markOrganisation(deps, requestContext(deps, req), req.params.id, 'verified'),
+  );
+  app.post(
+    '/api/v1/organizations/:id/review',
+    {
+      schema: {
+        tags,
+        summary: 'Confirm the entry is still accurate (admins, or its org admins); restarts the 180 days',
+        params,
+        response: { 200: OrganisationDetail, ...errorResponses },
+      },
+    },
+    async (req) =>
+      organisationService.markOrganisation(deps, requestContext(deps, req), req.params.id, 'reviewed'),
   );
 }

@@ -3,7 +3,15 @@ import type { Language } from '../../../common/taxonomies.ts';
 export type EmailTemplate =
   | { kind: 'invitation'; link: string; organisationName: string; roleLabel: string; inviterName: string }
   | { kind: 'password_reset'; link: string; displayName: string }
-  | { kind: 'password_changed'; displayName: string };
+  | { kind: 'password_changed'; displayName: string }
+  | {
+      kind: 'directory_stale';
+      displayName: string;
+      organisationName: string;
+      /** YYYY-MM-DD (Gregorian); shown in Buddhist Era in Thai. */
+      lastReviewed: string;
+      link: string;
+    };
 
 export type RenderedEmail = { subject: string; text: string; html: string };
 
@@ -68,6 +76,30 @@ function copyFor(t: EmailTemplate, lang: Language): Copy {
               'Your password was just changed. If this was not you, contact the Centre at once.',
             ],
           };
+    case 'directory_stale': {
+      const [y, m, d] = t.lastReviewed.split('-');
+      return th
+        ? {
+            subject: `โปรดตรวจทานข้อมูลของ ${t.organisationName} ในทำเนียบเครือข่าย TIPNet`,
+            lines: [
+              `เรียน ${t.displayName}`,
+              `ข้อมูลของ ${t.organisationName} ในทำเนียบเครือข่ายไม่ได้รับการตรวจทานมาตั้งแต่วันที่ ${Number(d)}/${Number(m)}/${Number(y) + 543} (เกิน 180 วัน) จึงแสดงว่า "ข้อมูลอาจไม่เป็นปัจจุบัน"`,
+              'โปรดตรวจสอบช่องทางติดต่อ ผู้ประสานงาน และหัวข้อ "การทำงานร่วมกับเรา" แล้วแก้ไขหรือกด "ยืนยันว่าข้อมูลถูกต้อง" เพื่อให้สมาชิกเครือข่ายติดต่อได้ถูกคน',
+            ],
+            link: t.link,
+            action: 'เปิดข้อมูลองค์กร',
+          }
+        : {
+            subject: `Please review ${t.organisationName} in the TIPNet directory`,
+            lines: [
+              `Dear ${t.displayName},`,
+              `The directory entry of ${t.organisationName} has not been reviewed since ${t.lastReviewed} (over 180 days), so it is marked as possibly out of date.`,
+              'Please check its contact channels, focal points and "working with us", then edit them or confirm they are still accurate, so network members reach the right person.',
+            ],
+            link: t.link,
+            action: 'Open the organisation',
+          };
+    }
   }
 }
 

@@ -1,0 +1,306 @@
+/** The HTTP contract of the network directory: organisations, people, focal points, finder, exports. */
+import { z } from 'zod';
+import { Id, OrganisationSummary, Page, PageQuery, Sector, Timestamp } from './api.ts';
+import {
+  ContactTypeCode,
+  CoverageCode,
+  FocalTopicCode,
+  OrganisationTypeCode,
+  PhoneTypeCode,
+  PopulationCode,
+  ProvinceCode,
+  ServiceCode,
+  ServiceLanguageCode,
+  ThemeCode,
+  VisibilityCode,
+} from './directory-taxonomies.ts';
+
+const Text = (max: number) => z.string().trim().max(max);
+const OptionalText = (max: number) => Text(max).nullable().optional();
+const codeList = <T extends z.ZodType>(code: T, max = 100) => z.array(code).max(max);
+/** A filter that may be given once or repeated (`theme=a&theme=b`); values of one filter are OR-ed. */
+const oneOrMany = <T extends z.ZodType>(code: T) =>
+  z.preprocess((v) => (v === undefined || Array.isArray(v) ? v : [v]), z.array(code).max(30)).optional();
+const Flag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1')
+  .optional();
+
+// ---- organisations -----------------------------------------------------------
+export const ContactInput = z.strictObject({
+  type: ContactTypeCode,
+  value: Text(300).min(1),
+  label: OptionalText(200),
+  visibility: VisibilityCode.default('all_members'),
+});
+export const ContactView = z.object({
+  id: Id,
+  type: ContactTypeCode,
+  value: z.string(),
+  label: z.string().nullable(),
+  visibility: VisibilityCode,
+});
+export type ContactView = z.infer<typeof ContactView>;
+
+export const WorkingWithUs = z.object({
+  mandateAndLimits: z.string().nullable(),
+  howToRequestHelp: z.string().nullable(),
+  documentsRequired: z.string().nullable(),
+  officeHours: z.string().nullable(),
+  afterHoursContact: z.string().nullable(),
+  typicalTurnaround: z.string().nullable(),
+});
+
+const organisationFields = {
+  nameTh: Text(300).min(1),
+  nameEn: Text(300).min(1),
+  abbreviation: OptionalText(50),
+  sector: Sector,
+  type: OrganisationTypeCode.nullable().optional(),
+  parentId: Id.nullable().optional(),
+  descriptionTh: OptionalText(5000),
+  descriptionEn: OptionalText(5000),
+  website: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .nullable()
+    .optional(),
+  address: OptionalText(1000),
+  provinceCode: ProvinceCode.nullable().optional(),
+  themes: codeList(ThemeCode).optional(),
+  services: codeList(ServiceCode).optional(),
+  populations: codeList(PopulationCode).optional(),
+  languages: codeList(ServiceLanguageCode).optional(),
+  coverage: codeList(CoverageCode).optional(),
+  eligibilityNotes: OptionalText(2000),
+  shelterCapacity: z.number().int().min(0).max(100_000).nullable().optional(),
+  mandateAndLimits: OptionalText(4000),
+  howToRequestHelp: OptionalText(4000),
+  documentsRequired: OptionalText(2000),
+  officeHours: OptionalText(500),
+  afterHoursContact: OptionalText(500),
+  typicalTurnaround: OptionalText(500),
+  /** Replaces the organisation's whole list of contact channels. */
+  contacts: z.array(ContactInput).max(30).optional(),
+};
+export const CreateOrganisationBody = z.strictObject(organisationFields);
+export type CreateOrganisationBody = z.infer<typeof CreateOrganisationBody>;
+/** `version` is the one the editor read; a newer one on the server answers 409 VERSION_CONFLICT. */
+export const UpdateOrganisationBody = z.strictObject({
+  ...organisationFields,
+  nameTh: organisationFields.nameTh.optional(),
+  nameEn: organisationFields.nameEn.optional(),
+  sector: Sector.optional(),
+  version: z.number().int().min(1),
+});
+export type UpdateOrganisationBody = z.infer<typeof UpdateOrganisationBody>;
+
+export const OrganisationListItem = OrganisationSummary.extend({
+  type: OrganisationTypeCode.nullable(),
+  provinceCode: ProvinceCode.nullable(),
+  themes: z.array(ThemeCode),
+  services: z.array(ServiceCode),
+  populations: z.array(PopulationCode),
+  languages: z.array(ServiceLanguageCode),
+  coverage: z.array(CoverageCode),
+  hasHotline24h: z.boolean(),
+  verifiedAt: Timestamp.nullable(),
+  lastReviewedAt: Timestamp.nullable(),
+  stale: z.boolean(),
+});
+export type OrganisationListItem = z.infer<typeof OrganisationListItem>;
+
+export const DirectoryFilters = z.strictObject({
+  q: z.string().max(200).optional(),
+  sector: oneOrMany(Sector),
+  type: oneOrMany(OrganisationTypeCode),
+  theme: oneOrMany(ThemeCode),
+  service: oneOrMany(ServiceCode),
+  /** A province code also matches nationwide organisations; 'nationwide' and 'abroad' match those flags. */
+  province: oneOrMany(CoverageCode),
+  language: oneOrMany(ServiceLanguageCode),
+  population: oneOrMany(PopulationCode),
+  hotline24h: Flag,
+  verified: Flag,
+  stale: Flag,
+});
+export type DirectoryFilters = z.infer<typeof DirectoryFilters>;
+export const OrganisationListQuery = PageQuery.extend({
+  ...DirectoryFilters.shape,
+  /** `facets=1`: also count, per filter, how many organisations each value would give. */
+  facets: Flag,
+});
+export type OrganisationListQuery = z.infer<typeof OrganisationListQuery>;
+
+const Counts = z.record(z.string(), z.number().int());
+export const DirectoryFacets = z.object({
+  total: z.number().int(),
+  sector: Counts,
+  type: Counts,
+  theme: Counts,
+  service: Counts,
+  province: Counts,
+  language: Counts,
+  population: Counts,
+  hotline24h: z.number().int(),
+  verified: z.number().int(),
+  stale: z.number().int(),
+});
+export type DirectoryFacets = z.infer<typeof DirectoryFacets>;
+export const OrganisationListPage = Page(OrganisationListItem).extend({ facets: DirectoryFacets.optional() });
+
+// ---- people ----------------------------------------------------------------------
+export const PersonPhone = z.strictObject({ type: PhoneTypeCode, value: Text(50).min(3) });
+export const PersonVisibility = z.strictObject({
+  phones: VisibilityCode,
+  email: VisibilityCode,
+  lineId: VisibilityCode,
+});
+export const PersonBrief = z.object({
+  id: Id,
+  nameTh: z.string(),
+  nameEn: z.string().nullable(),
+  position: z.string().nullable(),
+  active: z.boolean(),
+});
+export const PersonView = PersonBrief.extend({
+  organisation: OrganisationSummary,
+  userId: Id.nullable(),
+  department: z.string().nullable(),
+  /** Empty, and listed in `hidden`, when the viewer may not see them. */
+  phones: z.array(z.object({ type: PhoneTypeCode, value: z.string() })),
+  email: z.string().nullable(),
+  lineId: z.string().nullable(),
+  languages: z.array(ServiceLanguageCode),
+  /** Contact fields withheld from this viewer (observers, or "Centre only" fields). */
+  hidden: z.array(z.enum(['phones', 'email', 'lineId'])),
+  /** Only to those who may edit the person. */
+  visibility: PersonVisibility.nullable(),
+  focalTopics: z.array(z.object({ topic: FocalTopicCode, since: Timestamp })),
+  version: z.number().int(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type PersonView = z.infer<typeof PersonView>;
+
+const personFields = {
+  nameTh: Text(200).min(1),
+  nameEn: OptionalText(200),
+  position: OptionalText(200),
+  department: OptionalText(200),
+  phones: z.array(PersonPhone).max(10).optional(),
+  email: z.email().max(254).nullable().optional(),
+  lineId: OptionalText(100),
+  languages: codeList(ServiceLanguageCode).optional(),
+  visibility: PersonVisibility.optional(),
+  /** The topics this person is focal point for; the service starts and ends assignments to match. */
+  focalTopics: z.array(FocalTopicCode).max(30).optional(),
+};
+export const CreatePersonBody = z.strictObject({
+  organisationId: Id,
+  userId: Id.nullable().optional(),
+  ...personFields,
+});
+export type CreatePersonBody = z.infer<typeof CreatePersonBody>;
+export const UpdatePersonBody = z.strictObject({
+  ...personFields,
+  nameTh: personFields.nameTh.optional(),
+  /** false: the person has left; their focal-point roles show as vacant until handed over. */
+  active: z.boolean().optional(),
+  version: z.number().int().min(1),
+});
+export type UpdatePersonBody = z.infer<typeof UpdatePersonBody>;
+export const PeopleListQuery = PageQuery.extend({
+  q: z.string().max(200).optional(),
+  organisationId: Id.optional(),
+  active: Flag,
+});
+export const HandoverBody = z.strictObject({ toPersonId: Id });
+export const HandoverView = z.object({
+  from: PersonView,
+  to: PersonView,
+  topics: z.array(FocalTopicCode),
+});
+
+// ---- organisation page -------------------------------------------------------------
+export const FocalPointView = z.object({
+  topic: FocalTopicCode,
+  /** null when nobody holds the role. */
+  person: PersonBrief.nullable(),
+  /** The holder has left (inactive): the role needs a handover. */
+  vacant: z.boolean(),
+  since: Timestamp,
+});
+export const ChangeView = z.object({
+  at: Timestamp,
+  actor: z.object({ id: Id, displayName: z.string() }).nullable(),
+  action: z.string(),
+  changes: z.record(z.string(), z.unknown()),
+});
+export const OrganisationDetail = OrganisationListItem.extend({
+  parent: OrganisationSummary.nullable(),
+  children: z.array(OrganisationSummary),
+  descriptionTh: z.string().nullable(),
+  descriptionEn: z.string().nullable(),
+  website: z.string().nullable(),
+  address: z.string().nullable(),
+  eligibilityNotes: z.string().nullable(),
+  shelterCapacity: z.number().int().nullable(),
+  capacityUpdatedAt: Timestamp.nullable(),
+  workingWithUs: WorkingWithUs,
+  verifiedBy: z.object({ id: Id, displayName: z.string() }).nullable(),
+  staleSince: Timestamp.nullable(),
+  version: z.number().int(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  contacts: z.array(ContactView),
+  people: z.array(PersonView),
+  focalPoints: z.array(FocalPointView),
+  /** Field-level changes from the audit log, newest first. */
+  history: z.array(ChangeView),
+  permissions: z.object({ edit: z.boolean(), review: z.boolean(), verify: z.boolean() }),
+});
+export type OrganisationDetail = z.infer<typeof OrganisationDetail>;
+
+// ---- finder -----------------------------------------------------------------------------
+export const FinderQuery = z.strictObject({
+  service: ServiceCode,
+  province: ProvinceCode,
+  language: ServiceLanguageCode.optional(),
+  population: PopulationCode.optional(),
+});
+export const FinderResult = z.object({
+  organisation: OrganisationListItem,
+  coverage: z.enum(['province', 'nationwide']),
+  languageMatch: z.boolean(),
+  hotlines: z.array(ContactView),
+  phones: z.array(ContactView),
+  focalPoint: z
+    .object({
+      person: PersonBrief.extend({ phones: PersonView.shape.phones, hidden: PersonView.shape.hidden }),
+      vacant: z.boolean(),
+    })
+    .nullable(),
+  officeHours: z.string().nullable(),
+  afterHoursContact: z.string().nullable(),
+});
+export const FinderView = z.object({ items: z.array(FinderResult) });
+export type FinderView = z.infer<typeof FinderView>;
+
+export const ExportOrganisationsQuery = DirectoryFilters;
+export const ExportPeopleQuery = z.strictObject({ organisationId: Id.optional() });
+
+const Entries = z.array(z.object({ code: z.string(), th: z.string(), en: z.string() })).readonly();
+export const TaxonomiesView = z.object({
+  version: z.string(),
+  organisationTypes: Entries,
+  themes: Entries,
+  services: Entries,
+  populations: Entries,
+  provinces: Entries,
+  coverageFlags: Entries,
+  languages: Entries,
+  phoneTypes: Entries,
+  contactTypes: Entries,
+  visibilities: Entries,
+});

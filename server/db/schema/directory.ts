@@ -1,0 +1,105 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type {
+  ContactType,
+  FocalTopic,
+  PhoneType,
+  ServiceLanguage,
+  Visibility,
+} from '../../../common/directory-taxonomies.ts';
+import { organisations } from './organisations.ts';
+import { tsvector } from './tsvector.ts';
+import { users } from './users.ts';
+
+/** Organisation-level contact channels (office phone, hotline, email, LINE, website). */
+export const organisationContacts = pgTable(
+  'organisation_contacts',
+  {
+    id: uuid('id').primaryKey(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    type: text('type').$type<ContactType>().notNull(),
+    value: text('value').notNull(),
+    label: text('label'),
+    visibility: text('visibility').$type<Visibility>().notNull().default('all_members'),
+    /** Display order within the organisation. */
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [index('organisation_contacts_org_idx').on(t.organisationId, t.position)],
+);
+export type OrganisationContactRow = typeof organisationContacts.$inferSelect;
+
+export type PersonPhone = { type: PhoneType; value: string };
+export type PersonFieldVisibility = { phones: Visibility; email: Visibility; lineId: Visibility };
+
+/** Someone an organisation puts forward; they may or may not have a TIPNet account. */
+export const people = pgTable(
+  'people',
+  {
+    id: uuid('id').primaryKey(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    userId: uuid('user_id').references(() => users.id),
+    nameTh: text('name_th').notNull(),
+    nameEn: text('name_en'),
+    position: text('position'),
+    department: text('department'),
+    phones: jsonb('phones').$type<PersonPhone[]>().notNull().default([]),
+    email: text('email'),
+    lineId: text('line_id'),
+    languages: text('languages').array().$type<ServiceLanguage[]>().notNull().default(sql`'{}'::text[]`),
+    active: boolean('active').notNull().default(true),
+    visibility: jsonb('visibility')
+      .$type<PersonFieldVisibility>()
+      .notNull()
+      .default({ phones: 'all_members', email: 'all_members', lineId: 'all_members' }),
+    version: integer('version').notNull().default(1),
+    searchDocument: tsvector('search_document').notNull().default(sql`''::tsvector`),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('people_organisation_idx').on(t.organisationId),
+    uniqueIndex('people_user_key').on(t.userId),
+    index('people_search_idx').using('gin', t.searchDocument),
+  ],
+);
+export type PersonRow = typeof people.$inferSelect;
+
+/**
+ * Who is an organisation's focal point for a topic, over time. A row is never deleted: a change ends
+ * the open row and starts a new one, so the history of who held a role stays.
+ */
+export const focalPoints = pgTable(
+  'focal_points',
+  {
+    id: uuid('id').primaryKey(),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id),
+    topic: text('topic').$type<FocalTopic>().notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('focal_points_org_idx').on(t.organisationId, t.topic),
+    index('focal_points_person_idx').on(t.personId),
+    uniqueIndex('focal_points_open_key').on(t.personId, t.topic).where(sql`${t.endedAt} is null`),
+  ],
+);
+export type FocalPointRow = typeof focalPoints.$inferSelect;

@@ -1,0 +1,16 @@
+/** CSV that Excel opens with Thai intact and that cannot smuggle formulas into a spreadsheet. */
+const BOM = '\uFEFF';
+/** A cell starting with one of these is a formula (or becomes one) in Excel, LibreOffice and Sheets. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: unknown): string {
+  const text =
+    value === null || value === undefined ? '' : Array.isArray(value) ? value.join('; ') : String(value);
+  const safe = FORMULA_START.test(text) ? `'${text}` : text;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+export function toCsv(header: string[], rows: unknown[][]): string {
+  const lines = [header, ...rows].map((r) => r.map(csvCell).join(','));
+  return `${BOM}${lines.join('\r\n')}\r\n`;
+}

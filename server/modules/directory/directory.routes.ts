@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import {
+  ExportOrganisationsQuery,
+  ExportPeopleQuery,
+  FinderQuery,
+  FinderView,
+  TaxonomiesView,
+} from '../../../common/directory-api.ts';
+import { DIRECTORY_TAXONOMIES } from '../../../common/directory-taxonomies.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { type App, actorOf, errorResponses } from '../../platform/http.ts';
+import { authorize } from '../../platform/policy.ts';
+import { organisationsCsv, peopleCsv } from './exports.ts';
+import { findHelp } from './finder.ts';
+import { viewerOf } from './visibility.ts';
+
+const tags = ['directory'];
+
+const sendCsv = (reply: import('fastify').FastifyReply, name: string, csv: string) =>
+  reply
+    .type('text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${name}"`)
+    .header('cache-control', 'no-store')
+    .send(csv);
+
+export function directoryRoutes(app: App, deps: Deps) {
+  app.get(
+    '/api/v1/taxonomies',
+    {
+      schema: {
+        tags,
+        summary: 'Directory taxonomies (codes never change; labels in Thai and English may)',
+        response: { 200: TaxonomiesView, ...errorResponses },
+      },
+    },
+    async (req) => {
+      authorize(actorOf(req), 'directory.read', undefined);
+      return DIRECTORY_TAXONOMIES;
+    },
+  );
+  app.get(
+    '/api/v1/directory/finder',
+    {
+      schema: {
+        tags,
+        summary:
+          'Who can help: organisations offering a service in a province, province-specific first, then language, 24-hour hotline, verified',
+        querystring: FinderQuery,
+        response: { 200: FinderView, ...errorResponses },
+      },
+    },
+    async (req) => findHelp(deps.db, viewerOf(actorOf(req)), deps.clock.now(), req.query),
+  );
+  app.get(
+    '/api/v1/organizations/export.csv',
+    {
+      schema: {
+        tags,
+        summary:
+          'Organisations as CSV (UTF-8 with BOM), same filters as the list, contacts as the viewer sees them',
+        querystring: ExportOrganisationsQuery,
+        produces: ['text/csv', 'application/json'],
+        response: { 200: z.string(), ...errorResponses },
+      },
+    },
+    async (req, reply) =>
+      sendCsv(
+        reply,
+        'tipnet-organisations.csv',
+        await organisationsCsv(deps.db, viewerOf(actorOf(req)), deps.clock.now(), req.query),
+      ),
+  );
+  app.get(
+    '/api/v1/people/export.csv',
+    {
+      schema: {
+        tags,
+        summary: 'People as CSV (UTF-8 with BOM); personal contacts only as the viewer may see them',
+        querystring: ExportPeopleQuery,
+        produces: ['text/csv', 'application/json'],
+        response: { 200: z.string(), ...errorResponses },
+      },
+    },
+    async (req, reply) =>
+      sendCsv(reply, 'tipnet-people.csv', await peopleCsv(deps.db, viewerOf(actorOf(req)), req.query)),
+  );
+}

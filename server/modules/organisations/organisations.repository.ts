@@ -1,0 +1,26 @@
+import { eq, getTableColumns, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import { type OrganisationRow, organisations } from '../../db/schema/index.ts';
+import { notFound } from '../../platform/errors.ts';
+
+// The search document is large and only ever read by SQL, never fetched.
+const { searchDocument: _searchDocument, ...columns } = getTableColumns(organisations);
+
+/**
+ * Only organisation-wide hotlines count: a "Centre only" number is no help to the member who filters.
+ * Written out with table names because Drizzle leaves columns unqualified in a select list, where "id"
+ * inside the subquery would mean the contact's id.
+ */
+export const hasHotline24hSql = sql<boolean>`exists (select 1 from ${sql.raw('"organisation_contacts" as "hotline"')} where ${sql.raw(`"hotline"."organisation_id" = "organisations"."id" and "hotline"."type" = 'hotline_24h' and "hotline"."visibility" = 'all_members'`)})`;
+
+export const organisationRecordColumns = { ...columns, hasHotline24h: hasHotline24hSql };
+export type OrganisationRecord = Omit<OrganisationRow, 'searchDocument'> & { hasHotline24h: boolean };
+
+export const selectOrganisationRecords = (db: Db) => db.select(organisationRecordColumns).from(organisations);
+
+export async function getOrganisationRecord(db: Db, id: string, options: { forUpdate?: boolean } = {}) {
+  const query = selectOrganisationRecords(db).where(eq(organisations.id, id));
+  const [row] = options.forUpdate ? await query.for('update', { of: organisations }) : await query;
+  if (!row) throw notFound('Organisation');
+  return row;
+}

@@ -1,0 +1,5 @@
+/** Thai-aware full-text search over PostgreSQL tsvectors; see tsvector.ts and tsquery.ts. */
+
+export { normalise } from './normalise.ts';
+export { buildTsquery } from './tsquery.ts';
+export { buildTsvector, type WeightedText } from './tsvector.ts';
