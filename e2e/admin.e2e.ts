@@ -5,6 +5,7 @@ import {
   ADMIN,
   ADMIN_PAGES,
   baseUrl,
+  chooseOption,
   field,
   inviteViaApi,
   openPage,
@@ -16,17 +17,21 @@ import {
 
 const MIRROR_TH = 'มูลนิธิกระจกเงา';
 
-/** Filters the audit log by action and returns the text of every event card shown (phones get cards). */
-async function auditEventsFor(page: Page, action: string): Promise<string[]> {
+/**
+ * Filters the audit log by action, choosing it in the action Select by typing `search` (its Thai label or
+ * its code), and returns the text of every event card shown (phones get cards).
+ */
+async function auditEventsFor(page: Page, action: string, label: string, search: string): Promise<string[]> {
   const filters = page.getByRole('form', { name: th.audit.filters });
-  await field(filters, th.audit.action).fill(action);
+  await chooseOption(page, field(filters, th.audit.action), search, label);
   await filters.getByRole('button', { name: th.common.applyFilters }).click();
   const cards = page.getByRole('main').getByRole('listitem');
   // Wait until the list shows only the filtered action (the unfiltered one may still be on screen).
+  // A card starts with the action's label, then its code.
   await expect
     .poll(async () => {
       const texts = await cards.allTextContents();
-      return texts.length > 0 && texts.every((text) => text.startsWith(action));
+      return texts.length > 0 && texts.every((text) => text.startsWith(`${label}${action}`));
     })
     .toBe(true);
   return cards.allTextContents();
@@ -60,10 +65,15 @@ describe('administration', () => {
       await dialog.waitFor({ state: 'hidden' });
 
       await openPage(page, '/audit', th.audit.title);
-      const invitations = await auditEventsFor(page, 'invitation.created');
+      const invitations = await auditEventsFor(
+        page,
+        'invitation.created',
+        th.auditActions.invitation.created,
+        'invitation.created',
+      );
       expect(invitations.some((text) => text.includes(email))).toBe(true);
 
-      const logins = await auditEventsFor(page, 'auth.login');
+      const logins = await auditEventsFor(page, 'auth.login', th.auditActions.auth.login, 'เข้าสู่');
       expect(logins.some((text) => text.includes(ADMIN))).toBe(true);
 
       await page.getByRole('button', { name: th.common.clearFilters }).click();

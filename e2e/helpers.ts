@@ -60,6 +60,19 @@ export function field(scope: Page | Locator, label: string) {
   return scope.getByLabel(new RegExp(`^${escapeRegExp(label)}( \\*)?$`));
 }
 
+/**
+ * Picks the option labelled exactly `option` in a searchable Mantine Select, after typing `search` into it.
+ * Options may show more than their label (the audit log adds the action code), so match the label's text.
+ */
+export async function chooseOption(page: Page, input: Locator, search: string, option: string) {
+  await input.fill(search);
+  await page
+    .getByRole('option')
+    .filter({ has: page.getByText(option, { exact: true }) })
+    .click();
+  await expect.poll(() => input.inputValue()).toBe(option);
+}
+
 /** Email and password on the sign-in page; returns once the page has left /login. */
 export async function submitCredentials(page: Page, email: string, password = DEMO_PASSWORD) {
   await field(page, th.fields.email).fill(email);

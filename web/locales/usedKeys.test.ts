@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROLES, SECTORS } from '../../common/taxonomies.ts';
+import { AUDIT_ACTION_GROUPS, AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '../features/audit/labels.ts';
 import en from './en.json';
 
 const webRoot = join(import.meta.dirname, '..');
@@ -42,6 +43,9 @@ describe('translation keys used by the code', () => {
       ...SECTORS.map((sector) => `sectors.${sector}`),
       ...['pending', 'accepted', 'revoked', 'expired'].map((status) => `invitations.status.${status}`),
       ...['pending', 'sent', 'failed', 'held'].map((status) => `outbox.status.${status}`),
+      ...AUDIT_ACTIONS.map((action) => `auditActions.${action}`),
+      ...AUDIT_ENTITY_TYPES.map((entityType) => `auditEntityTypes.${entityType}`),
+      ...AUDIT_ACTION_GROUPS.map((group) => `audit.actionGroups.${group}`),
     ];
     expect(keys.filter((key) => !has(key))).toEqual([]);
   });

@@ -4,6 +4,7 @@ import { DateTime } from '../../../components/DateTime.tsx';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { organisationName } from '../../../lib/organisations.ts';
 import type { AuditEventView } from '../../../lib/types.ts';
+import { actionLabel, entityTypeLabel } from '../labels.ts';
 import { ChangesList } from './ChangesList.tsx';
 
 export function AuditEventTable({ events }: { events: AuditEventView[] }) {
@@ -30,7 +31,7 @@ export function AuditEventTable({ events }: { events: AuditEventView[] }) {
                 <Actor event={event} />
               </Table.Td>
               <Table.Td>
-                <Code>{event.action}</Code>
+                <Action action={event.action} />
               </Table.Td>
               <Table.Td>
                 <Entity event={event} />
@@ -54,14 +55,12 @@ export function AuditEventCards({ events }: { events: AuditEventView[] }) {
       {events.map((event) => (
         <Card component="li" key={event.id} withBorder padding="sm">
           <Stack gap={6}>
-            <Code fz="sm" style={{ alignSelf: 'flex-start' }}>
-              {event.action}
-            </Code>
+            <Action action={event.action} />
             <Text size="sm">
               <DateTime value={event.at} />
             </Text>
             <Actor event={event} />
-            <Entity event={event} />
+            <Entity event={event} labelled />
             {Object.keys(event.changes).length > 0 && (
               <div>
                 <Text size="sm" fw={600}>
@@ -99,10 +98,33 @@ function Actor({ event }: { event: AuditEventView }) {
   );
 }
 
-function Entity({ event }: { event: AuditEventView }) {
+/** The action in words, with its code underneath for admins who search exports and logs by it. */
+function Action({ action }: { action: string }) {
+  const { t } = useTranslation();
+  const label = actionLabel(t, action);
+  return (
+    <Stack gap={2} align="flex-start">
+      {label !== action && (
+        <Text size="sm" fw={600}>
+          {label}
+        </Text>
+      )}
+      <Code fz="xs">{action}</Code>
+    </Stack>
+  );
+}
+
+/** `labelled` on cards, which have no column header to say what this line is. */
+function Entity({ event, labelled = false }: { event: AuditEventView; labelled?: boolean }) {
+  const { t } = useTranslation();
   return (
     <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-      {event.entityType}
+      {labelled && (
+        <Text span size="sm" c="dimmed">
+          {t('audit.entity')}:{' '}
+        </Text>
+      )}
+      {entityTypeLabel(t, event.entityType)}
       {event.entityId && (
         <Text span size="xs" c="dimmed" ff="monospace">
           {' '}

@@ -1,0 +1,85 @@
+/**
+ * The audit actions and entity types the server records (`recordAudit` calls under server/), so the log
+ * can show them in the reader's language and offer them as filter choices. A code missing here is still
+ * shown, as its raw code.
+ */
+import type { TFunction } from 'i18next';
+
+export const AUDIT_ACTIONS = [
+  'auth.login',
+  'auth.login_failed',
+  'auth.logout',
+  'auth.logout_all',
+  'auth.session_revoked',
+  'auth.password_reset_requested',
+  'auth.password_reset',
+  'user.profile_updated',
+  'user.password_changed',
+  'user.totp_setup_started',
+  'user.totp_enabled',
+  'user.totp_disabled',
+  'user.updated',
+  'invitation.created',
+  'invitation.revoked',
+  'invitation.accepted',
+  'organisation.created',
+  'organisation.updated',
+  'organisation.stale_reminder_sent',
+  'person.created',
+  'person.updated',
+  'person.handed_over',
+  'system.demo_seeded',
+] as const;
+
+export const AUDIT_ENTITY_TYPES = [
+  'user',
+  'session',
+  'invitation',
+  'organisation',
+  'person',
+  'system',
+] as const;
+
+/** Filter choices are grouped by the first part of the action code. */
+export const AUDIT_ACTION_GROUPS = [
+  'auth',
+  'user',
+  'invitation',
+  'organisation',
+  'person',
+  'system',
+] as const;
+
+type AuditAction = (typeof AUDIT_ACTIONS)[number];
+type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
+
+const isAction = (code: string): code is AuditAction => (AUDIT_ACTIONS as readonly string[]).includes(code);
+const isEntityType = (code: string): code is AuditEntityType =>
+  (AUDIT_ENTITY_TYPES as readonly string[]).includes(code);
+
+/** "Signed in" for `auth.login`; an action this version does not know is shown as its code. */
+export function actionLabel(t: TFunction, action: string): string {
+  return isAction(action) ? t(`auditActions.${action}`) : action;
+}
+
+export function entityTypeLabel(t: TFunction, entityType: string): string {
+  return isEntityType(entityType) ? t(`auditEntityTypes.${entityType}`) : entityType;
+}
+
+/** The action filter's choices: translated labels, grouped, each keeping its code for searching by it. */
+export function actionOptions(t: TFunction) {
+  return AUDIT_ACTION_GROUPS.map((group) => ({
+    group: t(`audit.actionGroups.${group}`),
+    items: AUDIT_ACTIONS.filter((action) => action.startsWith(`${group}.`)).map((action) => ({
+      value: action,
+      label: actionLabel(t, action),
+    })),
+  }));
+}
+
+export function entityTypeOptions(t: TFunction) {
+  return AUDIT_ENTITY_TYPES.map((entityType) => ({
+    value: entityType,
+    label: entityTypeLabel(t, entityType),
+  }));
+}
