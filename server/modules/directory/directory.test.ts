@@ -307,6 +307,12 @@ describe('the finder', () => {
       focalPoint: { vacant: false, person: { id: focal.id, phones: [{ value: focal.phones[0]!.value }] } },
     });
     expect(res.body.items.at(-1).coverage).toBe('nationwide');
+
+    // Without a language the same organisations come back, province coverage still first.
+    const anyLanguage = await get('/api/v1/directory/finder?service=legal_aid&province=TH-63', as.member);
+    expect(anyLanguage.status).toBe(200);
+    expect(anyLanguage.body.items).toHaveLength(names.length);
+    expect(anyLanguage.body.items.at(-1).coverage).toBe('nationwide');
   });
 });
 

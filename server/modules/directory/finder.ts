@@ -47,7 +47,8 @@ export async function findHelp(
     )
     .orderBy(
       sql`${inProvince} desc`,
-      sql`${speaks} desc`,
+      // PostgreSQL refuses a constant (`false desc`) in ORDER BY, so without a language the term is left out.
+      ...(query.language ? [sql`${speaks} desc`] : []),
       sql`${hasHotline24hSql} desc`,
       sql`${organisations.verifiedAt} is not null desc`,
       asc(organisations.nameEn),
