@@ -7,6 +7,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type LoadResult, load, stopLoad } from './load.ts';
+import { captureStatements, replayStatements } from './raw-limit.ts';
 import { type BenchContext, SCENARIOS, type Scenario } from './scenarios/index.ts';
 import { type DatabaseKind, login, startServer, stopAll } from './server.ts';
 
@@ -15,7 +16,13 @@ const MEMBER = 'mirror@tipnet.example';
 /** More failed requests than this (as a fraction) makes the run exit non-zero. */
 const MAX_FAILED = 0.01;
 
-type ScenarioResult = LoadResult & { name: string; ratioToBaseline: number | null; failedFraction: number };
+type ScenarioResult = LoadResult & {
+  name: string;
+  ratioToBaseline: number | null;
+  failedFraction: number;
+  /** PostgreSQL alone on the same statements at the same concurrency (postgres runs only). */
+  rawSqlLimit?: { requestsPerSecond: number; latencyMs: LoadResult['latencyMs'] };
+};
 
 const { values: flags } = parseArgs({
   options: {
@@ -23,6 +30,8 @@ const { values: flags } = parseArgs({
     warmup: { type: 'string', default: '3' },
     connections: { type: 'string', default: '16' },
     scenario: { type: 'string', multiple: true },
+    orgs: { type: 'string', default: '0' },
+    people: { type: 'string', default: '0' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -36,6 +45,8 @@ const durationSeconds = positive('duration', flags.duration);
 const warmupSeconds = flags.warmup === '0' ? 0 : positive('warmup', flags.warmup);
 const connections = positive('connections', flags.connections);
 const scenarios = pickScenarios(flags.scenario ?? []);
+const synthetic =
+  flags.orgs === '0' ? undefined : { orgs: positive('orgs', flags.orgs), people: Number(flags.people) || 0 };
 
 let interrupted = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -90,7 +101,9 @@ async function main() {
 async function benchDatabase(database: DatabaseKind): Promise<ScenarioResult[]> {
   process.stdout.write(`\n[${database}] starting the server… `);
   const started = Date.now();
-  const server = await startServer(database, process.env.DATABASE_URL);
+  if (synthetic)
+    console.log(`\n[${database}] generating ${synthetic.orgs} organisations and ${synthetic.people} people…`);
+  const server = await startServer(database, process.env.DATABASE_URL, synthetic);
   try {
     console.log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${server.baseUrl}`);
     const cookie = await login(server.baseUrl, MEMBER, server.demoPassword);
@@ -120,6 +133,17 @@ async function benchDatabase(database: DatabaseKind): Promise<ScenarioResult[]> 
         ratioToBaseline: baseline ? result.requestsPerSecond / baseline : null,
         failedFraction: result.total ? result.failed / result.total : 1,
       });
+      if (scenario.statements && server.databaseUrl && !interrupted) {
+        process.stdout.write(`[${database}] ${scenario.name}: raw-SQL limit through pg… `);
+        const statements = await captureStatements(server.databaseUrl, scenario.statements);
+        const limit = await replayStatements(server.databaseUrl, statements, {
+          connections,
+          durationSeconds,
+          requestsPerRound: requests.length,
+        });
+        console.log(`${limit.requestsPerSecond.toFixed(0)} req/s`);
+        results.at(-1)!.rawSqlLimit = limit;
+      }
     }
     if (server.logProblems.count > 0) {
       console.warn(
@@ -151,6 +175,14 @@ function printTable(database: DatabaseKind, results: ScenarioResult[]) {
   console.log(`\n${database}`);
   console.log(line(header));
   for (const row of rows) console.log(line(row));
+  for (const r of results) {
+    if (!r.rawSqlLimit) continue;
+    const l = r.rawSqlLimit;
+    console.log(
+      `${r.name}: raw-SQL limit ${l.requestsPerSecond.toFixed(0)} req/s (p95 ${ms(l.latencyMs.p95)} ms); ` +
+        `API ÷ limit = ${(r.requestsPerSecond / l.requestsPerSecond).toFixed(2)}`,
+    );
+  }
   for (const r of results.filter((x) => x.failed > 0)) {
     const codes = Object.entries(r.statusCodes)
       .filter(([code]) => !code.startsWith('2'))

@@ -16,6 +16,8 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export type RunningServer = {
   database: DatabaseKind;
   baseUrl: string;
+  /** The PostgreSQL database the server uses ('' for PGlite). */
+  databaseUrl: string;
   demoPassword: string;
   /** Server log lines at warn level or above (pino JSON), and how many there were. */
   logProblems: { count: number; first: string[] };
@@ -80,11 +82,23 @@ function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(kind: DatabaseKind, adminUrl?: string): Promise<RunningServer> {
+export type SyntheticSize = { orgs: number; people: number };
+
+export async function startServer(
+  kind: DatabaseKind,
+  adminUrl?: string,
+  synthetic?: SyntheticSize,
+): Promise<RunningServer> {
   const db = await freshDatabase(kind, adminUrl);
   const port = await freePort();
   const baseUrl = `http://${HOST}:${port}`;
   const demoPassword = `bench-${randomBytes(12).toString('base64url')}`;
+  if (synthetic) {
+    await generateInto(
+      { DATA_DIR: db.dataDir, DATABASE_URL: db.databaseUrl, DEMO_PASSWORD: demoPassword },
+      synthetic,
+    );
+  }
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     // development, not production: production makes admins enrol 2FA before anything else.
@@ -157,7 +171,32 @@ export async function startServer(kind: DatabaseKind, adminUrl?: string): Promis
     await stop();
     throw new Error(`${(err as Error).message}\n--- server output (last lines) ---\n${tail.join('\n')}`);
   }
-  return { database: kind, baseUrl, demoPassword, logProblems, stop };
+  return { database: kind, baseUrl, databaseUrl: db.databaseUrl, demoPassword, logProblems, stop };
+}
+
+/** Fills the fresh database with the deterministic synthetic network before the server opens it. */
+async function generateInto(target: Record<string, string>, size: SyntheticSize) {
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      join(ROOT, 'bench', 'synthetic', 'generate.ts'),
+      '--orgs',
+      String(size.orgs),
+      '--people',
+      String(size.people),
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...target, LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
+  children.add(child);
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  children.delete(child);
+  if (code !== 0) throw new Error(`seed:synthetic failed with exit code ${code}`);
 }
 
 async function waitUntilReady(baseUrl: string, exited: Promise<number | null>, timeoutMs = 60_000) {

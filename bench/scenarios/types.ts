@@ -1,3 +1,5 @@
+import type { Db } from '../../server/db/client.ts';
+
 /** What a scenario sees: a running server with a signed-in demo member. */
 export type BenchContext = {
   baseUrl: string;
@@ -24,4 +26,9 @@ export type Scenario = {
   setup?(ctx: BenchContext): Promise<void> | void;
   /** Built once per run; autocannon sends these requests in turn, over and over. */
   request(ctx: BenchContext): BenchRequest | BenchRequest[];
+  /**
+   * Runs the server code behind the requests once against `db`; the SQL it sends is captured and
+   * replayed straight through `pg` at the same concurrency: the limit the API is compared with.
+   */
+  statements?(db: Db, now: Date): Promise<void>;
 };
