@@ -1,0 +1,66 @@
+/**
+ * The raw-SQL limit: what PostgreSQL alone achieves on the statements an endpoint sends, at the same
+ * concurrency, with no HTTP, validation, session or JSON in the way. API ÷ limit shows the app's overhead.
+ */
+import { drizzle } from 'drizzle-orm/node-postgres';
+import pg from 'pg';
+import type { Db } from '../server/db/client.ts';
+import * as schema from '../server/db/schema/index.ts';
+import { percentile } from './load.ts';
+
+type Statement = { text: string; values: unknown[] };
+
+/** Runs `work` once on a logging connection and returns every statement it sent. */
+export async function captureStatements(databaseUrl: string, work: (db: Db, now: Date) => Promise<void>) {
+  const captured: Statement[] = [];
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  const db = drizzle({
+    client: pool,
+    schema,
+    logger: { logQuery: (text, values) => captured.push({ text, values }) },
+  }) as unknown as Db;
+  try {
+    await work(db, new Date());
+  } finally {
+    await pool.end();
+  }
+  return captured;
+}
+
+/** `connections` clients replay the statements in turn for `durationSeconds`; a round of all of them is one "request". */
+export async function replayStatements(
+  databaseUrl: string,
+  statements: Statement[],
+  options: { connections: number; durationSeconds: number; requestsPerRound: number },
+) {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.connections });
+  const latencies: number[] = [];
+  const perRequest = Math.max(1, Math.round(statements.length / options.requestsPerRound));
+  const deadline = Date.now() + options.durationSeconds * 1000;
+  let requests = 0;
+  const worker = async (offset: number) => {
+    const client = await pool.connect();
+    try {
+      for (let i = offset; Date.now() < deadline; i += perRequest) {
+        const started = performance.now();
+        for (let j = 0; j < perRequest; j++) {
+          const s = statements[(i + j) % statements.length]!;
+          await client.query(s.text, s.values);
+        }
+        latencies.push(performance.now() - started);
+        requests++;
+      }
+    } finally {
+      client.release();
+    }
+  };
+  const started = Date.now();
+  await Promise.all(Array.from({ length: options.connections }, (_, k) => worker(k * perRequest)));
+  const seconds = (Date.now() - started) / 1000;
+  await pool.end();
+  const sorted = Float64Array.from(latencies).sort();
+  return {
+    requestsPerSecond: requests / seconds,
+    latencyMs: { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) },
+  };
+}
