@@ -26,6 +26,11 @@ const OrganisationPage = lazy(() =>
 const FinderPage = lazy(() =>
   import('../features/directory/components/FinderPage.tsx').then((m) => ({ default: m.FinderPage })),
 );
+const OrganisationEditPage = lazy(() =>
+  import('../features/directory/components/OrganisationEditPage.tsx').then((m) => ({
+    default: m.OrganisationEditPage,
+  })),
+);
 const UsersPage = lazy(() =>
   import('../features/users/components/UsersPage.tsx').then((m) => ({ default: m.UsersPage })),
 );
@@ -51,6 +56,7 @@ export function AppRoutes() {
           <Route path="settings" element={<SettingsPage />} />
           <Route path="organisations" element={<DirectoryPage />} />
           <Route path="organisations/:id" element={<OrganisationPage />} />
+          <Route path="organisations/:id/edit" element={<OrganisationEditPage />} />
           <Route path="finder" element={<FinderPage />} />
           <Route element={<RequireRole roles={['admin', 'org_admin']} />}>
             <Route path="users" element={<UsersPage />} />

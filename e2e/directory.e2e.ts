@@ -1,0 +1,133 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectNoSeriousAxeViolations, launchBrowser, newPage, PHONE, screenshot } from './browser.ts';
+import { baseUrl, MIRROR, openPage, pageReady, scrollWidth, signIn, th } from './helpers.ts';
+
+const DESKTOP = { width: 1280, height: 900 };
+const STELLA_TH = 'มูลนิธิ Stella Maris';
+const FISHERIES_TH = 'กรมประมง';
+const FISHING_ASSOCIATION_TH = 'สมาคมการประมงแห่งประเทศไทย';
+
+/** The result cards of the directory, by the organisation name each links to. */
+function result(page: Page, name: string) {
+  return page.getByRole('list', { name: th.directory.results }).getByRole('link', { name, exact: true });
+}
+
+async function search(page: Page, text: string) {
+  await page.getByRole('searchbox', { name: th.directory.search }).fill(text);
+  // The list follows the box after a short pause; the URL carries the query once it has.
+  await page.waitForURL((url) => url.searchParams.get('q') === text);
+}
+
+/** Picks `option` in a Mantine select or multi-select, typing part of it first to narrow a long list. */
+async function choose(page: Page, label: string, option: string | RegExp, type: string) {
+  const box = page.getByRole('combobox', { name: label });
+  await box.click();
+  await box.fill(type);
+  await page
+    .getByRole('option', typeof option === 'string' ? { name: option, exact: true } : { name: option })
+    .click();
+  // A multi-select stays open for more choices; close it as a keyboard user would.
+  if (await box.isVisible()) await box.press('Escape');
+}
+
+describe('network directory', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('finds Stella Maris by its Thai and its English name, and the fisheries agencies by ประมง', async () => {
+    const { context, page } = await newPage(browser, baseUrl());
+    try {
+      await signIn(page, MIRROR);
+      await openPage(page, '/organisations', th.organisations.title);
+
+      await search(page, 'มูลนิธิ Stella');
+      await result(page, STELLA_TH).waitFor();
+
+      await search(page, 'stella');
+      await result(page, STELLA_TH).waitFor();
+      await expect
+        .poll(() => page.getByRole('list', { name: th.directory.results }).getByRole('listitem').count())
+        .toBe(1);
+
+      await search(page, 'ประมง');
+      await result(page, FISHERIES_TH).waitFor();
+      await result(page, FISHING_ASSOCIATION_TH).waitFor();
+      expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
+      await screenshot(page, 'directory-search-fisheries');
+
+      // The result opens the organisation's page with tap-to-call numbers.
+      await result(page, FISHERIES_TH).click();
+      await pageReady(page, FISHERIES_TH);
+      await page.getByRole('heading', { level: 2, name: th.directory.org.workingWithUs }).waitFor();
+      expect(await page.getByRole('link', { name: /02-000-4000/ }).getAttribute('href')).toBe(
+        'tel:020004000',
+      );
+      await screenshot(page, 'directory-organisation');
+      await expectNoSeriousAxeViolations(page);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('filters by province and language from the side panel, and the filters are in a shareable link', async () => {
+    const { context, page } = await newPage(browser, baseUrl(), DESKTOP);
+    try {
+      await signIn(page, MIRROR);
+      await openPage(page, '/organisations', th.organisations.title);
+      await result(page, FISHING_ASSOCIATION_TH).waitFor();
+
+      // Each choice shows how many organisations it would give.
+      await choose(page, th.directory.filters.province, /^ระนอง \(\d+\)$/, 'ระนอง');
+      await page.waitForURL((url) => url.searchParams.getAll('province').includes('TH-85'));
+      await page.getByRole('button', { name: th.directory.filters.language }).click();
+      // Choices go through the URL, so the box is ticked once the router has moved (click, not check).
+      await page.getByRole('checkbox', { name: /^เมียนมา \(\d+\)$/ }).click();
+      await page.waitForURL((url) => url.searchParams.getAll('language').includes('my'));
+
+      await result(page, STELLA_TH).waitFor();
+      await result(page, FISHING_ASSOCIATION_TH).waitFor({ state: 'detached' });
+      await expectNoSeriousAxeViolations(page);
+
+      // The same link opened elsewhere shows the same filtered list.
+      const shared = page.url();
+      await page.goto('/');
+      await page.goto(shared);
+      await pageReady(page, th.organisations.title);
+      await result(page, STELLA_TH).waitFor();
+      await expect.poll(() => result(page, FISHING_ASSOCIATION_TH).count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('answers "who can help?" on a phone with a hotline to tap', async () => {
+    const { context, page } = await newPage(browser, baseUrl(), PHONE);
+    try {
+      await signIn(page, MIRROR);
+      await page.getByRole('link', { name: th.nav.finder }).first().click();
+      await pageReady(page, th.directory.finder.title);
+
+      await choose(page, th.directory.finder.service, 'ความช่วยเหลือทางกฎหมาย', 'กฎหมาย');
+      await choose(page, th.directory.finder.province, 'ระนอง', 'ระนอง');
+      await choose(page, th.directory.finder.language, 'เมียนมา', 'เมียน');
+
+      const answers = page.getByRole('list', { name: th.directory.results });
+      const stella = answers.getByRole('listitem').filter({ hasText: STELLA_TH });
+      await stella.waitFor();
+      await stella.getByText(th.directory.finder.inProvince).waitFor();
+      const hotline = stella.getByRole('link', { name: /สายด่วน 24 ชั่วโมง/ });
+      expect(await hotline.getAttribute('href')).toMatch(/^tel:\d+$/);
+      expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
+      await screenshot(page, 'directory-finder');
+      await expectNoSeriousAxeViolations(page);
+    } finally {
+      await context.close();
+    }
+  });
+});
