@@ -15,7 +15,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // Libraries in their own long-cached chunks: an app update then re-downloads only TIPNet's own
-        // code, not ~150 kB (gzip) of libraries, over a slow provincial link. Packages used only by lazily
+        // code, not 200+ kB (gzip) of libraries, over a slow provincial link. Packages used only by lazily
         // loaded pages (the date picker, QR codes) stay with those pages.
         codeSplitting: {
           groups: [
