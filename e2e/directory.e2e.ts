@@ -1,7 +1,18 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousAxeViolations, launchBrowser, newPage, PHONE, screenshot } from './browser.ts';
-import { baseUrl, MIRROR, openPage, pageReady, scrollWidth, signIn, th } from './helpers.ts';
+import {
+  apiAs,
+  baseUrl,
+  FISHERIES,
+  MIRROR,
+  openPage,
+  organisationId,
+  pageReady,
+  scrollWidth,
+  signIn,
+  th,
+} from './helpers.ts';
 
 const DESKTOP = { width: 1280, height: 900 };
 const STELLA_TH = 'มูลนิธิ Stella Maris';
@@ -126,6 +137,67 @@ describe('network directory', () => {
       expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
       await screenshot(page, 'directory-finder');
       await expectNoSeriousAxeViolations(page);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('a person who leaves leaves their focal-point role vacant until the org admin hands it over', async () => {
+    const api = await apiAs(FISHERIES);
+    const name = `นายล่าม ทดสอบ ${Date.now().toString(36)}`;
+    let personId: string;
+    try {
+      const res = await api.post('/api/v1/people', {
+        data: {
+          organisationId: await organisationId(api, 'Department of Fisheries'),
+          nameTh: name,
+          focalTopics: ['interpretation'],
+        },
+      });
+      expect(res.status(), await res.text()).toBe(201);
+      personId = ((await res.json()) as { id: string }).id;
+    } finally {
+      await api.dispose();
+    }
+    const { context, page } = await newPage(browser, baseUrl(), PHONE);
+    try {
+      await signIn(page, FISHERIES);
+      await openPage(page, `/people/${personId}`, name);
+      await page.getByRole('button', { name: th.directory.person.markLeft }).click();
+      const confirm = page.getByRole('dialog', { name: th.directory.person.markLeft });
+      await confirm.getByRole('button', { name: th.directory.person.markLeft }).click();
+      await confirm.waitFor({ state: 'hidden' });
+
+      await page.getByRole('link', { name: FISHERIES_TH }).click();
+      await pageReady(page, FISHERIES_TH);
+      const role = page
+        .locator('#people li')
+        .filter({ hasText: name })
+        .filter({ hasText: th.directory.org.vacant });
+      await role.waitFor();
+      await screenshot(page, 'directory-vacant-role');
+
+      await role.getByRole('link', { name: th.directory.person.handover }).click();
+      await pageReady(page, name);
+      await page.getByRole('button', { name: th.directory.person.handover }).click();
+      const dialog = page.getByRole('dialog', { name: th.directory.person.handoverTitle });
+      await dialog.getByRole('combobox', { name: th.directory.person.handoverTo }).click();
+      await page.getByRole('option', { name: /นายประมวล/ }).click();
+      await dialog.getByRole('button', { name: th.directory.person.handover }).click();
+      await dialog.waitFor({ state: 'hidden' });
+
+      await page.getByRole('link', { name: FISHERIES_TH }).click();
+      await pageReady(page, FISHERIES_TH);
+      await page.locator('#people').getByText(th.directory.org.focalPoints).waitFor();
+      await expect
+        .poll(() =>
+          page
+            .locator('#people li')
+            .filter({ hasText: name })
+            .filter({ hasText: th.directory.org.vacant })
+            .count(),
+        )
+        .toBe(0);
     } finally {
       await context.close();
     }

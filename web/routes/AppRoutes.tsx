@@ -31,6 +31,9 @@ const OrganisationEditPage = lazy(() =>
     default: m.OrganisationEditPage,
   })),
 );
+const PersonPage = lazy(() =>
+  import('../features/directory/components/PersonPage.tsx').then((m) => ({ default: m.PersonPage })),
+);
 const UsersPage = lazy(() =>
   import('../features/users/components/UsersPage.tsx').then((m) => ({ default: m.UsersPage })),
 );
@@ -58,6 +61,7 @@ export function AppRoutes() {
           <Route path="organisations/:id" element={<OrganisationPage />} />
           <Route path="organisations/:id/edit" element={<OrganisationEditPage />} />
           <Route path="finder" element={<FinderPage />} />
+          <Route path="people/:id" element={<PersonPage />} />
           <Route element={<RequireRole roles={['admin', 'org_admin']} />}>
             <Route path="users" element={<UsersPage />} />
           </Route>

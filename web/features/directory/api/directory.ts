@@ -205,3 +205,16 @@ export function useHandover(fromId: string, organisationId: string) {
     },
   });
 }
+
+export function usePeopleOf(organisationId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['directory', 'people', organisationId],
+    queryFn: ({ signal }) =>
+      api.get<{ items: PersonView[]; nextCursor: string | null }>(
+        '/people',
+        { organisationId, active: 'true', limit: 100 },
+        signal,
+      ),
+    enabled,
+  });
+}

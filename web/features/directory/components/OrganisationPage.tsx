@@ -393,6 +393,16 @@ function PeopleSection({ organisation, labels }: { organisation: OrganisationDet
                       {t('directory.org.vacant')}
                     </Badge>
                   )}
+                  {focal.vacant && focal.person && organisation.permissions.edit && (
+                    <Anchor
+                      component={Link}
+                      to={`/people/${focal.person.id}#person-focal`}
+                      size="sm"
+                      fw={600}
+                    >
+                      {t('directory.person.handover')}
+                    </Anchor>
+                  )}
                 </Group>
               </Box>
             ))}
