@@ -202,4 +202,28 @@ describe('network directory', () => {
       await context.close();
     }
   });
+
+  it("an org admin edits their organisation's 'working with us' and the change shows in its history", async () => {
+    const { context, page } = await newPage(browser, baseUrl(), PHONE);
+    const turnaround = `ภายใน ${Date.now() % 97} ชั่วโมง`;
+    try {
+      await signIn(page, FISHERIES);
+      await openPage(page, '/organisations?q=ประมง', th.organisations.title);
+      await result(page, FISHERIES_TH).click();
+      await pageReady(page, FISHERIES_TH);
+      await page.getByRole('link', { name: th.directory.org.edit }).click();
+      await pageReady(page, th.directory.edit.title);
+      await page.getByRole('textbox', { name: th.directory.fields.typicalTurnaround }).fill(turnaround);
+      await page.getByRole('button', { name: th.common.save, exact: true }).click();
+
+      await pageReady(page, FISHERIES_TH);
+      await page.locator('#working-with-us').getByText(turnaround).waitFor();
+      const history = page.locator('#history');
+      await history.getByText(th.directory.fields.typicalTurnaround).waitFor();
+      await history.getByText(turnaround, { exact: false }).waitFor();
+      await expectNoSeriousAxeViolations(page);
+    } finally {
+      await context.close();
+    }
+  });
 });
