@@ -54,7 +54,7 @@ export function FinderPage() {
         aria-label={t('directory.finder.form')}
         onSubmit={(e) => e.preventDefault()}
       >
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+        <SimpleGrid cols={{ base: 2, md: 4 }} spacing="xs">
           <Select
             label={t('directory.finder.service')}
             placeholder={t('directory.finder.choose')}
