@@ -20,12 +20,15 @@ export function gramsOf(text: string, n: number): string[] {
   return grams;
 }
 
-/** What a document indexes for a piece of normalised text: words, and for Thai runs also 2- and 3-grams. */
-export function documentLexemes(normalised: string): string[] {
+/**
+ * What a document indexes for a piece of normalised text: words, and for Thai runs also 2- and 3-grams
+ * unless `grams` is false (long texts: n-grams of every description made documents ~9 KB and search slow).
+ */
+export function documentLexemes(normalised: string, grams = true): string[] {
   const lexemes: string[] = [];
   for (const run of runsOf(normalised)) {
     lexemes.push(...wordsOf(run));
-    if (run.thai) {
+    if (run.thai && grams) {
       if ([...run.text].length <= MAX_LEXEME_LENGTH) lexemes.push(run.text);
       lexemes.push(...gramsOf(run.text, 2), ...gramsOf(run.text, 3));
     }

@@ -23,7 +23,9 @@ export function buildTsvector(text: WeightedText): string {
       if (!piece) continue;
       const n = normalise(piece);
       const variants = n.includes('.') ? [withoutDots(n), dotsAsSpaces(n)] : [n];
-      for (const lexeme of variants.flatMap(documentLexemes)) {
+      // Names and what an organisation does get n-grams; descriptions and people's names match by ICU words.
+      const grams = weight === 'A' || weight === 'B';
+      for (const lexeme of variants.flatMap((v) => documentLexemes(v, grams))) {
         position = Math.min(position + 1, MAX_POSITION);
         const list = positions.get(lexeme) ?? [];
         if (list.length < MAX_POSITIONS_PER_LEXEME) list.push(`${position}${weight}`);
