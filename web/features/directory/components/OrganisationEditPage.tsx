@@ -19,8 +19,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { FullPageLoader } from '../../../components/FullPageLoader.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { QueryPage } from '../../../components/QueryPage.tsx';
 import { Section } from '../../../components/Section.tsx';
 import { isApiError } from '../../../lib/api.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
@@ -176,25 +176,21 @@ function changedBetween(a: FormState, b: FormState): string[] {
 export function OrganisationEditPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const organisation = useOrganisation(id);
-  if (organisation.isPending) return <FullPageLoader />;
-  if (organisation.error || !organisation.data) {
-    return (
-      <Stack>
-        <PageHeader title={t('directory.edit.title')} />
-        <ErrorAlert error={organisation.error} />
-      </Stack>
-    );
-  }
-  if (!organisation.data.permissions.edit) {
-    return (
-      <Stack>
-        <PageHeader title={t('directory.edit.title')} />
-        <Alert color="red">{t('errors.FORBIDDEN')}</Alert>
-      </Stack>
-    );
-  }
-  return <EditForm organisation={organisation.data} />;
+  const title = t('directory.edit.title');
+  return (
+    <QueryPage query={useOrganisation(id)} title={title}>
+      {(organisation) =>
+        organisation.permissions.edit ? (
+          <EditForm organisation={organisation} />
+        ) : (
+          <Stack>
+            <PageHeader title={title} />
+            <Alert color="red">{t('errors.FORBIDDEN')}</Alert>
+          </Stack>
+        )
+      }
+    </QueryPage>
+  );
 }
 
 function EditForm({ organisation }: { organisation: OrganisationDetail }) {

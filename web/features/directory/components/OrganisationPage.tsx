@@ -13,9 +13,8 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { DateTime } from '../../../components/DateTime.tsx';
-import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { FullPageLoader } from '../../../components/FullPageLoader.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { QueryPage } from '../../../components/QueryPage.tsx';
 import { Section } from '../../../components/Section.tsx';
 import { errorMessage } from '../../../lib/errors.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
@@ -45,17 +44,11 @@ import {
 export function OrganisationPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const organisation = useOrganisation(id);
-  if (organisation.isPending) return <FullPageLoader />;
-  if (organisation.error || !organisation.data) {
-    return (
-      <Stack>
-        <PageHeader title={t('organisations.title')} />
-        <ErrorAlert error={organisation.error} />
-      </Stack>
-    );
-  }
-  return <OrganisationView organisation={organisation.data} />;
+  return (
+    <QueryPage query={useOrganisation(id)} title={t('organisations.title')}>
+      {(organisation) => <OrganisationView organisation={organisation} />}
+    </QueryPage>
+  );
 }
 
 function OrganisationView({ organisation }: { organisation: OrganisationDetail }) {

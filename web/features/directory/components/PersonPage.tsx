@@ -20,8 +20,8 @@ import { Link, useParams } from 'react-router';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { DateTime } from '../../../components/DateTime.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
-import { FullPageLoader } from '../../../components/FullPageLoader.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { QueryPage } from '../../../components/QueryPage.tsx';
 import { Section } from '../../../components/Section.tsx';
 import { isApiError } from '../../../lib/api.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
@@ -43,17 +43,11 @@ import { telHref } from './shared.tsx';
 export function PersonPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
-  const person = usePerson(id);
-  if (person.isPending) return <FullPageLoader />;
-  if (person.error || !person.data) {
-    return (
-      <Stack>
-        <PageHeader title={t('directory.person.title')} />
-        <ErrorAlert error={person.error} />
-      </Stack>
-    );
-  }
-  return <PersonDetails person={person.data} />;
+  return (
+    <QueryPage query={usePerson(id)} title={t('directory.person.title')}>
+      {(person) => <PersonDetails person={person} />}
+    </QueryPage>
+  );
 }
 
 function PersonDetails({ person }: { person: PersonView }) {
