@@ -53,11 +53,14 @@ export const organisations = pgTable(
     /** Optimistic concurrency: every update must name the version it read. */
     version: integer('version').notNull().default(1),
     searchDocument: tsvector('search_document').notNull().default(sql`''::tsvector`),
+    /** Names and abbreviation only: small enough to rank and tier results without reading the whole document. */
+    nameDocument: tsvector('name_document').notNull().default(sql`''::tsvector`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
   (t) => [
     index('organisations_search_idx').using('gin', t.searchDocument),
+    index('organisations_name_search_idx').using('gin', t.nameDocument),
     index('organisations_services_idx').using('gin', t.services),
     index('organisations_coverage_idx').using('gin', t.coverage),
     index('organisations_parent_idx').on(t.parentId),

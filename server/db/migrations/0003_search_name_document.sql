@@ -1,0 +1,2 @@
+ALTER TABLE "organisations" ADD COLUMN "name_document" "tsvector" DEFAULT ''::tsvector NOT NULL;--> statement-breakpoint
+CREATE INDEX "organisations_name_search_idx" ON "organisations" USING gin ("name_document");
