@@ -258,7 +258,13 @@ export const OrganisationDetail = OrganisationListItem.extend({
   focalPoints: z.array(FocalPointView),
   /** Field-level changes from the audit log, newest first. */
   history: z.array(ChangeView),
-  permissions: z.object({ edit: z.boolean(), review: z.boolean(), verify: z.boolean() }),
+  permissions: z.object({
+    edit: z.boolean(),
+    review: z.boolean(),
+    verify: z.boolean(),
+    /** Add people to this organisation (and edit them, mark them as left, hand over their roles). */
+    addPerson: z.boolean(),
+  }),
 });
 export type OrganisationDetail = z.infer<typeof OrganisationDetail>;
 

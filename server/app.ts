@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { directoryRoutes } from './modules/directory/directory.routes.ts';
+import { taskRoutes } from './modules/directory/tasks.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { invitationRoutes } from './modules/invitations/invitations.routes.ts';
 import { meRoutes } from './modules/me/me.routes.ts';
@@ -135,6 +136,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     organisationRoutes(typed, deps);
     peopleRoutes(typed, deps);
     directoryRoutes(typed, deps);
+    taskRoutes(typed, deps);
     auditRoutes(typed, deps);
     outboxRoutes(typed, deps);
   });

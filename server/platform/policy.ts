@@ -20,6 +20,8 @@ type Rules = {
   /** "Still accurate": resets the 180-day staleness clock. */
   'organisation.review': OrgScoped;
   'person.manage': OrgScoped;
+  /** The task list (vacant roles, stale entries); without an organisation: the whole network's. */
+  'directory.tasks': OrgScoped | undefined;
   /** Contact fields marked "Centre only". */
   'contact.readRestricted': OrgScoped;
   /** Personal phone numbers, email and LINE of people (never observers). */
@@ -50,6 +52,7 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   'organisation.verify': isAdmin,
   'organisation.review': (a, r) => managesOrg(a, r.organisationId),
   'person.manage': (a, r) => managesOrg(a, r.organisationId),
+  'directory.tasks': (a, r) => (r ? managesOrg(a, r.organisationId) : isAdmin(a)),
   'contact.readRestricted': (a, r) => managesOrg(a, r.organisationId),
   'contact.readPersonal': (a) => a.role !== 'observer',
   // Without an organisation this asks "may list users across the whole network".

@@ -472,6 +472,12 @@ export const ROUTES: RouteCase[] = [
     expected: signedIn(200),
   },
   {
+    route: 'GET /api/v1/directory/tasks',
+    scoped: true,
+    sample: async ({ w, scope }) => ({ url: `/api/v1/directory/tasks?organisationId=${orgOf(w, scope).id}` }),
+    expected: orgManaged(200, 403),
+  },
+  {
     route: 'GET /api/v1/taxonomies',
     sample: async () => ({ url: '/api/v1/taxonomies' }),
     expected: signedIn(200),

@@ -132,6 +132,7 @@ export async function getOrganisationDetail(db: Db, viewer: Viewer, now: Date, i
       edit: can(viewer.actor, 'organisation.update', { organisationId: id }),
       review: can(viewer.actor, 'organisation.review', { organisationId: id }),
       verify: can(viewer.actor, 'organisation.verify', { organisationId: id }),
+      addPerson: can(viewer.actor, 'person.manage', { organisationId: id }),
     },
   };
   return detail;
