@@ -1,0 +1,312 @@
+/**
+ * The problems and recommendations board. `problem_events` is the timeline every change appends to, in the
+ * same transaction as the change: notifications and deadline jobs read it (ordered by id) instead of
+ * hooking into each service. Deadlines live on the problem (`due_at` is the nearest pending one) so the
+ * board, the Centre's queue and the escalation job filter and sort on one indexed column.
+ */
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { ProvinceCode } from '../../../common/directory-taxonomies.ts';
+import type {
+  PrivacyFindingKind,
+  ProblemCategory,
+  ProblemState,
+  ProblemType,
+} from '../../../common/problems-taxonomy.ts';
+import type { Sector } from '../../../common/taxonomies.ts';
+import { organisations } from './organisations.ts';
+import { tsvector } from './tsvector.ts';
+import { users } from './users.ts';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true });
+const codes = <T extends string>(name: string) =>
+  text(name).array().$type<T[]>().notNull().default(sql`'{}'::text[]`);
+
+export const problems = pgTable(
+  'problems',
+  {
+    id: uuid('id').primaryKey(),
+    type: text('type').$type<ProblemType>().notNull(),
+    title: text('title').notNull(),
+    /** Markdown (a safe subset, rendered by the web app); stored exactly as written. */
+    body: text('body').notNull(),
+    category: text('category').$type<ProblemCategory>().notNull(),
+    provinces: codes<ProvinceCode>('provinces'),
+    sectors: codes<Sector>('sectors'),
+    proposedSolution: text('proposed_solution'),
+    /** Where it was raised (a forum's name for now; the Forums issue will link it). */
+    source: text('source'),
+    reporterUserId: uuid('reporter_user_id')
+      .notNull()
+      .references(() => users.id),
+    reporterOrganisationId: uuid('reporter_organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    /** The reporter's organisation is shown only to the Centre (admins) and the organisation itself. */
+    anonymous: boolean('anonymous').notNull().default(false),
+    state: text('state').$type<ProblemState>().notNull().default('submitted'),
+    /** Why it is not feasible or was withdrawn. */
+    stateReason: text('state_reason'),
+    duplicateOfId: uuid('duplicate_of_id').references((): AnyPgColumn => problems.id),
+    /** Denormalised from problem_assignments (the lead row) for the board's filters. */
+    leadOrganisationId: uuid('lead_organisation_id').references(() => organisations.id),
+    supportCount: integer('support_count').notNull().default(0),
+    commentCount: integer('comment_count').notNull().default(0),
+    assignedAt: ts('assigned_at'),
+    firstAnswerDueAt: ts('first_answer_due_at'),
+    firstAnsweredAt: ts('first_answered_at'),
+    lastAnsweredAt: ts('last_answered_at'),
+    nextUpdateDueAt: ts('next_update_due_at'),
+    /** The nearest pending deadline (first answer, else next progress update); null when none is pending. */
+    dueAt: ts('due_at'),
+    /** Set by the deadline job when it has told the assigned organisation, then the Centre. */
+    overdueNotifiedAt: ts('overdue_notified_at'),
+    escalatedAt: ts('escalated_at'),
+    /** When it reached resolved, not_feasible, duplicate or withdrawn. */
+    closedAt: ts('closed_at'),
+    version: integer('version').notNull().default(1),
+    searchDocument: tsvector('search_document').notNull().default(sql`''::tsvector`),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [
+    index('problems_created_idx').on(t.createdAt, t.id),
+    index('problems_state_created_idx').on(t.state, t.createdAt, t.id),
+    index('problems_support_idx').on(t.supportCount, t.id),
+    index('problems_due_idx').on(t.dueAt, t.id).where(sql`${t.dueAt} is not null`),
+    index('problems_category_idx').on(t.category, t.createdAt),
+    index('problems_reporter_org_idx').on(t.reporterOrganisationId, t.createdAt),
+    index('problems_lead_org_idx').on(t.leadOrganisationId),
+    index('problems_duplicate_of_idx').on(t.duplicateOfId),
+    index('problems_provinces_idx').using('gin', t.provinces),
+    index('problems_sectors_idx').using('gin', t.sectors),
+    index('problems_search_idx').using('gin', t.searchDocument),
+    check('problems_support_count_check', sql`${t.supportCount} >= 0`),
+  ],
+);
+export type ProblemRow = typeof problems.$inferSelect;
+
+/** "We face this too": one per organisation and problem. */
+export const problemSupports = pgTable(
+  'problem_supports',
+  {
+    id: uuid('id').primaryKey(),
+    problemId: uuid('problem_id')
+      .notNull()
+      .references(() => problems.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    context: text('context'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('problem_supports_key').on(t.problemId, t.organisationId),
+    index('problem_supports_org_idx').on(t.organisationId, t.problemId),
+  ],
+);
+export type ProblemSupportRow = typeof problemSupports.$inferSelect;
+
+export const problemComments = pgTable(
+  'problem_comments',
+  {
+    id: uuid('id').primaryKey(),
+    problemId: uuid('problem_id')
+      .notNull()
+      .references(() => problems.id),
+    /** Replies point at the thread's first comment (one level of nesting). */
+    parentId: uuid('parent_id').references((): AnyPgColumn => problemComments.id),
+    authorUserId: uuid('author_user_id')
+      .notNull()
+      .references(() => users.id),
+    authorOrganisationId: uuid('author_organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    body: text('body').notNull(),
+    /** Mentions the author was allowed to make, resolved when written; notifications read these. */
+    mentionedUserIds: uuid('mentioned_user_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    mentionedOrganisationIds: uuid('mentioned_organisation_ids').array().notNull().default(sql`'{}'::uuid[]`),
+    createdAt: ts('created_at').notNull(),
+    editedAt: ts('edited_at'),
+    hiddenAt: ts('hidden_at'),
+    hiddenBy: uuid('hidden_by').references(() => users.id),
+    hiddenReason: text('hidden_reason'),
+  },
+  (t) => [
+    index('problem_comments_problem_idx').on(t.problemId, t.createdAt, t.id),
+    index('problem_comments_parent_idx').on(t.parentId),
+    index('problem_comments_author_idx').on(t.authorUserId),
+  ],
+);
+export type ProblemCommentRow = typeof problemComments.$inferSelect;
+
+/** A member telling the Centre a comment should not be there; one report per member and comment. */
+export const problemCommentReports = pgTable(
+  'problem_comment_reports',
+  {
+    id: uuid('id').primaryKey(),
+    commentId: uuid('comment_id')
+      .notNull()
+      .references(() => problemComments.id),
+    problemId: uuid('problem_id')
+      .notNull()
+      .references(() => problems.id),
+    reporterUserId: uuid('reporter_user_id')
+      .notNull()
+      .references(() => users.id),
+    reason: text('reason').notNull(),
+    createdAt: ts('created_at').notNull(),
+    resolvedAt: ts('resolved_at'),
+    resolvedBy: uuid('resolved_by').references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex('problem_comment_reports_key').on(t.commentId, t.reporterUserId),
+    index('problem_comment_reports_open_idx').on(t.createdAt).where(sql`${t.resolvedAt} is null`),
+  ],
+);
+
+export const problemFollows = pgTable(
+  'problem_follows',
+  {
+    problemId: uuid('problem_id')
+      .notNull()
+      .references(() => problems.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.problemId, t.userId] }), index('problem_follows_user_idx').on(t.userId)],
+);
+
+/** Responsible organisations; exactly one lead while assigned (partial unique index). */
+export const problemAssignments = pgTable(
+  'problem_assignments',
+  {
+    id: uuid('id').primaryKey(),
+    problemId: uuid('problem_id')
+      .notNull()
+      .references(() => problems.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    lead: boolean('lead').notNull().default(false),
+    assignedBy: uuid('assigned_by')
+      .notNull()
+      .references(() => users.id),
+    assignedAt: ts('assigned_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('problem_assignments_key').on(t.problemId, t.organisationId),
+    uniqueIndex('problem_assignments_lead_key').on(t.problemId).where(sql`${t.lead}`),
+    index('problem_assignments_org_idx').on(t.organisationId, t.problemId),
+  ],
+);
+export type ProblemAssignmentRow = typeof problemAssignments.$inferSelect;
+
+/** Official answers of an assigned organisation or the Centre: Thai required, English optional. */
+export const problemAnswers = pgTable(
+  'problem_answers',
+  {
+    id: uuid('id').primaryKey(),
+    problemId: uuid('problem_id')
+      .notNull()
+      .references(() => problems.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    authorUserId: uuid('author_user_id')
+      .notNull()
+      .references(() => users.id),
+    bodyTh: text('body_th').notNull(),
+    bodyEn: text('body_en'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    index('problem_answers_problem_idx').on(t.problemId, t.createdAt),
+    index('problem_answers_org_idx').on(t.organisationId, t.createdAt),
+  ],
+);
+export type ProblemAnswerRow = typeof problemAnswers.$inferSelect;
+
+/**
+ * The timeline. `visibility = 'centre'` events (privacy warnings, comment reports) are shown to admins only.
+ * `data` never holds the reporter's organisation: presenters hide actors by comparing organisation ids.
+ */
+export const problemEvents = pgTable(
+  'problem_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    problemId: uuid('problem_id')
+      .notNull()
+      .references(() => problems.id),
+    at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
+    kind: text('kind').notNull(),
+    actorUserId: uuid('actor_user_id').references(() => users.id),
+    actorOrganisationId: uuid('actor_organisation_id').references(() => organisations.id),
+    visibility: text('visibility').$type<'all' | 'centre'>().notNull().default('all'),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('problem_events_problem_idx').on(t.problemId, t.id)],
+);
+export type ProblemEventRow = typeof problemEvents.$inferSelect;
+
+export type PrivacyFinding = { kind: PrivacyFindingKind; field: string; start: number; end: number };
+
+/**
+ * Each privacy warning and what the writer chose: 'warned' (refused, not yet resolved), 'acknowledged'
+ * (kept the text on purpose) or 'removed' (resubmitted without it). Never stores the matched text.
+ */
+export const problemPrivacyChecks = pgTable(
+  'problem_privacy_checks',
+  {
+    id: uuid('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    /** What was being written: problem, comment, answer or support. */
+    target: text('target').notNull(),
+    problemId: uuid('problem_id').references(() => problems.id),
+    findings: jsonb('findings').$type<PrivacyFinding[]>().notNull(),
+    outcome: text('outcome').$type<'warned' | 'acknowledged' | 'removed'>().notNull(),
+    createdAt: ts('created_at').notNull(),
+    resolvedAt: ts('resolved_at'),
+  },
+  (t) => [
+    index('problem_privacy_checks_problem_idx').on(t.problemId),
+    index('problem_privacy_checks_user_idx').on(t.userId, t.createdAt),
+  ],
+);
+export type ProblemPrivacyCheckRow = typeof problemPrivacyChecks.$inferSelect;
+
+/** Per-category deadlines set by the Centre; a category without a row uses DEFAULT_DEADLINES. */
+export const problemDeadlineSettings = pgTable('problem_deadline_settings', {
+  category: text('category').$type<ProblemCategory>().primaryKey(),
+  firstAnswerDays: integer('first_answer_days').notNull().default(14),
+  updateIntervalDays: integer('update_interval_days').notNull().default(30),
+  /** Days after the overdue notice before the Centre is alerted. */
+  escalationDays: integer('escalation_days').notNull().default(14),
+  updatedAt: ts('updated_at').notNull(),
+  updatedBy: uuid('updated_by').references(() => users.id),
+});
+export type ProblemDeadlineSettingsRow = typeof problemDeadlineSettings.$inferSelect;
