@@ -6,6 +6,7 @@ import { buildApp, WEB_DIST } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { DEMO_ACCOUNTS } from './db/seed/demo-network.ts';
 import { seedDemoNetwork } from './db/seed/seed-demo.ts';
+import { indexUnindexedOrganisations } from './modules/directory/search-documents.ts';
 import { startStaleReminders } from './modules/directory/stale-reminders.ts';
 import { startHousekeeping } from './platform/housekeeping.ts';
 import { closeDeps, createDeps } from './runtime.ts';
@@ -24,6 +25,8 @@ async function main() {
 
   const deps = await createDeps(config);
   const { logger } = deps;
+  const reindexed = await indexUnindexedOrganisations(deps.db);
+  if (reindexed > 0) logger.info({ reindexed }, 'organisation search documents rebuilt');
   if (config.seedDemo) {
     const password = config.demoPassword ?? demoPasswordFor(config);
     const result = await seedDemoNetwork(deps.db, { password, now: deps.clock.now() });

@@ -21,7 +21,10 @@ import { openDatabase } from '../../server/db/client.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { focalPoints, organisationContacts, organisations, people } from '../../server/db/schema/index.ts';
 import { seedDemoNetwork } from '../../server/db/seed/seed-demo.ts';
-import { organisationSearchText, personSearchText } from '../../server/modules/directory/search-documents.ts';
+import {
+  organisationSearchDocuments,
+  personSearchText,
+} from '../../server/modules/directory/search-documents.ts';
 import { buildTsvector } from '../../server/platform/search/index.ts';
 import { makeRandom } from './random.ts';
 import { NAMES } from './words.ts';
@@ -82,7 +85,6 @@ export async function generateSyntheticNetwork(options: { orgs: number; people: 
         updatedAt: now,
       };
       const count = peoplePerOrg + (extraPeople-- > 0 ? 1 : 0);
-      const names: string[] = [];
       for (let p = 0; p < count; p++) {
         const first = random.pick(NAMES.firstNames);
         const last = random.pick(NAMES.lastNames);
@@ -100,7 +102,6 @@ export async function generateSyntheticNetwork(options: { orgs: number; people: 
           createdAt: now,
           updatedAt: now,
         };
-        names.push(person.nameTh, person.nameEn);
         personRows.push({
           ...person,
           searchDocument: buildTsvector(personSearchText(person)),
@@ -118,7 +119,7 @@ export async function generateSyntheticNetwork(options: { orgs: number; people: 
       orgRows.push({
         id,
         ...org,
-        searchDocument: buildTsvector(organisationSearchText(org, names)),
+        ...organisationSearchDocuments(org),
       });
       contactRows.push({
         id: randomUUID(),

@@ -14,11 +14,7 @@ import {
   type UserRow,
   users,
 } from '../db/schema/index.ts';
-import {
-  organisationSearchText,
-  personSearchText,
-  refreshOrganisationSearchDocument,
-} from '../modules/directory/search-documents.ts';
+import { organisationSearchDocuments, personSearchText } from '../modules/directory/search-documents.ts';
 import { hashPassword } from '../platform/passwords.ts';
 import { buildTsvector } from '../platform/search/index.ts';
 
@@ -41,10 +37,14 @@ export async function buildOrganisation(
     updatedAt: now,
     ...overrides,
   };
-  const document = buildTsvector(organisationSearchText(values));
+  const { searchDocument, nameDocument } = organisationSearchDocuments(values);
   const [row] = await db
     .insert(organisations)
-    .values({ ...values, searchDocument: sql`${document}::tsvector` })
+    .values({
+      ...values,
+      searchDocument: sql`${searchDocument}::tsvector`,
+      nameDocument: sql`${nameDocument}::tsvector`,
+    })
     .returning();
   return row!;
 }
@@ -105,7 +105,6 @@ export async function buildPerson(
       })),
     );
   }
-  await refreshOrganisationSearchDocument(db, organisationId);
   return row!;
 }
 

@@ -1,5 +1,5 @@
 /** What the directory search indexes, rebuilt in the same transaction as every write that changes it. */
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { labelOf } from '../../../common/directory-taxonomies.ts';
 import type { Db } from '../../db/client.ts';
 import { type OrganisationRow, organisations, type PersonRow, people } from '../../db/schema/index.ts';
@@ -30,10 +30,12 @@ type IndexedOrganisation = Pick<
   | 'documentsRequired'
 >;
 
-/** Names rank first (A), then what the organisation does (B), then its own texts (C), then its people (D). */
+/**
+ * Names rank first (A), then what the organisation does (B), then its own texts (C). Its people are
+ * found through their own documents (see organisations.search.ts), so a staff change never rewrites this.
+ */
 export function organisationSearchText(
   o: Partial<IndexedOrganisation> & Pick<OrganisationRow, 'nameTh' | 'nameEn'>,
-  peopleNames: string[] = [],
 ): WeightedText {
   const text = (v: string | null | undefined) => (v ? [v] : []);
   return {
@@ -49,8 +51,15 @@ export function organisationSearchText(
       ...text(o.howToRequestHelp),
       ...text(o.documentsRequired),
     ],
-    D: peopleNames,
   };
+}
+
+/** Both documents of an organisation, as tsvector literals: everything, and its names alone. */
+export function organisationSearchDocuments(
+  o: Partial<IndexedOrganisation> & Pick<OrganisationRow, 'nameTh' | 'nameEn'>,
+) {
+  const text = organisationSearchText(o);
+  return { searchDocument: buildTsvector(text), nameDocument: buildTsvector({ A: text.A }) };
 }
 
 export const personSearchText = (p: Pick<PersonRow, 'nameTh' | 'nameEn' | 'position' | 'department'>) => ({
@@ -61,19 +70,10 @@ export const personSearchText = (p: Pick<PersonRow, 'nameTh' | 'nameEn' | 'posit
 export async function refreshOrganisationSearchDocument(tx: Db, organisationId: string) {
   const [org] = await tx.select().from(organisations).where(eq(organisations.id, organisationId));
   if (!org) return;
-  const names = await tx
-    .select({ nameTh: people.nameTh, nameEn: people.nameEn })
-    .from(people)
-    .where(and(eq(people.organisationId, organisationId), eq(people.active, true)));
-  const document = buildTsvector(
-    organisationSearchText(
-      org,
-      names.flatMap((n) => [n.nameTh, ...(n.nameEn ? [n.nameEn] : [])]),
-    ),
-  );
+  const { searchDocument, nameDocument } = organisationSearchDocuments(org);
   await tx
     .update(organisations)
-    .set({ searchDocument: sql`${document}::tsvector` })
+    .set({ searchDocument: sql`${searchDocument}::tsvector`, nameDocument: sql`${nameDocument}::tsvector` })
     .where(eq(organisations.id, organisationId));
 }
 
@@ -85,4 +85,17 @@ export async function refreshPersonSearchDocument(tx: Db, personId: string) {
     .update(people)
     .set({ searchDocument: sql`${document}::tsvector` })
     .where(eq(people.id, personId));
+}
+
+/**
+ * Organisations written before their names had a document of their own (migration 0003) get both
+ * documents rebuilt, once, at start; the documents are built in JavaScript, so SQL migrations cannot.
+ */
+export async function indexUnindexedOrganisations(db: Db): Promise<number> {
+  const stale = await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(sql`${organisations.nameDocument} = ''::tsvector`);
+  for (const { id } of stale) await db.transaction((tx) => refreshOrganisationSearchDocument(tx, id));
+  return stale.length;
 }

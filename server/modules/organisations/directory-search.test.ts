@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import { organisations } from '../../db/schema/index.ts';
 import { seedDemoNetwork } from '../../db/seed/seed-demo.ts';
+import { indexUnindexedOrganisations } from '../directory/search-documents.ts';
 import { buildTestApp, type TestApp } from '../../test/test-app.ts';
 
 let t: TestApp;
@@ -90,6 +93,17 @@ describe('directory search', () => {
     expect(found.indexOf(FISHERIES)).toBeLessThan(found.indexOf(MSDHS) === -1 ? 99 : found.indexOf(MSDHS));
     const names = found.slice(0, 3);
     expect(names).toEqual(expect.arrayContaining([FISHERIES, NFAT, CENTRE]));
+  });
+
+  it('rebuilds, once, the documents of organisations indexed before names had their own', async () => {
+    const legacy = await t.buildOrganisation({ nameEn: 'Zyxwv Legacy Shelter' });
+    await t.db
+      .update(organisations)
+      .set({ nameDocument: sql`''::tsvector` })
+      .where(eq(organisations.id, legacy.id));
+    expect(await indexUnindexedOrganisations(t.db)).toBe(1);
+    expect(await indexUnindexedOrganisations(t.db)).toBe(0);
+    expect(await search('zyxwv')).toEqual(['Zyxwv Legacy Shelter']);
   });
 
   it('combines search with filters', async () => {

@@ -3,8 +3,12 @@ import type { Db } from '../../db/client.ts';
 import { type OrganisationRow, organisations } from '../../db/schema/index.ts';
 import { notFound } from '../../platform/errors.ts';
 
-// The search document is large and only ever read by SQL, never fetched.
-const { searchDocument: _searchDocument, ...columns } = getTableColumns(organisations);
+// Search documents are only ever read by SQL, never fetched (the full one is ~5 KB).
+const {
+  searchDocument: _searchDocument,
+  nameDocument: _nameDocument,
+  ...columns
+} = getTableColumns(organisations);
 
 /**
  * Only organisation-wide hotlines count: a "Centre only" number is no help to the member who filters.
@@ -14,7 +18,9 @@ const { searchDocument: _searchDocument, ...columns } = getTableColumns(organisa
 export const hasHotline24hSql = sql<boolean>`exists (select 1 from ${sql.raw('"organisation_contacts" as "hotline"')} where ${sql.raw(`"hotline"."organisation_id" = "organisations"."id" and "hotline"."type" = 'hotline_24h' and "hotline"."visibility" = 'all_members'`)})`;
 
 export const organisationRecordColumns = { ...columns, hasHotline24h: hasHotline24hSql };
-export type OrganisationRecord = Omit<OrganisationRow, 'searchDocument'> & { hasHotline24h: boolean };
+export type OrganisationRecord = Omit<OrganisationRow, 'searchDocument' | 'nameDocument'> & {
+  hasHotline24h: boolean;
+};
 
 export const selectOrganisationRecords = (db: Db) => db.select(organisationRecordColumns).from(organisations);
 

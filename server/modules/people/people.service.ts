@@ -10,10 +10,7 @@ import { AppError, badRequest, conflict, notFound } from '../../platform/errors.
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import { authorize } from '../../platform/policy.ts';
 import { buildTsquery } from '../../platform/search/index.ts';
-import {
-  refreshOrganisationSearchDocument,
-  refreshPersonSearchDocument,
-} from '../directory/search-documents.ts';
+import { refreshPersonSearchDocument } from '../directory/search-documents.ts';
 import { type Viewer, viewerOf } from '../directory/visibility.ts';
 import { endRoles, openRolesOf, setFocalTopics, startRoles } from './focal-points.ts';
 import { presentPerson } from './people.presenter.ts';
@@ -116,7 +113,6 @@ export async function createPerson(deps: Deps, ctx: RequestContext, input: Creat
       .returning();
     if (focalTopics.length > 0) await startRoles(tx, person!, focalTopics, ctx.now);
     await refreshPersonSearchDocument(tx, id);
-    await refreshOrganisationSearchDocument(tx, fields.organisationId);
     await recordAudit(tx, ctx, {
       action: 'person.created',
       entityType: 'person',
@@ -154,7 +150,6 @@ export async function updatePerson(deps: Deps, ctx: RequestContext, id: string, 
       .set({ ...fields, version: before.version + 1, updatedAt: ctx.now })
       .where(eq(people.id, id));
     await refreshPersonSearchDocument(tx, id);
-    await refreshOrganisationSearchDocument(tx, before.organisationId);
     await recordAudit(tx, ctx, { action: 'person.updated', entityType: 'person', entityId: id, changes });
   });
   return getPerson(deps.db, viewer, id);
