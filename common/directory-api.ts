@@ -293,6 +293,39 @@ export const FinderResult = z.object({
 export const FinderView = z.object({ items: z.array(FinderResult) });
 export type FinderView = z.infer<typeof FinderView>;
 
+// ---- province contact sheet ---------------------------------------------------------------
+export const ContactSheetParams = z.strictObject({ code: ProvinceCode });
+/** The directory's filters except the province, which the path names. */
+export const ContactSheetQuery = DirectoryFilters.omit({ province: true });
+export type ContactSheetQuery = z.infer<typeof ContactSheetQuery>;
+export const ContactSheetPerson = PersonBrief.extend({
+  department: z.string().nullable(),
+  phones: PersonView.shape.phones,
+  email: z.string().nullable(),
+  lineId: z.string().nullable(),
+  hidden: PersonView.shape.hidden,
+  focalTopics: z.array(FocalTopicCode),
+});
+export const ContactSheetEntry = z.object({
+  organisation: OrganisationListItem,
+  /** Works in the province itself, or everywhere. */
+  coverage: z.enum(['province', 'nationwide']),
+  address: z.string().nullable(),
+  officeHours: z.string().nullable(),
+  afterHoursContact: z.string().nullable(),
+  contacts: z.array(ContactView),
+  /** Active people only, focal points first. */
+  people: z.array(ContactSheetPerson),
+});
+export const ContactSheetView = z.object({
+  province: ProvinceCode,
+  generatedAt: Timestamp,
+  /** All organisations matching; `items` stops at a page-friendly maximum. */
+  total: z.number().int(),
+  items: z.array(ContactSheetEntry),
+});
+export type ContactSheetView = z.infer<typeof ContactSheetView>;
+
 export const ExportOrganisationsQuery = DirectoryFilters;
 export const ExportPeopleQuery = z.strictObject({ organisationId: Id.optional() });
 

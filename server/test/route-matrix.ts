@@ -478,6 +478,11 @@ export const ROUTES: RouteCase[] = [
     expected: orgManaged(200, 403),
   },
   {
+    route: 'GET /api/v1/directory/provinces/:code/contact-sheet',
+    sample: async () => ({ url: '/api/v1/directory/provinces/TH-85/contact-sheet?service=shelter' }),
+    expected: signedIn(200),
+  },
+  {
     route: 'GET /api/v1/taxonomies',
     sample: async () => ({ url: '/api/v1/taxonomies' }),
     expected: signedIn(200),

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import {
+  ContactSheetParams,
+  ContactSheetQuery,
+  ContactSheetView,
   ExportOrganisationsQuery,
   ExportPeopleQuery,
   FinderQuery,
@@ -10,6 +13,7 @@ import { DIRECTORY_TAXONOMIES } from '../../../common/directory-taxonomies.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { type App, actorOf, errorResponses } from '../../platform/http.ts';
 import { authorize } from '../../platform/policy.ts';
+import { provinceContactSheet } from './contact-sheet.ts';
 import { organisationsCsv, peopleCsv } from './exports.ts';
 import { findHelp } from './finder.ts';
 import { viewerOf } from './visibility.ts';
@@ -50,6 +54,21 @@ export function directoryRoutes(app: App, deps: Deps) {
       },
     },
     async (req) => findHelp(deps.db, viewerOf(actorOf(req)), deps.clock.now(), req.query),
+  );
+  app.get(
+    '/api/v1/directory/provinces/:code/contact-sheet',
+    {
+      schema: {
+        tags,
+        summary:
+          'Printable contact sheet of a province: organisations working there or nationwide (list filters apply), with their contacts and active people as the viewer may see them',
+        params: ContactSheetParams,
+        querystring: ContactSheetQuery,
+        response: { 200: ContactSheetView, ...errorResponses },
+      },
+    },
+    async (req) =>
+      provinceContactSheet(deps.db, viewerOf(actorOf(req)), deps.clock.now(), req.params.code, req.query),
   );
   app.get(
     '/api/v1/organizations/export.csv',
