@@ -1,5 +1,6 @@
 import {
   IconBuildingCommunity,
+  IconChecklist,
   IconHome,
   IconLifebuoy,
   IconListDetails,
@@ -17,6 +18,8 @@ export interface NavigationItem {
   description: string;
   icon: typeof IconHome;
   roles: readonly Role[];
+  /** Shows how many tasks wait for the user. */
+  taskBadge?: boolean;
 }
 
 const everyone: readonly Role[] = ['admin', 'org_admin', 'member', 'observer'];
@@ -37,6 +40,14 @@ export const NAVIGATION: readonly NavigationItem[] = [
     description: 'nav.organisationsDescription',
     icon: IconBuildingCommunity,
     roles: everyone,
+  },
+  {
+    path: '/tasks',
+    label: 'nav.tasks',
+    description: 'nav.tasksDescription',
+    icon: IconChecklist,
+    roles: ['admin', 'org_admin'],
+    taskBadge: true,
   },
   {
     path: '/users',

@@ -31,6 +31,19 @@ const OrganisationEditPage = lazy(() =>
     default: m.OrganisationEditPage,
   })),
 );
+const OrganisationCreatePage = lazy(() =>
+  import('../features/directory/components/OrganisationCreatePage.tsx').then((m) => ({
+    default: m.OrganisationCreatePage,
+  })),
+);
+const PersonCreatePage = lazy(() =>
+  import('../features/directory/components/PersonCreatePage.tsx').then((m) => ({
+    default: m.PersonCreatePage,
+  })),
+);
+const TasksPage = lazy(() =>
+  import('../features/directory/components/TasksPage.tsx').then((m) => ({ default: m.TasksPage })),
+);
 const PersonPage = lazy(() =>
   import('../features/directory/components/PersonPage.tsx').then((m) => ({ default: m.PersonPage })),
 );
@@ -60,12 +73,15 @@ export function AppRoutes() {
           <Route path="organisations" element={<DirectoryPage />} />
           <Route path="organisations/:id" element={<OrganisationPage />} />
           <Route path="organisations/:id/edit" element={<OrganisationEditPage />} />
+          <Route path="organisations/:id/people/new" element={<PersonCreatePage />} />
           <Route path="finder" element={<FinderPage />} />
           <Route path="people/:id" element={<PersonPage />} />
           <Route element={<RequireRole roles={['admin', 'org_admin']} />}>
             <Route path="users" element={<UsersPage />} />
+            <Route path="tasks" element={<TasksPage />} />
           </Route>
           <Route element={<RequireRole roles={['admin']} />}>
+            <Route path="organisations/new" element={<OrganisationCreatePage />} />
             <Route path="audit" element={<AuditPage />} />
             <Route path="outbox" element={<OutboxPage />} />
           </Route>

@@ -10,8 +10,10 @@ import {
 import type { z } from 'zod';
 import type * as Contract from '../../../../common/directory-api.ts';
 import { api } from '../../../lib/api.ts';
+import { organisationsQuery } from '../../../lib/organisations.ts';
 import type { Language } from '../../../lib/types.ts';
 import { type DirectoryFilterState, searchFromFilters } from './filters.ts';
+import { TASKS_KEY } from './tasks.ts';
 
 export type OrganisationListItem = Contract.OrganisationListItem;
 export type OrganisationDetail = Contract.OrganisationDetail;
@@ -22,6 +24,8 @@ export type FinderView = Contract.FinderView;
 export type FinderResult = FinderView['items'][number];
 export type TaxonomiesView = z.infer<typeof Contract.TaxonomiesView>;
 export type UpdateOrganisationBody = z.input<typeof Contract.UpdateOrganisationBody>;
+export type CreateOrganisationBody = z.input<typeof Contract.CreateOrganisationBody>;
+export type CreatePersonBody = z.input<typeof Contract.CreatePersonBody>;
 export type UpdatePersonBody = z.input<typeof Contract.UpdatePersonBody>;
 export type ContactInput = z.input<typeof Contract.ContactInput>;
 
@@ -126,7 +130,21 @@ function useStoreOrganisation() {
     queryClient.setQueryData(organisationKey(organisation.id), organisation);
     void queryClient.invalidateQueries({ queryKey: ['directory', 'organisations'] });
     void queryClient.invalidateQueries({ queryKey: ['directory', 'finder'] });
+    void queryClient.invalidateQueries({ queryKey: TASKS_KEY });
   };
+}
+
+export function useCreateOrganisation() {
+  const store = useStoreOrganisation();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateOrganisationBody) => api.post<OrganisationDetail>('/organizations', body),
+    onSuccess: (organisation) => {
+      store(organisation);
+      // Pickers (parent organisation, invitations) list every organisation.
+      void queryClient.invalidateQueries({ queryKey: organisationsQuery.queryKey });
+    },
+  });
 }
 
 export function useUpdateOrganisation(id: string) {
@@ -190,6 +208,20 @@ export function useUpdatePerson(id: string) {
     onSuccess: (person) => {
       queryClient.setQueryData(['directory', 'person', id], person);
       void queryClient.invalidateQueries({ queryKey: organisationKey(person.organisation.id) });
+      // Someone marked as left leaves roles to hand over.
+      void queryClient.invalidateQueries({ queryKey: TASKS_KEY });
+    },
+  });
+}
+
+export function useCreatePerson() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreatePersonBody) => api.post<PersonView>('/people', body),
+    onSuccess: (person) => {
+      queryClient.setQueryData(['directory', 'person', person.id], person);
+      void queryClient.invalidateQueries({ queryKey: organisationKey(person.organisation.id) });
+      void queryClient.invalidateQueries({ queryKey: ['directory', 'people', person.organisation.id] });
     },
   });
 }
@@ -202,6 +234,7 @@ export function useHandover(fromId: string, organisationId: string) {
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['directory', 'person'] });
       void queryClient.invalidateQueries({ queryKey: organisationKey(organisationId) });
+      void queryClient.invalidateQueries({ queryKey: TASKS_KEY });
     },
   });
 }

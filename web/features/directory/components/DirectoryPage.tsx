@@ -13,7 +13,13 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useDebouncedValue, useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { IconAdjustmentsHorizontal, IconDownload, IconLifebuoy, IconSearch } from '@tabler/icons-react';
+import {
+  IconAdjustmentsHorizontal,
+  IconDownload,
+  IconLifebuoy,
+  IconPlus,
+  IconSearch,
+} from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -23,6 +29,7 @@ import { LoadMoreButton } from '../../../components/LoadMoreButton.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { organisationName } from '../../../lib/organisations.ts';
+import { useSignedInMe } from '../../../lib/session.ts';
 import type { Language } from '../../../lib/types.ts';
 import {
   exportOrganisationsUrl,
@@ -72,7 +79,11 @@ export function DirectoryPage() {
 
   return (
     <Stack gap="md">
-      <PageHeader title={t('organisations.title')} description={t('organisations.description')} />
+      <PageHeader
+        title={t('organisations.title')}
+        description={t('organisations.description')}
+        actions={<AddOrganisationButton />}
+      />
       <Card withBorder padding="sm" bg="red.0">
         <Group justify="space-between" gap="xs">
           <Text size="sm" fw={600}>
@@ -230,5 +241,17 @@ function OrganisationCard({
         <OrganisationBadges organisation={organisation} />
       </Stack>
     </Card>
+  );
+}
+
+/** Only the Centre adds organisations to the network (the API's policy: admins). */
+function AddOrganisationButton() {
+  const { t } = useTranslation();
+  const me = useSignedInMe();
+  if (me.user.role !== 'admin') return null;
+  return (
+    <Button component={Link} to="/organisations/new" leftSection={<IconPlus size={18} aria-hidden />}>
+      {t('directory.create.button')}
+    </Button>
   );
 }

@@ -7,6 +7,7 @@ import {
   IconId,
   IconRosetteDiscountCheck,
   IconUserExclamation,
+  IconUserPlus,
 } from '@tabler/icons-react';
 import i18next from 'i18next';
 import type { ReactNode } from 'react';
@@ -411,15 +412,27 @@ function PeopleSection({ organisation, labels }: { organisation: OrganisationDet
           ))}
         </Stack>
       )}
-      <Anchor
-        href={exportPeopleUrl(organisation.id)}
-        download
-        size="sm"
-        style={{ display: 'inline-flex', gap: 4 }}
-      >
-        <IconDownload size={16} aria-hidden />
-        {t('directory.org.exportPeople')}
-      </Anchor>
+      <Group justify="space-between" gap="xs">
+        <Anchor
+          href={exportPeopleUrl(organisation.id)}
+          download
+          size="sm"
+          style={{ display: 'inline-flex', gap: 4 }}
+        >
+          <IconDownload size={16} aria-hidden />
+          {t('directory.org.exportPeople')}
+        </Anchor>
+        {organisation.permissions.addPerson && (
+          <Button
+            component={Link}
+            to={`/organisations/${organisation.id}/people/new`}
+            variant="default"
+            leftSection={<IconUserPlus size={18} aria-hidden />}
+          >
+            {t('directory.person.add')}
+          </Button>
+        )}
+      </Group>
     </Section>
   );
 }

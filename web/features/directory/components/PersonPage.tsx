@@ -1,20 +1,7 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  MultiSelect,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowsExchange, IconId, IconUserOff } from '@tabler/icons-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
@@ -24,20 +11,28 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { QueryPage } from '../../../components/QueryPage.tsx';
 import { Section } from '../../../components/Section.tsx';
 import { isApiError } from '../../../lib/api.ts';
+import { type FieldProblems, serverFieldProblems, useFocusFirstProblem } from '../../../lib/fieldErrors.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { organisationName } from '../../../lib/organisations.ts';
 import {
   type Labels,
   type PersonView,
   type UpdatePersonBody,
-  useHandover,
   useLabels,
-  usePeopleOf,
   usePerson,
   useUpdatePerson,
   vcardUrl,
 } from '../api/directory.ts';
+import { HandoverDialog } from './HandoverDialog.tsx';
 import { personName } from './OrganisationPage.tsx';
+import {
+  checkPersonForm,
+  PersonFormFields,
+  type PersonFormState,
+  personFieldsOf,
+  personFormOf,
+  withoutPersonProblemsOf,
+} from './PersonForm.tsx';
 import { telHref } from './shared.tsx';
 
 export function PersonPage() {
@@ -142,14 +137,7 @@ function PersonDetails({ person }: { person: PersonView }) {
 
 function HandoverButton({ person }: { person: PersonView }) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const [opened, setOpened] = useState(false);
-  const [to, setTo] = useState<string | null>(null);
-  const people = usePeopleOf(person.organisation.id, opened);
-  const handover = useHandover(person.id, person.organisation.id);
-  const options = (people.data?.items ?? [])
-    .filter((other) => other.id !== person.id && other.active)
-    .map((other) => ({ value: other.id, label: personName(other, language) }));
   return (
     <>
       <Button
@@ -160,46 +148,12 @@ function HandoverButton({ person }: { person: PersonView }) {
       >
         {t('directory.person.handover')}
       </Button>
-      <Modal
+      <HandoverDialog
+        person={person}
+        organisationId={person.organisation.id}
         opened={opened}
         onClose={() => setOpened(false)}
-        title={t('directory.person.handoverTitle')}
-        centered
-      >
-        <Stack>
-          <Text size="sm">{t('directory.person.handoverText')}</Text>
-          <Select
-            label={t('directory.person.handoverTo')}
-            data={options}
-            value={to}
-            onChange={setTo}
-            searchable
-            nothingFoundMessage={t('directory.person.noOneElse')}
-            comboboxProps={{ withinPortal: true }}
-          />
-          <ErrorAlert error={handover.error} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setOpened(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              disabled={!to}
-              loading={handover.isPending}
-              onClick={() =>
-                to &&
-                handover.mutate(to, {
-                  onSuccess: () => {
-                    setOpened(false);
-                    notifications.show({ color: 'teal', message: t('directory.person.handedOver') });
-                  },
-                })
-              }
-            >
-              {t('directory.person.handover')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      />
     </>
   );
 }
@@ -207,54 +161,36 @@ function HandoverButton({ person }: { person: PersonView }) {
 function PersonEditForm({ person, labels }: { person: PersonView; labels: Labels }) {
   const { t } = useTranslation();
   const update = useUpdatePerson(person.id);
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstProblem = useFocusFirstProblem(formRef);
   const [leaving, setLeaving] = useState(false);
-  const [form, setForm] = useState({
-    nameTh: person.nameTh,
-    nameEn: person.nameEn ?? '',
-    position: person.position ?? '',
-    department: person.department ?? '',
-    phone: person.phones[0]?.value ?? '',
-    phoneType: person.phones[0]?.type ?? 'phone_mobile',
-    email: person.email ?? '',
-    lineId: person.lineId ?? '',
-    languages: [...person.languages] as string[],
-    focalTopics: person.focalTopics.map((f) => f.topic) as string[],
-    phonesVisibility: person.visibility?.phones ?? 'all_members',
-  });
-  const set = <K extends keyof typeof form>(key: K, value: (typeof form)[K]) =>
+  const [form, setForm] = useState(() => personFormOf(person));
+  const [problems, setProblems] = useState<FieldProblems>({});
+  const set = <K extends keyof PersonFormState>(key: K, value: PersonFormState[K]) => {
     setForm((current) => ({ ...current, [key]: value }));
+    setProblems((current) => withoutPersonProblemsOf(current, key));
+  };
   const save = (body: Partial<UpdatePersonBody>, onDone?: () => void) =>
     update.mutate({ version: person.version, ...body } as UpdatePersonBody, {
       onSuccess: () => {
         notifications.show({ color: 'teal', message: t('directory.person.saved') });
         onDone?.();
       },
+      onError: (error) => {
+        setProblems(serverFieldProblems(error));
+        focusFirstProblem();
+      },
     });
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    save({
-      nameTh: form.nameTh.trim(),
-      nameEn: form.nameEn.trim() || null,
-      position: form.position.trim() || null,
-      department: form.department.trim() || null,
-      phones: [
-        ...(form.phone.trim() ? [{ type: form.phoneType, value: form.phone.trim() }] : []),
-        ...person.phones.slice(1),
-      ] as UpdatePersonBody['phones'],
-      email: form.email.trim() || null,
-      lineId: form.lineId.trim() || null,
-      languages: form.languages as UpdatePersonBody['languages'],
-      focalTopics: form.focalTopics as UpdatePersonBody['focalTopics'],
-      visibility: {
-        ...(person.visibility ?? { email: 'all_members', lineId: 'all_members' }),
-        phones: form.phonesVisibility as 'all_members',
-      },
-    });
+    const found = checkPersonForm(form);
+    setProblems(found);
+    if (Object.keys(found).length > 0) return focusFirstProblem();
+    save(personFieldsOf(form, person));
   };
-  const topics = [...labels.options('themes'), ...labels.options('services')];
   return (
     <Section id="person-edit" title={t('directory.person.edit')}>
-      <form onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={submit} noValidate>
         <Stack gap="sm">
           {isApiError(update.error, 409) ? (
             <Alert color="orange" role="alert">
@@ -263,76 +199,7 @@ function PersonEditForm({ person, labels }: { person: PersonView; labels: Labels
           ) : (
             <ErrorAlert error={update.error} />
           )}
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <TextInput
-              label={t('directory.fields.nameTh')}
-              value={form.nameTh}
-              onChange={(e) => set('nameTh', e.currentTarget.value)}
-              required
-            />
-            <TextInput
-              label={t('directory.fields.nameEn')}
-              value={form.nameEn}
-              onChange={(e) => set('nameEn', e.currentTarget.value)}
-            />
-            <TextInput
-              label={t('directory.person.position')}
-              value={form.position}
-              onChange={(e) => set('position', e.currentTarget.value)}
-            />
-            <TextInput
-              label={t('directory.person.department')}
-              value={form.department}
-              onChange={(e) => set('department', e.currentTarget.value)}
-            />
-            <Select
-              label={t('directory.edit.contactType')}
-              data={labels.options('phoneTypes')}
-              value={form.phoneType}
-              onChange={(value) => value && set('phoneType', value as typeof form.phoneType)}
-              allowDeselect={false}
-            />
-            <TextInput
-              label={t('directory.person.phone')}
-              value={form.phone}
-              onChange={(e) => set('phone', e.currentTarget.value)}
-              type="tel"
-            />
-            <Select
-              label={t('directory.person.phonesVisibility')}
-              data={labels.options('visibilities')}
-              value={form.phonesVisibility}
-              onChange={(value) => value && set('phonesVisibility', value as typeof form.phonesVisibility)}
-              allowDeselect={false}
-            />
-            <TextInput
-              label={labels.of('email', 'contactTypes')}
-              value={form.email}
-              onChange={(e) => set('email', e.currentTarget.value)}
-              type="email"
-            />
-            <TextInput
-              label="LINE ID"
-              value={form.lineId}
-              onChange={(e) => set('lineId', e.currentTarget.value)}
-            />
-          </SimpleGrid>
-          <MultiSelect
-            label={t('directory.person.languages')}
-            data={labels.options('languages')}
-            value={form.languages}
-            onChange={(values) => set('languages', values)}
-            searchable
-            hidePickedOptions
-          />
-          <MultiSelect
-            label={t('directory.person.focalTopics')}
-            data={topics}
-            value={form.focalTopics}
-            onChange={(values) => set('focalTopics', values)}
-            searchable
-            hidePickedOptions
-          />
+          <PersonFormFields form={form} set={set} problems={problems} labels={labels} />
           <Group justify="space-between" gap="xs">
             {person.active ? (
               <Button
