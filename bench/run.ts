@@ -32,6 +32,7 @@ const { values: flags } = parseArgs({
     scenario: { type: 'string', multiple: true },
     orgs: { type: 'string', default: '0' },
     people: { type: 'string', default: '0' },
+    'reuse-database': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
 });
@@ -60,7 +61,11 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 async function main() {
-  const databases: DatabaseKind[] = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+  const databases: DatabaseKind[] = flags['reuse-database']
+    ? ['postgres']
+    : process.env.DATABASE_URL
+      ? ['pglite', 'postgres']
+      : ['pglite'];
   console.log(
     `TIPNet bench: ${scenarios.map((s) => s.name).join(', ')} on ${databases.join(' + ')}; ` +
       `${connections} connections, ${warmupSeconds} s warm-up + ${durationSeconds} s each; ${cpus().length} CPUs`,
@@ -101,9 +106,11 @@ async function main() {
 async function benchDatabase(database: DatabaseKind): Promise<ScenarioResult[]> {
   process.stdout.write(`\n[${database}] starting the server… `);
   const started = Date.now();
-  if (synthetic)
+  if (synthetic && !flags['reuse-database'])
     console.log(`\n[${database}] generating ${synthetic.orgs} organisations and ${synthetic.people} people…`);
-  const server = await startServer(database, process.env.DATABASE_URL, synthetic);
+  const server = await startServer(database, process.env.DATABASE_URL, synthetic, {
+    reuseDatabase: flags['reuse-database'],
+  });
   try {
     console.log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s at ${server.baseUrl}`);
     const cookie = await login(server.baseUrl, MEMBER, server.demoPassword);

@@ -84,16 +84,32 @@ function freePort(): Promise<number> {
 
 export type SyntheticSize = { orgs: number; people: number };
 
+/** A database filled beforehand by `npm run seed:synthetic` (with DEMO_PASSWORD), used as it is and kept. */
+function existingDatabase(databaseUrl: string) {
+  if (!LOOPBACK.has(new URL(databaseUrl).hostname)) throw new Error('the bench only talks to this machine');
+  const demoPassword = process.env.DEMO_PASSWORD;
+  if (!demoPassword) throw new Error('--reuse-database needs the DEMO_PASSWORD the database was seeded with');
+  const dataDir = mkdtempSync(join(tmpdir(), 'tipnet-bench-'));
+  return {
+    dataDir,
+    databaseUrl,
+    demoPassword,
+    drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+  };
+}
+
 export async function startServer(
   kind: DatabaseKind,
   adminUrl?: string,
   synthetic?: SyntheticSize,
+  options: { reuseDatabase?: boolean } = {},
 ): Promise<RunningServer> {
-  const db = await freshDatabase(kind, adminUrl);
+  const reused = options.reuseDatabase && adminUrl && kind === 'postgres' ? existingDatabase(adminUrl) : null;
+  const db = reused ?? (await freshDatabase(kind, adminUrl));
   const port = await freePort();
   const baseUrl = `http://${HOST}:${port}`;
-  const demoPassword = `bench-${randomBytes(12).toString('base64url')}`;
-  if (synthetic) {
+  const demoPassword = reused?.demoPassword ?? `bench-${randomBytes(12).toString('base64url')}`;
+  if (synthetic && !reused) {
     await generateInto(
       { DATA_DIR: db.dataDir, DATABASE_URL: db.databaseUrl, DEMO_PASSWORD: demoPassword },
       synthetic,
