@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bangkokDayBoundary, formatDateTime } from './dates.ts';
+import { bangkokDayBoundary, formatDateTime, formatPrintedDate } from './dates.ts';
 
 describe('formatDateTime', () => {
   const midnightUtc = '2024-12-31T17:30:00.000Z'; // 00:30 on 1 January 2025 in Bangkok
@@ -27,5 +27,17 @@ describe('bangkokDayBoundary', () => {
       '2024-12-31T17:00:00.000Z',
     );
     expect(new Date(bangkokDayBoundary('2025-01-01', 'end')).toISOString()).toBe('2025-01-01T16:59:59.999Z');
+  });
+});
+
+describe('formatPrintedDate', () => {
+  const morning = '2026-11-18T03:05:00.000Z'; // 10:05 in Bangkok
+
+  it('writes the Thai date out in full with the Buddhist Era marked', () => {
+    expect(formatPrintedDate(morning, 'th')).toBe('18 พฤศจิกายน พ.ศ. 2569 เวลา 10:05');
+  });
+
+  it('writes the English date in the Gregorian calendar', () => {
+    expect(formatPrintedDate(morning, 'en')).toBe('18 November 2026 at 10:05');
   });
 });

@@ -22,6 +22,27 @@ export function formatDateTime(iso: string, language: Language): string {
   return dateTimeFormat(language).format(date);
 }
 
+const printedFormats: Record<Language, Intl.DateTimeFormat> = {
+  // The era makes the Buddhist year explicit on paper: "18 พฤศจิกายน พ.ศ. 2569 เวลา 10:00".
+  th: new Intl.DateTimeFormat('th-TH', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    era: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: 'Asia/Bangkok',
+  }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Bangkok' }),
+};
+
+/** The full date and time a document was printed or generated, as written on paper. */
+export function formatPrintedDate(iso: string, language: Language): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return printedFormats[language].format(date);
+}
+
 /**
  * Turns a picked calendar day (`YYYY-MM-DD`, a day in Bangkok) into the instant the day starts or ends
  * there, as the API's ISO timestamp with offset.
