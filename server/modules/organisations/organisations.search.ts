@@ -157,11 +157,7 @@ async function rankedPage(db: Db, where: SQL | undefined, tsquery: string, query
     .select(organisationRecordColumns)
     .from(organisations)
     .where(where)
-    .orderBy(
-      desc(nameMatch(tsquery)),
-      asc(organisations.nameEn),
-      asc(organisations.id),
-    )
+    .orderBy(desc(nameMatch(tsquery)), asc(organisations.nameEn), asc(organisations.id))
     .limit(query.limit + 1)
     .offset(offset);
   return pageOf(rows, query.limit, (last) => ({ k: String(offset + query.limit), id: last.id }));
