@@ -2,13 +2,23 @@
  * Every permission in TIPNet is decided here. Deny by default: an action not listed is refused.
  * Services call `authorize` (throws) or `can` (boolean); routes never look at roles themselves.
  */
+import type { ProblemState } from '../../common/problems-taxonomy.ts';
 import type { Role } from '../../common/taxonomies.ts';
+import { allowedTransitions, mayTransition, type Party } from '../modules/problems/problem-states.ts';
 import type { Actor } from './context.ts';
 import { forbidden, notFound } from './errors.ts';
 
 type OrgScoped = { organisationId: string };
 type UserTarget = OrgScoped & { id: string; role: Role };
 type InvitationTarget = OrgScoped & { role: Role };
+/** What the policy needs to know about a problem to decide who may act on it. */
+export type ProblemAccess = {
+  state: ProblemState;
+  reporterUserId: string;
+  reporterOrganisationId: string;
+  anonymous: boolean;
+  assignedOrganisationIds: readonly string[];
+};
 
 type Rules = {
   'organisation.list': undefined;
@@ -35,6 +45,23 @@ type Rules = {
   'invitation.revoke': InvitationTarget;
   'audit.read': undefined;
   'outbox.read': undefined;
+  /** The problems board: every signed-in member reads it. */
+  'problem.read': undefined;
+  /** The Centre's triage queue, comment reports and centre-only timeline events. */
+  'problem.triage': undefined;
+  /** Raise a problem or recommendation on behalf of one's organisation. */
+  'problem.create': undefined;
+  'problem.support': ProblemAccess;
+  'problem.comment': ProblemAccess;
+  'problem.follow': ProblemAccess;
+  'problem.transition': ProblemAccess & { to: ProblemState };
+  'problem.assign': ProblemAccess;
+  'problem.answer': ProblemAccess;
+  /** Who raised it: hidden when anonymous, except from the Centre and the organisation itself. */
+  'problem.seeReporter': Pick<ProblemAccess, 'anonymous' | 'reporterOrganisationId'>;
+  'comment.edit': { authorUserId: string };
+  'comment.hide': undefined;
+  'comment.report': undefined;
 };
 export type Action = keyof Rules;
 
@@ -43,6 +70,27 @@ const managesOrg = (a: Actor, orgId: string) =>
   isAdmin(a) || (a.role === 'org_admin' && a.organisationId === orgId);
 /** Org admins hand out any role but admin; only the Centre creates admins. */
 const mayGrant = (a: Actor, role: Role) => isAdmin(a) || (a.role === 'org_admin' && role !== 'admin');
+
+/** Observers read only: they never raise, support, comment or answer. */
+const contributes = (a: Actor) => a.role !== 'observer';
+
+/** The parts an actor plays for a problem, as the state machine names them. */
+export function partiesOf(a: Actor | null, p: ProblemAccess): Party[] {
+  if (!a || a.mustEnrolTotp || !contributes(a)) return [];
+  const parties: Party[] = [];
+  if (isAdmin(a)) parties.push('admin');
+  if (
+    a.userId === p.reporterUserId ||
+    (a.role === 'org_admin' && a.organisationId === p.reporterOrganisationId)
+  )
+    parties.push('reporter');
+  if (p.assignedOrganisationIds.includes(a.organisationId)) parties.push('assignee');
+  return parties;
+}
+
+/** The states the actor may move the problem to now. */
+export const transitionsFor = (a: Actor | null, p: ProblemAccess) =>
+  allowedTransitions(p.state, partiesOf(a, p));
 
 const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = {
   'organisation.list': () => true,
@@ -69,6 +117,21 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   'invitation.revoke': (a, r) => managesOrg(a, r.organisationId) && mayGrant(a, r.role),
   'audit.read': isAdmin,
   'outbox.read': isAdmin,
+  'problem.read': () => true,
+  'problem.triage': isAdmin,
+  'problem.create': contributes,
+  'problem.support': contributes,
+  'problem.comment': contributes,
+  'problem.follow': () => true,
+  'problem.transition': (a, r) => mayTransition(r.state, r.to, partiesOf(a, r)),
+  'problem.assign': isAdmin,
+  'problem.answer': (a, r) =>
+    isAdmin(a) || (contributes(a) && r.assignedOrganisationIds.includes(a.organisationId)),
+  'problem.seeReporter': (a, r) =>
+    !r.anonymous || isAdmin(a) || a.organisationId === r.reporterOrganisationId,
+  'comment.edit': (a, r) => contributes(a) && a.userId === r.authorUserId,
+  'comment.hide': isAdmin,
+  'comment.report': contributes,
 };
 
 export function can<A extends Action>(actor: Actor | null, action: A, resource: Rules[A]): boolean {

@@ -12,6 +12,7 @@ import {
   type OrganisationRow,
   organisations,
   passwordResets,
+  problemSupports,
   type UserRow,
   users,
 } from '../db/schema/index.ts';
@@ -20,6 +21,7 @@ import { hashPassword } from '../platform/passwords.ts';
 import { createSession, SESSION_COOKIE } from '../platform/sessions.ts';
 import { hashToken, newToken } from '../platform/tokens.ts';
 import { buildPerson } from './factories.ts';
+import { buildComment, buildProblem } from './problem-factories.ts';
 import type { TestApp } from './test-app.ts';
 
 export const SIGNED_IN_ROLES = [
@@ -175,6 +177,30 @@ const adminOnly = (status: number) => (who: Who) =>
 /** Admins anywhere, org admins in their own organisation; everyone else gets `refused`. */
 const orgManaged = (status: number, refused: 403 | 404) => (who: Who, scope: Scope) =>
   who === 'anonymous' ? 401 : who === 'admin' || (who === 'org_admin' && scope === 'own') ? status : refused;
+
+/** Everyone but observers (read only) contributes to the problems board. */
+const contributes = (status: number) => (who: Who) =>
+  who === 'anonymous' ? 401 : who === 'observer' ? 403 : status;
+
+/** A problem raised by someone in another organisation. */
+const foreignProblem = (w: World, overrides: Parameters<typeof buildProblem>[1] = {}) =>
+  buildProblem(w.t.db, {
+    reporterUserId: w.bystander.id,
+    reporterOrganisationId: w.otherOrg.id,
+    ...overrides,
+  });
+
+/** A fresh comment by `author` on a foreign problem, posted just now (inside the edit window). */
+async function foreignComment(w: World, author: UserRow) {
+  const problem = await foreignProblem(w);
+  const comment = await buildComment(w.t.db, {
+    problemId: problem.id,
+    authorUserId: author.id,
+    authorOrganisationId: author.organisationId,
+    createdAt: w.t.clock.now(),
+  });
+  return { problem, comment };
+}
 
 const strangerEmail = () => `new-${randomUUID().slice(0, 8)}@example.test`;
 
@@ -486,6 +512,162 @@ export const ROUTES: RouteCase[] = [
     route: 'GET /api/v1/taxonomies',
     sample: async () => ({ url: '/api/v1/taxonomies' }),
     expected: signedIn(200),
+  },
+  {
+    route: 'GET /api/v1/problems/taxonomies',
+    sample: async () => ({ url: '/api/v1/problems/taxonomies' }),
+    expected: signedIn(200),
+  },
+  {
+    route: 'POST /api/v1/problems/privacy-check',
+    sample: async () => ({
+      url: '/api/v1/problems/privacy-check',
+      body: { fields: { body: 'ลูกเรือไม่มีเอกสารประจำตัว' } },
+    }),
+    expected: signedIn(200),
+  },
+  {
+    route: 'GET /api/v1/problems',
+    paged: true,
+    sample: async () => ({ url: '/api/v1/problems?limit=5' }),
+    expected: signedIn(200),
+  },
+  {
+    route: 'POST /api/v1/problems',
+    sample: async () => ({
+      url: '/api/v1/problems',
+      body: {
+        type: 'problem',
+        title: `ไม่มีล่ามภาษาเมียนมาในการคัดแยกผู้เสียหาย ${randomUUID().slice(0, 4)}`,
+        body: 'ที่ท่าเรือระนอง การคัดแยกลูกเรือประมงต้องรอล่ามหลายวัน',
+        category: 'victim_identification',
+        provinces: ['TH-85'],
+        sectors: ['government', 'civil_society'],
+        proposedSolution: 'จัดทำบัญชีล่ามกลางที่เรียกใช้ได้ทันที',
+        source: "Let's Talk TIP ครั้งที่ 3",
+        anonymous: false,
+      },
+    }),
+    expected: contributes(201),
+  },
+  {
+    route: 'GET /api/v1/problems/:id',
+    sample: async ({ w }) => ({ url: `/api/v1/problems/${(await foreignProblem(w)).id}` }),
+    expected: signedIn(200),
+  },
+  {
+    route: 'GET /api/v1/problems/:id/timeline',
+    sample: async ({ w }) => ({ url: `/api/v1/problems/${(await foreignProblem(w)).id}/timeline?limit=5` }),
+    expected: signedIn(200),
+  },
+  {
+    route: 'POST /api/v1/problems/:id/support',
+    sample: async ({ w }) => ({
+      url: `/api/v1/problems/${(await foreignProblem(w)).id}/support`,
+      body: { context: 'เราพบปัญหาเดียวกันที่สมุทรสาคร' },
+    }),
+    expected: contributes(201),
+  },
+  {
+    route: 'DELETE /api/v1/problems/:id/support',
+    sample: async ({ w }) => {
+      const problem = await foreignProblem(w, { supportCount: 1 });
+      await w.t.db.insert(problemSupports).values({
+        id: randomUUID(),
+        problemId: problem.id,
+        organisationId: w.ownOrg.id,
+        userId: w.people.member.user.id,
+        createdAt: w.t.clock.now(),
+      });
+      return { url: `/api/v1/problems/${problem.id}/support` };
+    },
+    expected: contributes(200),
+  },
+  {
+    route: 'POST /api/v1/problems/:id/follow',
+    sample: async ({ w }) => ({ url: `/api/v1/problems/${(await foreignProblem(w)).id}/follow` }),
+    expected: signedIn(200),
+  },
+  {
+    route: 'DELETE /api/v1/problems/:id/follow',
+    sample: async ({ w }) => ({ url: `/api/v1/problems/${(await foreignProblem(w)).id}/follow` }),
+    expected: signedIn(200),
+  },
+  {
+    route: 'POST /api/v1/problems/:id/transitions',
+    sample: async ({ w }) => ({
+      url: `/api/v1/problems/${(await foreignProblem(w)).id}/transitions`,
+      body: { to: 'under_review', reason: 'รับเรื่องไว้พิจารณา' },
+    }),
+    expected: adminOnly(200),
+  },
+  {
+    route: 'POST /api/v1/problems/:id/assign',
+    sample: async ({ w }) => ({
+      url: `/api/v1/problems/${(await foreignProblem(w)).id}/assign`,
+      body: { organisationIds: [w.otherOrg.id, w.ownOrg.id], leadOrganisationId: w.otherOrg.id },
+    }),
+    expected: adminOnly(200),
+  },
+  {
+    route: 'POST /api/v1/problems/:id/answers',
+    scoped: true,
+    sample: async ({ w, scope }) => ({
+      url: `/api/v1/problems/${(await foreignProblem(w, { assignedTo: [orgOf(w, scope).id] })).id}/answers`,
+      body: { bodyTh: 'กรมฯ จะจัดล่ามประจำศูนย์ภายในเดือนนี้', bodyEn: 'Interpreters will be posted this month' },
+    }),
+    // Only a responsible organisation (or the Centre) answers officially.
+    expected: (who, scope) =>
+      who === 'anonymous' ? 401 : who === 'admin' || (scope === 'own' && who !== 'observer') ? 201 : 403,
+  },
+  {
+    route: 'GET /api/v1/problems/:id/comments',
+    sample: async ({ w }) => ({ url: `/api/v1/problems/${(await foreignProblem(w)).id}/comments?limit=5` }),
+    expected: signedIn(200),
+  },
+  {
+    route: 'POST /api/v1/problems/:id/comments',
+    sample: async ({ w }) => ({
+      url: `/api/v1/problems/${(await foreignProblem(w)).id}/comments`,
+      body: { body: 'ที่จังหวัดตากก็พบปัญหาแบบเดียวกัน' },
+    }),
+    expected: contributes(201),
+  },
+  {
+    route: 'PATCH /api/v1/problems/:id/comments/:commentId',
+    scoped: true,
+    sample: async ({ w, scope, person }) => {
+      // "own" is the actor's own comment, "other" someone else's: only authors edit.
+      const author = scope === 'own' && person ? person.user : w.bystander;
+      const { problem, comment } = await foreignComment(w, author);
+      return {
+        url: `/api/v1/problems/${problem.id}/comments/${comment.id}`,
+        body: { body: `แก้ไขถ้อยคำ ${randomUUID().slice(0, 4)}` },
+      };
+    },
+    expected: (who, scope) => (who === 'anonymous' ? 401 : scope === 'own' && who !== 'observer' ? 200 : 403),
+  },
+  {
+    route: 'POST /api/v1/problems/:id/comments/:commentId/hide',
+    sample: async ({ w }) => {
+      const { problem, comment } = await foreignComment(w, w.bystander);
+      return {
+        url: `/api/v1/problems/${problem.id}/comments/${comment.id}/hide`,
+        body: { reason: 'มีข้อมูลส่วนบุคคลของผู้เสียหาย' },
+      };
+    },
+    expected: adminOnly(200),
+  },
+  {
+    route: 'POST /api/v1/problems/:id/comments/:commentId/report',
+    sample: async ({ w }) => {
+      const { problem, comment } = await foreignComment(w, w.bystander);
+      return {
+        url: `/api/v1/problems/${problem.id}/comments/${comment.id}/report`,
+        body: { reason: 'เปิดเผยชื่อผู้เสียหาย' },
+      };
+    },
+    expected: contributes(201),
   },
   {
     route: 'GET /api/v1/audit-events',

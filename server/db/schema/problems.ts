@@ -21,12 +21,8 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { ProvinceCode } from '../../../common/directory-taxonomies.ts';
-import type {
-  PrivacyFindingKind,
-  ProblemCategory,
-  ProblemState,
-  ProblemType,
-} from '../../../common/problems-taxonomy.ts';
+import type { PrivacyFinding } from '../../../common/privacy-check.ts';
+import type { ProblemCategory, ProblemState, ProblemType } from '../../../common/problems-taxonomy.ts';
 import type { Sector } from '../../../common/taxonomies.ts';
 import { organisations } from './organisations.ts';
 import { tsvector } from './tsvector.ts';
@@ -267,8 +263,6 @@ export const problemEvents = pgTable(
   (t) => [index('problem_events_problem_idx').on(t.problemId, t.id)],
 );
 export type ProblemEventRow = typeof problemEvents.$inferSelect;
-
-export type PrivacyFinding = { kind: PrivacyFindingKind; field: string; start: number; end: number };
 
 /**
  * Each privacy warning and what the writer chose: 'warned' (refused, not yet resolved), 'acknowledged'

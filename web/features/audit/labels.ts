@@ -28,6 +28,19 @@ export const AUDIT_ACTIONS = [
   'person.created',
   'person.updated',
   'person.handed_over',
+  'problem.created',
+  'problem.privacy_warning_shown',
+  'problem.supported',
+  'problem.support_withdrawn',
+  'problem.followed',
+  'problem.unfollowed',
+  'problem.state_changed',
+  'problem.assigned',
+  'problem.answered',
+  'problem.comment_created',
+  'problem.comment_edited',
+  'problem.comment_hidden',
+  'problem.comment_reported',
   'system.demo_seeded',
 ] as const;
 
@@ -37,6 +50,10 @@ export const AUDIT_ENTITY_TYPES = [
   'invitation',
   'organisation',
   'person',
+  'problem',
+  'problem_comment',
+  'problem_answer',
+  'privacy_check',
   'system',
 ] as const;
 
@@ -47,6 +64,7 @@ export const AUDIT_ACTION_GROUPS = [
   'invitation',
   'organisation',
   'person',
+  'problem',
   'system',
 ] as const;
 

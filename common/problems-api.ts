@@ -1,0 +1,271 @@
+/** The HTTP contract of the problems and recommendations board (/api/v1/problems). */
+import { z } from 'zod';
+import { Id, OrganisationSummary, Page, PageQuery, Sector, Timestamp } from './api.ts';
+import { ProvinceCode } from './directory-taxonomies.ts';
+import {
+  PrivacyFindingKindCode,
+  ProblemCategoryCode,
+  ProblemStateCode,
+  ProblemTypeCode,
+} from './problems-taxonomy.ts';
+
+export const PROBLEM_LIMITS = {
+  title: 200,
+  body: 10_000,
+  proposedSolution: 4_000,
+  source: 200,
+  comment: 5_000,
+  answer: 10_000,
+  context: 1_000,
+  reason: 2_000,
+} as const;
+/** Authors may edit a comment this long after posting it. */
+export const COMMENT_EDIT_WINDOW_MS = 15 * 60_000;
+
+/**
+ * A mention inside comment Markdown: `@[shown name](user:<uuid>)` or `@[shown name](org:<uuid>)`. The server
+ * keeps only mentions of people and organisations the author may see; the name shown comes from the
+ * database, never from the label typed here.
+ */
+export const MENTION_PATTERN =
+  /@\[([^\]\n]{1,200})\]\((user|org):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\)/gi;
+
+const Text = (max: number) => z.string().trim().min(1).max(max);
+const OptionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+const oneOrMany = <T extends z.ZodType>(code: T) =>
+  z.preprocess((v) => (v === undefined || Array.isArray(v) ? v : [v]), z.array(code).max(30)).optional();
+const Flag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1')
+  .optional();
+/** Text that looks like personal data is refused (422 PRIVACY_WARNING) unless the writer confirms it. */
+const privacyFields = {
+  acknowledgePrivacyWarnings: z.boolean().optional(),
+  /** The `privacyCheckId` of an earlier 422: records that the writer removed what was found. */
+  privacyCheckId: Id.optional(),
+};
+
+// ---- privacy check -----------------------------------------------------------------
+export const PrivacyFindingView = z.object({
+  kind: PrivacyFindingKindCode,
+  field: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+});
+export type PrivacyFindingView = z.infer<typeof PrivacyFindingView>;
+export const PrivacyCheckBody = z.strictObject({
+  fields: z
+    .record(z.string().min(1).max(50), z.string().max(PROBLEM_LIMITS.body))
+    .refine((r) => Object.keys(r).length <= 10, 'At most 10 fields'),
+});
+export const PrivacyCheckView = z.object({ findings: z.array(PrivacyFindingView) });
+/** `details` of a 422 PRIVACY_WARNING. */
+export const PrivacyWarningDetails = z.object({
+  findings: z.array(PrivacyFindingView),
+  privacyCheckId: Id,
+});
+
+// ---- raising ---------------------------------------------------------------------------
+export const CreateProblemBody = z.strictObject({
+  type: ProblemTypeCode,
+  title: Text(PROBLEM_LIMITS.title),
+  body: Text(PROBLEM_LIMITS.body),
+  category: ProblemCategoryCode,
+  provinces: z.array(ProvinceCode).max(77).default([]),
+  sectors: z.array(Sector).max(10).default([]),
+  proposedSolution: OptionalText(PROBLEM_LIMITS.proposedSolution),
+  source: OptionalText(PROBLEM_LIMITS.source),
+  /** Hide the reporting organisation from everyone but the Centre. */
+  anonymous: z.boolean().default(false),
+  ...privacyFields,
+});
+export type CreateProblemBody = z.infer<typeof CreateProblemBody>;
+
+// ---- views -----------------------------------------------------------------------------
+const UserBrief = z.object({ id: Id, displayName: z.string() });
+
+export const ProblemListItem = z.object({
+  id: Id,
+  type: ProblemTypeCode,
+  title: z.string(),
+  /** The start of the description, plain as written (Markdown). */
+  excerpt: z.string(),
+  category: ProblemCategoryCode,
+  state: ProblemStateCode,
+  provinces: z.array(ProvinceCode),
+  sectors: z.array(Sector),
+  anonymous: z.boolean(),
+  /** null when anonymous and the viewer is neither the Centre nor that organisation. */
+  reporterOrganisation: OrganisationSummary.nullable(),
+  /** The viewer's own organisation raised it. */
+  mine: z.boolean(),
+  leadOrganisation: OrganisationSummary.nullable(),
+  supportCount: z.number().int(),
+  commentCount: z.number().int(),
+  supportedByMyOrganisation: z.boolean(),
+  dueAt: Timestamp.nullable(),
+  overdue: z.boolean(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+});
+export type ProblemListItem = z.infer<typeof ProblemListItem>;
+
+export const PROBLEM_VIEWS = ['all', 'mine', 'assigned', 'triage'] as const;
+export const PROBLEM_SORTS = [
+  'newest',
+  'most_supported',
+  'oldest_open',
+  'nearest_deadline',
+  'relevance',
+] as const;
+export const ProblemListQuery = PageQuery.extend({
+  q: z.string().max(200).optional(),
+  /** mine: raised by my organisation; assigned: my organisation is responsible; triage: the Centre's queue. */
+  view: z.enum(PROBLEM_VIEWS).default('all'),
+  type: oneOrMany(ProblemTypeCode),
+  state: oneOrMany(ProblemStateCode),
+  category: oneOrMany(ProblemCategoryCode),
+  sector: oneOrMany(Sector),
+  province: oneOrMany(ProvinceCode),
+  assignedOrganisationId: Id.optional(),
+  overdue: Flag,
+  supportedByMyOrganisation: Flag,
+  /** Default: relevance when searching, else newest. */
+  sort: z.enum(PROBLEM_SORTS).optional(),
+});
+export type ProblemListQuery = z.infer<typeof ProblemListQuery>;
+export const ProblemListPage = Page(ProblemListItem);
+
+export const AnswerView = z.object({
+  id: Id,
+  organisation: OrganisationSummary,
+  author: UserBrief.nullable(),
+  bodyTh: z.string(),
+  bodyEn: z.string().nullable(),
+  createdAt: Timestamp,
+});
+export type AnswerView = z.infer<typeof AnswerView>;
+
+export const SupporterView = z.object({
+  organisation: OrganisationSummary,
+  context: z.string().nullable(),
+  createdAt: Timestamp,
+});
+
+export const ProblemDetail = ProblemListItem.extend({
+  body: z.string(),
+  proposedSolution: z.string().nullable(),
+  source: z.string().nullable(),
+  /** The person who raised it; null when hidden as for reporterOrganisation. */
+  reporter: UserBrief.nullable(),
+  stateReason: z.string().nullable(),
+  duplicateOf: z.object({ id: Id, title: z.string() }).nullable(),
+  assignments: z.array(
+    z.object({ organisation: OrganisationSummary, lead: z.boolean(), assignedAt: Timestamp }),
+  ),
+  answers: z.array(AnswerView),
+  supporters: z.object({
+    count: z.number().int(),
+    /** How many supporting organisations per sector. */
+    sectors: z.record(z.string(), z.number().int()),
+    /** The first 100, oldest first. */
+    organisations: z.array(SupporterView),
+  }),
+  deadlines: z.object({
+    assignedAt: Timestamp.nullable(),
+    firstAnswerDueAt: Timestamp.nullable(),
+    firstAnsweredAt: Timestamp.nullable(),
+    nextUpdateDueAt: Timestamp.nullable(),
+  }),
+  following: z.boolean(),
+  permissions: z.object({
+    support: z.boolean(),
+    comment: z.boolean(),
+    answer: z.boolean(),
+    assign: z.boolean(),
+    /** The states this viewer may move it to now. */
+    transitions: z.array(ProblemStateCode),
+  }),
+  version: z.number().int(),
+});
+export type ProblemDetail = z.infer<typeof ProblemDetail>;
+
+// ---- network response ---------------------------------------------------------------------
+export const SupportBody = z.strictObject({
+  context: OptionalText(PROBLEM_LIMITS.context),
+  ...privacyFields,
+});
+export const SupportResult = z.object({ support: SupporterView, supportCount: z.number().int() });
+export const SupportCountView = z.object({ supportCount: z.number().int() });
+export const FollowView = z.object({ following: z.boolean() });
+
+export const MentionView = z.object({ type: z.enum(['user', 'organisation']), id: Id, name: z.string() });
+export const CommentView = z.object({
+  id: Id,
+  parentId: Id.nullable(),
+  author: UserBrief.nullable(),
+  authorOrganisation: OrganisationSummary.nullable(),
+  /** Written by the reporting organisation (shown instead of the author when anonymous). */
+  byReporter: z.boolean(),
+  /** null when hidden (admins still see it). */
+  body: z.string().nullable(),
+  mentions: z.array(MentionView),
+  createdAt: Timestamp,
+  editedAt: Timestamp.nullable(),
+  hidden: z.object({ at: Timestamp, reason: z.string() }).nullable(),
+  /** Until when the viewer may still edit it; null when they may not. */
+  editableUntil: Timestamp.nullable(),
+  /** Reports from members; admins only. */
+  reportCount: z.number().int().nullable(),
+});
+export type CommentView = z.infer<typeof CommentView>;
+export const CommentListQuery = PageQuery;
+export const CommentPage = Page(CommentView);
+export const CreateCommentBody = z.strictObject({
+  body: Text(PROBLEM_LIMITS.comment),
+  /** Replies to a reply join the same thread. */
+  parentId: Id.optional(),
+  ...privacyFields,
+});
+export const UpdateCommentBody = z.strictObject({ body: Text(PROBLEM_LIMITS.comment), ...privacyFields });
+export const HideCommentBody = z.strictObject({ reason: Text(PROBLEM_LIMITS.reason) });
+export const ReportCommentBody = z.strictObject({ reason: Text(PROBLEM_LIMITS.reason) });
+export const CommentReportView = z.object({ id: Id, commentId: Id, createdAt: Timestamp });
+
+// ---- the Centre's loop -----------------------------------------------------------------------
+export const TransitionBody = z.strictObject({
+  to: ProblemStateCode,
+  /** Required for not_feasible; optional otherwise (withdrawal, resolution note). */
+  reason: OptionalText(PROBLEM_LIMITS.reason),
+  /** Required for duplicate: the original problem. */
+  duplicateOfId: Id.optional(),
+});
+export const AssignBody = z.strictObject({
+  organisationIds: z.array(Id).min(1).max(10),
+  leadOrganisationId: Id,
+});
+export const CreateAnswerBody = z.strictObject({
+  bodyTh: Text(PROBLEM_LIMITS.answer),
+  bodyEn: OptionalText(PROBLEM_LIMITS.answer),
+  ...privacyFields,
+});
+
+export const TimelineEventView = z.object({
+  id: z.string(),
+  at: Timestamp,
+  kind: z.string(),
+  actor: UserBrief.nullable(),
+  actorOrganisation: OrganisationSummary.nullable(),
+  data: z.record(z.string(), z.unknown()),
+});
+export type TimelineEventView = z.infer<typeof TimelineEventView>;
+export const TimelinePage = Page(TimelineEventView);
+
+const Entries = z.array(z.object({ code: z.string(), th: z.string(), en: z.string() })).readonly();
+export const ProblemsTaxonomiesView = z.object({
+  version: z.string(),
+  types: Entries,
+  categories: Entries,
+  states: Entries,
+  privacyFindingKinds: Entries,
+});

@@ -1,0 +1,158 @@
+/**
+ * The board: filters, views, sorts and Thai search over problems. Every sort but relevance pages by keyset
+ * on an indexed (key, id) pair, so deep pages cost the same as the first at 100k problems.
+ */
+import { and, arrayOverlaps, asc, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type { ProblemListQuery } from '../../../common/problems-api.ts';
+import { OPEN_STATES } from '../../../common/problems-taxonomy.ts';
+import type { Db } from '../../db/client.ts';
+import { problemAssignments, problemSupports, problems } from '../../db/schema/index.ts';
+import type { Actor } from '../../platform/context.ts';
+import { badRequest } from '../../platform/errors.ts';
+import { type CursorKey, decodeCursor, toPage } from '../../platform/pagination.ts';
+import { authorize } from '../../platform/policy.ts';
+import { buildTsquery } from '../../platform/search/index.ts';
+import { presentProblemListItem } from './problems.presenter.ts';
+import { organisationsById, supportedBy } from './problems.repository.ts';
+
+const badCursor = () =>
+  badRequest('INVALID_CURSOR', 'The cursor is not valid; start again from the first page');
+const assignedTo = (organisationId: string) =>
+  sql`exists (select 1 from ${problemAssignments} where ${problemAssignments.problemId} = ${problems.id} and ${problemAssignments.organisationId} = ${organisationId})`;
+const supportedByOrg = (organisationId: string) =>
+  sql`exists (select 1 from ${problemSupports} where ${problemSupports.problemId} = ${problems.id} and ${problemSupports.organisationId} = ${organisationId})`;
+const ts = (d: Date | string) => sql`${typeof d === 'string' ? d : d.toISOString()}::timestamptz`;
+
+function filters(viewer: Actor, now: Date, q: ProblemListQuery, tsquery: string | null): (SQL | undefined)[] {
+  const overdue = sql`${problems.dueAt} < ${ts(now)}`;
+  return [
+    q.type?.length ? inArray(problems.type, q.type) : undefined,
+    q.state?.length ? inArray(problems.state, q.state) : undefined,
+    q.category?.length ? inArray(problems.category, q.category) : undefined,
+    q.sector?.length ? arrayOverlaps(problems.sectors, q.sector) : undefined,
+    q.province?.length ? arrayOverlaps(problems.provinces, q.province) : undefined,
+    q.assignedOrganisationId ? assignedTo(q.assignedOrganisationId) : undefined,
+    q.overdue === true
+      ? overdue
+      : q.overdue === false
+        ? or(isNull(problems.dueAt), sql`not (${overdue})`)
+        : undefined,
+    q.supportedByMyOrganisation === true
+      ? supportedByOrg(viewer.organisationId)
+      : q.supportedByMyOrganisation === false
+        ? sql`not ${supportedByOrg(viewer.organisationId)}`
+        : undefined,
+    q.view === 'mine' ? eq(problems.reporterOrganisationId, viewer.organisationId) : undefined,
+    q.view === 'assigned' ? assignedTo(viewer.organisationId) : undefined,
+    // The Centre's queue: new (not yet assigned) and overdue.
+    q.view === 'triage' ? or(inArray(problems.state, ['submitted', 'under_review']), overdue) : undefined,
+    q.sort === 'oldest_open' ? inArray(problems.state, [...OPEN_STATES]) : undefined,
+    tsquery ? sql`${problems.searchDocument} @@ ${tsquery}::tsquery` : undefined,
+  ];
+}
+
+type Sorting = { after: SQL | undefined; order: SQL[]; key: (p: typeof problems.$inferSelect) => CursorKey };
+
+function sorting(
+  sort: NonNullable<ProblemListQuery['sort']>,
+  cursor: string | undefined,
+  tsquery: string | null,
+): Sorting {
+  switch (sort) {
+    case 'most_supported': {
+      const c = decodeCursor(cursor, { key: 'offset', id: 'uuid' });
+      return {
+        after: c
+          ? sql`(${problems.supportCount}, ${problems.id}) < (${Number(c.k)}, ${c.id}::uuid)`
+          : undefined,
+        order: [desc(problems.supportCount), desc(problems.id)],
+        key: (p) => ({ k: String(p.supportCount), id: p.id }),
+      };
+    }
+    case 'oldest_open': {
+      const c = decodeCursor(cursor, { key: 'date', id: 'uuid' });
+      return {
+        after: c ? sql`(${problems.createdAt}, ${problems.id}) > (${ts(c.k)}, ${c.id}::uuid)` : undefined,
+        order: [asc(problems.createdAt), asc(problems.id)],
+        key: (p) => ({ k: p.createdAt.toISOString(), id: p.id }),
+      };
+    }
+    case 'nearest_deadline': {
+      // Problems with a deadline first (soonest first), then those without; '' marks the second part.
+      const c = decodeCursor(cursor, { key: 'text', id: 'uuid' });
+      if (c && c.k !== '' && Number.isNaN(Date.parse(c.k))) throw badCursor();
+      const after = !c
+        ? undefined
+        : c.k === ''
+          ? sql`(${problems.dueAt} is null and ${problems.id} > ${c.id}::uuid)`
+          : sql`((${problems.dueAt}, ${problems.id}) > (${ts(c.k)}, ${c.id}::uuid) or ${problems.dueAt} is null)`;
+      return {
+        after,
+        order: [sql`${problems.dueAt} asc nulls last`, asc(problems.id)],
+        key: (p) => ({ k: p.dueAt?.toISOString() ?? '', id: p.id }),
+      };
+    }
+    case 'relevance': {
+      // A rank is no stable key: ranked results page by position (offset cursors).
+      const c = decodeCursor(cursor, { key: 'offset', id: 'uuid' });
+      const offset = c ? Number(c.k) : 0;
+      return {
+        after: undefined,
+        order: [
+          sql`ts_rank(${problems.searchDocument}, ${tsquery}::tsquery) desc`,
+          desc(problems.createdAt),
+          desc(problems.id),
+        ],
+        key: (p) => ({ k: String(offset + 1), id: p.id }),
+        offset,
+      } as Sorting & { offset: number };
+    }
+    default: {
+      const c = decodeCursor(cursor, { key: 'date', id: 'uuid' });
+      return {
+        after: c ? sql`(${problems.createdAt}, ${problems.id}) < (${ts(c.k)}, ${c.id}::uuid)` : undefined,
+        order: [desc(problems.createdAt), desc(problems.id)],
+        key: (p) => ({ k: p.createdAt.toISOString(), id: p.id }),
+      };
+    }
+  }
+}
+
+export async function listProblems(db: Db, viewer: Actor, now: Date, q: ProblemListQuery) {
+  authorize(viewer, 'problem.read', undefined);
+  if (q.view === 'triage') authorize(viewer, 'problem.triage', undefined);
+  const tsquery = q.q ? buildTsquery(q.q) : null;
+  const sort = q.sort === 'relevance' && !tsquery ? 'newest' : (q.sort ?? (tsquery ? 'relevance' : 'newest'));
+  const s = sorting(sort, q.cursor, tsquery) as Sorting & { offset?: number };
+  const rows = await db
+    .select()
+    .from(problems)
+    .where(and(...filters(viewer, now, { ...q, sort }, tsquery), s.after))
+    .orderBy(...s.order)
+    .limit(q.limit + 1)
+    .offset(s.offset ?? 0);
+  const page = rows.slice(0, q.limit);
+  const [orgs, mine] = await Promise.all([
+    organisationsById(
+      db,
+      page.flatMap((p) => [p.reporterOrganisationId, p.leadOrganisationId]),
+    ),
+    supportedBy(
+      db,
+      viewer.organisationId,
+      page.map((p) => p.id),
+    ),
+  ]);
+  const offset = s.offset ?? 0;
+  return toPage(
+    rows,
+    q.limit,
+    (p) => (sort === 'relevance' ? { k: String(offset + q.limit), id: p.id } : s.key(p)),
+    (p) =>
+      presentProblemListItem(viewer, now, p, {
+        reporterOrganisation: orgs.get(p.reporterOrganisationId) ?? null,
+        leadOrganisation: p.leadOrganisationId ? (orgs.get(p.leadOrganisationId) ?? null) : null,
+        supportedByMyOrganisation: mine.has(p.id),
+      }),
+  );
+}

@@ -1,0 +1,72 @@
+/** Problem rows to API views. The one place that decides whether the reporter is shown. */
+import type { OrganisationSummary } from '../../../common/api.ts';
+import type { AnswerView, ProblemListItem } from '../../../common/problems-api.ts';
+import type { OrganisationRow, ProblemAnswerRow, ProblemRow } from '../../db/schema/index.ts';
+import type { Actor } from '../../platform/context.ts';
+import { can } from '../../platform/policy.ts';
+import { presentOrganisation } from '../organisations/organisations.presenter.ts';
+import { isOverdue } from './deadlines.ts';
+
+const EXCERPT_CHARS = 280;
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export const seesReporter = (viewer: Actor, p: Pick<ProblemRow, 'anonymous' | 'reporterOrganisationId'>) =>
+  can(viewer, 'problem.seeReporter', p);
+
+/** True when this organisation's part must be hidden from the viewer: it is the anonymous reporter's. */
+export const hidesOrganisation = (
+  viewer: Actor,
+  p: Pick<ProblemRow, 'anonymous' | 'reporterOrganisationId'>,
+  organisationId: string | null,
+) => organisationId !== null && organisationId === p.reporterOrganisationId && !seesReporter(viewer, p);
+
+export function presentProblemListItem(
+  viewer: Actor,
+  now: Date,
+  p: ProblemRow,
+  related: {
+    reporterOrganisation: OrganisationRow | null;
+    leadOrganisation: OrganisationRow | null;
+    supportedByMyOrganisation: boolean;
+  },
+): ProblemListItem {
+  const showReporter = seesReporter(viewer, p);
+  return {
+    id: p.id,
+    type: p.type,
+    title: p.title,
+    excerpt: [...p.body].slice(0, EXCERPT_CHARS).join(''),
+    category: p.category,
+    state: p.state,
+    provinces: p.provinces,
+    sectors: p.sectors,
+    anonymous: p.anonymous,
+    reporterOrganisation:
+      showReporter && related.reporterOrganisation ? presentOrganisation(related.reporterOrganisation) : null,
+    mine: viewer.organisationId === p.reporterOrganisationId,
+    leadOrganisation: related.leadOrganisation ? presentOrganisation(related.leadOrganisation) : null,
+    supportCount: p.supportCount,
+    commentCount: p.commentCount,
+    supportedByMyOrganisation: related.supportedByMyOrganisation,
+    dueAt: iso(p.dueAt),
+    overdue: isOverdue(p, now),
+    createdAt: p.createdAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+export const presentAnswer = (
+  a: ProblemAnswerRow,
+  organisation: OrganisationRow,
+  author: { id: string; displayName: string } | null,
+): AnswerView => ({
+  id: a.id,
+  organisation: presentOrganisation(organisation),
+  author,
+  bodyTh: a.bodyTh,
+  bodyEn: a.bodyEn,
+  createdAt: a.createdAt.toISOString(),
+});
+
+export const summaryOrNull = (o: OrganisationRow | null | undefined): OrganisationSummary | null =>
+  o ? presentOrganisation(o) : null;

@@ -1,0 +1,72 @@
+/** Reading problems the way every service needs them: locked for a change, with what the policy needs. */
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import {
+  type OrganisationRow,
+  organisations,
+  type ProblemRow,
+  problemAssignments,
+  problemSupports,
+  problems,
+} from '../../db/schema/index.ts';
+import { notFound } from '../../platform/errors.ts';
+import type { ProblemAccess } from '../../platform/policy.ts';
+
+export const problemNotFound = () => notFound('Problem');
+
+/** Every signed-in member may see every problem, so a missing row is the only 404. */
+export async function getProblem(db: Db, id: string, options: { lock?: boolean } = {}): Promise<ProblemRow> {
+  const query = db.select().from(problems).where(eq(problems.id, id));
+  const [row] = options.lock ? await query.for('update') : await query;
+  if (!row) throw problemNotFound();
+  return row;
+}
+
+export async function assignmentsOf(db: Db, problemId: string) {
+  return db
+    .select({ assignment: problemAssignments, organisation: organisations })
+    .from(problemAssignments)
+    .innerJoin(organisations, eq(organisations.id, problemAssignments.organisationId))
+    .where(eq(problemAssignments.problemId, problemId))
+    .orderBy(sql`${problemAssignments.lead} desc`, asc(organisations.nameEn));
+}
+
+export async function assignedOrganisationIds(db: Db, problemId: string) {
+  const rows = await db
+    .select({ id: problemAssignments.organisationId })
+    .from(problemAssignments)
+    .where(eq(problemAssignments.problemId, problemId));
+  return rows.map((r) => r.id);
+}
+
+export const accessOf = (p: ProblemRow, assignedOrganisationIds: readonly string[]): ProblemAccess => ({
+  state: p.state,
+  reporterUserId: p.reporterUserId,
+  reporterOrganisationId: p.reporterOrganisationId,
+  anonymous: p.anonymous,
+  assignedOrganisationIds,
+});
+
+export async function loadAccess(db: Db, id: string, options: { lock?: boolean } = {}) {
+  const problem = await getProblem(db, id, options);
+  return { problem, access: accessOf(problem, await assignedOrganisationIds(db, id)) };
+}
+
+export async function organisationsById(db: Db, ids: (string | null)[]) {
+  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+  if (wanted.length === 0) return new Map<string, OrganisationRow>();
+  const rows = await db.select().from(organisations).where(inArray(organisations.id, wanted));
+  return new Map(rows.map((o) => [o.id, o]));
+}
+
+/** Of these problems, the ones the organisation supports. */
+export async function supportedBy(db: Db, organisationId: string, problemIds: string[]) {
+  if (problemIds.length === 0) return new Set<string>();
+  const rows = await db
+    .select({ id: problemSupports.problemId })
+    .from(problemSupports)
+    .where(
+      and(eq(problemSupports.organisationId, organisationId), inArray(problemSupports.problemId, problemIds)),
+    );
+  return new Set(rows.map((r) => r.id));
+}
