@@ -1,5 +1,6 @@
 export * from './audit.ts';
 export * from './directory.ts';
+export * from './notifications.ts';
 export * from './organisations.ts';
 export * from './outbox.ts';
 export * from './problems.ts';
