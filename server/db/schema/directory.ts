@@ -36,7 +36,13 @@ export const organisationContacts = pgTable(
     /** Display order within the organisation. */
     position: integer('position').notNull().default(0),
   },
-  (t) => [index('organisation_contacts_org_idx').on(t.organisationId, t.position)],
+  (t) => [
+    index('organisation_contacts_org_idx').on(t.organisationId, t.position),
+    // "Has a 24-hour hotline" is asked of every candidate by the finder and the facets: answered from here.
+    index('organisation_contacts_hotline_idx')
+      .on(t.organisationId)
+      .where(sql`${t.type} = 'hotline_24h' and ${t.visibility} = 'all_members'`),
+  ],
 );
 export type OrganisationContactRow = typeof organisationContacts.$inferSelect;
 

@@ -1,0 +1,1 @@
+CREATE INDEX "organisation_contacts_hotline_idx" ON "organisation_contacts" USING btree ("organisation_id") WHERE "organisation_contacts"."type" = 'hotline_24h' and "organisation_contacts"."visibility" = 'all_members';
