@@ -1,12 +1,15 @@
-import { AppShell, Burger, Drawer, Group } from '@mantine/core';
+import { AppShell, Burger, Drawer, Group, Indicator } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
+import { useTaskCount } from '../features/directory/api/tasks.ts';
+import { useSignedInMe } from '../lib/session.ts';
 import { FullPageLoader } from './FullPageLoader.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Logo } from './Logo.tsx';
 import { MainNav } from './MainNav.tsx';
+import { navigationFor } from './navigation.ts';
 import { MAIN_ID, SkipLink } from './SkipLink.tsx';
 import { TotpRequiredPrompt } from './TotpRequiredPrompt.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -18,6 +21,9 @@ import { UserMenu } from './UserMenu.tsx';
 export function AppLayout() {
   const { t } = useTranslation();
   const [drawerOpened, drawer] = useDisclosure(false);
+  const me = useSignedInMe();
+  // On phones the menu, and its task badge, hide behind the burger: a dot there says tasks are waiting.
+  const tasksWaiting = useTaskCount(navigationFor(me.user.role).some((item) => item.taskBadge)) > 0;
 
   return (
     <AppShell
@@ -29,14 +35,15 @@ export function AppLayout() {
       <AppShell.Header>
         <Group h="100%" px="sm" justify="space-between" wrap="nowrap" gap="xs">
           <Group gap="xs" wrap="nowrap">
-            <Burger
-              hiddenFrom="sm"
-              size="sm"
-              opened={drawerOpened}
-              onClick={drawer.toggle}
-              aria-label={t('shell.openMenu')}
-              aria-expanded={drawerOpened}
-            />
+            <Indicator hiddenFrom="sm" color="red" size={10} offset={6} disabled={!tasksWaiting}>
+              <Burger
+                size="sm"
+                opened={drawerOpened}
+                onClick={drawer.toggle}
+                aria-label={t('shell.openMenu')}
+                aria-expanded={drawerOpened}
+              />
+            </Indicator>
             <Logo />
           </Group>
           <Group gap="sm" wrap="nowrap">

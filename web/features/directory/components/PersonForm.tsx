@@ -124,7 +124,7 @@ export function PersonFormFields({
         {text('position', t('directory.person.position'))}
         {text('department', t('directory.person.department'))}
         <Select
-          label={t('directory.edit.contactType')}
+          label={t('directory.person.phoneType')}
           data={labels.options('phoneTypes')}
           value={form.phoneType}
           onChange={(value) => value && set('phoneType', value)}

@@ -135,8 +135,8 @@ function TaskList({
   const { t } = useTranslation();
   if (total === 0)
     return (
-      <Group gap={6} c="teal.8">
-        <IconCircleCheck size={20} aria-hidden />
+      <Group gap={6}>
+        <IconCircleCheck size={20} color="var(--mantine-color-teal-7)" aria-hidden />
         <Text>{empty}</Text>
       </Group>
     );
