@@ -44,6 +44,11 @@ const PersonCreatePage = lazy(() =>
 const TasksPage = lazy(() =>
   import('../features/directory/components/TasksPage.tsx').then((m) => ({ default: m.TasksPage })),
 );
+const ContactSheetPage = lazy(() =>
+  import('../features/directory/components/ContactSheetPage.tsx').then((m) => ({
+    default: m.ContactSheetPage,
+  })),
+);
 const PersonPage = lazy(() =>
   import('../features/directory/components/PersonPage.tsx').then((m) => ({ default: m.PersonPage })),
 );
@@ -71,6 +76,8 @@ export function AppRoutes() {
           <Route index element={<HomePage />} />
           <Route path="settings" element={<SettingsPage />} />
           <Route path="organisations" element={<DirectoryPage />} />
+          <Route path="organisations/map" element={<DirectoryPage view="map" />} />
+          <Route path="organisations/provinces/:code/sheet" element={<ContactSheetPage />} />
           <Route path="organisations/:id" element={<OrganisationPage />} />
           <Route path="organisations/:id/edit" element={<OrganisationEditPage />} />
           <Route path="organisations/:id/people/new" element={<PersonCreatePage />} />

@@ -44,10 +44,13 @@ import {
   filtersFromSearch,
   searchFromFilters,
 } from '../api/filters.ts';
+import { ContactSheetLink, type DirectoryView, DirectoryViewSwitch } from './DirectoryViews.tsx';
 import { FilterPanel } from './FilterPanel.tsx';
+import { ProvinceMap } from './ProvinceMap.tsx';
 import { coverageText, OrganisationBadges } from './shared.tsx';
 
-export function DirectoryPage() {
+/** The directory's search and filters, with the results as a list or as the province map. */
+export function DirectoryPage({ view = 'list' }: { view?: DirectoryView }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const labels = useLabels(language);
@@ -131,6 +134,7 @@ export function DirectoryPage() {
         )}
         <Grid.Col span={{ base: 12, md: isDesktop ? 8 : 12, lg: isDesktop ? 9 : 12 }}>
           <Stack gap="sm">
+            <DirectoryViewSwitch view={view} filters={filters} />
             <ErrorAlert error={directory.error} />
             {directory.isPending ? (
               <FullPageLoader />
@@ -150,7 +154,12 @@ export function DirectoryPage() {
                     {t('directory.exportCsv')}
                   </Anchor>
                 </Group>
-                {items.length === 0 ? (
+                <ContactSheetLink filters={filters} labels={labels} />
+                {view === 'map' ? (
+                  facets && (
+                    <ProvinceMap facets={facets} filters={filters} labels={labels} language={language} />
+                  )
+                ) : items.length === 0 ? (
                   <Text>{t('directory.empty')}</Text>
                 ) : (
                   <SimpleGrid
@@ -172,7 +181,7 @@ export function DirectoryPage() {
                     ))}
                   </SimpleGrid>
                 )}
-                <LoadMoreButton {...directory} />
+                {view === 'list' && <LoadMoreButton {...directory} />}
               </>
             )}
           </Stack>
