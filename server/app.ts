@@ -17,6 +17,7 @@ import { meRoutes } from './modules/me/me.routes.ts';
 import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
 import { outboxRoutes } from './modules/outbox/outbox.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
+import { problemAccountabilityRoutes } from './modules/problems/accountability.ts';
 import { problemRoutes } from './modules/problems/problems.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import type { Deps } from './platform/deps.ts';
@@ -138,6 +139,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     peopleRoutes(typed, deps);
     directoryRoutes(typed, deps);
     problemRoutes(typed, deps);
+    problemAccountabilityRoutes(typed, deps);
     taskRoutes(typed, deps);
     auditRoutes(typed, deps);
     outboxRoutes(typed, deps);

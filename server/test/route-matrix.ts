@@ -533,6 +533,16 @@ export const ROUTES: RouteCase[] = [
     expected: signedIn(200),
   },
   {
+    route: 'GET /api/v1/problems/accountability',
+    sample: async () => ({ url: '/api/v1/problems/accountability' }),
+    expected: signedIn(200),
+  },
+  {
+    route: 'GET /api/v1/problems/accountability.csv',
+    sample: async () => ({ url: '/api/v1/problems/accountability.csv' }),
+    expected: signedIn(200),
+  },
+  {
     route: 'POST /api/v1/problems',
     sample: async () => ({
       url: '/api/v1/problems',

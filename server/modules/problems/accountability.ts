@@ -1,0 +1,250 @@
+/**
+ * The accountability page: counts by state, category and sector, how fast each responsible organisation
+ * answers and resolves, and what is overdue. Read-only aggregates over responsible organisations and
+ * problems; the reporting organisation is never part of it, so anonymity needs no special case here.
+ */
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import {
+  AccountabilityView,
+  type OrganisationAccountability,
+  type OverdueProblem,
+} from '../../../common/problems-accountability-api.ts';
+import { OPEN_STATES, problemLabelOf } from '../../../common/problems-taxonomy.ts';
+import type { Db } from '../../db/client.ts';
+import { problemAnswers, problemAssignments, problems } from '../../db/schema/index.ts';
+import type { Actor } from '../../platform/context.ts';
+import type { Deps } from '../../platform/deps.ts';
+import { type App, actorOf, errorResponses } from '../../platform/http.ts';
+import { authorize } from '../../platform/policy.ts';
+import { toCsv } from '../directory/csv.ts';
+import { presentOrganisation } from '../organisations/organisations.presenter.ts';
+import { organisationsById } from './problems.repository.ts';
+
+const OVERDUE_SHOWN = 100;
+const DAY_MS = 24 * 3_600_000;
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+const openStates = sql.join(
+  OPEN_STATES.map((s) => sql`${s}`),
+  sql`, `,
+);
+/** Medians in days with one decimal: "4.5 days" reads better than 4.4861. */
+const days = (v: number | string | null) => (v === null ? null : Math.round(Number(v) * 10) / 10);
+
+type CountRow = { code: string; n: number };
+type OrganisationRow = {
+  organisation_id: string;
+  assigned: number;
+  lead: number;
+  open: number;
+  overdue: number;
+  answered: number;
+  resolved: number;
+  first_answer_days: number | string | null;
+  resolution_days: number | string | null;
+};
+
+async function counts(db: Db, expression: ReturnType<typeof sql>) {
+  const result = await db.execute<CountRow>(
+    sql`select ${expression} as code, count(*)::int as n from ${problems} group by 1 order by 1`,
+  );
+  return Object.fromEntries(rowsOf<CountRow>(result).map((r) => [r.code, r.n]));
+}
+
+async function organisationFigures(db: Db, now: Date) {
+  const at = now.toISOString();
+  const result = await db.execute<OrganisationRow>(sql`
+    with responsible as (
+      select a.organisation_id, a.lead, p.state, p.due_at, p.assigned_at, p.closed_at,
+        (select min(an.created_at) from ${problemAnswers} an
+          where an.problem_id = p.id and an.organisation_id = a.organisation_id) as first_answer_at
+      from ${problemAssignments} a join ${problems} p on p.id = a.problem_id
+    )
+    select organisation_id,
+      count(*)::int as assigned,
+      count(*) filter (where lead)::int as lead,
+      count(*) filter (where state in (${openStates}))::int as open,
+      count(*) filter (where due_at < ${at}::timestamptz)::int as overdue,
+      count(first_answer_at)::int as answered,
+      count(*) filter (where state = 'resolved')::int as resolved,
+      percentile_cont(0.5) within group (
+        order by extract(epoch from first_answer_at - assigned_at) / 86400
+      ) as first_answer_days,
+      percentile_cont(0.5) within group (
+        order by extract(epoch from closed_at - assigned_at) / 86400
+      ) filter (where state = 'resolved') as resolution_days
+    from responsible
+    group by organisation_id
+  `);
+  const rows = rowsOf<OrganisationRow>(result);
+  const orgs = await organisationsById(
+    db,
+    rows.map((r) => r.organisation_id),
+  );
+  return rows
+    .filter((r) => orgs.has(r.organisation_id))
+    .map(
+      (r): OrganisationAccountability => ({
+        organisation: presentOrganisation(orgs.get(r.organisation_id)!),
+        assigned: r.assigned,
+        lead: r.lead,
+        open: r.open,
+        overdue: r.overdue,
+        answered: r.answered,
+        resolved: r.resolved,
+        medianDaysToFirstAnswer: days(r.first_answer_days),
+        medianDaysToResolution: days(r.resolution_days),
+      }),
+    )
+    .sort((a, b) => b.assigned - a.assigned || a.organisation.nameEn.localeCompare(b.organisation.nameEn));
+}
+
+async function overdueProblems(db: Db, now: Date) {
+  const rows = await db
+    .select()
+    .from(problems)
+    .where(sql`${problems.dueAt} < ${now.toISOString()}::timestamptz`)
+    .orderBy(sql`${problems.dueAt} asc`, problems.id)
+    .limit(OVERDUE_SHOWN);
+  const leads = await organisationsById(
+    db,
+    rows.map((p) => p.leadOrganisationId),
+  );
+  return rows.map(
+    (p): OverdueProblem => ({
+      id: p.id,
+      type: p.type,
+      title: p.title,
+      state: p.state,
+      category: p.category,
+      leadOrganisation: p.leadOrganisationId
+        ? presentOrganisationOrNull(leads.get(p.leadOrganisationId))
+        : null,
+      dueAt: p.dueAt!.toISOString(),
+      daysOverdue: Math.floor((now.getTime() - p.dueAt!.getTime()) / DAY_MS),
+    }),
+  );
+}
+
+const presentOrganisationOrNull = (o: Parameters<typeof presentOrganisation>[0] | undefined) =>
+  o ? presentOrganisation(o) : null;
+
+export async function accountability(db: Db, viewer: Actor, now: Date): Promise<AccountabilityView> {
+  authorize(viewer, 'problem.read', undefined);
+  const [byState, byCategory, bySector, organisations, overdue] = await Promise.all([
+    counts(db, sql`${problems.state}`),
+    counts(db, sql`${problems.category}`),
+    counts(db, sql`unnest(${problems.sectors})`),
+    organisationFigures(db, now),
+    overdueProblems(db, now),
+  ]);
+  const [totals] = rowsOf<{ overdue: number }>(
+    await db.execute(
+      sql`select count(*)::int as overdue from ${problems} where ${problems.dueAt} < ${now.toISOString()}::timestamptz`,
+    ),
+  );
+  const sum = (states: readonly string[]) => states.reduce((n, s) => n + (byState[s] ?? 0), 0);
+  return {
+    generatedAt: now.toISOString(),
+    totals: {
+      problems: Object.values(byState).reduce((n, v) => n + v, 0),
+      open: sum(OPEN_STATES),
+      overdue: totals?.overdue ?? 0,
+      resolved: byState.resolved ?? 0,
+    },
+    byState,
+    byCategory,
+    bySector,
+    organisations,
+    overdue,
+  };
+}
+
+/** One row per responsible organisation, then the overdue problems, in one spreadsheet. */
+export function accountabilityCsv(view: AccountabilityView): string {
+  const blank = Array.from({ length: 9 }, () => '');
+  return toCsv(
+    [
+      'organisation_th',
+      'organisation_en',
+      'assigned',
+      'lead',
+      'open',
+      'overdue',
+      'answered',
+      'resolved',
+      'median_days_to_first_answer',
+      'median_days_to_resolution',
+    ],
+    [
+      ...view.organisations.map((o) => [
+        o.organisation.nameTh,
+        o.organisation.nameEn,
+        o.assigned,
+        o.lead,
+        o.open,
+        o.overdue,
+        o.answered,
+        o.resolved,
+        o.medianDaysToFirstAnswer,
+        o.medianDaysToResolution,
+      ]),
+      blank,
+      [
+        'overdue_problem',
+        'category',
+        'state',
+        'lead_organisation_th',
+        'lead_organisation_en',
+        'due_at',
+        'days_overdue',
+        'id',
+      ],
+      ...view.overdue.map((p) => [
+        p.title,
+        problemLabelOf(p.category)?.en ?? p.category,
+        problemLabelOf(p.state)?.en ?? p.state,
+        p.leadOrganisation?.nameTh ?? '',
+        p.leadOrganisation?.nameEn ?? '',
+        p.dueAt,
+        p.daysOverdue,
+        p.id,
+      ]),
+    ],
+  );
+}
+
+export function problemAccountabilityRoutes(app: App, deps: Deps) {
+  const tags = ['problems'];
+  app.get(
+    '/api/v1/problems/accountability',
+    {
+      schema: {
+        tags,
+        summary:
+          'Accountability: counts by state, category and sector; median days to first answer and resolution per responsible organisation; overdue problems',
+        response: { 200: AccountabilityView, ...errorResponses },
+      },
+    },
+    async (req) => accountability(deps.db, actorOf(req), deps.clock.now()),
+  );
+  app.get(
+    '/api/v1/problems/accountability.csv',
+    {
+      schema: {
+        tags,
+        summary: 'The accountability figures as CSV (UTF-8 with BOM, formula cells neutralised)',
+        produces: ['text/csv', 'application/json'],
+        response: { 200: z.string(), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const csv = accountabilityCsv(await accountability(deps.db, actorOf(req), deps.clock.now()));
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="tipnet-problems-accountability.csv"')
+        .header('cache-control', 'no-store')
+        .send(csv);
+    },
+  );
+}
