@@ -1,8 +1,9 @@
-import { count, inArray } from 'drizzle-orm';
+import { count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROBLEM_STATE_CODES } from '../../../common/problems-taxonomy.ts';
 import { verifyAuditChain } from '../../platform/audit.ts';
 import { buildTestApp, type TestApp } from '../../test/test-app.ts';
-import { organisations, users } from '../schema/index.ts';
+import { organisations, problemAnswers, problems, users } from '../schema/index.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS } from './demo-network.ts';
 import { seedDemoNetwork } from './seed-demo.ts';
 
@@ -18,6 +19,9 @@ describe('the demo network seed', () => {
 
   const countOf = async (table: typeof organisations | typeof users) =>
     (await t.db.select({ n: count() }).from(table))[0]!.n;
+  /** Demo problems add inactive contributors (they cannot sign in); the accounts are the active users. */
+  const activeUsers = async () =>
+    (await t.db.select({ n: count() }).from(users).where(eq(users.active, true)))[0]!.n;
 
   it('is not there when seeding is off (a plain test app)', async () => {
     expect(await t.db.select().from(users).where(inArray(users.email, demoEmails))).toHaveLength(0);
@@ -50,7 +54,7 @@ describe('the demo network seed', () => {
 
     const accounts = await t.db.select().from(users).where(inArray(users.email, demoEmails));
     expect(accounts).toHaveLength(4);
-    expect(await countOf(users)).toBe(4);
+    expect(await activeUsers()).toBe(4);
     expect(accounts.map((a) => a.role).sort()).toEqual(['admin', 'member', 'observer', 'org_admin']);
     for (const account of accounts) expect(account.displayName).toContain('(ตัวอย่าง/Demo)');
   });
@@ -70,11 +74,22 @@ describe('the demo network seed', () => {
     }
   });
 
+  it('seeds about twenty demo problems in every state, with supports, answers, comments and overdue ones', async () => {
+    const rows = await t.db.select().from(problems);
+    expect(rows.length).toBeGreaterThanOrEqual(18);
+    expect(new Set(rows.map((r) => r.state))).toEqual(new Set(PROBLEM_STATE_CODES));
+    expect(rows.some((r) => r.anonymous)).toBe(true);
+    expect(rows.some((r) => r.dueAt && r.dueAt < t.clock.now())).toBe(true);
+    expect(rows.reduce((n, r) => n + r.supportCount, 0)).toBeGreaterThan(20);
+    expect(rows.reduce((n, r) => n + r.commentCount, 0)).toBeGreaterThan(5);
+    expect((await t.db.select({ n: count() }).from(problemAnswers))[0]!.n).toBeGreaterThan(5);
+  });
+
   it('does nothing the second time and leaves an intact audit trail', async () => {
     const again = await seedDemoNetwork(t.db, { password: 'another-password-entirely', now: t.clock.now() });
     expect(again).toEqual({ seeded: false });
     expect(await countOf(organisations)).toBe(17);
-    expect(await countOf(users)).toBe(4);
+    expect(await activeUsers()).toBe(4);
 
     const admin = await t.login('admin@tipnet.example', DEMO_PASSWORD);
     const audit = await t.request('GET', '/api/v1/audit-events?action=system.demo_seeded', { cookie: admin });

@@ -7,6 +7,7 @@ import type { Db } from '../client.ts';
 import { organisations, users } from '../schema/index.ts';
 import { DEMO_DIRECTORY, DEMO_PEOPLE } from './demo-directory.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS } from './demo-network.ts';
+import { seedDemoProblems } from './demo-problems.ts';
 
 export type SeedResult = { seeded: false } | { seeded: true; password: string; generatedPassword: boolean };
 
@@ -21,6 +22,8 @@ export async function seedDemoNetwork(
     const [existing] = await tx.select({ id: organisations.id }).from(organisations).limit(1);
     if (existing) {
       await fillMissingDemoDirectory(tx, options.now);
+      // A demo database seeded before the problems board existed gets its demo problems on the next start.
+      await seedDemoProblems(tx, options.now);
       return { seeded: false };
     }
     const ids = new Map<string, string>();
@@ -42,6 +45,7 @@ export async function seedDemoNetwork(
       });
     }
     await fillDemoDirectory(tx, ids, options.now);
+    await seedDemoProblems(tx, options.now);
     await recordAudit(
       tx,
       { actor: null, ip: null, userAgent: 'tipnet-seed', now: options.now },
