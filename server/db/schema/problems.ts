@@ -83,7 +83,8 @@ export const problems = pgTable(
     index('problems_created_idx').on(t.createdAt, t.id),
     index('problems_state_created_idx').on(t.state, t.createdAt, t.id),
     index('problems_support_idx').on(t.supportCount, t.id),
-    index('problems_due_idx').on(t.dueAt, t.id).where(sql`${t.dueAt} is not null`),
+    // Not partial: 'nearest deadline' orders every problem (due_at asc nulls last, id) and reads it in order.
+    index('problems_due_idx').on(t.dueAt, t.id),
     index('problems_category_idx').on(t.category, t.createdAt),
     index('problems_reporter_org_idx').on(t.reporterOrganisationId, t.createdAt),
     index('problems_lead_org_idx').on(t.leadOrganisationId),
