@@ -7,6 +7,7 @@ import {
   baseUrl,
   FISHERIES,
   field,
+  MIRROR,
   openPage,
   organisationId,
   pageReady,
@@ -16,6 +17,7 @@ import {
 } from './helpers.ts';
 
 const FISHERIES_TH = 'กรมประมง';
+const MIRROR_TH = 'มูลนิธิกระจกเงา';
 const suffix = () => Date.now().toString(36);
 
 /** A whole-page screenshot from the top, once the "saved" toast of the step before has gone. */
@@ -194,9 +196,17 @@ describe('directory tasks and new entries', () => {
   it('members have no task list and see no add buttons', async () => {
     const { context, page } = await newPage(browser, baseUrl(), PHONE);
     try {
-      await signIn(page, 'mirror@tipnet.example');
+      await signIn(page, MIRROR);
       await openPage(page, '/organisations', th.organisations.title);
       expect(await page.getByRole('link', { name: th.directory.create.button }).count()).toBe(0);
+      // Not even on their own organisation's page: only its org admins (and admins) add people.
+      await page
+        .getByRole('list', { name: th.directory.results })
+        .getByRole('link', { name: MIRROR_TH })
+        .click();
+      await pageReady(page, MIRROR_TH);
+      await page.locator('#people').waitFor();
+      expect(await page.getByRole('link', { name: th.directory.person.add }).count()).toBe(0);
       await page.goto('/tasks');
       await page.getByRole('heading', { level: 1, name: th.notFound.title }).waitFor();
       await page.goto('/organisations/new');
