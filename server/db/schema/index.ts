@@ -1,4 +1,5 @@
 export * from './audit.ts';
+export * from './change-counters.ts';
 export * from './directory.ts';
 export * from './notifications.ts';
 export * from './organisations.ts';
