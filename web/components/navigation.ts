@@ -5,6 +5,7 @@ import {
   IconLifebuoy,
   IconListDetails,
   IconMail,
+  IconMessageReport,
   IconSettings,
   IconUsers,
 } from '@tabler/icons-react';
@@ -39,6 +40,13 @@ export const NAVIGATION: readonly NavigationItem[] = [
     label: 'nav.organisations',
     description: 'nav.organisationsDescription',
     icon: IconBuildingCommunity,
+    roles: everyone,
+  },
+  {
+    path: '/problems',
+    label: 'nav.problems',
+    description: 'nav.problemsDescription',
+    icon: IconMessageReport,
     roles: everyone,
   },
   {

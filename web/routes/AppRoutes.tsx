@@ -52,6 +52,20 @@ const ContactSheetPage = lazy(() =>
 const PersonPage = lazy(() =>
   import('../features/directory/components/PersonPage.tsx').then((m) => ({ default: m.PersonPage })),
 );
+const ProblemsBoardPage = lazy(() =>
+  import('../features/problems/components/ProblemsBoardPage.tsx').then((m) => ({ default: m.ProblemsBoardPage })),
+);
+const RaiseProblemPage = lazy(() =>
+  import('../features/problems/components/RaiseProblemPage.tsx').then((m) => ({ default: m.RaiseProblemPage })),
+);
+const ProblemPage = lazy(() =>
+  import('../features/problems/components/ProblemPage.tsx').then((m) => ({ default: m.ProblemPage })),
+);
+const AccountabilityPage = lazy(() =>
+  import('../features/problems/components/AccountabilityPage.tsx').then((m) => ({
+    default: m.AccountabilityPage,
+  })),
+);
 const UsersPage = lazy(() =>
   import('../features/users/components/UsersPage.tsx').then((m) => ({ default: m.UsersPage })),
 );
@@ -83,6 +97,10 @@ export function AppRoutes() {
           <Route path="organisations/:id/people/new" element={<PersonCreatePage />} />
           <Route path="finder" element={<FinderPage />} />
           <Route path="people/:id" element={<PersonPage />} />
+          <Route path="problems" element={<ProblemsBoardPage />} />
+          <Route path="problems/new" element={<RaiseProblemPage />} />
+          <Route path="problems/accountability" element={<AccountabilityPage />} />
+          <Route path="problems/:id" element={<ProblemPage />} />
           <Route element={<RequireRole roles={['admin', 'org_admin']} />}>
             <Route path="users" element={<UsersPage />} />
             <Route path="tasks" element={<TasksPage />} />

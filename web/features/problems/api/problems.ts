@@ -1,0 +1,161 @@
+import {
+  infiniteQueryOptions,
+  keepPreviousData,
+  queryOptions,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { AccountabilityView } from '../../../../common/problems-accountability-api.ts';
+import type * as Contract from '../../../../common/problems-api.ts';
+import { api } from '../../../lib/api.ts';
+import type { Page } from '../../../lib/types.ts';
+import { type ProblemFilterState, searchFromFilters } from './filters.ts';
+
+export type ProblemListItem = Contract.ProblemListItem;
+export type ProblemDetail = Contract.ProblemDetail;
+export type CommentView = Contract.CommentView;
+export type TimelineEvent = Contract.TimelineEventView;
+export type AnswerView = Contract.AnswerView;
+export type CreateProblemBody = z.input<typeof Contract.CreateProblemBody>;
+export type PrivacyFields = { acknowledgePrivacyWarnings?: boolean; privacyCheckId?: string };
+
+const PAGE_SIZE = 20;
+const problemsKey = ['problems'] as const;
+export const problemKey = (id: string) => ['problems', 'one', id] as const;
+const path = (id: string) => `/problems/${encodeURIComponent(id)}`;
+
+// ---- the board ------------------------------------------------------------------------------
+export const problemListQuery = (filters: ProblemFilterState) => {
+  const search = searchFromFilters(filters);
+  return infiniteQueryOptions({
+    queryKey: ['problems', 'list', search.toString()],
+    queryFn: ({ pageParam, signal }) => {
+      const params = new URLSearchParams(search);
+      params.set('limit', String(PAGE_SIZE));
+      if (pageParam) params.set('cursor', pageParam);
+      return api.get<Page<ProblemListItem>>(`/problems?${params}`, undefined, signal);
+    },
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    // While typing, the previous results stay on screen until the new ones arrive.
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
+  });
+};
+export const useProblemList = (filters: ProblemFilterState) => useInfiniteQuery(problemListQuery(filters));
+
+export const useCreateProblem = () => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateProblemBody & PrivacyFields) => api.post<ProblemDetail>('/problems', body),
+    onSuccess: (problem) => {
+      client.setQueryData(problemKey(problem.id), problem);
+      void client.invalidateQueries({ queryKey: [...problemsKey, 'list'] });
+    },
+  });
+};
+
+// ---- one problem ------------------------------------------------------------------------------
+export const useProblem = (id: string) =>
+  useQuery(
+    queryOptions({
+      queryKey: problemKey(id),
+      queryFn: ({ signal }) => api.get<ProblemDetail>(path(id), undefined, signal),
+      staleTime: 15_000,
+    }),
+  );
+
+/** Every event, oldest first: a problem's timeline is tens of events, so all pages are fetched. */
+export const useTimeline = (id: string) =>
+  useQuery({
+    queryKey: [...problemKey(id), 'timeline'],
+    queryFn: async ({ signal }) => {
+      const events: TimelineEvent[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await api.get<Page<TimelineEvent>>(
+          `${path(id)}/timeline`,
+          { limit: 100, cursor },
+          signal,
+        );
+        events.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor && events.length < 1000);
+      return events;
+    },
+    staleTime: 15_000,
+  });
+
+export const useComments = (id: string) =>
+  useInfiniteQuery({
+    queryKey: [...problemKey(id), 'comments'],
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<CommentView>>(`${path(id)}/comments`, { limit: 100, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    staleTime: 15_000,
+  });
+
+/** Any change to a problem refreshes its page, timeline, comments and the board. */
+function useProblemMutation<TBody, TResult>(id: string, send: (body: TBody) => Promise<TResult>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: problemKey(id) });
+      void client.invalidateQueries({ queryKey: [...problemsKey, 'list'] });
+      void client.invalidateQueries({ queryKey: [...problemsKey, 'accountability'] });
+    },
+  });
+}
+
+export const useSupport = (id: string) =>
+  useProblemMutation(id, (body: { context?: string } & PrivacyFields) =>
+    api.post(`${path(id)}/support`, body),
+  );
+export const useWithdrawSupport = (id: string) =>
+  useProblemMutation(id, () => api.delete(`${path(id)}/support`));
+export const useFollow = (id: string) =>
+  useProblemMutation(id, (following: boolean) =>
+    following ? api.post(`${path(id)}/follow`) : api.delete(`${path(id)}/follow`),
+  );
+export const useTransition = (id: string) =>
+  useProblemMutation(id, (body: z.input<typeof Contract.TransitionBody>) =>
+    api.post<ProblemDetail>(`${path(id)}/transitions`, body),
+  );
+export const useAssign = (id: string) =>
+  useProblemMutation(id, (body: z.input<typeof Contract.AssignBody>) =>
+    api.post<ProblemDetail>(`${path(id)}/assign`, body),
+  );
+export const useAnswer = (id: string) =>
+  useProblemMutation(id, (body: { bodyTh: string; bodyEn?: string | null } & PrivacyFields) =>
+    api.post<AnswerView>(`${path(id)}/answers`, body),
+  );
+export const useAddComment = (id: string) =>
+  useProblemMutation(id, (body: { body: string; parentId?: string } & PrivacyFields) =>
+    api.post<CommentView>(`${path(id)}/comments`, body),
+  );
+export const useEditComment = (id: string) =>
+  useProblemMutation(id, ({ commentId, ...body }: { commentId: string; body: string } & PrivacyFields) =>
+    api.patch<CommentView>(`${path(id)}/comments/${encodeURIComponent(commentId)}`, body),
+  );
+export const useHideComment = (id: string) =>
+  useProblemMutation(id, ({ commentId, reason }: { commentId: string; reason: string }) =>
+    api.post<CommentView>(`${path(id)}/comments/${encodeURIComponent(commentId)}/hide`, { reason }),
+  );
+export const useReportComment = (id: string) =>
+  useProblemMutation(id, ({ commentId, reason }: { commentId: string; reason: string }) =>
+    api.post(`${path(id)}/comments/${encodeURIComponent(commentId)}/report`, { reason }),
+  );
+
+// ---- accountability ------------------------------------------------------------------------------
+export const useAccountability = () =>
+  useQuery({
+    queryKey: [...problemsKey, 'accountability'],
+    queryFn: ({ signal }) => api.get<AccountabilityView>('/problems/accountability', undefined, signal),
+    staleTime: 60_000,
+  });
+export const ACCOUNTABILITY_CSV_URL = '/api/v1/problems/accountability.csv';

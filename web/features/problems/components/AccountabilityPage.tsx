@@ -1,0 +1,213 @@
+import '@mantine/charts/styles.css';
+import { BarChart } from '@mantine/charts';
+import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { AccountabilityView } from '../../../../common/problems-accountability-api.ts';
+import { PROBLEM_CATEGORIES, PROBLEM_STATES } from '../../../../common/problems-taxonomy.ts';
+import { SECTORS } from '../../../../common/taxonomies.ts';
+import { PageHeader } from '../../../components/PageHeader.tsx';
+import { QueryPage } from '../../../components/QueryPage.tsx';
+import { Section } from '../../../components/Section.tsx';
+import { formatDateTime } from '../../../lib/dates.ts';
+import { useLanguage } from '../../../lib/i18n.ts';
+import { organisationName } from '../../../lib/organisations.ts';
+import { ACCOUNTABILITY_CSV_URL, useAccountability } from '../api/problems.ts';
+import { categoryLabel, stateLabel } from '../labels.ts';
+
+/** How the Centre's loop is kept: counts, answer and resolution times per responsible organisation, overdue. */
+export function AccountabilityPage() {
+  const { t } = useTranslation();
+  const query = useAccountability();
+  return (
+    <QueryPage query={query} title={t('problems.accountability.title')}>
+      {(view) => <AccountabilityContent view={view} />}
+    </QueryPage>
+  );
+}
+
+function AccountabilityContent({ view }: { view: AccountabilityView }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const number = new Intl.NumberFormat(language === 'th' ? 'th-TH' : 'en-GB', { maximumFractionDigits: 1 });
+  const days = (v: number | null) =>
+    v === null ? '—' : t('problems.accountability.days', { count: v, n: number.format(v) });
+  const byState = PROBLEM_STATES.map((s) => ({ label: s[language], n: view.byState[s.code] ?? 0 }));
+  const byCategory = PROBLEM_CATEGORIES.map((c) => ({ label: c[language], n: view.byCategory[c.code] ?? 0 }))
+    .filter((c) => c.n > 0)
+    .sort((a, b) => b.n - a.n);
+  const bySector = SECTORS.map((s) => ({ label: t(`sectors.${s}`), n: view.bySector[s] ?? 0 }));
+  const series = [{ name: 'n', label: t('problems.accountability.problems'), color: 'blue.6' }];
+  const totals = [
+    { key: 'problems', value: view.totals.problems, color: undefined },
+    { key: 'open', value: view.totals.open, color: undefined },
+    { key: 'overdue', value: view.totals.overdue, color: 'red.8' },
+    { key: 'resolved', value: view.totals.resolved, color: 'teal.8' },
+  ];
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={t('problems.accountability.title')}
+        description={t('problems.accountability.description')}
+        actions={
+          <Button
+            component="a"
+            href={ACCOUNTABILITY_CSV_URL}
+            download
+            variant="default"
+            leftSection={<IconDownload size={18} aria-hidden />}
+          >
+            {t('problems.accountability.exportCsv')}
+          </Button>
+        }
+      />
+      <Text size="xs" c="dimmed">
+        {t('problems.accountability.generatedAt', { date: formatDateTime(view.generatedAt, language) })}
+      </Text>
+      <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
+        {totals.map(({ key, value, color }) => (
+          <Card key={key} withBorder padding="sm">
+            <Text size="xs" c="dimmed">
+              {t(`problems.accountability.totals.${key}`)}
+            </Text>
+            <Text fz={28} fw={700} c={color}>
+              {number.format(value)}
+            </Text>
+          </Card>
+        ))}
+      </SimpleGrid>
+
+      <Section id="by-state" title={t('problems.accountability.byState')}>
+        <BarChart
+          h={Math.max(180, byState.length * 30)}
+          data={byState}
+          dataKey="label"
+          series={series}
+          orientation="vertical"
+          yAxisProps={{ width: 130 }}
+          gridAxis="none"
+          withBarValueLabel
+          aria-label={t('problems.accountability.byState')}
+        />
+      </Section>
+      <Section id="by-category" title={t('problems.accountability.byCategory')}>
+        <BarChart
+          h={Math.max(160, byCategory.length * 36)}
+          data={byCategory}
+          dataKey="label"
+          series={[{ ...series[0]!, color: 'orange.6' }]}
+          orientation="vertical"
+          yAxisProps={{ width: 150 }}
+          gridAxis="none"
+          withBarValueLabel
+        />
+      </Section>
+      <Section id="by-sector" title={t('problems.accountability.bySector')}>
+        <BarChart
+          h={200}
+          data={bySector}
+          dataKey="label"
+          series={[{ ...series[0]!, color: 'grape.6' }]}
+          orientation="vertical"
+          yAxisProps={{ width: 130 }}
+          gridAxis="none"
+          withBarValueLabel
+        />
+      </Section>
+
+      <Section
+        id="organisations"
+        title={t('problems.accountability.organisations')}
+        description={t('problems.accountability.organisationsHint')}
+      >
+        {view.organisations.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('problems.accountability.noneAssigned')}
+          </Text>
+        ) : (
+          <Table.ScrollContainer minWidth={560}>
+            <Table striped withTableBorder verticalSpacing="xs" fz="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('problems.accountability.organisation')}</Table.Th>
+                  <Table.Th ta="right">{t('problems.accountability.assigned')}</Table.Th>
+                  <Table.Th ta="right">{t('problems.accountability.overdue')}</Table.Th>
+                  <Table.Th ta="right">{t('problems.accountability.resolved')}</Table.Th>
+                  <Table.Th ta="right">{t('problems.accountability.medianFirstAnswer')}</Table.Th>
+                  <Table.Th ta="right">{t('problems.accountability.medianResolution')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {view.organisations.map((o) => (
+                  <Table.Tr key={o.organisation.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/organisations/${o.organisation.id}`} size="sm">
+                        {organisationName(o.organisation, language)}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      {o.assigned}
+                      {o.lead > 0 && (
+                        <Text span size="xs" c="dimmed">
+                          {' '}
+                          ({t('problems.accountability.leadCount', { count: o.lead })})
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td
+                      ta="right"
+                      c={o.overdue > 0 ? 'red.8' : undefined}
+                      fw={o.overdue > 0 ? 700 : undefined}
+                    >
+                      {o.overdue}
+                    </Table.Td>
+                    <Table.Td ta="right">{o.resolved}</Table.Td>
+                    <Table.Td ta="right">{days(o.medianDaysToFirstAnswer)}</Table.Td>
+                    <Table.Td ta="right">{days(o.medianDaysToResolution)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </Section>
+
+      <Section id="overdue" title={t('problems.accountability.overdueList')}>
+        {view.overdue.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t('problems.accountability.noneOverdue')}
+          </Text>
+        ) : (
+          <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+            {view.overdue.map((p) => (
+              <Card
+                key={p.id}
+                component="li"
+                withBorder
+                padding="xs"
+                style={{ borderLeft: '5px solid var(--mantine-color-red-6)' }}
+              >
+                <Anchor component={Link} to={`/problems/${p.id}`} fw={600} size="sm">
+                  {p.title}
+                </Anchor>
+                <Group gap={6} mt={4}>
+                  <Badge color="red" variant="filled" tt="none">
+                    {t('problems.accountability.daysOverdue', { count: p.daysOverdue })}
+                  </Badge>
+                  <Badge variant="light" tt="none">
+                    {stateLabel(p.state, language)}
+                  </Badge>
+                  <Text size="xs" c="dimmed">
+                    {categoryLabel(p.category, language)}
+                    {p.leadOrganisation && ` · ${organisationName(p.leadOrganisation, language)}`}
+                  </Text>
+                </Group>
+              </Card>
+            ))}
+          </Stack>
+        )}
+      </Section>
+    </Stack>
+  );
+}

@@ -1,0 +1,212 @@
+import { Button, Group, Modal, MultiSelect, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PROBLEM_LIMITS } from '../../../../common/problems-api.ts';
+import type { ProblemState } from '../../../../common/problems-taxonomy.ts';
+import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { Section } from '../../../components/Section.tsx';
+import { isApiError } from '../../../lib/api.ts';
+import { useLanguage } from '../../../lib/i18n.ts';
+import { organisationOptions, useAllOrganisations } from '../../../lib/organisations.ts';
+import { type ProblemDetail, useAnswer, useAssign, useTransition } from '../api/problems.ts';
+import { stateLabel } from '../labels.ts';
+import { usePrivacyGuard, withoutPrivacyWarning } from './PrivacyGuard.tsx';
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+/** What this viewer may do in the Centre's loop: move the state, assign, answer officially. */
+export function CentreActions({ problem }: { problem: ProblemDetail }) {
+  const { t } = useTranslation();
+  const { transitions, assign, answer } = problem.permissions;
+  if (transitions.length === 0 && !assign && !answer) return null;
+  return (
+    <Section id="actions" title={t('problems.actions.title')}>
+      {transitions.length > 0 && <Transitions problem={problem} />}
+      {assign && <AssignForm problem={problem} />}
+      {answer && <AnswerForm problem={problem} />}
+    </Section>
+  );
+}
+
+function Transitions({ problem }: { problem: ProblemDetail }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const transition = useTransition(problem.id);
+  const [target, setTarget] = useState<ProblemState | null>(null);
+  const [reason, setReason] = useState('');
+  const [duplicateOf, setDuplicateOf] = useState('');
+  const needsReason = target === 'not_feasible';
+  const needsOriginal = target === 'duplicate';
+  const originalId = duplicateOf.match(UUID)?.[0];
+  const conflict = isApiError(transition.error, 409)
+    ? (transition.error.details as { allowed?: string[] })
+    : null;
+  const close = () => {
+    setTarget(null);
+    setReason('');
+    setDuplicateOf('');
+    transition.reset();
+  };
+  const submit = () =>
+    transition.mutate(
+      { to: target!, reason: reason.trim() || null, ...(originalId ? { duplicateOfId: originalId } : {}) },
+      { onSuccess: close },
+    );
+  return (
+    <Stack gap="xs">
+      <Text fw={600} size="sm">
+        {t('problems.actions.moveTo')}
+      </Text>
+      <Group gap="xs">
+        {problem.permissions.transitions.map((to) => (
+          <Button key={to} variant="light" size="sm" onClick={() => setTarget(to)}>
+            {stateLabel(to, language)}
+          </Button>
+        ))}
+      </Group>
+      <Modal
+        opened={target !== null}
+        onClose={close}
+        title={target ? t('problems.actions.confirmMove', { state: stateLabel(target, language) }) : ''}
+      >
+        <Stack>
+          <Textarea
+            label={needsReason ? t('problems.actions.reasonRequired') : t('problems.actions.reason')}
+            required={needsReason}
+            autosize
+            minRows={2}
+            maxLength={PROBLEM_LIMITS.reason}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+          />
+          {needsOriginal && (
+            <TextInput
+              label={t('problems.actions.duplicateOf')}
+              description={t('problems.actions.duplicateOfHint')}
+              required
+              value={duplicateOf}
+              onChange={(e) => setDuplicateOf(e.currentTarget.value)}
+            />
+          )}
+          <ErrorAlert error={transition.error} />
+          {conflict?.allowed && (
+            <Text size="sm">
+              {t('problems.actions.allowedNow', {
+                states: conflict.allowed.map((s) => stateLabel(s, language)).join(', ') || '—',
+              })}
+            </Text>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close}>
+              {t('common.cancel')}
+            </Button>
+            <Button
+              onClick={submit}
+              loading={transition.isPending}
+              disabled={(needsReason && !reason.trim()) || (needsOriginal && !originalId)}
+            >
+              {t('problems.actions.confirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}
+
+function AssignForm({ problem }: { problem: ProblemDetail }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const assign = useAssign(problem.id);
+  const { organisations } = useAllOrganisations();
+  const [selected, setSelected] = useState<string[]>(problem.assignments.map((a) => a.organisation.id));
+  const [lead, setLead] = useState<string | null>(
+    problem.assignments.find((a) => a.lead)?.organisation.id ?? null,
+  );
+  const options = organisationOptions(organisations, language);
+  const leadOptions = options.filter((o) => selected.includes(o.value));
+  return (
+    <Stack gap="xs">
+      <MultiSelect
+        label={t('problems.actions.assignTo')}
+        data={options}
+        value={selected}
+        onChange={(values) => {
+          setSelected(values);
+          if (lead && !values.includes(lead)) setLead(null);
+          if (!lead && values.length === 1) setLead(values[0]!);
+        }}
+        searchable
+        maxValues={10}
+        nothingFoundMessage={t('common.nothingFound')}
+        comboboxProps={{ withinPortal: true }}
+      />
+      <Select
+        label={t('problems.actions.lead')}
+        data={leadOptions}
+        value={lead}
+        onChange={setLead}
+        disabled={selected.length === 0}
+        comboboxProps={{ withinPortal: true }}
+      />
+      <ErrorAlert error={assign.error} />
+      <Group justify="flex-end">
+        <Button
+          loading={assign.isPending}
+          disabled={selected.length === 0 || !lead}
+          onClick={() => assign.mutate({ organisationIds: selected, leadOrganisationId: lead! })}
+        >
+          {t('problems.actions.assign')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function AnswerForm({ problem }: { problem: ProblemDetail }) {
+  const { t } = useTranslation();
+  const answer = useAnswer(problem.id);
+  const privacy = usePrivacyGuard();
+  const [bodyTh, setBodyTh] = useState('');
+  const [bodyEn, setBodyEn] = useState('');
+  const submit = () =>
+    privacy
+      .run(
+        (p) => answer.mutateAsync({ bodyTh: bodyTh.trim(), bodyEn: bodyEn.trim() || null, ...p }),
+        { bodyTh, bodyEn },
+        () => {
+          setBodyTh('');
+          setBodyEn('');
+        },
+      )
+      .catch(() => undefined);
+  return (
+    <Stack gap="xs">
+      <Textarea
+        label={t('problems.fields.bodyTh')}
+        required
+        autosize
+        minRows={3}
+        maxLength={PROBLEM_LIMITS.answer}
+        value={bodyTh}
+        onChange={(e) => setBodyTh(e.currentTarget.value)}
+      />
+      <Textarea
+        label={t('problems.fields.bodyEn')}
+        autosize
+        minRows={2}
+        maxLength={PROBLEM_LIMITS.answer}
+        value={bodyEn}
+        onChange={(e) => setBodyEn(e.currentTarget.value)}
+        lang="en"
+      />
+      <ErrorAlert error={withoutPrivacyWarning(answer.error)} />
+      <Group justify="flex-end">
+        <Button color="teal" loading={answer.isPending} disabled={!bodyTh.trim()} onClick={submit}>
+          {t('problems.actions.postAnswer')}
+        </Button>
+      </Group>
+      {privacy.dialog}
+    </Stack>
+  );
+}
