@@ -269,3 +269,38 @@ export const ProblemsTaxonomiesView = z.object({
   states: Entries,
   privacyFindingKinds: Entries,
 });
+
+// ---- deadlines (the Centre configures them per category) ----------------------------------------
+const Days = z.number().int().min(1).max(365);
+export const DeadlineSettingsBody = z.strictObject({
+  firstAnswerDays: Days,
+  updateIntervalDays: Days,
+  escalationDays: Days,
+});
+export const DeadlineSettingView = z.object({
+  category: ProblemCategoryCode,
+  firstAnswerDays: z.number().int(),
+  updateIntervalDays: z.number().int(),
+  escalationDays: z.number().int(),
+  /** false: the defaults (14, 30, 14 days) apply. */
+  custom: z.boolean(),
+  updatedAt: Timestamp.nullable(),
+});
+export const DeadlineSettingsView = z.object({ items: z.array(DeadlineSettingView) });
+export const DeadlineCategoryParams = z.object({ category: ProblemCategoryCode });
+
+// ---- comment reports (the Centre's moderation queue) -----------------------------------------------
+export const CommentReportListQuery = PageQuery.extend({
+  /** true (default): reports of comments not yet hidden or dismissed. */
+  open: Flag,
+});
+export const CommentReportItem = z.object({
+  id: Id,
+  problem: z.object({ id: Id, title: z.string() }),
+  comment: z.object({ id: Id, body: z.string(), hidden: z.boolean() }),
+  reporter: UserBrief.extend({ organisation: OrganisationSummary }),
+  reason: z.string(),
+  createdAt: Timestamp,
+  resolvedAt: Timestamp.nullable(),
+});
+export const CommentReportPage = Page(CommentReportItem);

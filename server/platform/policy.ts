@@ -59,9 +59,15 @@ type Rules = {
   'problem.answer': ProblemAccess;
   /** Who raised it: hidden when anonymous, except from the Centre and the organisation itself. */
   'problem.seeReporter': Pick<ProblemAccess, 'anonymous' | 'reporterOrganisationId'>;
+  /** Per-category deadlines for official answers and progress updates. */
+  'problem.configureDeadlines': undefined;
   'comment.edit': { authorUserId: string };
   'comment.hide': undefined;
   'comment.report': undefined;
+  /** A notification, its read state: only its recipient's. */
+  'notification.read': { recipientUserId: string };
+  /** One's own notification list, unread count, live stream and email preferences. */
+  'notification.own': undefined;
 };
 export type Action = keyof Rules;
 
@@ -129,9 +135,12 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
     isAdmin(a) || (contributes(a) && r.assignedOrganisationIds.includes(a.organisationId)),
   'problem.seeReporter': (a, r) =>
     !r.anonymous || isAdmin(a) || a.organisationId === r.reporterOrganisationId,
+  'problem.configureDeadlines': isAdmin,
   'comment.edit': (a, r) => contributes(a) && a.userId === r.authorUserId,
   'comment.hide': isAdmin,
   'comment.report': contributes,
+  'notification.read': (a, r) => a.userId === r.recipientUserId,
+  'notification.own': () => true,
 };
 
 export function can<A extends Action>(actor: Actor | null, action: A, resource: Rules[A]): boolean {

@@ -21,8 +21,9 @@ import { hashPassword } from '../platform/passwords.ts';
 import { createSession, SESSION_COOKIE } from '../platform/sessions.ts';
 import { hashToken, newToken } from '../platform/tokens.ts';
 import { buildPerson } from './factories.ts';
+import { buildNotification } from './notification-factories.ts';
 import { buildComment, buildProblem } from './problem-factories.ts';
-import type { TestApp } from './test-app.ts';
+import { TEST_ORIGIN, type TestApp } from './test-app.ts';
 
 export const SIGNED_IN_ROLES = [
   'observer',
@@ -166,6 +167,8 @@ export type RouteCase = {
   freshPerson?: boolean;
   /** A list route taking PageQuery (cursor, limit). */
   paged?: boolean;
+  /** Answers a Server-Sent Event stream that stays open: the case reads its first event, then lets go. */
+  stream?: boolean;
   sample: (c: CaseInput) => Promise<Sample>;
   expected: (who: Who, scope: Scope) => number;
 };
@@ -561,6 +564,25 @@ export const ROUTES: RouteCase[] = [
     expected: contributes(201),
   },
   {
+    route: 'GET /api/v1/problems/deadline-settings',
+    sample: async () => ({ url: '/api/v1/problems/deadline-settings' }),
+    expected: signedIn(200),
+  },
+  {
+    route: 'PUT /api/v1/problems/deadline-settings/:category',
+    sample: async () => ({
+      url: '/api/v1/problems/deadline-settings/shelter_protection',
+      body: { firstAnswerDays: 7, updateIntervalDays: 21, escalationDays: 7 },
+    }),
+    expected: adminOnly(200),
+  },
+  {
+    route: 'GET /api/v1/problems/comment-reports',
+    paged: true,
+    sample: async () => ({ url: '/api/v1/problems/comment-reports?limit=5' }),
+    expected: adminOnly(200),
+  },
+  {
     route: 'GET /api/v1/problems/:id',
     sample: async ({ w }) => ({ url: `/api/v1/problems/${(await foreignProblem(w)).id}` }),
     expected: signedIn(200),
@@ -680,6 +702,67 @@ export const ROUTES: RouteCase[] = [
     expected: contributes(201),
   },
   {
+    route: 'GET /api/v1/notifications',
+    paged: true,
+    sample: async () => ({ url: '/api/v1/notifications?limit=5' }),
+    expected: signedIn(200),
+  },
+  {
+    route: 'GET /api/v1/notifications/unread-count',
+    sample: async () => ({ url: '/api/v1/notifications/unread-count' }),
+    expected: signedIn(200),
+  },
+  {
+    route: 'POST /api/v1/notifications/:id/read',
+    scoped: true,
+    sample: async ({ w, scope, person }) => {
+      // "own" is the actor's own notification, "other" someone else's: it stays hidden, never marked.
+      const recipient = scope === 'own' && person ? person.user.id : w.bystander.id;
+      const n = await buildNotification(w.t.db, {
+        recipientUserId: recipient,
+        reporterUserId: w.bystander.id,
+      });
+      return { url: `/api/v1/notifications/${n.id}/read` };
+    },
+    expected: (who, scope) => (who === 'anonymous' ? 401 : scope === 'own' ? 200 : 404),
+  },
+  {
+    route: 'POST /api/v1/notifications/read-all',
+    sample: async ({ w, person }) => {
+      if (!person) return { url: '/api/v1/notifications/read-all', body: {} };
+      const n = await buildNotification(w.t.db, {
+        recipientUserId: person.user.id,
+        reporterUserId: w.bystander.id,
+      });
+      return { url: '/api/v1/notifications/read-all', body: { upTo: n.id } };
+    },
+    expected: signedIn(200),
+  },
+  {
+    route: 'GET /api/v1/notifications/preferences',
+    sample: async () => ({ url: '/api/v1/notifications/preferences' }),
+    expected: signedIn(200),
+  },
+  {
+    route: 'PUT /api/v1/notifications/preferences',
+    sample: async () => ({
+      url: '/api/v1/notifications/preferences',
+      body: {
+        myProblems: 'immediately',
+        assignedToMyOrganisation: 'daily',
+        followed: 'off',
+        mentions: 'immediately',
+      },
+    }),
+    expected: signedIn(200),
+  },
+  {
+    route: 'GET /api/v1/notifications/stream',
+    stream: true,
+    sample: async () => ({ url: '/api/v1/notifications/stream' }),
+    expected: signedIn(200),
+  },
+  {
     route: 'GET /api/v1/audit-events',
     paged: true,
     sample: async () => ({ url: '/api/v1/audit-events?limit=5' }),
@@ -708,8 +791,33 @@ export async function personFor(w: World, c: RouteCase, who: Who): Promise<Perso
 export async function runCase(w: World, c: RouteCase, who: Who, scope: Scope) {
   const person = await personFor(w, c, who);
   const sample = await c.sample({ w, who, scope, person });
-  const res = await w.t.request(methodOf(c), sample.url, { body: sample.body, cookie: person?.cookie });
+  const res = c.stream
+    ? await openStream(w.t, sample.url, person?.cookie)
+    : await w.t.request(methodOf(c), sample.url, { body: sample.body, cookie: person?.cookie });
   return { ...res, sample, person };
+}
+
+/**
+ * GETs an event stream and reads until its first event (or the end of an error body). The server side
+ * stays open until the app closes, as a browser tab's would.
+ */
+export async function openStream(t: TestApp, url: string, cookie?: string) {
+  const res = await t.app.inject({
+    method: 'GET',
+    url,
+    headers: { origin: TEST_ORIGIN, ...(cookie ? { cookie } : {}) },
+    payloadAsStream: true,
+  });
+  const stream = res.stream();
+  let text = '';
+  for await (const chunk of stream) {
+    text += String(chunk);
+    if (res.statusCode === 200 && /\nevent: \w+\ndata: .*\n\n/.test(text)) break;
+  }
+  stream.destroy();
+  let body: any = text;
+  if (res.statusCode !== 200) body = JSON.parse(text);
+  return { status: res.statusCode, body, headers: res.headers, raw: res };
 }
 
 /**

@@ -28,6 +28,7 @@ import type { Actor, RequestContext } from '../../platform/context.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import { authorize, can } from '../../platform/policy.ts';
+import { presentOrganisation } from '../organisations/organisations.presenter.ts';
 import { recordProblemEvent } from './events.ts';
 import { recordPrivacyChoice, screenText } from './privacy.ts';
 import { hidesOrganisation, summaryOrNull } from './problems.presenter.ts';
@@ -373,4 +374,54 @@ export async function reportComment(
       ),
     );
   return { created, report: { id: report!.id, commentId, createdAt: report!.createdAt.toISOString() } };
+}
+
+/** The Centre's moderation queue: newest reports first; open ones by default. */
+export async function listCommentReports(
+  db: Db,
+  viewer: Actor,
+  query: { cursor?: string; limit: number; open?: boolean },
+) {
+  authorize(viewer, 'problem.triage', undefined);
+  const after = decodeCursor(query.cursor, { key: 'date', id: 'uuid' });
+  const open = query.open ?? true;
+  const rows = await db
+    .select({
+      report: problemCommentReports,
+      problem: { id: problems.id, title: problems.title },
+      comment: { id: problemComments.id, body: problemComments.body, hiddenAt: problemComments.hiddenAt },
+      reporter: { id: users.id, displayName: users.displayName },
+      organisation: organisations,
+    })
+    .from(problemCommentReports)
+    .innerJoin(problems, eq(problems.id, problemCommentReports.problemId))
+    .innerJoin(problemComments, eq(problemComments.id, problemCommentReports.commentId))
+    .innerJoin(users, eq(users.id, problemCommentReports.reporterUserId))
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .where(
+      and(
+        open
+          ? isNull(problemCommentReports.resolvedAt)
+          : sql`${problemCommentReports.resolvedAt} is not null`,
+        after
+          ? sql`(${problemCommentReports.createdAt}, ${problemCommentReports.id}) < (${new Date(after.k).toISOString()}::timestamptz, ${after.id}::uuid)`
+          : undefined,
+      ),
+    )
+    .orderBy(sql`${problemCommentReports.createdAt} desc`, sql`${problemCommentReports.id} desc`)
+    .limit(query.limit + 1);
+  return toPage(
+    rows,
+    query.limit,
+    (r) => ({ k: r.report.createdAt.toISOString(), id: r.report.id }),
+    (r) => ({
+      id: r.report.id,
+      problem: r.problem,
+      comment: { id: r.comment.id, body: r.comment.body, hidden: r.comment.hiddenAt !== null },
+      reporter: { ...r.reporter, organisation: presentOrganisation(r.organisation) },
+      reason: r.report.reason,
+      createdAt: r.report.createdAt.toISOString(),
+      resolvedAt: r.report.resolvedAt?.toISOString() ?? null,
+    }),
+  );
 }

@@ -6,11 +6,16 @@ import {
   AssignBody,
   CommentListQuery,
   CommentPage,
+  CommentReportListQuery,
+  CommentReportPage,
   CommentReportView,
   CommentView,
   CreateAnswerBody,
   CreateCommentBody,
   CreateProblemBody,
+  DeadlineCategoryParams,
+  DeadlineSettingsBody,
+  DeadlineSettingsView,
   FollowView,
   HideCommentBody,
   PrivacyCheckBody,
@@ -33,6 +38,7 @@ import { type App, actorOf, errorResponses, requestContext } from '../../platfor
 import { authorize } from '../../platform/policy.ts';
 import { listProblems } from './board.ts';
 import * as comments from './comments.service.ts';
+import { listDeadlineSettings, setDeadlineSettings } from './deadline-settings.ts';
 import * as service from './problems.service.ts';
 
 const tags = ['problems'];
@@ -72,6 +78,43 @@ export function problemRoutes(app: App, deps: Deps) {
       authorize(actorOf(req), 'problem.read', undefined);
       return { findings: checkPrivacy(req.body.fields) };
     },
+  );
+  app.get(
+    '/api/v1/problems/deadline-settings',
+    {
+      schema: {
+        tags,
+        summary:
+          'Days to the first official answer, between progress updates and to escalation, per category',
+        response: { 200: DeadlineSettingsView, ...errorResponses },
+      },
+    },
+    async (req) => listDeadlineSettings(deps.db, actorOf(req)),
+  );
+  app.put(
+    '/api/v1/problems/deadline-settings/:category',
+    {
+      schema: {
+        tags,
+        summary: "Set a category's deadlines (the Centre); applies to assignments made from now on",
+        params: DeadlineCategoryParams,
+        body: DeadlineSettingsBody,
+        response: { 200: DeadlineSettingsView, ...errorResponses },
+      },
+    },
+    async (req) => setDeadlineSettings(deps.db, ctx(req), req.params.category, req.body),
+  );
+  app.get(
+    '/api/v1/problems/comment-reports',
+    {
+      schema: {
+        tags,
+        summary: "Comments members reported to the Centre, newest first (the Centre's moderation queue)",
+        querystring: CommentReportListQuery,
+        response: { 200: CommentReportPage, ...errorResponses },
+      },
+    },
+    async (req) => comments.listCommentReports(deps.db, actorOf(req), req.query),
   );
   app.get(
     '/api/v1/problems',

@@ -618,6 +618,63 @@ describe("the Centre's loop", () => {
   });
 });
 
+describe('deadline settings and the moderation queue', () => {
+  it('uses the deadlines the Centre set for a category at the next assignment', async () => {
+    const put = (by: Who, body: unknown) =>
+      t.request('PUT', '/api/v1/problems/deadline-settings/budget_resources', { cookie: by.cookie, body });
+    expect(
+      (await put(fisheriesAdmin, { firstAnswerDays: 7, updateIntervalDays: 10, escalationDays: 3 })).status,
+    ).toBe(403);
+    expect((await put(admin, { firstAnswerDays: 0, updateIntervalDays: 10, escalationDays: 3 })).status).toBe(
+      400,
+    );
+    const res = await put(admin, { firstAnswerDays: 7, updateIntervalDays: 10, escalationDays: 3 });
+    expect(res.status).toBe(200);
+    const list = await get('/api/v1/problems/deadline-settings', observer);
+    const budget = list.body.items.find((i: { category: string }) => i.category === 'budget_resources');
+    const other = list.body.items.find((i: { category: string }) => i.category === 'other');
+    expect(budget).toMatchObject({
+      firstAnswerDays: 7,
+      updateIntervalDays: 10,
+      escalationDays: 3,
+      custom: true,
+    });
+    expect(other).toMatchObject({
+      firstAnswerDays: 14,
+      updateIntervalDays: 30,
+      escalationDays: 14,
+      custom: false,
+    });
+    const p = await raise(reporter, { category: 'budget_resources' });
+    const assigned = await assign(p.id, [labour.id]);
+    expect(assigned.body.dueAt).toBe(new Date(t.clock.now().getTime() + 7 * DAY).toISOString());
+    await put(admin, { firstAnswerDays: 14, updateIntervalDays: 30, escalationDays: 14 });
+  });
+
+  it('lists reported comments for the Centre until the comment is hidden', async () => {
+    const p = await raise();
+    const c = await post(`/api/v1/problems/${p.id}/comments`, labourMember, { body: 'ข้อความที่ควรตรวจ' });
+    await post(`/api/v1/problems/${p.id}/comments/${c.body.id}/report`, fisheriesMember, {
+      reason: 'ไม่เหมาะสม',
+    });
+    const open = await get('/api/v1/problems/comment-reports?limit=100', admin);
+    const report = open.body.items.find((r: { comment: { id: string } }) => r.comment.id === c.body.id);
+    expect(report).toMatchObject({
+      problem: { id: p.id },
+      comment: { body: 'ข้อความที่ควรตรวจ', hidden: false },
+      reporter: { id: fisheriesMember.user.id, organisation: { id: fisheries.id } },
+      reason: 'ไม่เหมาะสม',
+      resolvedAt: null,
+    });
+    await post(`/api/v1/problems/${p.id}/comments/${c.body.id}/hide`, admin, { reason: 'ไม่เหมาะสม' });
+    const after = await get('/api/v1/problems/comment-reports?limit=100', admin);
+    expect(after.body.items.map((r: { id: string }) => r.id)).not.toContain(report.id);
+    const closed = await get('/api/v1/problems/comment-reports?open=false&limit=100', admin);
+    expect(closed.body.items.map((r: { id: string }) => r.id)).toContain(report.id);
+    expect((await get('/api/v1/problems/comment-reports', fisheriesAdmin)).status).toBe(403);
+  });
+});
+
 describe('the board', () => {
   let ids: Record<string, string>;
   beforeAll(async () => {

@@ -41,6 +41,7 @@ export const AUDIT_ACTIONS = [
   'problem.comment_edited',
   'problem.comment_hidden',
   'problem.comment_reported',
+  'problem.deadlines_updated',
   'system.demo_seeded',
 ] as const;
 
@@ -54,6 +55,7 @@ export const AUDIT_ENTITY_TYPES = [
   'problem_comment',
   'problem_answer',
   'privacy_check',
+  'problem_deadline_setting',
   'system',
 ] as const;
 
