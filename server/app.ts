@@ -14,6 +14,9 @@ import { taskRoutes } from './modules/directory/tasks.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { invitationRoutes } from './modules/invitations/invitations.routes.ts';
 import { meRoutes } from './modules/me/me.routes.ts';
+import { startNotificationRuntime } from './modules/notifications/live.ts';
+import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
+import { rememberNotificationRuntime } from './modules/notifications/runtime-registry.ts';
 import { organisationRoutes } from './modules/organisations/organisations.routes.ts';
 import { outboxRoutes } from './modules/outbox/outbox.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
@@ -129,6 +132,11 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     const typed = api as unknown as App;
     healthRoutes(typed, deps);
   });
+  // Fan-out of timeline events and live unread counts; streams end before the server stops listening.
+  const notifications = await startNotificationRuntime(deps);
+  rememberNotificationRuntime(app, notifications);
+  app.addHook('preClose', async () => notifications.close());
+
   await app.register(async (api) => {
     const typed = api as unknown as App;
     authRoutes(typed, deps);
@@ -139,6 +147,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     peopleRoutes(typed, deps);
     directoryRoutes(typed, deps);
     problemRoutes(typed, deps);
+    notificationRoutes(typed, deps, notifications);
     problemAccountabilityRoutes(typed, deps);
     taskRoutes(typed, deps);
     auditRoutes(typed, deps);

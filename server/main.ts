@@ -8,6 +8,7 @@ import { DEMO_ACCOUNTS } from './db/seed/demo-network.ts';
 import { seedDemoNetwork } from './db/seed/seed-demo.ts';
 import { indexUnindexedOrganisations } from './modules/directory/search-documents.ts';
 import { startStaleReminders } from './modules/directory/stale-reminders.ts';
+import { startNotificationJobs } from './modules/notifications/jobs.ts';
 import { startHousekeeping } from './platform/housekeeping.ts';
 import { closeDeps, createDeps } from './runtime.ts';
 
@@ -36,11 +37,13 @@ async function main() {
   const app = await buildApp(deps);
   const stopHousekeeping = startHousekeeping(deps);
   const stopStaleReminders = startStaleReminders(deps);
+  const stopNotificationJobs = startNotificationJobs(deps);
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) logger.error({ err }, 'shutting down after an error');
     else logger.info({ signal }, 'shutting down: draining requests');
     stopHousekeeping();
     stopStaleReminders();
+    stopNotificationJobs();
     await app.close();
     await closeDeps(deps);
   });

@@ -17,6 +17,16 @@ export type Database = {
   close: () => Promise<void>;
   /** Runs fn on one dedicated connection (advisory locks, LISTEN). */
   withConnection: <T>(fn: (db: Db) => Promise<T>) => Promise<T>;
+  /**
+   * LISTENs on a channel: on PostgreSQL over its own connection (re-established after a drop, then
+   * `onReconnect` runs, since notifications sent meanwhile are lost); on PGlite in-process.
+   * Resolves to the function that stops listening.
+   */
+  listen: (
+    channel: string,
+    onMessage: (payload: string) => void,
+    onReconnect?: () => void,
+  ) => Promise<() => Promise<void>>;
 };
 
 export type DatabaseOptions = {
@@ -45,6 +55,12 @@ async function openPglite(dataDir?: string, template?: Blob): Promise<Database> 
     close: () => client.close(),
     // PGlite has a single connection; every call already runs on it.
     withConnection: (fn) => fn(db),
+    listen: async (channel, onMessage) => {
+      const unlisten = await client.listen(channel, onMessage);
+      return async () => {
+        if (!client.closed) await unlisten();
+      };
+    },
   };
 }
 
@@ -66,5 +82,63 @@ async function openPostgres(url: string, max: number): Promise<Database> {
         client.release();
       }
     },
+    listen: (channel, onMessage, onReconnect) => listenPostgres(url, channel, onMessage, onReconnect),
+  };
+}
+
+const RECONNECT_MS = [500, 1_000, 2_000, 5_000, 10_000];
+
+async function listenPostgres(
+  url: string,
+  channel: string,
+  onMessage: (payload: string) => void,
+  onReconnect?: () => void,
+): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: pg.Client | null = null;
+  let attempt = 0;
+  let retry: NodeJS.Timeout | null = null;
+
+  async function connect() {
+    const c = new pg.Client({ connectionString: url });
+    c.on('notification', (msg) => {
+      if (msg.channel === channel) onMessage(msg.payload ?? '');
+    });
+    c.on('error', () => dropped(c));
+    c.on('end', () => dropped(c));
+    await c.connect();
+    await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    client = c;
+    attempt = 0;
+  }
+
+  function dropped(c: pg.Client) {
+    if (stopped || client !== c) return;
+    client = null;
+    c.end().catch(() => {});
+    const again = () => {
+      retry = setTimeout(
+        () => {
+          retry = null;
+          if (stopped) return;
+          connect().then(
+            () => onReconnect?.(),
+            () => again(),
+          );
+        },
+        RECONNECT_MS[Math.min(attempt++, RECONNECT_MS.length - 1)],
+      );
+      retry.unref();
+    };
+    again();
+  }
+
+  await connect();
+  return async () => {
+    stopped = true;
+    if (retry) clearTimeout(retry);
+    const c = client;
+    client = null;
+    await c?.end().catch(() => {});
   };
 }

@@ -43,6 +43,32 @@ export async function enqueueEmail(
     );
 }
 
+/** Queues many emails with one INSERT (a fan-out to hundreds of people), like enqueueEmail. */
+export async function enqueueEmails(
+  tx: Db,
+  deps: { hasMailTransport: boolean; logger: Logger },
+  now: Date,
+  mails: { to: string; language: Language; template: EmailTemplate }[],
+): Promise<void> {
+  if (mails.length === 0) return;
+  const status = deps.hasMailTransport ? ('pending' as const) : ('held' as const);
+  for (let i = 0; i < mails.length; i += 500) {
+    await tx.insert(outboxEmails).values(
+      mails.slice(i, i + 500).map((mail) => ({
+        id: randomUUID(),
+        kind: mail.template.kind,
+        to: mail.to,
+        ...renderEmail(mail.template, mail.language),
+        status,
+        nextAttemptAt: now,
+        createdAt: now,
+      })),
+    );
+  }
+  if (!deps.hasMailTransport)
+    deps.logger.info({ count: mails.length }, 'emails kept in outbox (no SMTP_URL)');
+}
+
 export type Mailer = { kick: () => void; drain: () => Promise<number>; stop: () => Promise<void> };
 
 /**

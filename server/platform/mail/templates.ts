@@ -1,5 +1,17 @@
 import type { Language } from '../../../common/taxonomies.ts';
 
+/** One problem event as an email tells it; `actorName` null means "the reporter" (hidden) or the system. */
+export type ProblemEventMail = {
+  problemTitle: string;
+  event: string;
+  reason: 'my_problem' | 'assigned' | 'followed' | 'mention';
+  actorName: string | null;
+  actorHidden: boolean;
+  /** For state changes: the new state's label in the email's language. */
+  toStateLabel: string | null;
+  link: string;
+};
+
 export type EmailTemplate =
   | { kind: 'invitation'; link: string; organisationName: string; roleLabel: string; inviterName: string }
   | { kind: 'password_reset'; link: string; displayName: string }
@@ -10,6 +22,15 @@ export type EmailTemplate =
       organisationName: string;
       /** YYYY-MM-DD (Gregorian); shown in Buddhist Era in Thai. */
       lastReviewed: string;
+      link: string;
+    }
+  | ({ kind: 'problem_notification'; displayName: string } & ProblemEventMail)
+  | {
+      kind: 'problem_digest';
+      displayName: string;
+      items: ProblemEventMail[];
+      /** Items beyond those listed. */
+      more: number;
       link: string;
     };
 
@@ -100,7 +121,76 @@ function copyFor(t: EmailTemplate, lang: Language): Copy {
             action: 'Open the organisation',
           };
     }
+    case 'problem_notification':
+    case 'problem_digest':
+      return problemCopy(t, th);
   }
+}
+
+/** What happened, in one sentence, without naming an anonymous reporter's organisation. */
+export function problemEventLine(m: ProblemEventMail, lang: Language): string {
+  const th = lang === 'th';
+  const who = m.actorHidden ? (th ? 'ผู้แจ้งเรื่อง' : 'The reporter') : (m.actorName ?? 'TIPNet');
+  if (m.reason === 'mention' && (m.event === 'commented' || m.event === 'comment_edited'))
+    return th ? `${who} กล่าวถึงคุณในความคิดเห็น` : `${who} mentioned you in a comment`;
+  switch (m.event) {
+    case 'supported':
+      return th ? `${who} แจ้งว่าประสบปัญหานี้เช่นกัน` : `${who} faces this too`;
+    case 'assigned':
+      return th
+        ? m.reason === 'assigned'
+          ? 'ศพดส.ตร. มอบหมายเรื่องนี้ให้หน่วยงานของคุณรับผิดชอบ'
+          : 'ศพดส.ตร. มอบหมายหน่วยงานรับผิดชอบแล้ว'
+        : m.reason === 'assigned'
+          ? 'The Centre assigned this to your organisation'
+          : 'The Centre assigned responsible organisations';
+    case 'answered':
+      return th ? `${who} ตอบอย่างเป็นทางการ` : `${who} posted an official answer`;
+    case 'state_changed':
+      return th
+        ? `สถานะเปลี่ยนเป็น "${m.toStateLabel ?? ''}"`
+        : `The status changed to "${m.toStateLabel ?? ''}"`;
+    case 'commented':
+      return th ? `${who} แสดงความคิดเห็น` : `${who} commented`;
+    case 'overdue':
+      return th
+        ? 'เลยกำหนดคำตอบอย่างเป็นทางการหรือการรายงานความคืบหน้าแล้ว'
+        : 'The official answer or progress update is overdue';
+    case 'escalated':
+      return th ? 'เลยกำหนดมานานแล้ว เรื่องถูกส่งถึง ศพดส.ตร.' : 'Still overdue: escalated to the Centre';
+    default:
+      return th ? 'มีความเคลื่อนไหวใหม่' : 'Something changed';
+  }
+}
+
+function problemCopy(
+  t: EmailTemplate & { kind: 'problem_notification' | 'problem_digest' },
+  th: boolean,
+): Copy {
+  if (t.kind === 'problem_notification') {
+    const line = problemEventLine(t, th ? 'th' : 'en');
+    return {
+      subject: `TIPNet: ${line} — ${t.problemTitle}`,
+      lines: [th ? `เรียน ${t.displayName}` : `Dear ${t.displayName},`, `${t.problemTitle}: ${line}`],
+      link: t.link,
+      action: th ? 'เปิดเรื่องนี้' : 'Open the problem',
+    };
+  }
+  const n = t.items.length + t.more;
+  return {
+    subject: th ? `TIPNet: สรุปความเคลื่อนไหวประจำวัน (${n} รายการ)` : `TIPNet: your daily summary (${n})`,
+    lines: [
+      th ? `เรียน ${t.displayName}` : `Dear ${t.displayName},`,
+      th ? 'ความเคลื่อนไหวของเรื่องที่คุณติดตามตั้งแต่สรุปครั้งก่อน:' : 'What changed since your last summary:',
+      ...t.items.map((i) => `• ${i.problemTitle}: ${problemEventLine(i, th ? 'th' : 'en')} — ${i.link}`),
+      ...(t.more > 0 ? [th ? `และอีก ${t.more} รายการ` : `and ${t.more} more`] : []),
+      th
+        ? 'เปลี่ยนความถี่ของอีเมลได้ที่ "ตั้งค่า" ในเมนูบัญชีผู้ใช้'
+        : 'Change how often you get these emails in Settings, under your account menu.',
+    ],
+    link: t.link,
+    action: th ? 'เปิดการแจ้งเตือนทั้งหมด' : 'Open all notifications',
+  };
 }
 
 export function renderEmail(template: EmailTemplate, language: Language): RenderedEmail {

@@ -1,0 +1,189 @@
+/** The notification centre: a person's own list, unread count, read marks and email preferences. */
+import { and, count, desc, eq, isNull, lte, sql } from 'drizzle-orm';
+import type { z } from 'zod';
+import {
+  DEFAULT_PREFERENCES,
+  type MarkAllReadBody,
+  type NotificationPreferences,
+  type NotificationView,
+} from '../../../common/notifications-api.ts';
+import type { ProblemState } from '../../../common/problems-taxonomy.ts';
+import type { Db } from '../../db/client.ts';
+import {
+  notificationPreferences,
+  notifications,
+  organisations,
+  problemEvents,
+  problems,
+  users,
+} from '../../db/schema/index.ts';
+import { changedFields, recordAudit } from '../../platform/audit.ts';
+import type { Actor, RequestContext } from '../../platform/context.ts';
+import { notFound } from '../../platform/errors.ts';
+import { decodeCursor, toPage } from '../../platform/pagination.ts';
+import { authorize, authorizeVisible } from '../../platform/policy.ts';
+import { presentOrganisation } from '../organisations/organisations.presenter.ts';
+import { hidesOrganisation } from '../problems/problems.presenter.ts';
+import { signalUnreadChanged } from './signals.ts';
+
+type Ctx = RequestContext & { actor: Actor };
+
+export async function unreadCount(db: Db, userId: string) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(notifications)
+    .where(and(eq(notifications.recipientUserId, userId), isNull(notifications.readAt)));
+  return row?.n ?? 0;
+}
+
+export async function listNotifications(
+  db: Db,
+  viewer: Actor,
+  query: { cursor?: string; limit: number; unread?: 'true' | 'false' },
+) {
+  authorize(viewer, 'notification.own', undefined);
+  const after = decodeCursor(query.cursor, { key: 'none', id: 'serial' });
+  const rows = await db
+    .select({
+      n: notifications,
+      event: {
+        actorUserId: problemEvents.actorUserId,
+        actorOrganisationId: problemEvents.actorOrganisationId,
+        data: problemEvents.data,
+      },
+      problem: {
+        id: problems.id,
+        title: problems.title,
+        state: problems.state,
+        anonymous: problems.anonymous,
+        reporterOrganisationId: problems.reporterOrganisationId,
+      },
+      actor: { id: users.id, displayName: users.displayName },
+      actorOrganisation: organisations,
+    })
+    .from(notifications)
+    .innerJoin(problemEvents, eq(problemEvents.id, notifications.eventId))
+    .innerJoin(problems, eq(problems.id, notifications.problemId))
+    .leftJoin(users, eq(users.id, problemEvents.actorUserId))
+    .leftJoin(organisations, eq(organisations.id, problemEvents.actorOrganisationId))
+    .where(
+      and(
+        eq(notifications.recipientUserId, viewer.userId),
+        query.unread === 'true' ? isNull(notifications.readAt) : undefined,
+        query.unread === 'false' ? sql`${notifications.readAt} is not null` : undefined,
+        after ? sql`${notifications.seq} < ${Number(after.id)}` : undefined,
+      ),
+    )
+    .orderBy(desc(notifications.seq))
+    .limit(query.limit + 1);
+  return toPage(
+    rows,
+    query.limit,
+    (r) => ({ k: '', id: String(r.n.seq) }),
+    (r): NotificationView => {
+      const hidden = hidesOrganisation(viewer, r.problem, r.event.actorOrganisationId);
+      const to = r.n.kind === 'state_changed' ? (r.event.data.to as ProblemState | undefined) : undefined;
+      return {
+        id: r.n.id,
+        kind: r.n.kind,
+        reason: r.n.reason,
+        problem: { id: r.problem.id, title: r.problem.title, state: r.problem.state },
+        actor: hidden || !r.actor?.id ? null : r.actor,
+        actorOrganisation: hidden || !r.actorOrganisation ? null : presentOrganisation(r.actorOrganisation),
+        byReporter:
+          r.event.actorOrganisationId !== null &&
+          r.event.actorOrganisationId === r.problem.reporterOrganisationId,
+        toState: to ?? null,
+        createdAt: r.n.createdAt.toISOString(),
+        readAt: r.n.readAt?.toISOString() ?? null,
+      };
+    },
+  );
+}
+
+/** Marks one notification read; someone else's answers 404, as if it did not exist. */
+export async function markRead(db: Db, ctx: Ctx, id: string) {
+  const [row] = await db
+    .select({ recipientUserId: notifications.recipientUserId, readAt: notifications.readAt })
+    .from(notifications)
+    .where(eq(notifications.id, id));
+  if (!row) throw notFound('Notification');
+  authorizeVisible(ctx.actor, 'notification.read', row, 'Notification');
+  if (!row.readAt)
+    await db.transaction(async (tx) => {
+      await tx
+        .update(notifications)
+        .set({ readAt: ctx.now })
+        .where(and(eq(notifications.id, id), isNull(notifications.readAt)));
+      await signalUnreadChanged(tx, [ctx.actor.userId]);
+    });
+  return { unread: await unreadCount(db, ctx.actor.userId) };
+}
+
+export async function markAllRead(db: Db, ctx: Ctx, input: z.infer<typeof MarkAllReadBody>) {
+  authorize(ctx.actor, 'notification.own', undefined);
+  let upToSeq: number | null = null;
+  if (input.upTo) {
+    const [row] = await db
+      .select({ seq: notifications.seq, recipientUserId: notifications.recipientUserId })
+      .from(notifications)
+      .where(eq(notifications.id, input.upTo));
+    if (!row) throw notFound('Notification');
+    authorizeVisible(ctx.actor, 'notification.read', row, 'Notification');
+    upToSeq = row.seq;
+  }
+  const marked = await db.transaction(async (tx) => {
+    const rows = await tx
+      .update(notifications)
+      .set({ readAt: ctx.now })
+      .where(
+        and(
+          eq(notifications.recipientUserId, ctx.actor.userId),
+          isNull(notifications.readAt),
+          upToSeq === null ? undefined : lte(notifications.seq, upToSeq),
+        ),
+      )
+      .returning({ id: notifications.id });
+    if (rows.length > 0) await signalUnreadChanged(tx, [ctx.actor.userId]);
+    return rows.length;
+  });
+  return { marked, unread: await unreadCount(db, ctx.actor.userId) };
+}
+
+export async function getPreferences(db: Db, actor: Actor): Promise<NotificationPreferences> {
+  authorize(actor, 'notification.own', undefined);
+  const [row] = await db
+    .select()
+    .from(notificationPreferences)
+    .where(eq(notificationPreferences.userId, actor.userId));
+  if (!row) return { ...DEFAULT_PREFERENCES };
+  return {
+    myProblems: row.myProblems,
+    assignedToMyOrganisation: row.assignedToMyOrganisation,
+    followed: row.followed,
+    mentions: row.mentions,
+  };
+}
+
+/** Replaces the preferences; audited (what changed), nothing written when nothing changed. */
+export async function putPreferences(db: Db, ctx: Ctx, input: NotificationPreferences) {
+  const before = await getPreferences(db, ctx.actor);
+  const changes = changedFields(before, input);
+  if (Object.keys(changes).length === 0) return before;
+  await db.transaction(async (tx) => {
+    await tx
+      .insert(notificationPreferences)
+      .values({ userId: ctx.actor.userId, ...input, updatedAt: ctx.now })
+      .onConflictDoUpdate({
+        target: notificationPreferences.userId,
+        set: { ...input, updatedAt: ctx.now },
+      });
+    await recordAudit(tx, ctx, {
+      action: 'notification.preferences_updated',
+      entityType: 'user',
+      entityId: ctx.actor.userId,
+      changes,
+    });
+  });
+  return getPreferences(db, ctx.actor);
+}
