@@ -42,6 +42,9 @@ export const AUDIT_ACTIONS = [
   'problem.comment_hidden',
   'problem.comment_reported',
   'problem.deadlines_updated',
+  'problem.overdue_notified',
+  'problem.escalated',
+  'notification.preferences_updated',
   'system.demo_seeded',
 ] as const;
 
@@ -67,6 +70,7 @@ export const AUDIT_ACTION_GROUPS = [
   'organisation',
   'person',
   'problem',
+  'notification',
   'system',
 ] as const;
 
