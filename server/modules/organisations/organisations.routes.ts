@@ -11,7 +11,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { type App, actorOf, errorResponses, requestContext } from '../../platform/http.ts';
 import { authorize } from '../../platform/policy.ts';
 import { viewerOf } from '../directory/visibility.ts';
-import { listOrganisations } from './organisations.search.ts';
+import { listOrganisationsCached } from './organisations.search.ts';
 import * as organisationService from './organisations.service.ts';
 
 const tags = ['organisations'];
@@ -24,14 +24,15 @@ export function organisationRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary:
-          'The directory: search (`q`, Thai or English, prefix while typing) and filters; without `q` by English name',
+          'The directory: search (`q`, Thai or English, prefix while typing) and filters; without `q` by English name. Served from a cache checked against the database on every request; `Cache-Control: no-cache` recomputes',
         querystring: OrganisationListQuery,
         response: { 200: OrganisationListPage, ...errorResponses },
       },
     },
     async (req) => {
       authorize(actorOf(req), 'organisation.list', undefined);
-      return listOrganisations(deps.db, deps.clock.now(), req.query);
+      const fresh = /\bno-cache\b/i.test(req.headers['cache-control'] ?? '');
+      return listOrganisationsCached(deps.db, deps.clock.now(), req.query, { fresh });
     },
   );
   app.post(

@@ -21,6 +21,7 @@ import type {
 import { type CoverageCode, PROVINCE_CODES } from '../../../common/directory-taxonomies.ts';
 import type { Db } from '../../db/client.ts';
 import { organisations, people } from '../../db/schema/index.ts';
+import { versionedCache } from '../../platform/cache/versioned-cache.ts';
 import { decodeCursor, encodeCursor } from '../../platform/pagination.ts';
 import { buildTsquery } from '../../platform/search/index.ts';
 import { staleSql } from '../directory/staleness.ts';
@@ -83,6 +84,23 @@ export function filterConditions(f: DirectoryFilters, now: Date): SQL | undefine
 /** An organisation working nationwide can act in every province. */
 function coverageMatching(codes: CoverageCode[]): CoverageCode[] {
   return codes.some((c) => PROVINCES.has(c)) ? [...new Set([...codes, 'nationwide' as const])] : codes;
+}
+
+const directoryListCache = versionedCache<Awaited<ReturnType<typeof listOrganisations>>>('directory', 500);
+
+/**
+ * The directory list as served: the same query is answered from memory until the directory changes
+ * (people repeat the same searches; exact facet counts over thousands of matches cost tens of ms).
+ * "Stale" moves with time rather than writes, so a result is reused only within its minute.
+ */
+export function listOrganisationsCached(
+  db: Db,
+  now: Date,
+  query: OrganisationListQuery,
+  options: { fresh?: boolean } = {},
+) {
+  const key = `${Math.floor(now.getTime() / 60_000)}:${JSON.stringify(query)}`;
+  return directoryListCache(db, key, () => listOrganisations(db, now, query), options);
 }
 
 export async function listOrganisations(db: Db, now: Date, query: OrganisationListQuery) {

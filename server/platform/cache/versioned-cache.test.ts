@@ -1,0 +1,67 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { organisations } from '../../db/schema/index.ts';
+import { buildTestApp, type TestApp } from '../../test/test-app.ts';
+import { changeVersion, versionedCache } from './versioned-cache.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(() => t.close());
+
+describe('versioned cache', () => {
+  it('computes once per key until the guarded tables change, whoever writes', async () => {
+    const cache = versionedCache<{ n: number }>('directory', 10);
+    let computed = 0;
+    const compute = async () => ({ n: ++computed });
+    expect(await cache(t.db, 'k', compute)).toEqual({ n: 1 });
+    expect(await cache(t.db, 'k', compute)).toEqual({ n: 1 });
+    expect(await cache(t.db, 'other', compute)).toEqual({ n: 2 });
+
+    const before = await changeVersion(t.db, 'directory');
+    const org = await t.buildOrganisation();
+    await t.db.execute(sql`update organisations set website = 'https://example.org' where id = ${org.id}`);
+    expect(await changeVersion(t.db, 'directory')).toBeGreaterThan(before);
+    expect(await cache(t.db, 'k', compute)).toEqual({ n: 3 });
+    expect(await cache(t.db, 'k', compute)).toEqual({ n: 3 });
+  });
+
+  it('recomputes when asked for a fresh result, and keeps that one', async () => {
+    const cache = versionedCache<{ n: number }>('directory', 10);
+    let computed = 0;
+    const compute = async () => ({ n: ++computed });
+    await cache(t.db, 'k', compute);
+    expect(await cache(t.db, 'k', compute, { fresh: true })).toEqual({ n: 2 });
+    expect(await cache(t.db, 'k', compute)).toEqual({ n: 2 });
+  });
+
+  it('does not move for a write the writer rolled back', async () => {
+    const before = await changeVersion(t.db, 'directory');
+    await expect(
+      t.db.transaction(async (tx) => {
+        await tx.update(organisations).set({ website: null }).where(eq(organisations.nameEn, 'nobody'));
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await changeVersion(t.db, 'directory')).toBe(before);
+  });
+});
+
+describe('directory list served from the cache', () => {
+  it('shows a change at once: a new organisation, then its verification', async () => {
+    const { cookie } = await t.signedIn({ role: 'admin' });
+    const list = async (qs: string) =>
+      (await t.request('GET', `/api/v1/organizations?${qs}`, { cookie })).body;
+    expect((await list('q=qwertz&facets=1')).facets.total).toBe(0);
+
+    const org = await t.buildOrganisation({ nameEn: 'Qwertz Shelter' });
+    const found = await list('q=qwertz&facets=1');
+    expect(found.items.map((o: { nameEn: string }) => o.nameEn)).toEqual(['Qwertz Shelter']);
+    expect(found.facets.verified).toBe(0);
+
+    const verify = await t.request('POST', `/api/v1/organizations/${org.id}/verify`, { cookie });
+    expect(verify.status).toBe(200);
+    expect((await list('q=qwertz&facets=1')).facets.verified).toBe(1);
+  });
+});
