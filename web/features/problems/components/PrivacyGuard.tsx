@@ -86,7 +86,10 @@ export function usePrivacyGuard() {
           texts,
           retry: () => {
             setSending(true);
-            attempt({ acknowledgePrivacyWarnings: true, privacyCheckId }).finally(() => setSending(false));
+            attempt({ acknowledgePrivacyWarnings: true, privacyCheckId })
+              // Other refusals show through the mutation's own error.
+              .catch(() => setPending(null))
+              .finally(() => setSending(false));
           },
         });
       }

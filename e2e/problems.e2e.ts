@@ -1,0 +1,187 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPage, PHONE, screenshot } from './browser.ts';
+import {
+  ADMIN,
+  baseUrl,
+  FISHERIES,
+  field,
+  fill,
+  MIRROR,
+  openPage,
+  pageReady,
+  scrollWidth,
+  signIn,
+  th,
+} from './helpers.ts';
+
+const P = th.problems;
+/** A valid Thai national ID (the check digit holds): the privacy check must catch it. */
+const THAI_ID = '1-1037-00123-45-8';
+const XSS_TITLE = `<img src=x onerror="window.__xss=1"> ลูกเรือประมงรอล่าม ${Date.now().toString(36)}`;
+const XSS_BODY = [
+  'ที่ท่าเรือระนอง การคัดแยกลูกเรือต้องรอล่ามภาษาเมียนมา **หลายวัน**',
+  '',
+  `ผู้เสียหายรายหนึ่ง เลขประจำตัว ${THAI_ID}`,
+  '',
+  '<script>window.__xss=1</script><img src=x onerror="window.__xss=1">',
+  '',
+  '[ลิงก์อันตราย](javascript:window.__xss=1)',
+].join('\n');
+const XSS_COMMENT =
+  '<svg onload="window.__xss=1"></svg><iframe src="javascript:window.__xss=1"></iframe> เห็นด้วย';
+
+/** Fails the test when any payload ran: a dialog opened or the marker was set. */
+async function expectInert(page: Page) {
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  expect(await page.locator('main script, main iframe, main svg[onload], main img[onerror]').count()).toBe(0);
+}
+
+async function timelineKinds(page: Page) {
+  return page
+    .locator('[data-testid="timeline"] [data-kind]')
+    .evaluateAll((items) => items.map((i) => i.getAttribute('data-kind')));
+}
+
+async function signedInPage(browser: Browser, email: string) {
+  const { context, page } = await newPage(browser, baseUrl(), PHONE);
+  page.on('dialog', (dialog) => {
+    throw new Error(`A script opened a dialog: ${dialog.message()}`);
+  });
+  await signIn(page, email);
+  return { context, page };
+}
+
+describe('problems board: the whole loop in Thai on a phone', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('raise with a privacy warning, support, assign with a lead, official answer, resolve; XSS stays inert', async () => {
+    // 1. A Mirror Foundation member raises a problem; the Thai ID triggers the privacy warning.
+    const mirror = await signedInPage(browser, MIRROR);
+    const page = mirror.page;
+    // The board is in the menu.
+    await page.getByRole('button', { name: th.shell.openMenu }).click();
+    await page
+      .getByRole('navigation', { name: th.shell.mainNavigation })
+      .getByRole('link', { name: th.nav.problems })
+      .click();
+    await pageReady(page, P.title);
+    await screenshot(page, 'problems-board');
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
+
+    await page.getByRole('link', { name: P.raise.button }).click();
+    await pageReady(page, P.raise.title);
+    await field(page, P.fields.title).fill(XSS_TITLE);
+    await field(page, P.fields.body).fill(XSS_BODY);
+    await page.getByRole('combobox', { name: P.fields.category }).click();
+    await page.getByRole('option', { name: 'การคัดแยกและคัดกรองผู้เสียหาย' }).click();
+    await field(page, P.fields.proposedSolution).fill('จัดทำบัญชีล่ามกลางที่เรียกใช้ได้ภายใน 24 ชั่วโมง');
+    await field(page, P.fields.source).fill("Let's Talk TIP ครั้งที่ 3");
+    // The browser runs the same check while typing.
+    await page.getByText(P.privacy.liveTitle).waitFor();
+    await screenshot(page, 'problems-raise-form');
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
+
+    await page.getByRole('button', { name: P.raise.submit }).click();
+    const warning = page.getByRole('dialog', { name: P.privacy.title });
+    await warning.waitFor();
+    await expect.poll(() => warning.textContent()).toContain(THAI_ID);
+    await warning.getByText('เลขประจำตัวประชาชน', { exact: false }).first().waitFor();
+    await screenshot(page, 'problems-privacy-warning', { fullPage: false });
+    await warning.getByRole('button', { name: P.privacy.submitAnyway }).click();
+    await page.waitForURL(/\/problems\/[0-9a-f-]{36}$/);
+    const problemUrl = new URL(page.url()).pathname;
+    await pageReady(page, XSS_TITLE);
+    // The title is text, the body's HTML is dropped, the javascript: link has no address.
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(XSS_TITLE);
+    await page.getByText('หลายวัน', { exact: true }).waitFor();
+    expect(await page.getByRole('link', { name: 'ลิงก์อันตราย' }).count()).toBe(0);
+    await expectInert(page);
+
+    // A comment with XSS payloads is shown inert too.
+    await field(page, P.comments.add).fill(XSS_COMMENT);
+    await page.getByRole('button', { name: P.comments.send }).click();
+    await page.getByTestId('comment').filter({ hasText: 'เห็นด้วย' }).waitFor();
+    await expectInert(page);
+
+    // 2. The Department of Fisheries: "we face this too".
+    const fisheries = await signedInPage(browser, FISHERIES);
+    await fisheries.page.goto(problemUrl);
+    await pageReady(fisheries.page, XSS_TITLE);
+    await fisheries.page.getByRole('button', { name: P.support.button }).click();
+    await fisheries.page.getByText(P.support.done).waitFor();
+    await expect
+      .poll(() => fisheries.page.getByTestId('support-count').textContent())
+      .toBe(fill(P.supportCount, { count: 1 }));
+    // Supporting is once per organisation: the button is gone.
+    expect(await fisheries.page.getByRole('button', { name: P.support.button }).count()).toBe(0);
+
+    // 3. The admin assigns it with Fisheries as lead.
+    const admin = await signedInPage(browser, ADMIN);
+    await admin.page.goto(problemUrl);
+    await pageReady(admin.page, XSS_TITLE);
+    const assignTo = admin.page.getByRole('combobox', { name: P.actions.assignTo });
+    await assignTo.click();
+    await assignTo.fill('กรมประมง');
+    await admin.page
+      .getByRole('option', { name: /^กรมประมง/ })
+      .first()
+      .click();
+    await assignTo.press('Escape');
+    await expect
+      .poll(() => admin.page.getByRole('combobox', { name: P.actions.lead }).inputValue())
+      .toMatch(/^กรมประมง/);
+    await admin.page.getByRole('button', { name: P.actions.assign, exact: true }).click();
+    await admin.page.getByText(th.problems.answers.responsible).waitFor();
+    await expect.poll(() => admin.page.locator('main').textContent()).toContain('มอบหมายหน่วยงานแล้ว');
+
+    // 4. Fisheries' org admin posts the official answer.
+    await fisheries.page.reload();
+    await pageReady(fisheries.page, XSS_TITLE);
+    await field(fisheries.page, P.fields.bodyTh).fill('กรมประมงจะจัดล่ามประจำศูนย์ PIPO ระนองภายในเดือนนี้');
+    await fisheries.page.getByRole('button', { name: P.actions.postAnswer }).click();
+    await fisheries.page.getByTestId('official-answer').filter({ hasText: 'ล่ามประจำศูนย์ PIPO' }).waitFor();
+
+    // 5. The admin resolves it; only the moves the server allows are offered.
+    await admin.page.reload();
+    await pageReady(admin.page, XSS_TITLE);
+    await admin.page.getByRole('button', { name: 'แก้ไขแล้ว', exact: true }).click();
+    const confirm = admin.page.getByRole('dialog');
+    await confirm.getByRole('button', { name: P.actions.confirm }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    await expect
+      .poll(() => admin.page.locator('main').textContent())
+      .toContain(fill(P.timeline.state_changed, { from: 'มอบหมายหน่วยงานแล้ว', to: 'แก้ไขแล้ว' }));
+
+    // 6. The reporter's timeline shows every step, in order.
+    await page.reload();
+    await pageReady(page, XSS_TITLE);
+    await expect
+      .poll(() => timelineKinds(page))
+      .toEqual(['raised', 'commented', 'supported', 'assigned', 'answered', 'state_changed']);
+    await page.getByTestId('official-answer').waitFor();
+    await expectInert(page);
+    await screenshot(page, 'problems-problem-page');
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    // The Centre also sees that the privacy warning was acknowledged.
+    await expect.poll(() => timelineKinds(admin.page)).toContain('privacy_warning_acknowledged');
+
+    // 7. It counts on the accountability page.
+    await openPage(page, '/problems/accountability', P.accountability.title);
+    await page
+      .getByRole('link', { name: /^กรมประมง/ })
+      .first()
+      .waitFor();
+    await page.locator('.recharts-surface').first().waitFor();
+    await screenshot(page, 'problems-accountability');
+    expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
+
+    await Promise.all([mirror.context.close(), fisheries.context.close(), admin.context.close()]);
+  });
+});
