@@ -1,4 +1,4 @@
-import { directorySearch, finder, organisationPage } from './directory.ts';
+import { directorySearch, directorySearchFresh, finder, organisationPage } from './directory.ts';
 import { healthz } from './healthz.ts';
 import { me } from './me.ts';
 import type { Scenario } from './types.ts';
@@ -6,4 +6,11 @@ import type { Scenario } from './types.ts';
 export type { BenchContext, BenchRequest, Scenario } from './types.ts';
 
 /** Every scenario, in run order. `healthz` comes first: it is the baseline the others are compared with. */
-export const SCENARIOS: Scenario[] = [healthz, me, directorySearch, finder, organisationPage];
+export const SCENARIOS: Scenario[] = [
+  healthz,
+  me,
+  directorySearch,
+  directorySearchFresh,
+  finder,
+  organisationPage,
+];
