@@ -15,7 +15,6 @@ import type { Db } from '../../db/client.ts';
 import {
   organisations,
   type ProblemCommentRow,
-  type ProblemRow,
   people,
   problemCommentReports,
   problemComments,
@@ -32,7 +31,7 @@ import { presentOrganisation } from '../organisations/organisations.presenter.ts
 import { recordProblemEvent } from './events.ts';
 import { recordPrivacyChoice, screenText } from './privacy.ts';
 import { hidesOrganisation, summaryOrNull } from './problems.presenter.ts';
-import { getProblem, loadAccess, organisationsById } from './problems.repository.ts';
+import { getProblem, loadAccess, organisationsById, type Problem } from './problems.repository.ts';
 
 type Ctx = RequestContext & { actor: Actor };
 const commentNotFound = () => notFound('Comment');
@@ -86,7 +85,7 @@ async function presentComments(
   db: Db,
   viewer: Actor,
   now: Date,
-  problem: ProblemRow,
+  problem: Problem,
   rows: ProblemCommentRow[],
 ) {
   const userIds = [...new Set(rows.flatMap((r) => [r.authorUserId, ...r.mentionedUserIds]))];

@@ -6,6 +6,7 @@ import type { Actor } from '../../platform/context.ts';
 import { can } from '../../platform/policy.ts';
 import { presentOrganisation } from '../organisations/organisations.presenter.ts';
 import { isOverdue } from './deadlines.ts';
+import type { Problem } from './problems.repository.ts';
 
 const EXCERPT_CHARS = 280;
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -23,7 +24,7 @@ export const hidesOrganisation = (
 export function presentProblemListItem(
   viewer: Actor,
   now: Date,
-  p: ProblemRow,
+  p: Problem,
   related: {
     reporterOrganisation: OrganisationRow | null;
     leadOrganisation: OrganisationRow | null;

@@ -1,5 +1,5 @@
 /** Reading problems the way every service needs them: locked for a change, with what the policy needs. */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   type OrganisationRow,
@@ -14,9 +14,15 @@ import type { ProblemAccess } from '../../platform/policy.ts';
 
 export const problemNotFound = () => notFound('Problem');
 
+/** Every column but the search document, which only queries read (it is kilobytes per problem). */
+const { searchDocument: _searchDocument, ...problemColumns } = getTableColumns(problems);
+
+export { problemColumns };
+export type Problem = Omit<ProblemRow, 'searchDocument'>;
+
 /** Every signed-in member may see every problem, so a missing row is the only 404. */
-export async function getProblem(db: Db, id: string, options: { lock?: boolean } = {}): Promise<ProblemRow> {
-  const query = db.select().from(problems).where(eq(problems.id, id));
+export async function getProblem(db: Db, id: string, options: { lock?: boolean } = {}): Promise<Problem> {
+  const query = db.select(problemColumns).from(problems).where(eq(problems.id, id));
   const [row] = options.lock ? await query.for('update') : await query;
   if (!row) throw problemNotFound();
   return row;
@@ -39,7 +45,7 @@ export async function assignedOrganisationIds(db: Db, problemId: string) {
   return rows.map((r) => r.id);
 }
 
-export const accessOf = (p: ProblemRow, assignedOrganisationIds: readonly string[]): ProblemAccess => ({
+export const accessOf = (p: Problem, assignedOrganisationIds: readonly string[]): ProblemAccess => ({
   state: p.state,
   reporterUserId: p.reporterUserId,
   reporterOrganisationId: p.reporterOrganisationId,

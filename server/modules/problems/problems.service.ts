@@ -52,6 +52,8 @@ import {
   getProblem,
   loadAccess,
   organisationsById,
+  type Problem,
+  problemColumns,
   supportedBy,
 } from './problems.repository.ts';
 import { refreshProblemSearchDocument } from './search-document.ts';
@@ -471,10 +473,14 @@ const pickDeadlines = (d: {
  * A duplicate's supports move to the original, once per organisation; the original's own reporter is
  * not counted as its supporter. Locks both problems in id order so two merges cannot deadlock.
  */
-async function mergeIntoOriginal(tx: Db, ctx: Ctx, duplicate: ProblemRow, originalId: string) {
+async function mergeIntoOriginal(tx: Db, ctx: Ctx, duplicate: Problem, originalId: string) {
   if (originalId === duplicate.id)
     throw badRequest('DUPLICATE_OF_ITSELF', 'A problem cannot duplicate itself');
-  const [original] = await tx.select().from(problems).where(eq(problems.id, originalId)).for('update');
+  const [original] = await tx
+    .select(problemColumns)
+    .from(problems)
+    .where(eq(problems.id, originalId))
+    .for('update');
   if (!original) throw badRequest('DUPLICATE_OF_NOT_FOUND', 'The original problem does not exist');
   if (original.state === 'duplicate' || original.state === 'withdrawn')
     throw conflict(

@@ -809,3 +809,16 @@ describe('every change', () => {
     expect(row!.n).toBe(1);
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents every problems route with its error bodies, including 422 for privacy warnings', async () => {
+    const res = await t.request('GET', '/api/openapi.json');
+    expect(res.status).toBe(200);
+    const paths = Object.keys(res.body.paths).filter((p) => p.startsWith('/api/v1/problems'));
+    expect(paths).toEqual(expect.arrayContaining(['/api/v1/problems', '/api/v1/problems/{id}/transitions']));
+    const create = res.body.paths['/api/v1/problems'].post;
+    expect(Object.keys(create.responses)).toEqual(
+      expect.arrayContaining(['201', '400', '403', '413', '422']),
+    );
+  });
+});
