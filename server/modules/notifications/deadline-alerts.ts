@@ -5,7 +5,8 @@
  * and `overdue_notified_at`. Still overdue `escalation_days` later (per category, default 14), it is
  * escalated once: an `escalated` event (→ the Centre's admins) and `escalated_at`. A new deadline (an answer
  * moves `due_at`) starts both again. Runs on every instance: rows are claimed with SKIP LOCKED and the
- * conditions make a second run a no-op.
+ * conditions make a second run a no-op. NO KEY UPDATE, because a fan-out inserting notifications holds a
+ * KEY SHARE lock on the problem (its foreign key), which FOR UPDATE would wrongly skip.
  */
 import { sql } from 'drizzle-orm';
 import { DEFAULT_DEADLINES } from '../../../common/problems-taxonomy.ts';
@@ -53,7 +54,7 @@ async function markOverdue(db: Db, now: Date): Promise<number> {
           where state in ('assigned', 'in_progress') and due_at <= ${now.toISOString()}::timestamptz
             and (overdue_notified_at is null or overdue_notified_at < due_at)
           order by due_at limit ${BATCH}
-          for update skip locked
+          for no key update skip locked
         )
         update problems p set overdue_notified_at = ${now.toISOString()}::timestamptz
         from due where p.id = due.id
@@ -77,7 +78,7 @@ async function escalate(db: Db, now: Date): Promise<number> {
               <= ${now.toISOString()}::timestamptz
             and (p.escalated_at is null or p.escalated_at < p.due_at)
           order by p.due_at limit ${BATCH}
-          for update of p skip locked
+          for no key update of p skip locked
         )
         update problems p set escalated_at = ${now.toISOString()}::timestamptz
         from due where p.id = due.id
