@@ -26,7 +26,7 @@ import { type Viewer, viewerOf, visibleContacts } from '../directory/visibility.
 import { openRolesOf } from '../people/focal-points.ts';
 import { presentPerson, presentPersonBrief } from '../people/people.presenter.ts';
 import { presentListItem, presentOrganisation } from './organisations.presenter.ts';
-import { getOrganisationRecord } from './organisations.repository.ts';
+import { getOrganisationRecord, organisationSummaryColumns } from './organisations.repository.ts';
 
 const HISTORY_LIMIT = 50;
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : (v ?? null));
@@ -49,9 +49,13 @@ export async function getOrganisationDetail(db: Db, viewer: Viewer, now: Date, i
   const org = await getOrganisationRecord(db, id);
   const [parent, children, contacts, members, openRoles, history, verifier] = await Promise.all([
     org.parentId
-      ? db.select().from(organisations).where(eq(organisations.id, org.parentId))
+      ? db.select(organisationSummaryColumns).from(organisations).where(eq(organisations.id, org.parentId))
       : Promise.resolve([]),
-    db.select().from(organisations).where(eq(organisations.parentId, id)).orderBy(asc(organisations.nameEn)),
+    db
+      .select(organisationSummaryColumns)
+      .from(organisations)
+      .where(eq(organisations.parentId, id))
+      .orderBy(asc(organisations.nameEn)),
     db
       .select()
       .from(organisationContacts)
