@@ -4,6 +4,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
 import { useTaskCount } from '../features/directory/api/tasks.ts';
+import { NotificationBell } from '../features/notifications/components/NotificationBell.tsx';
 import { useSignedInMe } from '../lib/session.ts';
 import { FullPageLoader } from './FullPageLoader.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
@@ -48,6 +49,7 @@ export function AppLayout() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <LanguageSwitch />
+            <NotificationBell />
             <UserMenu />
           </Group>
         </Group>

@@ -66,6 +66,11 @@ const AccountabilityPage = lazy(() =>
     default: m.AccountabilityPage,
   })),
 );
+const NotificationsPage = lazy(() =>
+  import('../features/notifications/components/NotificationsPage.tsx').then((m) => ({
+    default: m.NotificationsPage,
+  })),
+);
 const UsersPage = lazy(() =>
   import('../features/users/components/UsersPage.tsx').then((m) => ({ default: m.UsersPage })),
 );
@@ -89,6 +94,7 @@ export function AppRoutes() {
         <Route element={<AppLayout />}>
           <Route index element={<HomePage />} />
           <Route path="settings" element={<SettingsPage />} />
+          <Route path="notifications" element={<NotificationsPage />} />
           <Route path="organisations" element={<DirectoryPage />} />
           <Route path="organisations/map" element={<DirectoryPage view="map" />} />
           <Route path="organisations/provinces/:code/sheet" element={<ContactSheetPage />} />

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useSignedInMe } from '../../../lib/session.ts';
+import { NotificationPreferencesSection } from '../../notifications/components/NotificationPreferencesSection.tsx';
 import { PasswordSection } from './PasswordSection.tsx';
 import { ProfileSection } from './ProfileSection.tsx';
 import { SessionsSection } from './SessionsSection.tsx';
@@ -23,6 +24,7 @@ export function SettingsPage() {
       {!mustEnrol && <PasswordSection />}
       <TwoFactorSection />
       {!mustEnrol && <SessionsSection />}
+      {!mustEnrol && <NotificationPreferencesSection />}
     </Stack>
   );
 }

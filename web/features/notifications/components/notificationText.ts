@@ -1,0 +1,27 @@
+/** One notification as a sentence in the reader's language; an anonymous reporter stays "the reporter". */
+import type { TFunction } from 'i18next';
+import { PROBLEM_STATES } from '../../../../common/problems-taxonomy.ts';
+import { organisationName } from '../../../lib/organisations.ts';
+import type { Language } from '../../../lib/types.ts';
+import type { NotificationView } from '../api/notifications.ts';
+
+const KINDS = ['supported', 'assigned', 'answered', 'state_changed', 'commented', 'overdue', 'escalated'];
+
+export function notificationText(t: TFunction, language: Language, n: NotificationView): string {
+  // The short name when there is one: "ศพดส.ตร." reads better on a phone than the full title.
+  const who = n.actorOrganisation
+    ? (n.actorOrganisation.abbreviation ?? organisationName(n.actorOrganisation, language))
+    : n.byReporter
+      ? t('notifications.theReporter')
+      : t('notifications.someone');
+  if (n.reason === 'mention' && (n.kind === 'commented' || n.kind === 'comment_edited'))
+    return t('notifications.kinds.mentioned', { who });
+  if (n.kind === 'assigned' && n.reason === 'assigned') return t('notifications.kinds.assignedToYou');
+  if (n.kind === 'state_changed') {
+    const state = PROBLEM_STATES.find((s) => s.code === n.toState);
+    return t('notifications.kinds.state_changed', { state: state ? state[language] : '' });
+  }
+  return KINDS.includes(n.kind)
+    ? t(`notifications.kinds.${n.kind}`, { who })
+    : t('notifications.kinds.other');
+}
