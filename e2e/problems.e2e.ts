@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, PHONE, screenshot } from './browser.ts';
+import { launchBrowser, newPage, PHONE, screenshot as saveScreenshot } from './browser.ts';
 import {
   ADMIN,
   baseUrl,
@@ -37,6 +37,12 @@ async function expectInert(page: Page) {
   expect(await page.locator('main script, main iframe, main svg[onload], main img[onerror]').count()).toBe(0);
 }
 
+/** Whole pages from the top: the sticky header otherwise lands mid-page. */
+async function screenshot(page: Page, name: string, options?: { fullPage?: boolean }) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await saveScreenshot(page, name, options);
+}
+
 async function timelineKinds(page: Page) {
   return page
     .locator('[data-testid="timeline"] [data-kind]')
@@ -45,6 +51,8 @@ async function timelineKinds(page: Page) {
 
 async function signedInPage(browser: Browser, email: string) {
   const { context, page } = await newPage(browser, baseUrl(), PHONE);
+  // Three people, a long loop and lazily loaded chart code: more patience than a one-page spec.
+  page.setDefaultTimeout(30_000);
   page.on('dialog', (dialog) => {
     throw new Error(`A script opened a dialog: ${dialog.message()}`);
   });
@@ -183,5 +191,5 @@ describe('problems board: the whole loop in Thai on a phone', () => {
     expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
 
     await Promise.all([mirror.context.close(), fisheries.context.close(), admin.context.close()]);
-  });
+  }, 180_000);
 });

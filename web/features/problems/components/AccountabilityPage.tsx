@@ -1,6 +1,6 @@
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
-import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Progress, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -37,6 +37,7 @@ function AccountabilityContent({ view }: { view: AccountabilityView }) {
   const byCategory = PROBLEM_CATEGORIES.map((c) => ({ label: c[language], n: view.byCategory[c.code] ?? 0 }))
     .filter((c) => c.n > 0)
     .sort((a, b) => b.n - a.n);
+  const maxCategory = Math.max(1, ...byCategory.map((c) => c.n));
   const bySector = SECTORS.map((s) => ({ label: t(`sectors.${s}`), n: view.bySector[s] ?? 0 }));
   const series = [{ name: 'n', label: t('problems.accountability.problems'), color: 'blue.6' }];
   const totals = [
@@ -92,16 +93,20 @@ function AccountabilityContent({ view }: { view: AccountabilityView }) {
         />
       </Section>
       <Section id="by-category" title={t('problems.accountability.byCategory')}>
-        <BarChart
-          h={Math.max(160, byCategory.length * 36)}
-          data={byCategory}
-          dataKey="label"
-          series={[{ ...series[0]!, color: 'orange.6' }]}
-          orientation="vertical"
-          yAxisProps={{ width: 150 }}
-          gridAxis="none"
-          withBarValueLabel
-        />
+        {/* Category names are long in Thai: a labelled row each reads better on a phone than a chart axis. */}
+        <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
+          {byCategory.map((c) => (
+            <li key={c.label}>
+              <Group justify="space-between" gap="xs" wrap="nowrap">
+                <Text size="sm">{c.label}</Text>
+                <Text size="sm" fw={700}>
+                  {number.format(c.n)}
+                </Text>
+              </Group>
+              <Progress value={(c.n / maxCategory) * 100} color="orange.6" size="md" aria-hidden />
+            </li>
+          ))}
+        </Stack>
       </Section>
       <Section id="by-sector" title={t('problems.accountability.bySector')}>
         <BarChart
@@ -126,50 +131,81 @@ function AccountabilityContent({ view }: { view: AccountabilityView }) {
             {t('problems.accountability.noneAssigned')}
           </Text>
         ) : (
-          <Table.ScrollContainer minWidth={560}>
-            <Table striped withTableBorder verticalSpacing="xs" fz="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('problems.accountability.organisation')}</Table.Th>
-                  <Table.Th ta="right">{t('problems.accountability.assigned')}</Table.Th>
-                  <Table.Th ta="right">{t('problems.accountability.overdue')}</Table.Th>
-                  <Table.Th ta="right">{t('problems.accountability.resolved')}</Table.Th>
-                  <Table.Th ta="right">{t('problems.accountability.medianFirstAnswer')}</Table.Th>
-                  <Table.Th ta="right">{t('problems.accountability.medianResolution')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {view.organisations.map((o) => (
-                  <Table.Tr key={o.organisation.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/organisations/${o.organisation.id}`} size="sm">
-                        {organisationName(o.organisation, language)}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      {o.assigned}
-                      {o.lead > 0 && (
-                        <Text span size="xs" c="dimmed">
-                          {' '}
-                          ({t('problems.accountability.leadCount', { count: o.lead })})
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td
-                      ta="right"
-                      c={o.overdue > 0 ? 'red.8' : undefined}
-                      fw={o.overdue > 0 ? 700 : undefined}
-                    >
-                      {o.overdue}
-                    </Table.Td>
-                    <Table.Td ta="right">{o.resolved}</Table.Td>
-                    <Table.Td ta="right">{days(o.medianDaysToFirstAnswer)}</Table.Td>
-                    <Table.Td ta="right">{days(o.medianDaysToResolution)}</Table.Td>
+          <>
+            <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }} hiddenFrom="sm">
+              {view.organisations.map((o) => (
+                <Card key={o.organisation.id} component="li" withBorder padding="xs">
+                  <Anchor component={Link} to={`/organisations/${o.organisation.id}`} size="sm" fw={600}>
+                    {organisationName(o.organisation, language)}
+                  </Anchor>
+                  <SimpleGrid cols={2} spacing={4} verticalSpacing={2} mt={4}>
+                    <Figure
+                      label={t('problems.accountability.assigned')}
+                      value={`${o.assigned}${o.lead > 0 ? ` (${t('problems.accountability.leadCount', { count: o.lead })})` : ''}`}
+                    />
+                    <Figure
+                      label={t('problems.accountability.overdue')}
+                      value={String(o.overdue)}
+                      alert={o.overdue > 0}
+                    />
+                    <Figure
+                      label={t('problems.accountability.medianFirstAnswer')}
+                      value={days(o.medianDaysToFirstAnswer)}
+                    />
+                    <Figure
+                      label={t('problems.accountability.medianResolution')}
+                      value={days(o.medianDaysToResolution)}
+                    />
+                    <Figure label={t('problems.accountability.resolved')} value={String(o.resolved)} />
+                  </SimpleGrid>
+                </Card>
+              ))}
+            </Stack>
+            <Table.ScrollContainer minWidth={560} visibleFrom="sm">
+              <Table striped withTableBorder verticalSpacing="xs" fz="sm">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('problems.accountability.organisation')}</Table.Th>
+                    <Table.Th ta="right">{t('problems.accountability.assigned')}</Table.Th>
+                    <Table.Th ta="right">{t('problems.accountability.overdue')}</Table.Th>
+                    <Table.Th ta="right">{t('problems.accountability.resolved')}</Table.Th>
+                    <Table.Th ta="right">{t('problems.accountability.medianFirstAnswer')}</Table.Th>
+                    <Table.Th ta="right">{t('problems.accountability.medianResolution')}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                </Table.Thead>
+                <Table.Tbody>
+                  {view.organisations.map((o) => (
+                    <Table.Tr key={o.organisation.id}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/organisations/${o.organisation.id}`} size="sm">
+                          {organisationName(o.organisation, language)}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td ta="right">
+                        {o.assigned}
+                        {o.lead > 0 && (
+                          <Text span size="xs" c="dimmed">
+                            {' '}
+                            ({t('problems.accountability.leadCount', { count: o.lead })})
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td
+                        ta="right"
+                        c={o.overdue > 0 ? 'red.8' : undefined}
+                        fw={o.overdue > 0 ? 700 : undefined}
+                      >
+                        {o.overdue}
+                      </Table.Td>
+                      <Table.Td ta="right">{o.resolved}</Table.Td>
+                      <Table.Td ta="right">{days(o.medianDaysToFirstAnswer)}</Table.Td>
+                      <Table.Td ta="right">{days(o.medianDaysToResolution)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </>
         )}
       </Section>
 
@@ -209,5 +245,18 @@ function AccountabilityContent({ view }: { view: AccountabilityView }) {
         )}
       </Section>
     </Stack>
+  );
+}
+
+function Figure({ label, value, alert = false }: { label: string; value: string; alert?: boolean }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" fw={700} c={alert ? 'red.8' : undefined}>
+        {value}
+      </Text>
+    </div>
   );
 }

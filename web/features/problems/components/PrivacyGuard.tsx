@@ -23,7 +23,7 @@ function FindingList({ findings, texts }: { findings: PrivacyFinding[]; texts: T
             kind: findingLabel(f.kind, language),
             field: t(`problems.fields.${f.field}`, { defaultValue: f.field }),
           })}{' '}
-          <Text span ff="monospace" fw={600}>
+          <Text span ff="monospace" fw={600} style={{ whiteSpace: 'nowrap' }}>
             {texts[f.field]?.slice(f.start, f.end)}
           </Text>
         </List.Item>

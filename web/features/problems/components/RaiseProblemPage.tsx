@@ -132,6 +132,7 @@ export function RaiseProblemPage() {
           onChange={(e) => set('body', e.currentTarget.value)}
           error={shown(errors.body)}
         />
+        <PrivacyLiveHint texts={texts} />
         <Select
           label={t('problems.fields.category')}
           required
@@ -183,7 +184,6 @@ export function RaiseProblemPage() {
           onChange={(e) => set('anonymous', e.currentTarget.checked)}
           icon={({ className }) => <IconEyeOff className={className} />}
         />
-        <PrivacyLiveHint texts={texts} />
         <ErrorAlert error={withoutPrivacyWarning(create.error)} />
         {showErrors && Object.values(errors).some(Boolean) && (
           <Alert color="red" variant="light" role="alert">
