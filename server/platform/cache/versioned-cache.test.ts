@@ -27,6 +27,19 @@ describe('versioned cache', () => {
     expect(await cache(t.db, 'k', compute)).toEqual({ n: 3 });
   });
 
+  it('shares one computation among requests that miss on the same key at once', async () => {
+    const cache = versionedCache<{ n: number }>('directory', 10);
+    let computed = 0;
+    const compute = async () => {
+      computed++;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return { n: computed };
+    };
+    const results = await Promise.all(Array.from({ length: 8 }, () => cache(t.db, 'same', compute)));
+    expect(computed).toBe(1);
+    expect(new Set(results).size).toBe(1);
+  });
+
   it('recomputes when asked for a fresh result, and keeps that one', async () => {
     const cache = versionedCache<{ n: number }>('directory', 10);
     let computed = 0;
@@ -34,6 +47,26 @@ describe('versioned cache', () => {
     await cache(t.db, 'k', compute);
     expect(await cache(t.db, 'k', compute, { fresh: true })).toEqual({ n: 2 });
     expect(await cache(t.db, 'k', compute)).toEqual({ n: 2 });
+  });
+
+  it('moves for an update of any organisation column the directory shows, not for a reminder sent', async () => {
+    const org = await t.buildOrganisation();
+    const before = await changeVersion(t.db, 'directory');
+    await t.db
+      .update(organisations)
+      .set({ staleReminderSentAt: new Date() })
+      .where(eq(organisations.id, org.id));
+    expect(await changeVersion(t.db, 'directory')).toBe(before);
+
+    const watched = await t.db.execute<{ column: string }>(sql`
+      select a.attname as column from pg_trigger t
+      join pg_attribute a on a.attrelid = t.tgrelid and a.attnum = any(t.tgattr::int2[])
+      where t.tgname = 'organisations_directory_updated'`);
+    const all = await t.db.execute<{ column: string }>(sql`
+      select column_name as column from information_schema.columns where table_name = 'organisations'`);
+    const names = (result: unknown) =>
+      (result as { rows: { column: string }[] }).rows.map((r) => r.column).sort();
+    expect(names(watched)).toEqual(names(all).filter((c) => c !== 'stale_reminder_sent_at'));
   });
 
   it('does not move for a write the writer rolled back', async () => {

@@ -30,19 +30,33 @@ export type VersionedCache<T extends object> = (
 /**
  * `max` entries per database, least recently used dropped first. The version is read before computing:
  * a result is then at least as new as its version, never older, so it is never served after a change.
+ * Requests that miss on the same key and version while it is being computed share that computation, so
+ * a change does not send every waiting request to the database at once.
  * `fresh` recomputes (and stores) regardless, for a client that asks with Cache-Control: no-cache.
  */
 export function versionedCache<T extends object>(counter: CounterName, max: number): VersionedCache<T> {
   // Per database: tests and tools open several in one process.
-  const caches = new WeakMap<Db, LRUCache<string, Entry<T>>>();
+  const states = new WeakMap<
+    Db,
+    { entries: LRUCache<string, Entry<T>>; computing: Map<string, Promise<T>> }
+  >();
   return async (db, key, compute, options = {}) => {
-    const cache = caches.get(db) ?? new LRUCache<string, Entry<T>>({ max });
-    caches.set(db, cache);
+    const state = states.get(db) ?? {
+      entries: new LRUCache<string, Entry<T>>({ max }),
+      computing: new Map(),
+    };
+    states.set(db, state);
     const version = await changeVersion(db, counter);
-    const hit = options.fresh ? undefined : cache.get(key);
+    const hit = options.fresh ? undefined : state.entries.get(key);
     if (hit && hit.version === version) return hit.value;
-    const value = await compute();
-    cache.set(key, { version, value });
+
+    const computation = `${version}:${key}`;
+    const pending = options.fresh ? undefined : state.computing.get(computation);
+    if (pending) return pending;
+    const promise = compute().finally(() => state.computing.delete(computation));
+    if (!options.fresh) state.computing.set(computation, promise);
+    const value = await promise;
+    state.entries.set(key, { version, value });
     return value;
   };
 }
