@@ -115,7 +115,10 @@ export function notificationRoutes(app: App, deps: Deps, runtime: NotificationRu
           'changes (on any instance); a `: ping` comment every 25 s; `event: signed_out` then the end of ' +
           'the stream when the session has ended. Reconnect with EventSource.',
         response: {
-          200: z.string().describe('text/event-stream'),
+          200: {
+            description: 'The event stream',
+            content: { 'text/event-stream': { schema: z.string() } },
+          },
           ...errorResponses,
         },
       },
