@@ -83,6 +83,20 @@ describe('problems board: the whole loop in Thai on a phone', () => {
     await screenshot(page, 'problems-board');
     expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
 
+    // Filters live in the URL: overdue only, then every card shown is marked overdue.
+    await page.getByRole('button', { name: P.filters.button, exact: true }).click();
+    await page.getByRole('checkbox', { name: P.filters.overdue }).check();
+    await page.getByRole('button', { name: P.filters.show }).click();
+    await page.waitForURL(/[?&]overdue=1/);
+    await expect.poll(() => page.locator('main li[data-overdue]').count()).toBeGreaterThan(0);
+    expect(await page.locator('main ul > li:not([data-overdue])').count()).toBe(0);
+    await page.reload();
+    await expect
+      .poll(() => page.getByRole('button', { name: fill(P.filters.buttonActive, { count: 1 }) }).count())
+      .toBe(1);
+    await page.goto('/problems');
+    await pageReady(page, P.title);
+
     await page.getByRole('link', { name: P.raise.button }).click();
     await pageReady(page, P.raise.title);
     await field(page, P.fields.title).fill(XSS_TITLE);
