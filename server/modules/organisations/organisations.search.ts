@@ -91,7 +91,8 @@ const directoryListCache = versionedCache<Awaited<ReturnType<typeof listOrganisa
 /**
  * The directory list as served: the same query is answered from memory until the directory changes
  * (people repeat the same searches; exact facet counts over thousands of matches cost tens of ms).
- * "Stale" moves with time rather than writes, so a result is reused only within its minute.
+ * "Stale" moves with time rather than writes, so a result is reused only within its hour: an entry may
+ * show as stale up to an hour after its 180 days are up (its own page is exact), and never before.
  */
 export function listOrganisationsCached(
   db: Db,
@@ -99,7 +100,7 @@ export function listOrganisationsCached(
   query: OrganisationListQuery,
   options: { fresh?: boolean } = {},
 ) {
-  const key = `${Math.floor(now.getTime() / 60_000)}:${JSON.stringify(query)}`;
+  const key = `${Math.floor(now.getTime() / 3_600_000)}:${JSON.stringify(query)}`;
   return directoryListCache(db, key, () => listOrganisations(db, now, query), options);
 }
 
