@@ -85,9 +85,13 @@ describe('problems board: the whole loop in Thai on a phone', () => {
 
     // Filters live in the URL: overdue only, then every card shown is marked overdue.
     await page.getByRole('button', { name: P.filters.button, exact: true }).click();
-    await page.getByRole('checkbox', { name: P.filters.overdue }).check();
-    await page.getByRole('button', { name: P.filters.show }).click();
+    const filtersDrawer = page.getByRole('dialog', { name: P.filters.title });
+    await filtersDrawer.waitFor();
+    // The drawer slides in; the box is ticked through the URL, so wait for it rather than for the click.
+    await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+    await filtersDrawer.getByText(P.filters.overdue).click();
     await page.waitForURL(/[?&]overdue=1/);
+    await filtersDrawer.getByRole('button', { name: P.filters.show }).click();
     await expect.poll(() => page.locator('main li[data-overdue]').count()).toBeGreaterThan(0);
     expect(await page.locator('main ul > li:not([data-overdue])').count()).toBe(0);
     await page.reload();
@@ -127,10 +131,31 @@ describe('problems board: the whole loop in Thai on a phone', () => {
     await expectInert(page);
 
     // A comment with XSS payloads is shown inert too.
-    await field(page, P.comments.add).fill(XSS_COMMENT);
+    // A comment with XSS payloads, and a mention whose label is a payload: the chip shows the name the
+    // server has for the organisation.
+    const commentBox = field(page, P.comments.add);
+    await commentBox.fill(XSS_COMMENT);
+    const mention = page.getByRole('combobox', { name: P.comments.mention });
+    await mention.click();
+    await mention.fill('กรมประมง');
+    await page
+      .getByRole('option', { name: /^กรมประมง/ })
+      .first()
+      .click();
+    const withMention = await commentBox.inputValue();
+    expect(withMention).toMatch(/@\[กรมประมง[^\]]*\]\(org:[0-9a-f-]{36}\)/);
+    await commentBox.fill(withMention.replace(/@\[[^\]]*\]/, '@[<img src=x onerror="window.__xss=1">]'));
     await page.getByRole('button', { name: P.comments.send }).click();
-    await page.getByTestId('comment').filter({ hasText: 'เห็นด้วย' }).waitFor();
+    const comment = page.getByTestId('comment').filter({ hasText: 'เห็นด้วย' });
+    await comment.waitFor();
+    await comment.getByText(/^@กรมประมง/).waitFor();
     await expectInert(page);
+
+    // Its author edits it within 15 minutes; it says so.
+    await comment.getByRole('button', { name: P.comments.edit }).click();
+    await comment.getByRole('textbox', { name: P.comments.edit }).fill('เห็นด้วย และขอเพิ่มข้อมูล');
+    await comment.getByRole('button', { name: th.common.save }).click();
+    await comment.getByText(P.comments.edited, { exact: false }).waitFor();
 
     // 2. The Department of Fisheries: "we face this too".
     const fisheries = await signedInPage(browser, FISHERIES);
@@ -143,6 +168,13 @@ describe('problems board: the whole loop in Thai on a phone', () => {
       .toBe(fill(P.supportCount, { count: 1 }));
     // Supporting is once per organisation: the button is gone.
     expect(await fisheries.page.getByRole('button', { name: P.support.button }).count()).toBe(0);
+    // Fisheries reports the comment to the Centre.
+    const reported = fisheries.page.getByTestId('comment').filter({ hasText: 'เห็นด้วย' });
+    await reported.getByRole('button', { name: P.comments.report }).click();
+    const reportDialog = fisheries.page.getByRole('dialog', { name: P.comments.reportTitle });
+    await field(reportDialog, P.comments.reason).fill('ข้อความไม่เกี่ยวข้อง');
+    await reportDialog.getByRole('button', { name: P.comments.report }).click();
+    await reportDialog.waitFor({ state: 'hidden' });
 
     // 3. The admin assigns it with Fisheries as lead.
     const admin = await signedInPage(browser, ADMIN);
@@ -181,12 +213,31 @@ describe('problems board: the whole loop in Thai on a phone', () => {
       .poll(() => admin.page.locator('main').textContent())
       .toContain(fill(P.timeline.state_changed, { from: 'มอบหมายหน่วยงานแล้ว', to: 'แก้ไขแล้ว' }));
 
+    // The Centre sees the report and hides the comment with a reason, shown in its place.
+    const hidden = admin.page.getByTestId('comment').filter({ hasText: 'เห็นด้วย' });
+    await hidden.getByText(fill(P.comments.reports, { count: 1 })).waitFor();
+    await hidden.getByRole('button', { name: P.comments.hide }).click();
+    const hideDialog = admin.page.getByRole('dialog', { name: P.comments.hideTitle });
+    await field(hideDialog, P.comments.reason).fill('นอกประเด็น');
+    await hideDialog.getByRole('button', { name: P.comments.hide }).click();
+    await hideDialog.waitFor({ state: 'hidden' });
+
     // 6. The reporter's timeline shows every step, in order.
     await page.reload();
     await pageReady(page, XSS_TITLE);
     await expect
       .poll(() => timelineKinds(page))
-      .toEqual(['raised', 'commented', 'supported', 'assigned', 'answered', 'state_changed']);
+      .toEqual([
+        'raised',
+        'commented',
+        'comment_edited',
+        'supported',
+        'assigned',
+        'answered',
+        'state_changed',
+        'comment_hidden',
+      ]);
+    await page.getByText(fill(P.comments.hidden, { reason: 'นอกประเด็น' })).waitFor();
     await page.getByTestId('official-answer').waitFor();
     await expectInert(page);
     await screenshot(page, 'problems-problem-page');

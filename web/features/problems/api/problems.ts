@@ -8,6 +8,7 @@ import {
   useQueryClient,
 } from '@tanstack/react-query';
 import type { z } from 'zod';
+import type { PersonView } from '../../../../common/directory-api.ts';
 import type { AccountabilityView } from '../../../../common/problems-accountability-api.ts';
 import type * as Contract from '../../../../common/problems-api.ts';
 import { api } from '../../../lib/api.ts';
@@ -159,3 +160,29 @@ export const useAccountability = () =>
     staleTime: 60_000,
   });
 export const ACCOUNTABILITY_CSV_URL = '/api/v1/problems/accountability.csv';
+
+// ---- mentions ------------------------------------------------------------------------------------------
+type PersonOption = { userId: string; name: string; organisation: string };
+/** People with an account, found by name in the directory, for @mentions (the server keeps only allowed ones). */
+export const usePeopleToMention = (search: string, language: 'th' | 'en') =>
+  useQuery({
+    queryKey: ['problems', 'mention-people', search, language],
+    enabled: search.trim().length >= 2,
+    queryFn: async ({ signal }) => {
+      const page = await api.get<Page<PersonView>>(
+        '/people',
+        { q: search.trim(), active: 'true', limit: 20 },
+        signal,
+      );
+      return page.items
+        .filter((p) => p.userId)
+        .map(
+          (p): PersonOption => ({
+            userId: p.userId!,
+            name: language === 'en' && p.nameEn ? p.nameEn : p.nameTh,
+            organisation: language === 'en' ? p.organisation.nameEn : p.organisation.nameTh,
+          }),
+        );
+    },
+    staleTime: 60_000,
+  });

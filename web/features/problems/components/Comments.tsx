@@ -1,4 +1,5 @@
-import { Badge, Button, Card, Group, Modal, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Badge, Button, Card, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { IconAt } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +18,7 @@ import {
   useComments,
   useEditComment,
   useHideComment,
+  usePeopleToMention,
   useReportComment,
 } from '../api/problems.ts';
 import { SafeMarkdown } from './Markdown.tsx';
@@ -143,6 +145,43 @@ function CommentCard({ comment, problem }: { comment: CommentView; problem: Prob
   );
 }
 
+/** Finds people by name (two letters or more) and inserts `@[name](user:id)`. */
+function PersonMention({ onPick }: { onPick: (token: string) => void }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 300);
+  const people = usePeopleToMention(debounced, language);
+  const options = (people.data ?? []).map((p) => ({
+    value: p.userId,
+    label: `${p.name} · ${p.organisation}`,
+  }));
+  return (
+    <Select
+      aria-label={t('problems.comments.mentionPerson')}
+      placeholder={t('problems.comments.mentionPerson')}
+      leftSection={<IconAt size={16} aria-hidden />}
+      data={options}
+      value={null}
+      searchValue={search}
+      onSearchChange={setSearch}
+      onChange={(userId) => {
+        const person = people.data?.find((p) => p.userId === userId);
+        if (person) onPick(`@[${person.name}](user:${person.userId})`);
+        setSearch('');
+      }}
+      filter={({ options: all }) => all}
+      searchable
+      size="xs"
+      w={200}
+      nothingFoundMessage={
+        debounced.trim().length >= 2 ? t('common.nothingFound') : t('problems.comments.typeName')
+      }
+      comboboxProps={{ withinPortal: true }}
+    />
+  );
+}
+
 /** Text with an organisation picker that inserts an @mention the server resolves. */
 function CommentComposer({
   problem,
@@ -188,7 +227,7 @@ function CommentComposer({
         value={body}
         onChange={(e) => setBody(e.currentTarget.value)}
       />
-      <Group gap="xs" justify="space-between" align="flex-end">
+      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
         <Select
           aria-label={t('problems.comments.mention')}
           placeholder={t('problems.comments.mention')}
@@ -198,10 +237,14 @@ function CommentComposer({
           onChange={mention}
           searchable
           size="xs"
-          w={220}
           nothingFoundMessage={t('common.nothingFound')}
           comboboxProps={{ withinPortal: true }}
         />
+        <PersonMention
+          onPick={(token) => setBody((b) => `${b}${b && !b.endsWith(' ') ? ' ' : ''}${token} `)}
+        />
+      </SimpleGrid>
+      <Group justify="flex-end">
         <Button size="sm" loading={add.isPending} disabled={!body.trim()} onClick={submit}>
           {parentId ? t('problems.comments.sendReply') : t('problems.comments.send')}
         </Button>
