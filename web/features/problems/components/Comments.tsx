@@ -173,7 +173,6 @@ function PersonMention({ onPick }: { onPick: (token: string) => void }) {
       filter={({ options: all }) => all}
       searchable
       size="xs"
-      w={200}
       nothingFoundMessage={
         debounced.trim().length >= 2 ? t('common.nothingFound') : t('problems.comments.typeName')
       }

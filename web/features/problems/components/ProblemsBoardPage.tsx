@@ -98,6 +98,11 @@ export function ProblemsBoardPage() {
           ))}
         </Group>
       </nav>
+      {filters.view === 'triage' && (
+        <Text size="sm" c="dimmed">
+          {t('problems.views.triageHint')}
+        </Text>
+      )}
       <Group align="flex-end" gap="xs" wrap="nowrap">
         <TextInput
           label={t('problems.search')}
@@ -166,11 +171,6 @@ export function ProblemsBoardPage() {
               </SimpleGrid>
             )}
             <LoadMoreButton {...list} />
-            {filters.view === 'triage' && (
-              <Text size="sm" c="dimmed">
-                {t('problems.views.triageHint')}
-              </Text>
-            )}
           </Stack>
         </Grid.Col>
       </Grid>
