@@ -32,6 +32,8 @@ const { values: flags } = parseArgs({
     scenario: { type: 'string', multiple: true },
     orgs: { type: 'string', default: '0' },
     people: { type: 'string', default: '0' },
+    problems: { type: 'string', default: '0' },
+    comments: { type: 'string', default: '0' },
     'reuse-database': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
@@ -47,7 +49,14 @@ const warmupSeconds = flags.warmup === '0' ? 0 : positive('warmup', flags.warmup
 const connections = positive('connections', flags.connections);
 const scenarios = pickScenarios(flags.scenario ?? []);
 const synthetic =
-  flags.orgs === '0' ? undefined : { orgs: positive('orgs', flags.orgs), people: Number(flags.people) || 0 };
+  flags.orgs === '0'
+    ? undefined
+    : {
+        orgs: positive('orgs', flags.orgs),
+        people: Number(flags.people) || 0,
+        problems: Number(flags.problems) || 0,
+        comments: Number(flags.comments) || 0,
+      };
 
 let interrupted = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -107,7 +116,10 @@ async function benchDatabase(database: DatabaseKind): Promise<ScenarioResult[]> 
   process.stdout.write(`\n[${database}] starting the server… `);
   const started = Date.now();
   if (synthetic && !flags['reuse-database'])
-    console.log(`\n[${database}] generating ${synthetic.orgs} organisations and ${synthetic.people} people…`);
+    console.log(
+      `\n[${database}] generating ${synthetic.orgs} organisations, ${synthetic.people} people, ` +
+        `${synthetic.problems} problems and ${synthetic.comments} comments…`,
+    );
   const server = await startServer(database, process.env.DATABASE_URL, synthetic, {
     reuseDatabase: flags['reuse-database'],
   });
@@ -142,7 +154,9 @@ async function benchDatabase(database: DatabaseKind): Promise<ScenarioResult[]> 
       });
       if (scenario.statements && server.databaseUrl && !interrupted) {
         process.stdout.write(`[${database}] ${scenario.name}: raw-SQL limit through pg… `);
-        const statements = await captureStatements(server.databaseUrl, scenario.statements);
+        const statements = await captureStatements(server.databaseUrl, (db, now) =>
+          scenario.statements!(db, now, ctx),
+        );
         const limit = await replayStatements(server.databaseUrl, statements, {
           connections,
           durationSeconds,

@@ -82,7 +82,7 @@ function freePort(): Promise<number> {
   });
 }
 
-export type SyntheticSize = { orgs: number; people: number };
+export type SyntheticSize = { orgs: number; people: number; problems?: number; comments?: number };
 
 /** A database filled beforehand by `npm run seed:synthetic` (with DEMO_PASSWORD), used as it is and kept. */
 function existingDatabase(databaseUrl: string) {
@@ -202,6 +202,10 @@ async function generateInto(target: Record<string, string>, size: SyntheticSize)
       String(size.orgs),
       '--people',
       String(size.people),
+      '--problems',
+      String(size.problems ?? 0),
+      '--comments',
+      String(size.comments ?? 0),
     ],
     {
       cwd: ROOT,

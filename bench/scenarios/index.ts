@@ -1,6 +1,7 @@
 import { directorySearch, directorySearchFresh, finder, organisationPage } from './directory.ts';
 import { healthz } from './healthz.ts';
 import { me } from './me.ts';
+import { problemPage, problemsBoard } from './problems.ts';
 import type { Scenario } from './types.ts';
 
 export type { BenchContext, BenchRequest, Scenario } from './types.ts';
@@ -13,4 +14,6 @@ export const SCENARIOS: Scenario[] = [
   directorySearchFresh,
   finder,
   organisationPage,
+  problemsBoard,
+  problemPage,
 ];

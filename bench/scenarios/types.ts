@@ -29,6 +29,7 @@ export type Scenario = {
   /**
    * Runs the server code behind the requests once against `db`; the SQL it sends is captured and
    * replayed straight through `pg` at the same concurrency: the limit the API is compared with.
+   * Runs after setup(), so it may read `ctx.state`.
    */
-  statements?(db: Db, now: Date): Promise<void>;
+  statements?(db: Db, now: Date, ctx: BenchContext): Promise<void>;
 };

@@ -1,7 +1,8 @@
 /**
- * `npm run seed:synthetic -- --orgs 5000 --people 50000 [--seed 1]`: fills the database named by
- * DATABASE_URL (or the embedded one in DATA_DIR) with a realistic, deterministic network for
- * benchmarks — Thai and English names, taxonomy codes, contacts, people and focal points.
+ * `npm run seed:synthetic -- --orgs 5000 --people 50000 [--problems 100000 --comments 1000000] [--seed 1]`:
+ * fills the database named by DATABASE_URL (or the embedded one in DATA_DIR) with a realistic,
+ * deterministic network for benchmarks — Thai and English names, taxonomy codes, contacts, people and
+ * focal points, then the problems board (bench/synthetic/problems.ts).
  * The demo network is seeded first (with DEMO_PASSWORD) so the bench can sign in.
  */
 import { randomUUID } from 'node:crypto';
@@ -26,12 +27,19 @@ import {
   personSearchText,
 } from '../../server/modules/directory/search-documents.ts';
 import { buildTsvector } from '../../server/platform/search/index.ts';
+import { generateSyntheticProblems } from './problems.ts';
 import { makeRandom } from './random.ts';
 import { NAMES } from './words.ts';
 
 const BATCH = 500;
 
-export async function generateSyntheticNetwork(options: { orgs: number; people: number; seed: number }) {
+export async function generateSyntheticNetwork(options: {
+  orgs: number;
+  people: number;
+  problems?: number;
+  comments?: number;
+  seed: number;
+}) {
   const config = loadConfig();
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
@@ -148,8 +156,15 @@ export async function generateSyntheticNetwork(options: { orgs: number; people: 
     });
     process.stdout.write(`\r${Math.min(options.orgs, start + BATCH)} / ${options.orgs} organisations`);
   }
+  if (options.orgs > 0) process.stdout.write('\n');
+  if (options.problems) {
+    await generateSyntheticProblems(db, random, {
+      problems: options.problems,
+      comments: options.comments ?? 0,
+      now,
+    });
+  }
   await db.execute(sql`analyze`);
-  process.stdout.write('\n');
   await database.close();
 }
 
@@ -158,12 +173,22 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     options: {
       orgs: { type: 'string', default: '5000' },
       people: { type: 'string', default: '50000' },
+      problems: { type: 'string', default: '0' },
+      comments: { type: 'string', default: '0' },
       seed: { type: 'string', default: '1' },
     },
   });
-  const options = { orgs: Number(values.orgs), people: Number(values.people), seed: Number(values.seed) };
-  if (![options.orgs, options.people, options.seed].every((n) => Number.isInteger(n) && n >= 0)) {
-    console.error('usage: npm run seed:synthetic -- --orgs 5000 --people 50000 [--seed 1]');
+  const options = {
+    orgs: Number(values.orgs),
+    people: Number(values.people),
+    problems: Number(values.problems),
+    comments: Number(values.comments),
+    seed: Number(values.seed),
+  };
+  if (!Object.values(options).every((n) => Number.isInteger(n) && n >= 0)) {
+    console.error(
+      'usage: npm run seed:synthetic -- --orgs 5000 --people 50000 [--problems 100000 --comments 1000000] [--seed 1]',
+    );
     process.exit(2);
   }
   const started = Date.now();

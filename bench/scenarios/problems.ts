@@ -1,0 +1,99 @@
+import { PageQuery } from '../../common/api.ts';
+import { ProblemListQuery } from '../../common/problems-api.ts';
+import type { Db } from '../../server/db/client.ts';
+import { listProblems } from '../../server/modules/problems/board.ts';
+import { listComments } from '../../server/modules/problems/comments.service.ts';
+import { getProblemDetail, getTimeline } from '../../server/modules/problems/problems.service.ts';
+import type { Actor } from '../../server/platform/context.ts';
+import type { BenchContext, Scenario } from './types.ts';
+
+/** What members do on the board: views, filters, sorts and Thai and English searches (20 per page, as the web app). */
+const BOARD_QUERIES = [
+  '',
+  'state=assigned&state=in_progress&sort=nearest_deadline',
+  `q=${encodeURIComponent('ล่าม')}`, // interpreter
+  'q=scam%20compound',
+  'category=labour_fisheries_inspection&province=TH-85',
+  'type=recommendation&sort=most_supported',
+  'overdue=true',
+  'view=mine',
+  'supportedByMyOrganisation=true',
+  `q=${encodeURIComponent('แรงงานประมง')}&state=resolved`, // fisheries workers
+  'sector=civil_society&sort=oldest_open',
+  `province=TH-74&q=${encodeURIComponent('เอกสาร')}`, // documents, in Samut Sakhon
+].map((qs) => (qs ? `${qs}&limit=20` : 'limit=20'));
+
+/** A query string as the route parses it: repeated keys become arrays. */
+function queryObject(qs: string): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [key, value] of new URLSearchParams(qs)) {
+    const seen = out[key];
+    out[key] = seen === undefined ? value : [seen, value].flat();
+  }
+  return out;
+}
+
+/** The signed-in demo member as the services see it (the raw-SQL replay calls them directly). */
+async function viewerOf(ctx: BenchContext): Promise<Actor> {
+  const res = await ctx.api('GET', '/api/v1/me');
+  const me = res.body as { user?: { id: string; role: Actor['role'] }; organisation?: { id: string } };
+  if (!me.user || !me.organisation) throw new Error(`problems setup: GET /api/v1/me answered ${res.status}`);
+  return {
+    userId: me.user.id,
+    organisationId: me.organisation.id,
+    role: me.user.role,
+    sessionId: 'bench',
+    mustEnrolTotp: false,
+  };
+}
+
+/** The board as members use it: a rotating set of filters, sorts and searches. */
+export const problemsBoard: Scenario = {
+  name: 'board',
+  description: `GET /api/v1/problems with ${BOARD_QUERIES.length} filter/sort/search combinations in turn (Thai and English)`,
+  async setup(ctx) {
+    ctx.state.viewer = await viewerOf(ctx);
+  },
+  request: (ctx) => BOARD_QUERIES.map((qs) => ({ path: `/api/v1/problems?${qs}`, headers: ctx.authHeaders })),
+  async statements(db: Db, now: Date, ctx: BenchContext) {
+    for (const qs of BOARD_QUERIES) {
+      await listProblems(db, ctx.state.viewer as Actor, now, ProblemListQuery.parse(queryObject(qs)));
+    }
+  },
+};
+
+/** First pages of the problem page's three calls, as the web app loads them. */
+const PAGE_PARTS = ['', '/timeline?limit=100', '/comments?limit=100'];
+
+/**
+ * A problem's page: its detail, timeline and comments (the three calls the web page makes), for about 20
+ * problems — the newest and the most supported, so long comment threads are in the mix.
+ */
+export const problemPage: Scenario = {
+  name: 'problem-page',
+  description: 'GET /api/v1/problems/:id, its /timeline and /comments (first pages of 100) for ~20 problems',
+  async setup(ctx) {
+    ctx.state.viewer = await viewerOf(ctx);
+    const ids = new Set<string>();
+    for (const qs of ['limit=10', 'limit=10&sort=most_supported']) {
+      const res = await ctx.api('GET', `/api/v1/problems?${qs}`);
+      for (const item of (res.body as { items?: { id: string }[] } | undefined)?.items ?? [])
+        ids.add(item.id);
+    }
+    if (ids.size === 0) throw new Error('problem-page setup: no problems on the board');
+    ctx.state.ids = [...ids];
+  },
+  request: (ctx) =>
+    (ctx.state.ids as string[]).flatMap((id) =>
+      PAGE_PARTS.map((part) => ({ path: `/api/v1/problems/${id}${part}`, headers: ctx.authHeaders })),
+    ),
+  async statements(db: Db, now: Date, ctx: BenchContext) {
+    const viewer = ctx.state.viewer as Actor;
+    const page = PageQuery.parse({ limit: '100' });
+    for (const id of ctx.state.ids as string[]) {
+      await getProblemDetail(db, viewer, now, id);
+      await getTimeline(db, viewer, id, page);
+      await listComments(db, viewer, now, id, page);
+    }
+  },
+};
