@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, PHONE, screenshot as saveScreenshot } from './browser.ts';
 import {
   ADMIN,
+  apiAs,
   baseUrl,
   FISHERIES,
   field,
@@ -41,6 +42,17 @@ async function expectInert(page: Page) {
 async function screenshot(page: Page, name: string, options?: { fullPage?: boolean }) {
   await page.evaluate(() => window.scrollTo(0, 0));
   await saveScreenshot(page, name, options);
+}
+
+type Figures = { organisation: { nameTh: string }; answered: number; resolved: number };
+/** Fisheries' row on the accountability page, through the API it reads. */
+async function fisheriesFigures(api: Awaited<ReturnType<typeof apiAs>>) {
+  const res = await api.get('/api/v1/problems/accountability');
+  expect(res.status()).toBe(200);
+  const { organisations } = (await res.json()) as { organisations: Figures[] };
+  return (
+    organisations.find((o) => o.organisation.nameTh.startsWith('กรมประมง')) ?? { answered: 0, resolved: 0 }
+  );
 }
 
 async function timelineKinds(page: Page) {
@@ -176,6 +188,9 @@ describe('problems board: the whole loop in Thai on a phone', () => {
     await reportDialog.getByRole('button', { name: P.comments.report }).click();
     await reportDialog.waitFor({ state: 'hidden' });
 
+    const adminApi = await apiAs(ADMIN);
+    const before = await fisheriesFigures(adminApi);
+
     // 3. The admin assigns it with Fisheries as lead.
     const admin = await signedInPage(browser, ADMIN);
     await admin.page.goto(problemUrl);
@@ -246,6 +261,11 @@ describe('problems board: the whole loop in Thai on a phone', () => {
     await expect.poll(() => timelineKinds(admin.page)).toContain('privacy_warning_acknowledged');
 
     // 7. It counts on the accountability page.
+    expect(await fisheriesFigures(adminApi)).toMatchObject({
+      answered: before.answered + 1,
+      resolved: before.resolved + 1,
+    });
+    await adminApi.dispose();
     await openPage(page, '/problems/accountability', P.accountability.title);
     await page
       .getByRole('link', { name: /^กรมประมง/ })
