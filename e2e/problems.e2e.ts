@@ -1,6 +1,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, PHONE, screenshot as saveScreenshot } from './browser.ts';
+import {
+  expectNoSeriousAxeViolations,
+  launchBrowser,
+  newPage,
+  PHONE,
+  screenshot as saveScreenshot,
+} from './browser.ts';
 import {
   ADMIN,
   apiAs,
@@ -93,6 +99,7 @@ describe('problems board: the whole loop in Thai on a phone', () => {
       .click();
     await pageReady(page, P.title);
     await screenshot(page, 'problems-board');
+    await expectNoSeriousAxeViolations(page);
     expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
 
     // Filters live in the URL: overdue only, then every card shown is marked overdue.
@@ -124,6 +131,7 @@ describe('problems board: the whole loop in Thai on a phone', () => {
     // The browser runs the same check while typing.
     await page.getByText(P.privacy.liveTitle).waitFor();
     await screenshot(page, 'problems-raise-form');
+    await expectNoSeriousAxeViolations(page);
     expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
 
     await page.getByRole('button', { name: P.raise.submit }).click();
@@ -256,6 +264,7 @@ describe('problems board: the whole loop in Thai on a phone', () => {
     await page.getByTestId('official-answer').waitFor();
     await expectInert(page);
     await screenshot(page, 'problems-problem-page');
+    await expectNoSeriousAxeViolations(page);
     expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
     // The Centre also sees that the privacy warning was acknowledged.
     await expect.poll(() => timelineKinds(admin.page)).toContain('privacy_warning_acknowledged');
@@ -273,6 +282,7 @@ describe('problems board: the whole loop in Thai on a phone', () => {
       .waitFor();
     await page.locator('.recharts-surface').first().waitFor();
     await screenshot(page, 'problems-accountability');
+    await expectNoSeriousAxeViolations(page);
     expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
 
     await Promise.all([mirror.context.close(), fisheries.context.close(), admin.context.close()]);

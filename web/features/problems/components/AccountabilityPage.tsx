@@ -80,17 +80,18 @@ function AccountabilityContent({ view }: { view: AccountabilityView }) {
       </SimpleGrid>
 
       <Section id="by-state" title={t('problems.accountability.byState')}>
-        <BarChart
-          h={Math.max(180, byState.length * 30)}
-          data={byState}
-          dataKey="label"
-          series={series}
-          orientation="vertical"
-          yAxisProps={{ width: 130 }}
-          gridAxis="none"
-          withBarValueLabel
-          aria-label={t('problems.accountability.byState')}
-        />
+        <div role="img" aria-label={summary(t('problems.accountability.byState'), byState)}>
+          <BarChart
+            h={Math.max(180, byState.length * 30)}
+            data={byState}
+            dataKey="label"
+            series={series}
+            orientation="vertical"
+            yAxisProps={{ width: 130 }}
+            gridAxis="none"
+            withBarValueLabel
+          />
+        </div>
       </Section>
       <Section id="by-category" title={t('problems.accountability.byCategory')}>
         {/* Category names are long in Thai: a labelled row each reads better on a phone than a chart axis. */}
@@ -109,16 +110,18 @@ function AccountabilityContent({ view }: { view: AccountabilityView }) {
         </Stack>
       </Section>
       <Section id="by-sector" title={t('problems.accountability.bySector')}>
-        <BarChart
-          h={200}
-          data={bySector}
-          dataKey="label"
-          series={[{ ...series[0]!, color: 'grape.6' }]}
-          orientation="vertical"
-          yAxisProps={{ width: 130 }}
-          gridAxis="none"
-          withBarValueLabel
-        />
+        <div role="img" aria-label={summary(t('problems.accountability.bySector'), bySector)}>
+          <BarChart
+            h={200}
+            data={bySector}
+            dataKey="label"
+            series={[{ ...series[0]!, color: 'grape.6' }]}
+            orientation="vertical"
+            yAxisProps={{ width: 130 }}
+            gridAxis="none"
+            withBarValueLabel
+          />
+        </div>
       </Section>
 
       <Section
@@ -247,6 +250,10 @@ function AccountabilityContent({ view }: { view: AccountabilityView }) {
     </Stack>
   );
 }
+
+/** What a chart shows, as one sentence for screen readers: "By state: Submitted 4, …". */
+const summary = (title: string, rows: { label: string; n: number }[]) =>
+  `${title}: ${rows.map((r) => `${r.label} ${r.n}`).join(', ')}`;
 
 function Figure({ label, value, alert = false }: { label: string; value: string; alert?: boolean }) {
   return (

@@ -44,6 +44,8 @@ export function PrivacyLiveHint({ texts }: { texts: Texts }) {
       variant="light"
       icon={<IconShieldExclamation aria-hidden />}
       title={t('problems.privacy.liveTitle')}
+      // The light yellow title colour is too faint on its tint for small text.
+      styles={{ title: { color: 'var(--mantine-color-orange-9)' } }}
     >
       <Stack gap={4}>
         <Text size="sm">{t('problems.privacy.liveBody')}</Text>

@@ -1,4 +1,4 @@
-import { Anchor, Card, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Card, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { IconMessage, IconUsersGroup } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -48,16 +48,18 @@ export function ProblemCard({ problem }: { problem: ProblemListItem }) {
         <Group gap="md" justify="space-between">
           <ReporterName problem={problem} />
           <Group gap="sm">
-            <Group gap={4} aria-label={t('problems.supportCount', { count: problem.supportCount })}>
+            <Group gap={4} wrap="nowrap">
               <IconUsersGroup size={16} aria-hidden />
-              <Text size="sm" aria-hidden>
-                {problem.supportCount}
+              <Text size="sm">
+                <VisuallyHidden>{t('problems.supportCount', { count: problem.supportCount })}</VisuallyHidden>
+                <span aria-hidden>{problem.supportCount}</span>
               </Text>
             </Group>
-            <Group gap={4} aria-label={t('problems.commentCount', { count: problem.commentCount })}>
+            <Group gap={4} wrap="nowrap">
               <IconMessage size={16} aria-hidden />
-              <Text size="sm" aria-hidden>
-                {problem.commentCount}
+              <Text size="sm">
+                <VisuallyHidden>{t('problems.commentCount', { count: problem.commentCount })}</VisuallyHidden>
+                <span aria-hidden>{problem.commentCount}</span>
               </Text>
             </Group>
           </Group>

@@ -20,7 +20,7 @@ export function StateBadge({ state }: { state: ProblemState }) {
 export function TypeBadge({ type }: { type: ProblemListItem['type'] }) {
   const language = useLanguage();
   return (
-    <Badge color={type === 'problem' ? 'orange' : 'green'} variant="outline" tt="none">
+    <Badge color={type === 'problem' ? 'orange.9' : 'teal.9'} variant="outline" tt="none">
       {typeLabel(type, language)}
     </Badge>
   );
