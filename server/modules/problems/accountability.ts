@@ -19,7 +19,7 @@ import { type App, actorOf, errorResponses } from '../../platform/http.ts';
 import { authorize } from '../../platform/policy.ts';
 import { toCsv } from '../directory/csv.ts';
 import { presentOrganisation } from '../organisations/organisations.presenter.ts';
-import { organisationsById } from './problems.repository.ts';
+import { organisationsById, problemColumns } from './problems.repository.ts';
 
 const OVERDUE_SHOWN = 100;
 const DAY_MS = 24 * 3_600_000;
@@ -101,7 +101,7 @@ async function organisationFigures(db: Db, now: Date) {
 
 async function overdueProblems(db: Db, now: Date) {
   const rows = await db
-    .select()
+    .select(problemColumns)
     .from(problems)
     .where(sql`${problems.dueAt} < ${now.toISOString()}::timestamptz`)
     .orderBy(sql`${problems.dueAt} asc`, problems.id)

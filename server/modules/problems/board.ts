@@ -122,19 +122,38 @@ function sorting(
   }
 }
 
+/**
+ * The planner prices a sequential scan without de-TOASTing each ~3 KB search document, so for a broad word
+ * ('ล่าม': 15,000 of 100,000 problems) it tested every problem's document instead of using the GIN index:
+ * 2.6 s instead of 0.4 s. A search always has the index, so it runs without sequential scans.
+ */
+function usingSearchIndex<T>(db: Db, read: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(
+    async (tx) => {
+      await tx.execute(sql`set local enable_seqscan = off`);
+      // Disabling adds a huge constant to the cost of any plan that still scans, which would trigger JIT.
+      await tx.execute(sql`set local jit = off`);
+      return read(tx);
+    },
+    { accessMode: 'read only' },
+  );
+}
+
 export async function listProblems(db: Db, viewer: Actor, now: Date, q: ProblemListQuery) {
   authorize(viewer, 'problem.read', undefined);
   if (q.view === 'triage') authorize(viewer, 'problem.triage', undefined);
   const tsquery = q.q ? buildTsquery(q.q) : null;
   const sort = q.sort === 'relevance' && !tsquery ? 'newest' : (q.sort ?? (tsquery ? 'relevance' : 'newest'));
   const s = sorting(sort, q.cursor, tsquery) as Sorting & { offset?: number };
-  const rows = await db
-    .select(problemColumns)
-    .from(problems)
-    .where(and(...filters(viewer, now, { ...q, sort }, tsquery), s.after))
-    .orderBy(...s.order)
-    .limit(q.limit + 1)
-    .offset(s.offset ?? 0);
+  const read = (tx: Db) =>
+    tx
+      .select(problemColumns)
+      .from(problems)
+      .where(and(...filters(viewer, now, { ...q, sort }, tsquery), s.after))
+      .orderBy(...s.order)
+      .limit(q.limit + 1)
+      .offset(s.offset ?? 0);
+  const rows = tsquery ? await usingSearchIndex(db, read) : await read(db);
   const page = rows.slice(0, q.limit);
   const [orgs, mine] = await Promise.all([
     organisationsById(

@@ -31,7 +31,13 @@ import { presentOrganisation } from '../organisations/organisations.presenter.ts
 import { recordProblemEvent } from './events.ts';
 import { recordPrivacyChoice, screenText } from './privacy.ts';
 import { hidesOrganisation, summaryOrNull } from './problems.presenter.ts';
-import { getProblem, loadAccess, organisationsById, type Problem } from './problems.repository.ts';
+import {
+  getProblem,
+  loadAccess,
+  organisationSummaryColumns,
+  organisationsById,
+  type Problem,
+} from './problems.repository.ts';
 
 type Ctx = RequestContext & { actor: Actor };
 const commentNotFound = () => notFound('Comment');
@@ -390,7 +396,7 @@ export async function listCommentReports(
       problem: { id: problems.id, title: problems.title },
       comment: { id: problemComments.id, body: problemComments.body, hiddenAt: problemComments.hiddenAt },
       reporter: { id: users.id, displayName: users.displayName },
-      organisation: organisations,
+      organisation: organisationSummaryColumns,
     })
     .from(problemCommentReports)
     .innerJoin(problems, eq(problems.id, problemCommentReports.problemId))

@@ -1,12 +1,12 @@
 /** Problem rows to API views. The one place that decides whether the reporter is shown. */
 import type { OrganisationSummary } from '../../../common/api.ts';
 import type { AnswerView, ProblemListItem } from '../../../common/problems-api.ts';
-import type { OrganisationRow, ProblemAnswerRow, ProblemRow } from '../../db/schema/index.ts';
+import type { ProblemAnswerRow, ProblemRow } from '../../db/schema/index.ts';
 import type { Actor } from '../../platform/context.ts';
 import { can } from '../../platform/policy.ts';
 import { presentOrganisation } from '../organisations/organisations.presenter.ts';
 import { isOverdue } from './deadlines.ts';
-import type { Problem } from './problems.repository.ts';
+import type { OrganisationSummaryRow, Problem } from './problems.repository.ts';
 
 const EXCERPT_CHARS = 280;
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -26,8 +26,8 @@ export function presentProblemListItem(
   now: Date,
   p: Problem,
   related: {
-    reporterOrganisation: OrganisationRow | null;
-    leadOrganisation: OrganisationRow | null;
+    reporterOrganisation: OrganisationSummaryRow | null;
+    leadOrganisation: OrganisationSummaryRow | null;
     supportedByMyOrganisation: boolean;
   },
 ): ProblemListItem {
@@ -58,7 +58,7 @@ export function presentProblemListItem(
 
 export const presentAnswer = (
   a: ProblemAnswerRow,
-  organisation: OrganisationRow,
+  organisation: OrganisationSummaryRow,
   author: { id: string; displayName: string } | null,
 ): AnswerView => ({
   id: a.id,
@@ -69,5 +69,5 @@ export const presentAnswer = (
   createdAt: a.createdAt.toISOString(),
 });
 
-export const summaryOrNull = (o: OrganisationRow | null | undefined): OrganisationSummary | null =>
+export const summaryOrNull = (o: OrganisationSummaryRow | null | undefined): OrganisationSummary | null =>
   o ? presentOrganisation(o) : null;

@@ -11,6 +11,7 @@ import {
 } from '../../db/schema/index.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { ProblemAccess } from '../../platform/policy.ts';
+import { organisationSummaryColumns } from '../organisations/organisations.repository.ts';
 
 export const problemNotFound = () => notFound('Problem');
 
@@ -19,6 +20,15 @@ const { searchDocument: _searchDocument, ...problemColumns } = getTableColumns(p
 
 export { problemColumns };
 export type Problem = Omit<ProblemRow, 'searchDocument'>;
+/**
+ * What problems show of an organisation. Never the whole row: its search documents are ~6 KB, and a page
+ * of comments or supporters names up to a hundred organisations.
+ */
+export type OrganisationSummaryRow = Pick<
+  OrganisationRow,
+  'id' | 'nameTh' | 'nameEn' | 'abbreviation' | 'sector'
+>;
+export { organisationSummaryColumns };
 
 /** Every signed-in member may see every problem, so a missing row is the only 404. */
 export async function getProblem(db: Db, id: string, options: { lock?: boolean } = {}): Promise<Problem> {
@@ -30,7 +40,7 @@ export async function getProblem(db: Db, id: string, options: { lock?: boolean }
 
 export async function assignmentsOf(db: Db, problemId: string) {
   return db
-    .select({ assignment: problemAssignments, organisation: organisations })
+    .select({ assignment: problemAssignments, organisation: organisationSummaryColumns })
     .from(problemAssignments)
     .innerJoin(organisations, eq(organisations.id, problemAssignments.organisationId))
     .where(eq(problemAssignments.problemId, problemId))
@@ -60,8 +70,11 @@ export async function loadAccess(db: Db, id: string, options: { lock?: boolean }
 
 export async function organisationsById(db: Db, ids: (string | null)[]) {
   const wanted = [...new Set(ids.filter((id): id is string => !!id))];
-  if (wanted.length === 0) return new Map<string, OrganisationRow>();
-  const rows = await db.select().from(organisations).where(inArray(organisations.id, wanted));
+  if (wanted.length === 0) return new Map<string, OrganisationSummaryRow>();
+  const rows = await db
+    .select(organisationSummaryColumns)
+    .from(organisations)
+    .where(inArray(organisations.id, wanted));
   return new Map(rows.map((o) => [o.id, o]));
 }
 

@@ -3,7 +3,7 @@
  * Every change: one transaction with its audit event and its timeline event.
  */
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   AssignBody,
@@ -51,6 +51,7 @@ import {
   assignmentsOf,
   getProblem,
   loadAccess,
+  organisationSummaryColumns,
   organisationsById,
   type Problem,
   problemColumns,
@@ -133,7 +134,7 @@ export async function getProblemDetail(db: Db, viewer: Actor, now: Date, id: str
     db
       .select({
         answer: problemAnswers,
-        organisation: organisations,
+        organisation: organisationSummaryColumns,
         author: { id: users.id, displayName: users.displayName },
       })
       .from(problemAnswers)
@@ -142,7 +143,7 @@ export async function getProblemDetail(db: Db, viewer: Actor, now: Date, id: str
       .where(eq(problemAnswers.problemId, id))
       .orderBy(asc(problemAnswers.createdAt), asc(problemAnswers.id)),
     db
-      .select({ support: problemSupports, organisation: organisations })
+      .select({ support: problemSupports, organisation: organisationSummaryColumns })
       .from(problemSupports)
       .innerJoin(organisations, eq(organisations.id, problemSupports.organisationId))
       .where(eq(problemSupports.problemId, id))
@@ -242,10 +243,10 @@ export async function getTimeline(
   const p = await getProblem(db, id);
   const after = decodeCursor(query.cursor, { key: 'none', id: 'serial' });
   const centre = can(viewer, 'problem.triage', undefined);
-  const rows = await db
-    .select({ event: problemEvents, actor: { id: users.id, displayName: users.displayName } })
+  // Actors are read by id afterwards: joined, the planner guessed dozens of events and hashed all users.
+  const events = await db
+    .select()
     .from(problemEvents)
-    .leftJoin(users, eq(users.id, problemEvents.actorUserId))
     .where(
       and(
         eq(problemEvents.problemId, id),
@@ -255,10 +256,24 @@ export async function getTimeline(
     )
     .orderBy(asc(problemEvents.id))
     .limit(query.limit + 1);
-  const orgs = await organisationsById(
-    db,
-    rows.map((r) => r.event.actorOrganisationId),
-  );
+  const actorIds = [...new Set(events.flatMap((e) => (e.actorUserId ? [e.actorUserId] : [])))];
+  const [orgs, actors] = await Promise.all([
+    organisationsById(
+      db,
+      events.map((e) => e.actorOrganisationId),
+    ),
+    actorIds.length === 0
+      ? Promise.resolve([])
+      : db
+          .select({ id: users.id, displayName: users.displayName })
+          .from(users)
+          .where(inArray(users.id, actorIds)),
+  ]);
+  const actorById = new Map(actors.map((a) => [a.id, a]));
+  const rows = events.map((event) => ({
+    event,
+    actor: event.actorUserId ? (actorById.get(event.actorUserId) ?? null) : null,
+  }));
   return toPage(
     rows,
     query.limit,
@@ -333,7 +348,11 @@ async function findSupport(db: Db, problemId: string, organisationId: string) {
 
 async function supportResult(db: Db, problemId: string, organisationId: string) {
   const [row] = await db
-    .select({ support: problemSupports, organisation: organisations, count: problems.supportCount })
+    .select({
+      support: problemSupports,
+      organisation: organisationSummaryColumns,
+      count: problems.supportCount,
+    })
     .from(problemSupports)
     .innerJoin(organisations, eq(organisations.id, problemSupports.organisationId))
     .innerJoin(problems, eq(problems.id, problemSupports.problemId))
@@ -643,7 +662,7 @@ export async function answer(db: Db, ctx: Ctx, id: string, input: z.infer<typeof
     });
   });
   const [row] = await db
-    .select({ answer: problemAnswers, organisation: organisations })
+    .select({ answer: problemAnswers, organisation: organisationSummaryColumns })
     .from(problemAnswers)
     .innerJoin(organisations, eq(organisations.id, problemAnswers.organisationId))
     .where(eq(problemAnswers.id, answerId));

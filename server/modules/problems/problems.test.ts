@@ -283,6 +283,7 @@ describe('anonymous reporters', () => {
     expect(raised).toMatchObject({ actor: null, actorOrganisation: null, data: { byReporter: true } });
     const supported = timeline.body.items.find((e: { kind: string }) => e.kind === 'supported');
     expect(supported.actorOrganisation.id).toBe(labour.id);
+    expect(supported.actor).toEqual({ id: labourMember.user.id, displayName: labourMember.user.displayName });
   });
 
   it('does not find it by the reporting organisation name', async () => {
