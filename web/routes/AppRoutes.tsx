@@ -53,10 +53,14 @@ const PersonPage = lazy(() =>
   import('../features/directory/components/PersonPage.tsx').then((m) => ({ default: m.PersonPage })),
 );
 const ProblemsBoardPage = lazy(() =>
-  import('../features/problems/components/ProblemsBoardPage.tsx').then((m) => ({ default: m.ProblemsBoardPage })),
+  import('../features/problems/components/ProblemsBoardPage.tsx').then((m) => ({
+    default: m.ProblemsBoardPage,
+  })),
 );
 const RaiseProblemPage = lazy(() =>
-  import('../features/problems/components/RaiseProblemPage.tsx').then((m) => ({ default: m.RaiseProblemPage })),
+  import('../features/problems/components/RaiseProblemPage.tsx').then((m) => ({
+    default: m.RaiseProblemPage,
+  })),
 );
 const ProblemPage = lazy(() =>
   import('../features/problems/components/ProblemPage.tsx').then((m) => ({ default: m.ProblemPage })),
