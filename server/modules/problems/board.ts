@@ -25,6 +25,13 @@ const assignedTo = (organisationId: string) =>
  */
 const supportedByOrg = (organisationId: string) =>
   sql`${problems.id} = any(array(select ${problemSupports.problemId} from ${problemSupports} where ${problemSupports.organisationId} = ${organisationId}))`;
+/**
+ * Relevance: problems whose title matches first, then the rest, each newest first. The title matches come
+ * from the title document's index as one hashed set; ranking every match by ts_rank read its whole search
+ * document (~3 KB): 0.4 s for a broad word matching 15,000 of 100,000 problems.
+ */
+const titleMatch = (tsquery: string) =>
+  sql`${problems.id} in (select id from ${problems} where title_document @@ ${tsquery}::tsquery)`;
 const ts = (d: Date | string) => sql`${typeof d === 'string' ? d : d.toISOString()}::timestamptz`;
 
 function filters(viewer: Actor, now: Date, q: ProblemListQuery, tsquery: string | null): (SQL | undefined)[] {
@@ -97,16 +104,12 @@ function sorting(
       };
     }
     case 'relevance': {
-      // A rank is no stable key: ranked results page by position (offset cursors).
+      // Tiers are no stable key: ranked results page by position (offset cursors).
       const c = decodeCursor(cursor, { key: 'offset', id: 'uuid' });
       const offset = c ? Number(c.k) : 0;
       return {
         after: undefined,
-        order: [
-          sql`ts_rank(${problems.searchDocument}, ${tsquery}::tsquery) desc`,
-          desc(problems.createdAt),
-          desc(problems.id),
-        ],
+        order: [desc(titleMatch(tsquery!)), desc(problems.createdAt), desc(problems.id)],
         key: (p) => ({ k: String(offset + 1), id: p.id }),
         offset,
       } as Sorting & { offset: number };

@@ -15,11 +15,15 @@ import { organisationSummaryColumns } from '../organisations/organisations.repos
 
 export const problemNotFound = () => notFound('Problem');
 
-/** Every column but the search document, which only queries read (it is kilobytes per problem). */
-const { searchDocument: _searchDocument, ...problemColumns } = getTableColumns(problems);
+/** Every column but the search documents, which only queries read (kilobytes per problem). */
+const {
+  searchDocument: _searchDocument,
+  titleDocument: _titleDocument,
+  ...problemColumns
+} = getTableColumns(problems);
 
 export { problemColumns };
-export type Problem = Omit<ProblemRow, 'searchDocument'>;
+export type Problem = Omit<ProblemRow, 'searchDocument' | 'titleDocument'>;
 /**
  * What problems show of an organisation. Never the whole row: its search documents are ~6 KB, and a page
  * of comments or supporters names up to a hundred organisations.

@@ -749,6 +749,28 @@ describe('the board', () => {
     const res = await get(`/api/v1/problems?q=${encodeURIComponent('แก๊งคอลเซ็น')}`, observer);
     expect(idsOf(res)).toEqual([ids.scam]);
   });
+
+  it('ranks title matches before newer problems that only mention the words, then pages on', async () => {
+    const word = 'เรือนจำชั่วคราว';
+    const inTitle = await raise(reporter, { title: `ผู้เสียหายถูกกักใน${word}`, body: 'รายละเอียด' });
+    t.clock.advance(1000);
+    const inBody = await raise(reporter, { title: 'เรื่องอื่น', body: `พบใน${word}เช่นกัน` });
+    t.clock.advance(1000);
+    const newerInBody = await raise(reporter, { title: 'อีกเรื่อง', body: `ที่${word}อีกแห่ง` });
+    const q = `q=${encodeURIComponent(word)}`;
+    const found = (res: { body: { items: { id: string }[] } }) => res.body.items.map((i) => i.id);
+    expect(found(await get(`/api/v1/problems?${q}&limit=100`, observer))).toEqual([
+      inTitle.id,
+      newerInBody.id,
+      inBody.id,
+    ]);
+    const first = await get(`/api/v1/problems?${q}&limit=2`, observer);
+    const second = await get(
+      `/api/v1/problems?${q}&limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`,
+      observer,
+    );
+    expect([...found(first), ...found(second)]).toEqual([inTitle.id, newerInBody.id, inBody.id]);
+  });
 });
 
 describe('XSS payloads', () => {

@@ -1,0 +1,2 @@
+ALTER TABLE "problems" ADD COLUMN "title_document" "tsvector" GENERATED ALWAYS AS (ts_filter(search_document, '{a}')) STORED;--> statement-breakpoint
+CREATE INDEX "problems_title_search_idx" ON "problems" USING gin ("title_document");
