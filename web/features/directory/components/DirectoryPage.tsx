@@ -1,29 +1,10 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Drawer,
-  Grid,
-  Group,
-  Loader,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { useDebouncedValue, useDisclosure, useMediaQuery } from '@mantine/hooks';
-import {
-  IconAdjustmentsHorizontal,
-  IconDownload,
-  IconLifebuoy,
-  IconPlus,
-  IconSearch,
-} from '@tabler/icons-react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
+import { IconDownload, IconLifebuoy, IconPlus } from '@tabler/icons-react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { FilteredList, useSearchText } from '../../../components/FilteredList.tsx';
 import { FullPageLoader } from '../../../components/FullPageLoader.tsx';
 import { LoadMoreButton } from '../../../components/LoadMoreButton.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
@@ -59,22 +40,11 @@ export function DirectoryPage({ view = 'list' }: { view?: DirectoryView }) {
   const setFilters = (next: DirectoryFilterState) =>
     setSearchParams(searchFromFilters(next), { replace: true });
 
-  // The box shows what is typed at once; the list follows ~250 ms after typing pauses.
-  const [text, setText] = useState(filters.q);
-  const [debouncedText] = useDebouncedValue(text, 250);
-  const latest = useRef(filters);
-  latest.current = filters;
-  // setFilters is recreated every render; only a new debounced text should trigger this.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: see above
-  useEffect(() => {
-    if (debouncedText.trim() !== latest.current.q.trim()) setFilters({ ...latest.current, q: debouncedText });
-  }, [debouncedText]);
+  const [text, setText] = useSearchText(filters.q, (q) => setFilters({ ...filters, q }), 250);
 
   const directory = useDirectory(filters);
   const facets = directory.data?.pages[0]?.facets;
   const items = directory.data?.pages.flatMap((page) => page.items) ?? [];
-  const isDesktop = useMediaQuery('(min-width: 62em)');
-  const [drawerOpened, drawer] = useDisclosure(false);
   const active = activeFilterCount(filters);
   const total = facets?.total ?? items.length;
 
@@ -102,104 +72,77 @@ export function DirectoryPage({ view = 'list' }: { view?: DirectoryView }) {
           </Button>
         </Group>
       </Card>
-      <Group align="flex-end" gap="xs" wrap="nowrap">
-        <TextInput
-          label={t('directory.search')}
-          description={t('directory.searchHint')}
-          type="search"
-          leftSection={<IconSearch size={16} aria-hidden />}
-          rightSection={directory.isFetching && !directory.isFetchingNextPage ? <Loader size="xs" /> : null}
-          value={text}
-          onChange={(event) => setText(event.currentTarget.value)}
-          style={{ flex: 1 }}
-          autoComplete="off"
-        />
-        {!isDesktop && (
-          <Button
-            variant={active ? 'filled' : 'default'}
-            leftSection={<IconAdjustmentsHorizontal size={18} aria-hidden />}
-            onClick={drawer.open}
-            aria-haspopup="dialog"
-          >
-            {active ? t('directory.filters.buttonActive', { count: active }) : t('directory.filters.button')}
-          </Button>
-        )}
-      </Group>
-
-      <Grid gap="lg">
-        {isDesktop && (
-          <Grid.Col span={{ base: 12, md: 4, lg: 3 }}>
-            <aside aria-label={t('directory.filters.title')}>{panel}</aside>
-          </Grid.Col>
-        )}
-        <Grid.Col span={{ base: 12, md: isDesktop ? 8 : 12, lg: isDesktop ? 9 : 12 }}>
-          <Stack gap="sm">
-            <DirectoryViewSwitch view={view} filters={filters} />
-            <ErrorAlert error={directory.error} />
-            {directory.isPending ? (
-              <FullPageLoader />
-            ) : (
-              <>
-                <Group justify="space-between" gap="xs">
-                  <Text size="sm" c="dimmed" role="status">
-                    {t('directory.count', { count: total })}
-                  </Text>
-                  <Anchor
-                    href={exportOrganisationsUrl(filters)}
-                    download
-                    size="sm"
-                    style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}
-                  >
-                    <IconDownload size={16} aria-hidden />
-                    {t('directory.exportCsv')}
-                  </Anchor>
-                </Group>
-                <ContactSheetLink filters={filters} labels={labels} />
-                {view === 'map' ? (
-                  facets && (
-                    <ProvinceMap facets={facets} filters={filters} labels={labels} language={language} />
-                  )
-                ) : items.length === 0 ? (
-                  <Text>{t('directory.empty')}</Text>
-                ) : (
-                  <SimpleGrid
-                    cols={{ base: 1, sm: 2, xl: 3 }}
-                    component="ul"
-                    p={0}
-                    m={0}
-                    spacing="sm"
-                    style={{ listStyle: 'none' }}
-                    aria-label={t('directory.results')}
-                  >
-                    {items.map((organisation) => (
-                      <OrganisationCard
-                        key={organisation.id}
-                        organisation={organisation}
-                        labels={labels}
-                        language={language}
-                      />
-                    ))}
-                  </SimpleGrid>
-                )}
-                {view === 'list' && <LoadMoreButton {...directory} />}
-              </>
-            )}
-          </Stack>
-        </Grid.Col>
-      </Grid>
-
-      <Drawer
-        opened={drawerOpened && !isDesktop}
-        onClose={drawer.close}
-        title={t('directory.filters.title')}
-        position="right"
-        size="100%"
+      <FilteredList
+        search={{
+          label: t('directory.search'),
+          description: t('directory.searchHint'),
+          value: text,
+          onChange: setText,
+          busy: directory.isFetching && !directory.isFetchingNextPage,
+        }}
+        filters={{
+          title: t('directory.filters.title'),
+          panel,
+          active: active > 0,
+          buttonLabel: active
+            ? t('directory.filters.buttonActive', { count: active })
+            : t('directory.filters.button'),
+          showLabel: t('directory.filters.show', { count: total }),
+        }}
       >
-        <Stack>
-          {panel}
-          <Button onClick={drawer.close}>{t('directory.filters.show', { count: total })}</Button>
+        <Stack gap="sm">
+          <DirectoryViewSwitch view={view} filters={filters} />
+          <ErrorAlert error={directory.error} />
+          {directory.isPending ? (
+            <FullPageLoader />
+          ) : (
+            <>
+              <Group justify="space-between" gap="xs">
+                <Text size="sm" c="dimmed" role="status">
+                  {t('directory.count', { count: total })}
+                </Text>
+                <Anchor
+                  href={exportOrganisationsUrl(filters)}
+                  download
+                  size="sm"
+                  style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}
+                >
+                  <IconDownload size={16} aria-hidden />
+                  {t('directory.exportCsv')}
+                </Anchor>
+              </Group>
+              <ContactSheetLink filters={filters} labels={labels} />
+              {view === 'map' ? (
+                facets && (
+                  <ProvinceMap facets={facets} filters={filters} labels={labels} language={language} />
+                )
+              ) : items.length === 0 ? (
+                <Text>{t('directory.empty')}</Text>
+              ) : (
+                <SimpleGrid
+                  cols={{ base: 1, sm: 2, xl: 3 }}
+                  component="ul"
+                  p={0}
+                  m={0}
+                  spacing="sm"
+                  style={{ listStyle: 'none' }}
+                  aria-label={t('directory.results')}
+                >
+                  {items.map((organisation) => (
+                    <OrganisationCard
+                      key={organisation.id}
+                      organisation={organisation}
+                      labels={labels}
+                      language={language}
+                    />
+                  ))}
+                </SimpleGrid>
+              )}
+              {view === 'list' && <LoadMoreButton {...directory} />}
+            </>
+          )}
         </Stack>
-      </Drawer>
+      </FilteredList>
     </Stack>
   );
 }

@@ -1,21 +1,10 @@
-import {
-  Button,
-  Drawer,
-  Grid,
-  Group,
-  Loader,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
-import { useDebouncedValue, useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { IconAdjustmentsHorizontal, IconChartBar, IconPlus, IconSearch } from '@tabler/icons-react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Button, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { IconChartBar, IconPlus } from '@tabler/icons-react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { FilteredList, useSearchText } from '../../../components/FilteredList.tsx';
 import { FullPageLoader } from '../../../components/FullPageLoader.tsx';
 import { LoadMoreButton } from '../../../components/LoadMoreButton.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
@@ -41,19 +30,10 @@ export function ProblemsBoardPage() {
   const setFilters = (next: ProblemFilterState) =>
     setSearchParams(searchFromFilters(next), { replace: true });
 
-  const [text, setText] = useState(filters.q);
-  const [debouncedText] = useDebouncedValue(text, 300);
-  const latest = useRef(filters);
-  latest.current = filters;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new debounced text should search
-  useEffect(() => {
-    if (debouncedText.trim() !== latest.current.q.trim()) setFilters({ ...latest.current, q: debouncedText });
-  }, [debouncedText]);
+  const [text, setText] = useSearchText(filters.q, (q) => setFilters({ ...filters, q }), 300);
 
   const list = useProblemList(filters);
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
-  const isDesktop = useMediaQuery('(min-width: 62em)');
-  const [drawerOpened, drawer] = useDisclosure(false);
   const active = activeFilterCount(filters);
   const isAdmin = me.user.role === 'admin';
   const views: ProblemView[] = isAdmin ? ['all', 'mine', 'assigned', 'triage'] : ['all', 'mine', 'assigned'];
@@ -103,89 +83,68 @@ export function ProblemsBoardPage() {
           {t('problems.views.triageHint')}
         </Text>
       )}
-      <Group align="flex-end" gap="xs" wrap="nowrap">
-        <TextInput
-          label={t('problems.search')}
-          type="search"
-          leftSection={<IconSearch size={16} aria-hidden />}
-          rightSection={list.isFetching && !list.isFetchingNextPage ? <Loader size="xs" /> : null}
-          value={text}
-          onChange={(event) => setText(event.currentTarget.value)}
-          style={{ flex: 1 }}
-          autoComplete="off"
-        />
-        {!isDesktop && (
-          <Button
-            variant={active ? 'filled' : 'default'}
-            leftSection={<IconAdjustmentsHorizontal size={18} aria-hidden />}
-            onClick={drawer.open}
-            aria-haspopup="dialog"
-          >
-            {active ? t('problems.filters.buttonActive', { count: active }) : t('problems.filters.button')}
-          </Button>
-        )}
-      </Group>
-      <Select
-        label={t('problems.sort.label')}
-        data={[
-          ...(filters.q.trim()
-            ? [{ value: '', label: t('problems.sort.relevance') }]
-            : [{ value: '', label: t('problems.sort.newest') }]),
-          ...SORTS.filter((s) => s !== 'newest' || filters.q.trim()).map((s) => ({
-            value: s,
-            label: t(`problems.sort.${s}`),
-          })),
-        ]}
-        value={filters.sort}
-        onChange={(value) => setFilters({ ...filters, sort: (value ?? '') as ProblemFilterState['sort'] })}
-        allowDeselect={false}
-        maw={{ base: '100%', sm: 320 }}
-        comboboxProps={{ withinPortal: true }}
-      />
-      <Grid gap="lg">
-        {isDesktop && (
-          <Grid.Col span={{ base: 12, md: 4, lg: 3 }}>
-            <aside aria-label={t('problems.filters.title')}>{panel}</aside>
-          </Grid.Col>
-        )}
-        <Grid.Col span={{ base: 12, md: isDesktop ? 8 : 12, lg: isDesktop ? 9 : 12 }}>
-          <Stack gap="sm">
-            <ErrorAlert error={list.error} />
-            {list.isPending ? (
-              <FullPageLoader />
-            ) : items.length === 0 ? (
-              <Text role="status">{t('problems.empty')}</Text>
-            ) : (
-              <SimpleGrid
-                cols={{ base: 1, sm: 2 }}
-                component="ul"
-                p={0}
-                m={0}
-                spacing="sm"
-                style={{ listStyle: 'none' }}
-                aria-label={t('problems.results')}
-              >
-                {items.map((problem) => (
-                  <ProblemCard key={problem.id} problem={problem} />
-                ))}
-              </SimpleGrid>
-            )}
-            <LoadMoreButton {...list} />
-          </Stack>
-        </Grid.Col>
-      </Grid>
-      <Drawer
-        opened={drawerOpened && !isDesktop}
-        onClose={drawer.close}
-        title={t('problems.filters.title')}
-        position="right"
-        size="100%"
+      <FilteredList
+        search={{
+          label: t('problems.search'),
+          value: text,
+          onChange: setText,
+          busy: list.isFetching && !list.isFetchingNextPage,
+        }}
+        filters={{
+          title: t('problems.filters.title'),
+          panel,
+          active: active > 0,
+          buttonLabel: active
+            ? t('problems.filters.buttonActive', { count: active })
+            : t('problems.filters.button'),
+          showLabel: t('problems.filters.show'),
+        }}
+        between={
+          <Select
+            label={t('problems.sort.label')}
+            data={[
+              ...(filters.q.trim()
+                ? [{ value: '', label: t('problems.sort.relevance') }]
+                : [{ value: '', label: t('problems.sort.newest') }]),
+              ...SORTS.filter((s) => s !== 'newest' || filters.q.trim()).map((s) => ({
+                value: s,
+                label: t(`problems.sort.${s}`),
+              })),
+            ]}
+            value={filters.sort}
+            onChange={(value) =>
+              setFilters({ ...filters, sort: (value ?? '') as ProblemFilterState['sort'] })
+            }
+            allowDeselect={false}
+            maw={{ base: '100%', sm: 320 }}
+            comboboxProps={{ withinPortal: true }}
+          />
+        }
       >
-        <Stack>
-          {panel}
-          <Button onClick={drawer.close}>{t('problems.filters.show')}</Button>
+        <Stack gap="sm">
+          <ErrorAlert error={list.error} />
+          {list.isPending ? (
+            <FullPageLoader />
+          ) : items.length === 0 ? (
+            <Text role="status">{t('problems.empty')}</Text>
+          ) : (
+            <SimpleGrid
+              cols={{ base: 1, sm: 2 }}
+              component="ul"
+              p={0}
+              m={0}
+              spacing="sm"
+              style={{ listStyle: 'none' }}
+              aria-label={t('problems.results')}
+            >
+              {items.map((problem) => (
+                <ProblemCard key={problem.id} problem={problem} />
+              ))}
+            </SimpleGrid>
+          )}
+          <LoadMoreButton {...list} />
         </Stack>
-      </Drawer>
+      </FilteredList>
     </Stack>
   );
 }
