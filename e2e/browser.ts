@@ -54,6 +54,12 @@ export async function newPage(
  */
 export async function screenshot(page: Page, name: string, { fullPage = true } = {}) {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await animationsSettled(page);
+  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage, animations: 'disabled' });
+}
+
+/** Waits until nothing is sliding or fading in (endless animations such as spinners aside). */
+async function animationsSettled(page: Page) {
   await page.waitForFunction(() =>
     document
       .getAnimations()
@@ -62,11 +68,14 @@ export async function screenshot(page: Page, name: string, { fullPage = true } =
           animation.playState !== 'running' || animation.effect?.getComputedTiming().endTime === Infinity,
       ),
   );
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage, animations: 'disabled' });
 }
 
-/** Fails on serious or critical accessibility violations and names them. */
+/**
+ * Fails on serious or critical accessibility violations and names them. Only once transitions end: a
+ * dialog caught mid-fade has half-transparent text, which axe rightly reports as low contrast.
+ */
 export async function expectNoSeriousAxeViolations(page: Page) {
+  await animationsSettled(page);
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(
