@@ -111,8 +111,9 @@ describe('problems board: the whole loop in Thai on a phone', () => {
     await filtersDrawer.getByText(P.filters.overdue).click();
     await page.waitForURL(/[?&]overdue=1/);
     await filtersDrawer.getByRole('button', { name: P.filters.show }).click();
-    await expect.poll(() => page.locator('main li[data-overdue]').count()).toBeGreaterThan(0);
-    expect(await page.locator('main ul > li:not([data-overdue])').count()).toBe(0);
+    // The previous list stays on screen while the filtered one loads: wait for the last other card to go.
+    await expect.poll(() => page.locator('main ul > li:not([data-overdue])').count()).toBe(0);
+    expect(await page.locator('main li[data-overdue]').count()).toBeGreaterThan(0);
     await page.reload();
     await expect
       .poll(() => page.getByRole('button', { name: fill(P.filters.buttonActive, { count: 1 }) }).count())
@@ -236,6 +237,17 @@ describe('problems board: the whole loop in Thai on a phone', () => {
       .poll(() => admin.page.locator('main').textContent())
       .toContain(fill(P.timeline.state_changed, { from: 'มอบหมายหน่วยงานแล้ว', to: 'แก้ไขแล้ว' }));
 
+    // Meanwhile the reporter's bell has counted the support, the assignment, the answer and the
+    // resolution live, over the open page's event stream, without a reload.
+    const unread = async () => {
+      const name = await page
+        .getByRole('banner')
+        .getByRole('link', { name: new RegExp(`^${th.notifications.bell}`) })
+        .getAttribute('aria-label');
+      return Number(name?.match(/\d+/)?.[0] ?? 0);
+    };
+    await expect.poll(unread, { timeout: 15_000 }).toBeGreaterThanOrEqual(4);
+
     // The Centre sees the report and hides the comment with a reason, shown in its place.
     const hidden = admin.page.getByTestId('comment').filter({ hasText: 'เห็นด้วย' });
     await hidden.getByText(fill(P.comments.reports, { count: 1 })).waitFor();
@@ -261,6 +273,7 @@ describe('problems board: the whole loop in Thai on a phone', () => {
         'comment_hidden',
       ]);
     await page.getByText(fill(P.comments.hidden, { reason: 'นอกประเด็น' })).waitFor();
+    await page.getByRole('main').getByText('แก้ไขแล้ว', { exact: true }).first().waitFor();
     await page.getByTestId('official-answer').waitFor();
     await expectInert(page);
     await screenshot(page, 'problems-problem-page');
