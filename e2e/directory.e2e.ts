@@ -12,6 +12,7 @@ import {
   scrollWidth,
   signIn,
   th,
+  vacantRolesOf,
 } from './helpers.ts';
 
 const DESKTOP = { width: 1280, height: 900 };
@@ -170,10 +171,7 @@ describe('network directory', () => {
 
       await page.getByRole('link', { name: FISHERIES_TH }).click();
       await pageReady(page, FISHERIES_TH);
-      const role = page
-        .locator('#people li')
-        .filter({ hasText: name })
-        .filter({ hasText: th.directory.org.vacant });
+      const role = vacantRolesOf(page, name);
       await role.waitFor();
       await screenshot(page, 'directory-vacant-role');
 
@@ -189,15 +187,7 @@ describe('network directory', () => {
       await page.getByRole('link', { name: FISHERIES_TH }).click();
       await pageReady(page, FISHERIES_TH);
       await page.locator('#people').getByText(th.directory.org.focalPoints).waitFor();
-      await expect
-        .poll(() =>
-          page
-            .locator('#people li')
-            .filter({ hasText: name })
-            .filter({ hasText: th.directory.org.vacant })
-            .count(),
-        )
-        .toBe(0);
+      await expect.poll(() => vacantRolesOf(page, name).count()).toBe(0);
     } finally {
       await context.close();
     }

@@ -214,3 +214,11 @@ export async function pageReady(page: Page, title: string) {
     .poll(() => page.locator('.mantine-Loader-root, [aria-busy="true"]').count(), { timeout: 15_000 })
     .toBe(0);
 }
+
+/** On an organisation page: the focal-point roles `personName` held that now show as vacant. */
+export function vacantRolesOf(page: Page, personName: string): Locator {
+  return page
+    .locator('#people li')
+    .filter({ hasText: personName })
+    .filter({ hasText: th.directory.org.vacant });
+}

@@ -14,6 +14,7 @@ import {
   scrollWidth,
   signIn,
   th,
+  vacantRolesOf,
 } from './helpers.ts';
 
 const FISHERIES_TH = 'กรมประมง';
@@ -179,15 +180,7 @@ describe('directory tasks and new entries', () => {
       await openPage(page, `/people/${personId}`, name);
       await page.getByRole('link', { name: FISHERIES_TH }).click();
       await pageReady(page, FISHERIES_TH);
-      await expect
-        .poll(() =>
-          page
-            .locator('#people li')
-            .filter({ hasText: name })
-            .filter({ hasText: th.directory.org.vacant })
-            .count(),
-        )
-        .toBe(0);
+      await expect.poll(() => vacantRolesOf(page, name).count()).toBe(0);
     } finally {
       await context.close();
     }
