@@ -77,6 +77,18 @@ describe('checkPrivacy', () => {
     ]);
   });
 
+  it('looks past the ids of @mentions and links, but still at the text around them', () => {
+    // Digits of an id that on their own look like a mobile number.
+    const mention = '@[นายประมวล](user:08123456-78ab-4000-8000-000000000000)';
+    expect(findPersonalData('body', `ขอให้ ${mention} ช่วยดู`)).toEqual([]);
+    const link = 'https://tipnet.example/problems/a0812345-6780-4abc-8def-081234567890';
+    expect(findPersonalData('body', `ดูที่ ${link}`)).toEqual([]);
+    const text = `${mention} โทร 081-234-5678`;
+    expect(findPersonalData('body', text)).toEqual([
+      { kind: 'phone_number', field: 'body', start: text.lastIndexOf('081'), end: text.length },
+    ]);
+  });
+
   it('finds nothing in ordinary Thai text', () => {
     expect(checkPrivacy({ body: 'ลูกเรือประมงชาวเมียนมา 12 คน ไม่มีล่ามในการคัดแยก ณ ท่าเรือระนอง' })).toEqual([]);
   });

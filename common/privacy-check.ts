@@ -47,7 +47,14 @@ function matches(re: RegExp, text: string) {
   return [...text.matchAll(re)].map((m) => ({ text: m[0], start: m.index, end: m.index + m[0].length }));
 }
 
-export function findPersonalData(field: string, text: string): PrivacyFinding[] {
+/**
+ * Ids (in @mentions and pasted TIPNet links) are references, not personal data, yet their digits can
+ * look like a phone number: they are blanked first, keeping every offset.
+ */
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+export function findPersonalData(field: string, original: string): PrivacyFinding[] {
+  const text = original.replace(UUID, (id) => ' '.repeat(id.length));
   const ids = matches(NATIONAL_ID, text)
     .filter((m) => isValidThaiNationalId(m.text))
     .map((m) => ({ kind: 'thai_national_id' as const, field, start: m.start, end: m.end }));
