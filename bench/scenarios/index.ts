@@ -1,7 +1,7 @@
 import { directorySearch, directorySearchFresh, finder, organisationPage } from './directory.ts';
 import { healthz } from './healthz.ts';
 import { me } from './me.ts';
-import { problemPage, problemsBoard } from './problems.ts';
+import { problemPage, problemPageFresh, problemsBoard, problemsBoardFresh } from './problems.ts';
 import type { Scenario } from './types.ts';
 
 export type { BenchContext, BenchRequest, Scenario } from './types.ts';
@@ -15,5 +15,7 @@ export const SCENARIOS: Scenario[] = [
   finder,
   organisationPage,
   problemsBoard,
+  problemsBoardFresh,
   problemPage,
+  problemPageFresh,
 ];

@@ -23,6 +23,8 @@ const BOARD_QUERIES = [
   `province=TH-74&q=${encodeURIComponent('เอกสาร')}`, // documents, in Samut Sakhon
 ].map((qs) => (qs ? `${qs}&limit=20` : 'limit=20'));
 
+const NO_CACHE = { 'cache-control': 'no-cache' };
+
 /** A query string as the route parses it: repeated keys become arrays. */
 function queryObject(qs: string): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
@@ -47,14 +49,27 @@ async function viewerOf(ctx: BenchContext): Promise<Actor> {
   };
 }
 
-/** The board as members use it: a rotating set of filters, sorts and searches. */
+const boardRequests = (ctx: BenchContext, headers: Record<string, string> = {}) =>
+  BOARD_QUERIES.map((qs) => ({
+    path: `/api/v1/problems?${qs}`,
+    headers: { ...ctx.authHeaders, ...headers },
+  }));
+
+/** The board as members use it: a rotating set of filters, sorts and searches (cache as served). */
 export const problemsBoard: Scenario = {
   name: 'board',
-  description: `GET /api/v1/problems with ${BOARD_QUERIES.length} filter/sort/search combinations in turn (Thai and English)`,
+  description: `GET /api/v1/problems with ${BOARD_QUERIES.length} filter/sort/search combinations in turn (Thai and English; cache as served)`,
+  request: (ctx) => boardRequests(ctx),
+};
+
+/** The same board queries, each computed afresh (`Cache-Control: no-cache`): every query as if new. */
+export const problemsBoardFresh: Scenario = {
+  name: 'board-fresh',
+  description: 'the board scenario with Cache-Control: no-cache, so every request runs its SQL',
   async setup(ctx) {
     ctx.state.viewer = await viewerOf(ctx);
   },
-  request: (ctx) => BOARD_QUERIES.map((qs) => ({ path: `/api/v1/problems?${qs}`, headers: ctx.authHeaders })),
+  request: (ctx) => boardRequests(ctx, NO_CACHE),
   async statements(db: Db, now: Date, ctx: BenchContext) {
     for (const qs of BOARD_QUERIES) {
       await listProblems(db, ctx.state.viewer as Actor, now, ProblemListQuery.parse(queryObject(qs)));
@@ -65,28 +80,41 @@ export const problemsBoard: Scenario = {
 /** First pages of the problem page's three calls, as the web app loads them. */
 const PAGE_PARTS = ['', '/timeline?limit=100', '/comments?limit=100'];
 
-/**
- * A problem's page: its detail, timeline and comments (the three calls the web page makes), for about 20
- * problems — the newest and the most supported, so long comment threads are in the mix.
- */
+/** The newest and the most supported problems, so long comment threads are in the mix. */
+async function pageSetup(ctx: BenchContext) {
+  ctx.state.viewer = await viewerOf(ctx);
+  const ids = new Set<string>();
+  for (const qs of ['limit=10', 'limit=10&sort=most_supported']) {
+    const res = await ctx.api('GET', `/api/v1/problems?${qs}`);
+    for (const item of (res.body as { items?: { id: string }[] } | undefined)?.items ?? []) ids.add(item.id);
+  }
+  if (ids.size === 0) throw new Error('problem-page setup: no problems on the board');
+  ctx.state.ids = [...ids];
+}
+
+const pageRequests = (ctx: BenchContext, headers: Record<string, string> = {}) =>
+  (ctx.state.ids as string[]).flatMap((id) =>
+    PAGE_PARTS.map((part) => ({
+      path: `/api/v1/problems/${id}${part}`,
+      headers: { ...ctx.authHeaders, ...headers },
+    })),
+  );
+
+/** A problem's page: its detail, timeline and comments (the three calls the web page makes), for ~20 problems. */
 export const problemPage: Scenario = {
   name: 'problem-page',
-  description: 'GET /api/v1/problems/:id, its /timeline and /comments (first pages of 100) for ~20 problems',
-  async setup(ctx) {
-    ctx.state.viewer = await viewerOf(ctx);
-    const ids = new Set<string>();
-    for (const qs of ['limit=10', 'limit=10&sort=most_supported']) {
-      const res = await ctx.api('GET', `/api/v1/problems?${qs}`);
-      for (const item of (res.body as { items?: { id: string }[] } | undefined)?.items ?? [])
-        ids.add(item.id);
-    }
-    if (ids.size === 0) throw new Error('problem-page setup: no problems on the board');
-    ctx.state.ids = [...ids];
-  },
-  request: (ctx) =>
-    (ctx.state.ids as string[]).flatMap((id) =>
-      PAGE_PARTS.map((part) => ({ path: `/api/v1/problems/${id}${part}`, headers: ctx.authHeaders })),
-    ),
+  description:
+    'GET /api/v1/problems/:id, its /timeline and /comments (first pages of 100) for ~20 problems (cache as served)',
+  setup: pageSetup,
+  request: (ctx) => pageRequests(ctx),
+};
+
+/** The same pages, each computed afresh (`Cache-Control: no-cache`). */
+export const problemPageFresh: Scenario = {
+  name: 'problem-page-fresh',
+  description: 'the problem-page scenario with Cache-Control: no-cache, so every request runs its SQL',
+  setup: pageSetup,
+  request: (ctx) => pageRequests(ctx, NO_CACHE),
   async statements(db: Db, now: Date, ctx: BenchContext) {
     const viewer = ctx.state.viewer as Actor;
     const page = PageQuery.parse({ limit: '100' });

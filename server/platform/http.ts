@@ -47,6 +47,11 @@ export function actorOf(req: FastifyRequest): Actor {
   return req.actor;
 }
 
+/** Reads served from a cache (platform/cache) are recomputed when the client asks with Cache-Control: no-cache. */
+export const cacheOptionsOf = (req: FastifyRequest) => ({
+  fresh: /\bno-cache\b/i.test(req.headers['cache-control'] ?? ''),
+});
+
 export function signedInOf(req: FastifyRequest): SignedInUser {
   if (!req.signedIn) throw unauthenticated();
   return req.signedIn;

@@ -8,7 +8,7 @@ import {
   UpdateOrganisationBody,
 } from '../../../common/directory-api.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { type App, actorOf, errorResponses, requestContext } from '../../platform/http.ts';
+import { type App, actorOf, cacheOptionsOf, errorResponses, requestContext } from '../../platform/http.ts';
 import { authorize } from '../../platform/policy.ts';
 import { viewerOf } from '../directory/visibility.ts';
 import { listOrganisationsCached } from './organisations.search.ts';
@@ -31,8 +31,7 @@ export function organisationRoutes(app: App, deps: Deps) {
     },
     async (req) => {
       authorize(actorOf(req), 'organisation.list', undefined);
-      const fresh = /\bno-cache\b/i.test(req.headers['cache-control'] ?? '');
-      return listOrganisationsCached(deps.db, deps.clock.now(), req.query, { fresh });
+      return listOrganisationsCached(deps.db, deps.clock.now(), req.query, cacheOptionsOf(req));
     },
   );
   app.post(

@@ -142,9 +142,24 @@ function usingSearchIndex<T>(db: Db, read: (tx: Db) => Promise<T>): Promise<T> {
   );
 }
 
-export async function listProblems(db: Db, viewer: Actor, now: Date, q: ProblemListQuery) {
+export function authorizeBoard(viewer: Actor, q: Pick<ProblemListQuery, 'view'>) {
   authorize(viewer, 'problem.read', undefined);
   if (q.view === 'triage') authorize(viewer, 'problem.triage', undefined);
+}
+
+/** When the next deadline passes: until then no problem turns overdue (one step down the due-date index). */
+export async function nextDeadlineAfter(db: Db, now: Date): Promise<Date | null> {
+  const [row] = await db
+    .select({ dueAt: problems.dueAt })
+    .from(problems)
+    .where(sql`${problems.dueAt} > ${ts(now)}`)
+    .orderBy(asc(problems.dueAt))
+    .limit(1);
+  return row?.dueAt ?? null;
+}
+
+export async function listProblems(db: Db, viewer: Actor, now: Date, q: ProblemListQuery) {
+  authorizeBoard(viewer, q);
   const tsquery = q.q ? buildTsquery(q.q) : null;
   const sort = q.sort === 'relevance' && !tsquery ? 'newest' : (q.sort ?? (tsquery ? 'relevance' : 'newest'));
   const s = sorting(sort, q.cursor, tsquery) as Sorting & { offset?: number };

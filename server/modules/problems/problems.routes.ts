@@ -34,11 +34,11 @@ import {
 } from '../../../common/problems-api.ts';
 import { PROBLEMS_TAXONOMIES } from '../../../common/problems-taxonomy.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { type App, actorOf, errorResponses, requestContext } from '../../platform/http.ts';
+import { type App, actorOf, cacheOptionsOf, errorResponses, requestContext } from '../../platform/http.ts';
 import { authorize } from '../../platform/policy.ts';
-import { listProblems } from './board.ts';
 import * as comments from './comments.service.ts';
 import { listDeadlineSettings, setDeadlineSettings } from './deadline-settings.ts';
+import * as cached from './problems.cache.ts';
 import * as service from './problems.service.ts';
 
 const tags = ['problems'];
@@ -122,12 +122,13 @@ export function problemRoutes(app: App, deps: Deps) {
       schema: {
         tags,
         summary:
-          'The board: filters, views (mine, assigned to my organisation, the Centre triage queue), sorts and Thai search',
+          'The board: filters, views (mine, assigned to my organisation, the Centre triage queue), sorts and Thai search. Served from a cache checked against the database on every request; `Cache-Control: no-cache` recomputes (also for a problem, its timeline and comments)',
         querystring: ProblemListQuery,
         response: { 200: ProblemListPage, ...errorResponses },
       },
     },
-    async (req) => listProblems(deps.db, actorOf(req), deps.clock.now(), req.query),
+    async (req) =>
+      cached.listProblemsCached(deps.db, actorOf(req), deps.clock.now(), req.query, cacheOptionsOf(req)),
   );
   app.post(
     '/api/v1/problems',
@@ -151,7 +152,14 @@ export function problemRoutes(app: App, deps: Deps) {
         response: { 200: ProblemDetail, ...errorResponses },
       },
     },
-    async (req) => service.getProblemDetail(deps.db, actorOf(req), deps.clock.now(), req.params.id),
+    async (req) =>
+      cached.getProblemDetailCached(
+        deps.db,
+        actorOf(req),
+        deps.clock.now(),
+        req.params.id,
+        cacheOptionsOf(req),
+      ),
   );
   app.get(
     '/api/v1/problems/:id/timeline',
@@ -164,7 +172,8 @@ export function problemRoutes(app: App, deps: Deps) {
         response: { 200: TimelinePage, ...errorResponses },
       },
     },
-    async (req) => service.getTimeline(deps.db, actorOf(req), req.params.id, req.query),
+    async (req) =>
+      cached.getTimelineCached(deps.db, actorOf(req), req.params.id, req.query, cacheOptionsOf(req)),
   );
   app.post(
     '/api/v1/problems/:id/support',
@@ -271,7 +280,15 @@ export function problemRoutes(app: App, deps: Deps) {
         response: { 200: CommentPage, ...errorResponses },
       },
     },
-    async (req) => comments.listComments(deps.db, actorOf(req), deps.clock.now(), req.params.id, req.query),
+    async (req) =>
+      cached.listCommentsCached(
+        deps.db,
+        actorOf(req),
+        deps.clock.now(),
+        req.params.id,
+        req.query,
+        cacheOptionsOf(req),
+      ),
   );
   app.post(
     '/api/v1/problems/:id/comments',

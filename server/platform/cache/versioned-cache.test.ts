@@ -40,6 +40,29 @@ describe('versioned cache', () => {
     expect(new Set(results).size).toBe(1);
   });
 
+  it('computes again once a result stops holding with time, and not for a request from before it was made', async () => {
+    const cache = versionedCache<{ n: number; until: Date }>('directory', 10, (v) => v.until);
+    let computed = 0;
+    const at = (ms: number) => new Date(Date.UTC(2026, 10, 26) + ms);
+    const compute = async () => ({ n: ++computed, until: at(1000) });
+    expect((await cache(t.db, 'k', compute, { now: at(0) })).n).toBe(1);
+    expect((await cache(t.db, 'k', compute, { now: at(999) })).n).toBe(1);
+    expect((await cache(t.db, 'k', compute, { now: at(1000) })).n).toBe(2);
+    expect((await cache(t.db, 'k', compute, { now: at(-1) })).n).toBe(3);
+  });
+
+  it('moves with any of several counters', async () => {
+    const cache = versionedCache<{ n: number }>(['problems', 'directory'], 10);
+    let computed = 0;
+    const compute = async () => ({ n: ++computed });
+    await cache(t.db, 'k', compute);
+    await t.buildOrganisation();
+    expect(await cache(t.db, 'k', compute)).toEqual({ n: 2 });
+    await t.buildUser();
+    expect(await cache(t.db, 'k', compute)).toEqual({ n: 3 });
+    expect(await cache(t.db, 'k', compute)).toEqual({ n: 3 });
+  });
+
   it('recomputes when asked for a fresh result, and keeps that one', async () => {
     const cache = versionedCache<{ n: number }>('directory', 10);
     let computed = 0;

@@ -1,30 +1,43 @@
 /**
- * Results computed from tables that a change counter guards (see schema/change-counters.ts), reused
- * for as long as the counter has not moved. Validity is one indexed read of the database, so a write
- * through any instance — or straight into the database — is seen by every instance's cache at once.
+ * Results computed from tables that change counters guard (see schema/change-counters.ts), reused for as
+ * long as the counters have not moved. Validity is one indexed read of the database, so a write through
+ * any instance — or straight into the database — is seen by every instance's cache at once.
  */
-import { eq } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../../db/client.ts';
 import { changeCounters } from '../../db/schema/index.ts';
 
-export type CounterName = 'directory';
+export type CounterName = 'directory' | 'problems';
 
-export async function changeVersion(db: Db, counter: CounterName): Promise<number> {
+/**
+ * The counters' sum: each only grows, so the sum moves exactly when one of them does — one number, one read,
+ * for results that several groups of tables produce.
+ */
+export async function changeVersion(db: Db, counters: CounterName | readonly CounterName[]): Promise<number> {
+  const names = typeof counters === 'string' ? [counters] : [...counters];
   const [row] = await db
-    .select({ value: changeCounters.value })
+    .select({ value: sql<string | null>`sum(${changeCounters.value})` })
     .from(changeCounters)
-    .where(eq(changeCounters.name, counter));
-  return row?.value ?? 0;
+    .where(inArray(changeCounters.name, names));
+  return Number(row?.value ?? 0);
 }
 
-type Entry<T> = { version: number; value: T };
+/** True for requests at `computedAt` ≤ now < `validUntil`, while the counters read `version`. */
+type Entry<T> = { version: number; value: T; computedAt: number; validUntil: number };
+
+export type CacheOptions = {
+  /** Recompute (and store) regardless: a client that asked with Cache-Control: no-cache. */
+  fresh?: boolean;
+  /** The request's time, for results that stop being true at a moment (a deadline passing). */
+  now?: Date;
+};
 
 export type VersionedCache<T extends object> = (
   db: Db,
   key: string,
   compute: () => Promise<T>,
-  options?: { fresh?: boolean },
+  options?: CacheOptions,
 ) => Promise<T>;
 
 /**
@@ -32,9 +45,14 @@ export type VersionedCache<T extends object> = (
  * a result is then at least as new as its version, never older, so it is never served after a change.
  * Requests that miss on the same key and version while it is being computed share that computation, so
  * a change does not send every waiting request to the database at once.
- * `fresh` recomputes (and stores) regardless, for a client that asks with Cache-Control: no-cache.
+ * `validUntil` tells when a result turns false with time alone (a deadline in it passes): from then on
+ * (by the request's `now`) it is computed again. Without it a result only ages by writes.
  */
-export function versionedCache<T extends object>(counter: CounterName, max: number): VersionedCache<T> {
+export function versionedCache<T extends object>(
+  counters: CounterName | readonly CounterName[],
+  max: number,
+  validUntil: (value: T) => Date | null = () => null,
+): VersionedCache<T> {
   // Per database: tests and tools open several in one process.
   const states = new WeakMap<
     Db,
@@ -46,17 +64,30 @@ export function versionedCache<T extends object>(counter: CounterName, max: numb
       computing: new Map(),
     };
     states.set(db, state);
-    const version = await changeVersion(db, counter);
+    const version = await changeVersion(db, counters);
+    const now = options.now?.getTime() ?? Date.now();
+    const entry = (value: T): Entry<T> => ({
+      version,
+      value,
+      computedAt: now,
+      validUntil: validUntil(value)?.getTime() ?? Number.POSITIVE_INFINITY,
+    });
+    const holds = (e: Entry<T> | undefined): e is Entry<T> =>
+      e !== undefined && e.version === version && e.computedAt <= now && now < e.validUntil;
     const hit = options.fresh ? undefined : state.entries.get(key);
-    if (hit && hit.version === version) return hit.value;
+    if (holds(hit)) return hit.value;
 
     const computation = `${version}:${key}`;
     const pending = options.fresh ? undefined : state.computing.get(computation);
-    if (pending) return pending;
+    // A computation already under way is shared if its result still holds at this request's time.
+    if (pending) {
+      const shared = await pending;
+      if (now < entry(shared).validUntil) return shared;
+    }
     const promise = compute().finally(() => state.computing.delete(computation));
-    if (!options.fresh) state.computing.set(computation, promise);
+    if (!options.fresh && !pending) state.computing.set(computation, promise);
     const value = await promise;
-    state.entries.set(key, { version, value });
+    state.entries.set(key, entry(value));
     return value;
   };
 }
