@@ -7,6 +7,7 @@ import {
   OrganisationListQuery,
   UpdateOrganisationBody,
 } from '../../../common/directory-api.ts';
+import { sendSerialisedOnce } from '../../platform/cache/serialised-once.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { type App, actorOf, cacheOptionsOf, errorResponses, requestContext } from '../../platform/http.ts';
 import { authorize } from '../../platform/policy.ts';
@@ -29,9 +30,10 @@ export function organisationRoutes(app: App, deps: Deps) {
         response: { 200: OrganisationListPage, ...errorResponses },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       authorize(actorOf(req), 'organisation.list', undefined);
-      return listOrganisationsCached(deps.db, deps.clock.now(), req.query, cacheOptionsOf(req));
+      const page = await listOrganisationsCached(deps.db, deps.clock.now(), req.query, cacheOptionsOf(req));
+      return sendSerialisedOnce(reply, OrganisationListPage, page);
     },
   );
   app.post(

@@ -33,6 +33,7 @@ import {
   UpdateCommentBody,
 } from '../../../common/problems-api.ts';
 import { PROBLEMS_TAXONOMIES } from '../../../common/problems-taxonomy.ts';
+import { sendSerialisedOnce } from '../../platform/cache/serialised-once.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { type App, actorOf, cacheOptionsOf, errorResponses, requestContext } from '../../platform/http.ts';
 import { authorize } from '../../platform/policy.ts';
@@ -127,8 +128,18 @@ export function problemRoutes(app: App, deps: Deps) {
         response: { 200: ProblemListPage, ...errorResponses },
       },
     },
-    async (req) =>
-      cached.listProblemsCached(deps.db, actorOf(req), deps.clock.now(), req.query, cacheOptionsOf(req)),
+    async (req, reply) =>
+      sendSerialisedOnce(
+        reply,
+        ProblemListPage,
+        await cached.listProblemsCached(
+          deps.db,
+          actorOf(req),
+          deps.clock.now(),
+          req.query,
+          cacheOptionsOf(req),
+        ),
+      ),
   );
   app.post(
     '/api/v1/problems',
@@ -152,13 +163,17 @@ export function problemRoutes(app: App, deps: Deps) {
         response: { 200: ProblemDetail, ...errorResponses },
       },
     },
-    async (req) =>
-      cached.getProblemDetailCached(
-        deps.db,
-        actorOf(req),
-        deps.clock.now(),
-        req.params.id,
-        cacheOptionsOf(req),
+    async (req, reply) =>
+      sendSerialisedOnce(
+        reply,
+        ProblemDetail,
+        await cached.getProblemDetailCached(
+          deps.db,
+          actorOf(req),
+          deps.clock.now(),
+          req.params.id,
+          cacheOptionsOf(req),
+        ),
       ),
   );
   app.get(
@@ -172,8 +187,12 @@ export function problemRoutes(app: App, deps: Deps) {
         response: { 200: TimelinePage, ...errorResponses },
       },
     },
-    async (req) =>
-      cached.getTimelineCached(deps.db, actorOf(req), req.params.id, req.query, cacheOptionsOf(req)),
+    async (req, reply) =>
+      sendSerialisedOnce(
+        reply,
+        TimelinePage,
+        await cached.getTimelineCached(deps.db, actorOf(req), req.params.id, req.query, cacheOptionsOf(req)),
+      ),
   );
   app.post(
     '/api/v1/problems/:id/support',
@@ -280,14 +299,18 @@ export function problemRoutes(app: App, deps: Deps) {
         response: { 200: CommentPage, ...errorResponses },
       },
     },
-    async (req) =>
-      cached.listCommentsCached(
-        deps.db,
-        actorOf(req),
-        deps.clock.now(),
-        req.params.id,
-        req.query,
-        cacheOptionsOf(req),
+    async (req, reply) =>
+      sendSerialisedOnce(
+        reply,
+        CommentPage,
+        await cached.listCommentsCached(
+          deps.db,
+          actorOf(req),
+          deps.clock.now(),
+          req.params.id,
+          req.query,
+          cacheOptionsOf(req),
+        ),
       ),
   );
   app.post(

@@ -10,16 +10,29 @@ import { changeCounters } from '../../db/schema/index.ts';
 
 export type CounterName = 'directory' | 'problems';
 
+const versionReads = new WeakMap<Db, Map<string, ReturnType<typeof prepareVersionRead>>>();
+
+function prepareVersionRead(db: Db, names: CounterName[]) {
+  return db
+    .select({ value: sql<string | null>`sum(${changeCounters.value})` })
+    .from(changeCounters)
+    .where(inArray(changeCounters.name, names))
+    .prepare(`change_version_${names.join('_')}`);
+}
+
 /**
  * The counters' sum: each only grows, so the sum moves exactly when one of them does — one number, one read,
- * for results that several groups of tables produce.
+ * for results that several groups of tables produce. Read on every cached request, so prepared once per
+ * database (PostgreSQL then plans it once per connection).
  */
 export async function changeVersion(db: Db, counters: CounterName | readonly CounterName[]): Promise<number> {
   const names = typeof counters === 'string' ? [counters] : [...counters];
-  const [row] = await db
-    .select({ value: sql<string | null>`sum(${changeCounters.value})` })
-    .from(changeCounters)
-    .where(inArray(changeCounters.name, names));
+  const reads = versionReads.get(db) ?? new Map<string, ReturnType<typeof prepareVersionRead>>();
+  versionReads.set(db, reads);
+  const key = names.join(',');
+  const read = reads.get(key) ?? prepareVersionRead(db, names);
+  reads.set(key, read);
+  const [row] = await read.execute();
   return Number(row?.value ?? 0);
 }
 
