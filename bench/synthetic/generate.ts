@@ -164,7 +164,9 @@ export async function generateSyntheticNetwork(options: {
       now,
     });
   }
-  await db.execute(sql`analyze`);
+  // As autovacuum would have left a live database: statistics, and GIN pending lists merged into their
+  // indexes (after a bulk load every search scanned the pending list: 79 → 33 ms for a province filter).
+  await db.execute(sql`vacuum analyze`);
   await database.close();
 }
 

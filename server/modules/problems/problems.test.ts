@@ -674,6 +674,86 @@ describe('deadline settings and the moderation queue', () => {
     expect(closed.body.items.map((r: { id: string }) => r.id)).toContain(report.id);
     expect((await get('/api/v1/problems/comment-reports', fisheriesAdmin)).status).toBe(403);
   });
+
+  it("dismisses only that comment's open reports, with one audit event and the comment left as it was", async () => {
+    const p = await raise();
+    const c = await post(`/api/v1/problems/${p.id}/comments`, labourMember, { body: 'ความเห็นที่ถูกรายงานผิด' });
+    const other = await post(`/api/v1/problems/${p.id}/comments`, labourMember, { body: 'อีกความเห็นหนึ่ง' });
+    for (const by of [fisheriesMember, fisheriesAdmin])
+      await post(`/api/v1/problems/${p.id}/comments/${c.body.id}/report`, by, { reason: 'น่าจะมีชื่อผู้เสียหาย' });
+    await post(`/api/v1/problems/${p.id}/comments/${other.body.id}/report`, fisheriesMember, {
+      reason: 'ไม่สุภาพ',
+    });
+    const url = `/api/v1/problems/${p.id}/comments/${c.body.id}/reports/dismiss`;
+    const reportsOf = async (open: boolean, commentId: string) =>
+      (await get(`/api/v1/problems/comment-reports?open=${open}&limit=100`, admin)).body.items.filter(
+        (r: { comment: { id: string } }) => r.comment.id === commentId,
+      );
+
+    const auditBefore = await count('audit_events');
+    const timelineBefore = await count('problem_events');
+    const res = await post(url, admin, { note: '  ตรวจแล้ว ไม่มีข้อมูลระบุตัวบุคคล  ' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toEqual({ commentId: c.body.id, dismissed: 2 });
+    expect(await count('audit_events')).toBe(auditBefore + 1);
+    expect(await count('problem_events')).toBe(timelineBefore);
+    const [audit] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(eq(auditEvents.action, 'problem.comment_reports_dismissed'), eq(auditEvents.entityId, c.body.id)),
+      );
+    expect(audit).toMatchObject({ actorUserId: admin.user.id, entityType: 'problem_comment' });
+    expect(audit!.changes).toMatchObject({ problemId: p.id, note: 'ตรวจแล้ว ไม่มีข้อมูลระบุตัวบุคคล' });
+    expect((audit!.changes as { reportIds: string[] }).reportIds).toHaveLength(2);
+
+    expect(await reportsOf(true, c.body.id)).toEqual([]);
+    const closed = await reportsOf(false, c.body.id);
+    expect(closed).toHaveLength(2);
+    for (const r of closed)
+      expect(r).toMatchObject({ resolvedAt: t.clock.now().toISOString(), comment: { hidden: false } });
+    expect(await reportsOf(true, other.body.id)).toHaveLength(1);
+    const seen = (await get(`/api/v1/problems/${p.id}/comments`, observer)).body.items.find(
+      (x: { id: string }) => x.id === c.body.id,
+    );
+    expect(seen).toMatchObject({ body: 'ความเห็นที่ถูกรายงานผิด', hidden: null });
+
+    // Again (another admin a moment later): nothing open, nothing written.
+    const again = await post(url, admin, {});
+    expect(again.body).toEqual({ commentId: c.body.id, dismissed: 0 });
+    expect(await count('audit_events')).toBe(auditBefore + 1);
+  });
+
+  it('refuses to dismiss reports for members, bad bodies and unknown comments, writing nothing', async () => {
+    const p = await raise();
+    const c = await post(`/api/v1/problems/${p.id}/comments`, labourMember, { body: 'ความเห็น' });
+    await post(`/api/v1/problems/${p.id}/comments/${c.body.id}/report`, fisheriesMember, {
+      reason: 'ไม่เหมาะสม',
+    });
+    const q = await raise();
+    const url = `/api/v1/problems/${p.id}/comments/${c.body.id}/reports/dismiss`;
+    const before = await count('audit_events');
+    for (const who of [fisheriesMember, fisheriesAdmin, reporter, observer])
+      expect((await post(url, who, {})).status).toBe(403);
+    for (const body of [{ note: 'x'.repeat(501) }, { note: 42 }, { reason: 'ผิดช่อง' }, undefined]) {
+      const res = await post(url, admin, body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    }
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect(
+      (await post(`/api/v1/problems/${q.id}/comments/${c.body.id}/reports/dismiss`, admin, {})).status,
+    ).toBe(404);
+    expect(
+      (await post(`/api/v1/problems/${p.id}/comments/${unknown}/reports/dismiss`, admin, {})).status,
+    ).toBe(404);
+    expect(
+      (await post(`/api/v1/problems/${unknown}/comments/${c.body.id}/reports/dismiss`, admin, {})).status,
+    ).toBe(404);
+    expect(await count('audit_events')).toBe(before);
+    const open = (await get('/api/v1/problems/comment-reports?limit=100', admin)).body.items;
+    expect(open.some((r: { comment: { id: string } }) => r.comment.id === c.body.id)).toBe(true);
+  });
 });
 
 describe('the board', () => {
@@ -770,6 +850,24 @@ describe('the board', () => {
       observer,
     );
     expect([...found(first), ...found(second)]).toEqual([inTitle.id, newerInBody.id, inBody.id]);
+
+    // One at a time: across the boundary between the two tiers, nothing repeated or skipped.
+    const seen: string[] = [];
+    let cursor = '';
+    for (let page = 0; page < 5; page++) {
+      const res = await get(`/api/v1/problems?${q}&limit=1${cursor}`, observer);
+      seen.push(...found(res));
+      if (!res.body.nextCursor) break;
+      cursor = `&cursor=${encodeURIComponent(res.body.nextCursor)}`;
+    }
+    expect(seen).toEqual([inTitle.id, newerInBody.id, inBody.id]);
+
+    const forged = Buffer.from(
+      JSON.stringify({ k: 'rank|2026-01-01T00:00:00.000Z', id: inBody.id }),
+    ).toString('base64url');
+    const bad = await get(`/api/v1/problems?${q}&cursor=${forged}`, observer);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('INVALID_CURSOR');
   });
 });
 
