@@ -18,6 +18,8 @@ export const PROBLEM_LIMITS = {
   answer: 10_000,
   context: 1_000,
   reason: 2_000,
+  /** The Centre's note when it dismisses reports of a comment. */
+  dismissNote: 500,
 } as const;
 /** Authors may edit a comment this long after posting it. */
 export const COMMENT_EDIT_WINDOW_MS = 15 * 60_000;
@@ -304,3 +306,10 @@ export const CommentReportItem = z.object({
   resolvedAt: Timestamp.nullable(),
 });
 export const CommentReportPage = Page(CommentReportItem);
+/** Dismissing the open reports of a comment the Centre finds unfounded; the note stays in the audit log. */
+export const DismissCommentReportsBody = z.strictObject({ note: OptionalText(PROBLEM_LIMITS.dismissNote) });
+export const DismissCommentReportsView = z.object({
+  commentId: Id,
+  /** How many open reports this request resolved; 0 when none was open (nothing is written then). */
+  dismissed: z.number().int(),
+});

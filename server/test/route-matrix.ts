@@ -12,6 +12,7 @@ import {
   type OrganisationRow,
   organisations,
   passwordResets,
+  problemCommentReports,
   problemSupports,
   type UserRow,
   users,
@@ -686,6 +687,25 @@ export const ROUTES: RouteCase[] = [
       return {
         url: `/api/v1/problems/${problem.id}/comments/${comment.id}/hide`,
         body: { reason: 'มีข้อมูลส่วนบุคคลของผู้เสียหาย' },
+      };
+    },
+    expected: adminOnly(200),
+  },
+  {
+    route: 'POST /api/v1/problems/:id/comments/:commentId/reports/dismiss',
+    sample: async ({ w }) => {
+      const { problem, comment } = await foreignComment(w, w.bystander);
+      await w.t.db.insert(problemCommentReports).values({
+        id: randomUUID(),
+        commentId: comment.id,
+        problemId: problem.id,
+        reporterUserId: w.people.member.user.id,
+        reason: 'เข้าใจว่าเปิดเผยชื่อผู้เสียหาย',
+        createdAt: w.t.clock.now(),
+      });
+      return {
+        url: `/api/v1/problems/${problem.id}/comments/${comment.id}/reports/dismiss`,
+        body: { note: 'ตรวจแล้ว ไม่มีข้อมูลระบุตัวบุคคล' },
       };
     },
     expected: adminOnly(200),

@@ -6,6 +6,7 @@ import {
   COMMENT_EDIT_WINDOW_MS,
   type CommentView,
   type CreateCommentBody,
+  type DismissCommentReportsBody,
   type HideCommentBody,
   MENTION_PATTERN,
   type ReportCommentBody,
@@ -379,6 +380,41 @@ export async function reportComment(
       ),
     );
   return { created, report: { id: report!.id, commentId, createdAt: report!.createdAt.toISOString() } };
+}
+
+/**
+ * The Centre finds a comment's reports unfounded: every open report of it is resolved, the comment stays
+ * as it is. Reports are private to the Centre, so only the audit log records it, with the optional note.
+ * Idempotent: with no open report (already hidden or dismissed, perhaps by another admin a moment ago)
+ * it answers `dismissed: 0` and writes nothing.
+ */
+export async function dismissCommentReports(
+  db: Db,
+  ctx: Ctx,
+  problemId: string,
+  commentId: string,
+  input: z.infer<typeof DismissCommentReportsBody>,
+) {
+  // Moderation is one permission: whoever may hide a comment decides its reports either way.
+  authorize(ctx.actor, 'comment.hide', undefined);
+  await getProblem(db, problemId);
+  const dismissed = await db.transaction(async (tx) => {
+    await getComment(tx, problemId, commentId, { lock: true });
+    const resolved = await tx
+      .update(problemCommentReports)
+      .set({ resolvedAt: ctx.now, resolvedBy: ctx.actor.userId })
+      .where(and(eq(problemCommentReports.commentId, commentId), isNull(problemCommentReports.resolvedAt)))
+      .returning({ id: problemCommentReports.id });
+    if (resolved.length === 0) return 0;
+    await recordAudit(tx, ctx, {
+      action: 'problem.comment_reports_dismissed',
+      entityType: 'problem_comment',
+      entityId: commentId,
+      changes: { problemId, reportIds: resolved.map((r) => r.id).sort(), note: input.note ?? null },
+    });
+    return resolved.length;
+  });
+  return { commentId, dismissed };
 }
 
 /** The Centre's moderation queue: newest reports first; open ones by default. */

@@ -16,6 +16,8 @@ import {
   DeadlineCategoryParams,
   DeadlineSettingsBody,
   DeadlineSettingsView,
+  DismissCommentReportsBody,
+  DismissCommentReportsView,
   FollowView,
   HideCommentBody,
   PrivacyCheckBody,
@@ -353,6 +355,21 @@ export function problemRoutes(app: App, deps: Deps) {
       },
     },
     async (req) => comments.hideComment(deps.db, ctx(req), req.params.id, req.params.commentId, req.body),
+  );
+  app.post(
+    '/api/v1/problems/:id/comments/:commentId/reports/dismiss',
+    {
+      schema: {
+        tags,
+        summary:
+          "Dismiss a comment's open reports as unfounded (the Centre); the comment stays. None open: 200 with dismissed 0",
+        params: commentParams,
+        body: DismissCommentReportsBody,
+        response: { 200: DismissCommentReportsView, ...errorResponses },
+      },
+    },
+    async (req) =>
+      comments.dismissCommentReports(deps.db, ctx(req), req.params.id, req.params.commentId, req.body),
   );
   app.post(
     '/api/v1/problems/:id/comments/:commentId/report',

@@ -41,6 +41,7 @@ export const AUDIT_ACTIONS = [
   'problem.comment_edited',
   'problem.comment_hidden',
   'problem.comment_reported',
+  'problem.comment_reports_dismissed',
   'problem.deadlines_updated',
   'problem.overdue_notified',
   'problem.escalated',
