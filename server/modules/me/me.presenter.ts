@@ -1,13 +1,13 @@
 import type { MeView } from '../../../common/api.ts';
-import type { OrganisationRow, UserRow } from '../../db/schema/index.ts';
+import type { UserRow } from '../../db/schema/index.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { mustEnrolTotp } from '../../platform/sessions.ts';
+import { mustEnrolTotp, type SessionOrganisation } from '../../platform/sessions.ts';
 import { presentOrganisation } from '../organisations/organisations.presenter.ts';
 
 export const presentMe = (
   deps: Pick<Deps, 'config'>,
   user: UserRow,
-  organisation: OrganisationRow,
+  organisation: SessionOrganisation,
 ): MeView => ({
   user: {
     id: user.id,
