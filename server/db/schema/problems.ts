@@ -123,6 +123,8 @@ export const problemSupports = pgTable(
   (t) => [
     uniqueIndex('problem_supports_key').on(t.problemId, t.organisationId),
     index('problem_supports_org_idx').on(t.organisationId, t.problemId),
+    // A page lists a problem's first supporters in order: 20 index entries, not all 200 sorted.
+    index('problem_supports_problem_created_idx').on(t.problemId, t.createdAt, t.id),
   ],
 );
 export type ProblemSupportRow = typeof problemSupports.$inferSelect;

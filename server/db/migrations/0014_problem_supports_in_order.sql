@@ -1,0 +1,1 @@
+CREATE INDEX "problem_supports_problem_created_idx" ON "problem_supports" USING btree ("problem_id","created_at","id");
