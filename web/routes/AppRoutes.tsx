@@ -70,6 +70,11 @@ const AccountabilityPage = lazy(() =>
     default: m.AccountabilityPage,
   })),
 );
+const ModerationPage = lazy(() =>
+  import('../features/problems/components/ModerationPage.tsx').then((m) => ({
+    default: m.ModerationPage,
+  })),
+);
 const NotificationsPage = lazy(() =>
   import('../features/notifications/components/NotificationsPage.tsx').then((m) => ({
     default: m.NotificationsPage,
@@ -119,6 +124,7 @@ export function AppRoutes() {
             <Route path="organisations/new" element={<OrganisationCreatePage />} />
             <Route path="audit" element={<AuditPage />} />
             <Route path="outbox" element={<OutboxPage />} />
+            <Route path="problems/moderation" element={<ModerationPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -152,6 +152,48 @@ export const useReportComment = (id: string) =>
     api.post(`${path(id)}/comments/${encodeURIComponent(commentId)}/report`, { reason }),
   );
 
+// ---- the Centre's moderation queue -----------------------------------------------------------------
+export type CommentReport = z.infer<typeof Contract.CommentReportItem>;
+const commentReportsKey = [...problemsKey, 'comment-reports'] as const;
+export const COMMENT_REPORTS_PAGE_SIZE = 50;
+
+/** Reports of comments, newest first: the open ones, or those already hidden or dismissed. */
+export const useCommentReports = (open: boolean, enabled = true) =>
+  useInfiniteQuery({
+    queryKey: [...commentReportsKey, open ? 'open' : 'resolved'],
+    enabled,
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<CommentReport>>(
+        '/problems/comment-reports',
+        { open: String(open), limit: COMMENT_REPORTS_PAGE_SIZE, cursor: pageParam },
+        signal,
+      ),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    staleTime: 15_000,
+  });
+
+export type Moderation =
+  | { kind: 'hide'; problemId: string; commentId: string; reason: string }
+  | { kind: 'dismiss'; problemId: string; commentId: string; note?: string };
+
+/** Hiding a comment or dismissing its reports both resolve its reports: the queue and the problem refresh. */
+export const useModerateComment = () => {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (m: Moderation) => {
+      const url = `${path(m.problemId)}/comments/${encodeURIComponent(m.commentId)}`;
+      return m.kind === 'hide'
+        ? api.post(`${url}/hide`, { reason: m.reason })
+        : api.post(`${url}/reports/dismiss`, m.note ? { note: m.note } : {});
+    },
+    onSuccess: async (_result, m) => {
+      await client.invalidateQueries({ queryKey: commentReportsKey });
+      void client.invalidateQueries({ queryKey: problemKey(m.problemId) });
+    },
+  });
+};
+
 // ---- accountability ------------------------------------------------------------------------------
 export const useAccountability = () =>
   useQuery({

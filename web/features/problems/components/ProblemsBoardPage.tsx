@@ -1,5 +1,5 @@
-import { Button, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconChartBar, IconPlus } from '@tabler/icons-react';
+import { Badge, Button, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { IconChartBar, IconFlag, IconPlus } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -17,7 +17,7 @@ import {
   SORTS,
   searchFromFilters,
 } from '../api/filters.ts';
-import { useProblemList } from '../api/problems.ts';
+import { COMMENT_REPORTS_PAGE_SIZE, useCommentReports, useProblemList } from '../api/problems.ts';
 import { ProblemCard } from './ProblemCard.tsx';
 import { ProblemFilters } from './ProblemFilters.tsx';
 
@@ -59,6 +59,7 @@ export function ProblemsBoardPage() {
             >
               {t('problems.accountability.link')}
             </Button>
+            {isAdmin && <ModerationLink />}
           </Group>
         }
       />
@@ -146,5 +147,39 @@ export function ProblemsBoardPage() {
         </Stack>
       </FilteredList>
     </Stack>
+  );
+}
+
+/** The Centre's way to its moderation queue, with how many reports wait (one page of it, shared with the queue). */
+function ModerationLink() {
+  const { t } = useTranslation();
+  const reports = useCommentReports(true);
+  const first = reports.data?.pages[0];
+  const waiting = first
+    ? first.nextCursor
+      ? `${COMMENT_REPORTS_PAGE_SIZE}+`
+      : String(first.items.length)
+    : null;
+  return (
+    <Button
+      component={Link}
+      to="/problems/moderation"
+      variant="default"
+      leftSection={<IconFlag size={18} aria-hidden />}
+      rightSection={
+        waiting && waiting !== '0' ? (
+          <Badge color="red" size="sm" circle={waiting.length < 2} aria-hidden>
+            {waiting}
+          </Badge>
+        ) : undefined
+      }
+      aria-label={
+        waiting && waiting !== '0'
+          ? t('problems.moderation.linkWaiting', { count: waiting })
+          : t('problems.moderation.link')
+      }
+    >
+      {t('problems.moderation.link')}
+    </Button>
   );
 }
