@@ -8,6 +8,8 @@
  * What a viewer sees depends on their role and organisation (anonymous reporters, "supported by my
  * organisation", what they may do) and, on a page, on themselves (following, their own comments still
  * editable): keys carry exactly that. Authorisation is checked before the cache on every request.
+ *
+ * Sizes bound memory: a page of 100 comments is up to ~100 KB with its JSON, so 300 of those at most.
  */
 import type { ProblemListQuery } from '../../../common/problems-api.ts';
 import type { Db } from '../../db/client.ts';
@@ -59,7 +61,7 @@ export async function listProblemsCached(
 }
 
 type Detail = Awaited<ReturnType<typeof getProblemDetail>>;
-const detailCache = versionedCache<Detail>(READS, 1000, (d) => (d.overdue ? null : earliest([d.dueAt])));
+const detailCache = versionedCache<Detail>(READS, 500, (d) => (d.overdue ? null : earliest([d.dueAt])));
 
 export function getProblemDetailCached(db: Db, viewer: Actor, now: Date, id: string, o: CacheOptions) {
   authorize(viewer, 'problem.read', undefined);
@@ -70,7 +72,7 @@ export function getProblemDetailCached(db: Db, viewer: Actor, now: Date, id: str
 }
 
 type Timeline = Awaited<ReturnType<typeof getTimeline>>;
-const timelineCache = versionedCache<Timeline>(READS, 1000);
+const timelineCache = versionedCache<Timeline>(READS, 300);
 
 export function getTimelineCached(
   db: Db,
@@ -86,7 +88,7 @@ export function getTimelineCached(
 
 type Comments = Awaited<ReturnType<typeof listComments>>;
 /** The viewer's own recent comments stop being editable when their 15 minutes are up. */
-const commentsCache = versionedCache<Comments>(READS, 1000, (page) =>
+const commentsCache = versionedCache<Comments>(READS, 300, (page) =>
   earliest(page.items.map((c) => c.editableUntil)),
 );
 
