@@ -1,5 +1,6 @@
-import { Button, Group, Modal, MultiSelect, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useState } from 'react';
+import { Button, Group, Loader, Modal, MultiSelect, Select, Stack, Text, Textarea } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROBLEM_LIMITS } from '../../../../common/problems-api.ts';
 import type { ProblemState } from '../../../../common/problems-taxonomy.ts';
@@ -8,11 +9,15 @@ import { Section } from '../../../components/Section.tsx';
 import { isApiError } from '../../../lib/api.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { organisationOptions, useAllOrganisations } from '../../../lib/organisations.ts';
+import {
+  mayBeOriginal,
+  type OriginalCandidate,
+  pastedProblemId,
+  useOriginalCandidates,
+} from '../api/duplicates.ts';
 import { type ProblemDetail, useAnswer, useAssign, useTransition } from '../api/problems.ts';
 import { stateLabel } from '../labels.ts';
 import { usePrivacyGuard, withoutPrivacyWarning } from './PrivacyGuard.tsx';
-
-const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 /** What this viewer may do in the Centre's loop: move the state, assign, answer officially. */
 export function CentreActions({ problem }: { problem: ProblemDetail }) {
@@ -34,17 +39,17 @@ function Transitions({ problem }: { problem: ProblemDetail }) {
   const transition = useTransition(problem.id);
   const [target, setTarget] = useState<ProblemState | null>(null);
   const [reason, setReason] = useState('');
-  const [duplicateOf, setDuplicateOf] = useState('');
+  const [original, setOriginal] = useState<OriginalCandidate | null>(null);
   const needsReason = target === 'not_feasible';
   const needsOriginal = target === 'duplicate';
-  const originalId = duplicateOf.match(UUID)?.[0];
+  const originalId = needsOriginal ? original?.id : undefined;
   const conflict = isApiError(transition.error, 409)
     ? (transition.error.details as { allowed?: string[] })
     : null;
   const close = () => {
     setTarget(null);
     setReason('');
-    setDuplicateOf('');
+    setOriginal(null);
     transition.reset();
   };
   const submit = () =>
@@ -79,15 +84,7 @@ function Transitions({ problem }: { problem: ProblemDetail }) {
             value={reason}
             onChange={(e) => setReason(e.currentTarget.value)}
           />
-          {needsOriginal && (
-            <TextInput
-              label={t('problems.actions.duplicateOf')}
-              description={t('problems.actions.duplicateOfHint')}
-              required
-              value={duplicateOf}
-              onChange={(e) => setDuplicateOf(e.currentTarget.value)}
-            />
-          )}
+          {needsOriginal && <OriginalPicker problemId={problem.id} value={original} onChange={setOriginal} />}
           <ErrorAlert error={transition.error} />
           {conflict?.allowed && (
             <Text size="sm">
@@ -111,6 +108,85 @@ function Transitions({ problem }: { problem: ProblemDetail }) {
         </Stack>
       </Modal>
     </Stack>
+  );
+}
+
+/**
+ * The original of a duplicate: titles found as the admin types (the board's Thai search), each with its
+ * state; a pasted id or problem link is looked up and chosen at once. The problem itself is never offered.
+ */
+function OriginalPicker({
+  problemId,
+  value,
+  onChange,
+}: {
+  problemId: string;
+  value: OriginalCandidate | null;
+  onChange: (original: OriginalCandidate | null) => void;
+}) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [search, setSearch] = useState('');
+  const [opened, setOpened] = useState(false);
+  const [debounced] = useDebouncedValue(search, 300);
+  const pasted = pastedProblemId(search);
+  // A pasted id or link is complete: no need to wait for more typing.
+  const candidates = useOriginalCandidates(pasted ? search : debounced, problemId);
+  const found = candidates.data ?? [];
+  const shown = value && !found.some((c) => c.id === value.id) ? [value, ...found] : found;
+  const byId = new Map(shown.map((c) => [c.id, c]));
+  const lookedUp = pasted && found.length === 1 && found[0]!.id === pasted ? found[0]! : null;
+  useEffect(() => {
+    if (lookedUp && mayBeOriginal(lookedUp.state) && value?.id !== lookedUp.id) {
+      onChange(lookedUp);
+      // Chosen: the list would only cover the confirm button.
+      setOpened(false);
+    }
+  }, [lookedUp, value, onChange]);
+  const waiting = search.trim().length < 2 && !pasted;
+  return (
+    <Select
+      label={t('problems.actions.duplicateOf')}
+      description={t('problems.actions.duplicateOfHint')}
+      placeholder={t('problems.actions.duplicateSearch')}
+      required
+      searchable
+      clearable
+      data={shown.map((c) => ({ value: c.id, label: c.title, disabled: !mayBeOriginal(c.state) }))}
+      value={value?.id ?? null}
+      onChange={(id) => onChange(id ? (byId.get(id) ?? null) : null)}
+      searchValue={search}
+      onSearchChange={setSearch}
+      dropdownOpened={opened}
+      onDropdownOpen={() => setOpened(true)}
+      onDropdownClose={() => setOpened(false)}
+      // The server has already searched; the typed text need not appear in the title (a pasted link).
+      filter={({ options }) => options}
+      renderOption={({ option }) => {
+        const c = byId.get(option.value);
+        return (
+          <Stack gap={0}>
+            <Text size="sm">{option.label}</Text>
+            {c && (
+              <Text size="xs" c="dimmed">
+                {stateLabel(c.state, language)}
+                {!mayBeOriginal(c.state) && ` · ${t('problems.actions.cannotBeOriginal')}`}
+              </Text>
+            )}
+          </Stack>
+        );
+      }}
+      rightSection={candidates.isFetching ? <Loader size="xs" aria-hidden /> : undefined}
+      nothingFoundMessage={
+        waiting
+          ? t('problems.actions.duplicateTypeMore')
+          : candidates.isFetching || search !== debounced
+            ? t('common.loading')
+            : t('common.nothingFound')
+      }
+      error={candidates.error ? t('problems.actions.duplicateSearchFailed') : undefined}
+      comboboxProps={{ withinPortal: true }}
+    />
   );
 }
 
