@@ -299,7 +299,13 @@ export const CommentReportListQuery = PageQuery.extend({
 export const CommentReportItem = z.object({
   id: Id,
   problem: z.object({ id: Id, title: z.string() }),
-  comment: z.object({ id: Id, body: z.string(), hidden: z.boolean() }),
+  comment: z.object({
+    id: Id,
+    body: z.string(),
+    hidden: z.boolean(),
+    /** Who wrote it: the Centre sees authors even of anonymous problems. */
+    author: UserBrief.extend({ organisation: OrganisationSummary }),
+  }),
   reporter: UserBrief.extend({ organisation: OrganisationSummary }),
   reason: z.string(),
   createdAt: Timestamp,

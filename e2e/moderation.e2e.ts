@@ -68,7 +68,13 @@ describe("the Centre's moderation queue on a phone, in Thai", () => {
     await signIn(page, ADMIN);
     await page.goto('/problems');
     await pageReady(page, th.problems.title);
-    await page.getByRole('link', { name: new RegExp(`^${M.link}`) }).click();
+    const queueLink = page.getByRole('link', { name: new RegExp(`^${M.link}`) });
+    // The link says how many reports wait (at least the two just made).
+    await expect
+      .poll(async () => Number((await queueLink.getAttribute('aria-label'))?.match(/\d+/)?.[0] ?? 0))
+      .toBeGreaterThanOrEqual(2);
+    await screenshot(page, 'problems-board-admin', { fullPage: false });
+    await queueLink.click();
     await pageReady(page, M.title);
 
     const card = (text: string) => page.getByTestId('reported-comment').filter({ hasText: text });
@@ -80,6 +86,7 @@ describe("the Centre's moderation queue on a phone, in Thai", () => {
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     await first.getByRole('link', { name: problem.title }).waitFor();
     await first.getByText('ข้อมูลไม่ถูกต้อง', { exact: false }).waitFor();
+    await first.getByText(`${th.problems.moderation.writtenBy.split(' ')[0]} `, { exact: false }).waitFor();
     // Dates in the Buddhist Era.
     await expect.poll(() => first.textContent()).toMatch(/รายงานเมื่อ .*25[6-9]\d/);
     await page.evaluate(() => window.scrollTo(0, 0));

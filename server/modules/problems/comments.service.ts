@@ -1,6 +1,7 @@
 /** Comments on a problem: threads of one level, @mentions, a 15-minute edit window, hiding and reports. */
 import { randomUUID } from 'node:crypto';
 import { and, asc, count, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import {
   COMMENT_EDIT_WINDOW_MS,
@@ -426,6 +427,8 @@ export async function listCommentReports(
   authorize(viewer, 'problem.triage', undefined);
   const after = decodeCursor(query.cursor, { key: 'date', id: 'uuid' });
   const open = query.open ?? true;
+  const author = alias(users, 'comment_author');
+  const authorOrg = alias(organisations, 'comment_author_organisation');
   const rows = await db
     .select({
       report: problemCommentReports,
@@ -433,12 +436,22 @@ export async function listCommentReports(
       comment: { id: problemComments.id, body: problemComments.body, hiddenAt: problemComments.hiddenAt },
       reporter: { id: users.id, displayName: users.displayName },
       organisation: organisationSummaryColumns,
+      author: { id: author.id, displayName: author.displayName },
+      authorOrganisation: {
+        id: authorOrg.id,
+        nameTh: authorOrg.nameTh,
+        nameEn: authorOrg.nameEn,
+        abbreviation: authorOrg.abbreviation,
+        sector: authorOrg.sector,
+      },
     })
     .from(problemCommentReports)
     .innerJoin(problems, eq(problems.id, problemCommentReports.problemId))
     .innerJoin(problemComments, eq(problemComments.id, problemCommentReports.commentId))
     .innerJoin(users, eq(users.id, problemCommentReports.reporterUserId))
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .innerJoin(author, eq(author.id, problemComments.authorUserId))
+    .innerJoin(authorOrg, eq(authorOrg.id, problemComments.authorOrganisationId))
     .where(
       and(
         open
@@ -458,7 +471,12 @@ export async function listCommentReports(
     (r) => ({
       id: r.report.id,
       problem: r.problem,
-      comment: { id: r.comment.id, body: r.comment.body, hidden: r.comment.hiddenAt !== null },
+      comment: {
+        id: r.comment.id,
+        body: r.comment.body,
+        hidden: r.comment.hiddenAt !== null,
+        author: { ...r.author, organisation: presentOrganisation(r.authorOrganisation) },
+      },
       reporter: { ...r.reporter, organisation: presentOrganisation(r.organisation) },
       reason: r.report.reason,
       createdAt: r.report.createdAt.toISOString(),

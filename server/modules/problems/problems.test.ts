@@ -662,7 +662,11 @@ describe('deadline settings and the moderation queue', () => {
     const report = open.body.items.find((r: { comment: { id: string } }) => r.comment.id === c.body.id);
     expect(report).toMatchObject({
       problem: { id: p.id },
-      comment: { body: 'ข้อความที่ควรตรวจ', hidden: false },
+      comment: {
+        body: 'ข้อความที่ควรตรวจ',
+        hidden: false,
+        author: { id: labourMember.user.id, organisation: { id: labour.id } },
+      },
       reporter: { id: fisheriesMember.user.id, organisation: { id: fisheries.id } },
       reason: 'ไม่เหมาะสม',
       resolvedAt: null,

@@ -133,6 +133,12 @@ function ReportedCommentCard({ group }: { group: ReportedComment }) {
             </Badge>
           )}
         </Group>
+        <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+          {t('problems.moderation.writtenBy', {
+            name: group.comment.author.displayName,
+            organisation: organisationName(group.comment.author.organisation, language),
+          })}
+        </Text>
         {/* Members' text, shown as written: plain text, never Markdown or HTML. */}
         <Text
           size="sm"
@@ -147,11 +153,11 @@ function ReportedCommentCard({ group }: { group: ReportedComment }) {
         <Stack gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
           {group.reports.map((report) => (
             <li key={report.id}>
-              <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                <Text span fw={600}>
-                  {report.reporter.displayName}
-                </Text>
-                {` · ${organisationName(report.reporter.organisation, language)}`}
+              <Text size="sm" fw={600} style={{ overflowWrap: 'anywhere' }}>
+                {t('problems.moderation.reportedBy', {
+                  name: report.reporter.displayName,
+                  organisation: organisationName(report.reporter.organisation, language),
+                })}
               </Text>
               <Text size="sm" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
                 {t('problems.moderation.reason', { reason: report.reason })}
