@@ -182,7 +182,10 @@ export const problemCommentReports = pgTable(
     resolvedBy: uuid('resolved_by').references(() => users.id),
   },
   (t) => [
-    uniqueIndex('problem_comment_reports_key').on(t.commentId, t.reporterUserId),
+    // One open report per member and comment: once the Centre has dealt with it, a member can report again.
+    uniqueIndex('problem_comment_reports_key')
+      .on(t.commentId, t.reporterUserId)
+      .where(sql`${t.resolvedAt} is null`),
     index('problem_comment_reports_open_idx').on(t.createdAt).where(sql`${t.resolvedAt} is null`),
   ],
 );

@@ -1,6 +1,6 @@
 /** Comments on a problem: threads of one level, @mentions, a 15-minute edit window, hiding and reports. */
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { z } from 'zod';
 import {
@@ -337,7 +337,10 @@ export async function hideComment(
   return presentOne(db, ctx.actor, ctx.now, problemId, commentId);
 }
 
-/** One report per member and comment: reporting again answers the first report (200). */
+/**
+ * One open report per member and comment: reporting again answers the open report (200); after the Centre
+ * hid the comment or dismissed the reports, a new report goes to the queue again.
+ */
 export async function reportComment(
   db: Db,
   ctx: Ctx,
@@ -379,7 +382,10 @@ export async function reportComment(
         eq(problemCommentReports.commentId, commentId),
         eq(problemCommentReports.reporterUserId, ctx.actor.userId),
       ),
-    );
+    )
+    // The open one; else (the Centre dealt with it meanwhile) the latest.
+    .orderBy(sql`${problemCommentReports.resolvedAt} is null desc`, desc(problemCommentReports.createdAt))
+    .limit(1);
   return { created, report: { id: report!.id, commentId, createdAt: report!.createdAt.toISOString() } };
 }
 

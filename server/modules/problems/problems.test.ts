@@ -728,6 +728,23 @@ describe('deadline settings and the moderation queue', () => {
     expect(await count('audit_events')).toBe(auditBefore + 1);
   });
 
+  it('takes a new report of a comment once the earlier one was dealt with, and only one open at a time', async () => {
+    const p = await raise();
+    const c = await post(`/api/v1/problems/${p.id}/comments`, labourMember, { body: 'ความเห็นที่แก้ไขภายหลัง' });
+    const url = `/api/v1/problems/${p.id}/comments/${c.body.id}/report`;
+    const first = await post(url, fisheriesMember, { reason: 'ไม่สุภาพ' });
+    expect(first.status).toBe(201);
+    expect((await post(url, fisheriesMember, { reason: 'ซ้ำ' })).body.id).toBe(first.body.id);
+    await post(`/api/v1/problems/${p.id}/comments/${c.body.id}/reports/dismiss`, admin, {});
+
+    const second = await post(url, fisheriesMember, { reason: 'มีข้อมูลผู้เสียหายแล้ว' });
+    expect(second.status).toBe(201);
+    expect(second.body.id).not.toBe(first.body.id);
+    const open = await get('/api/v1/problems/comment-reports?limit=100', admin);
+    expect(open.body.items.map((r: { id: string }) => r.id)).toContain(second.body.id);
+    expect((await post(url, fisheriesMember, { reason: 'ซ้ำ' })).body.id).toBe(second.body.id);
+  });
+
   it('refuses to dismiss reports for members, bad bodies and unknown comments, writing nothing', async () => {
     const p = await raise();
     const c = await post(`/api/v1/problems/${p.id}/comments`, labourMember, { body: 'ความเห็น' });

@@ -1,0 +1,2 @@
+DROP INDEX "problem_comment_reports_key";--> statement-breakpoint
+CREATE UNIQUE INDEX "problem_comment_reports_key" ON "problem_comment_reports" USING btree ("comment_id","reporter_user_id") WHERE "problem_comment_reports"."resolved_at" is null;
