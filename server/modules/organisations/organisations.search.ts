@@ -24,6 +24,7 @@ import { organisations, people } from '../../db/schema/index.ts';
 import { versionedCache } from '../../platform/cache/versioned-cache.ts';
 import { decodeCursor, encodeCursor } from '../../platform/pagination.ts';
 import { buildTsquery } from '../../platform/search/index.ts';
+import { usingSearchIndexes } from '../../platform/search/index-reads.ts';
 import { staleSql } from '../directory/staleness.ts';
 import { presentListItem } from './organisations.presenter.ts';
 import {
@@ -117,24 +118,6 @@ export async function listOrganisations(db: Db, now: Date, query: OrganisationLi
       ...(query.facets ? { facets: await facetCounts(tx, now, query) } : {}),
     };
   });
-}
-
-/**
- * The planner prices a sequential scan without the cost of de-TOASTing each ~5 KB search document, so at
- * a few thousand organisations it scans them all instead of using the GIN indexes (72 ms against 4.6 ms
- * for 'มูลนิธิ' at 5,000). Directory reads always have an index that fits, so they run without seq scans.
- */
-function usingSearchIndexes<T>(db: Db, read: (tx: Db) => Promise<T>): Promise<T> {
-  return db.transaction(
-    async (tx) => {
-      await tx.execute(sql`set local enable_seqscan = off`);
-      // Disabling adds a huge constant to the cost of any plan that still scans, which would trigger JIT
-      // compilation (1.5 s for the facets of a filter-only query); these short queries never gain from it.
-      await tx.execute(sql`set local jit = off`);
-      return read(tx);
-    },
-    { accessMode: 'read only' },
-  );
 }
 
 async function alphabeticalPage(db: Db, where: SQL | undefined, query: OrganisationListQuery) {
