@@ -1,0 +1,1 @@
+CREATE INDEX "problems_with_deadline_created_idx" ON "problems" USING btree ("created_at","id") WHERE "problems"."due_at" is not null;
