@@ -92,9 +92,7 @@ export const problems = pgTable(
     index('problems_due_idx').on(t.dueAt, t.id),
     // "Overdue", newest first: walks only problems with a deadline (at 100k, 4,000 rows instead of 13,000
     // recent ones before the 20th overdue).
-    index('problems_with_deadline_created_idx')
-      .on(t.createdAt, t.id)
-      .where(sql`${t.dueAt} is not null`),
+    index('problems_with_deadline_created_idx').on(t.createdAt, t.id).where(sql`${t.dueAt} is not null`),
     index('problems_category_idx').on(t.category, t.createdAt),
     index('problems_reporter_org_idx').on(t.reporterOrganisationId, t.createdAt),
     index('problems_lead_org_idx').on(t.leadOrganisationId),
