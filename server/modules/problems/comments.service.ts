@@ -14,6 +14,7 @@ import {
   type UpdateCommentBody,
 } from '../../../common/problems-api.ts';
 import type { Db } from '../../db/client.ts';
+import { parallelReads } from '../../db/parallel-reads.ts';
 import {
   organisations,
   type ProblemCommentRow,
@@ -60,30 +61,32 @@ export function mentionTokens(body: string) {
  */
 export async function resolveMentions(db: Db, author: Actor, body: string) {
   const tokens = mentionTokens(body);
-  const [userRows, orgRows] = await Promise.all([
-    tokens.userIds.length === 0
-      ? Promise.resolve([])
-      : db
-          .select({ id: users.id })
-          .from(users)
-          .where(
-            and(
-              inArray(users.id, tokens.userIds.slice(0, 50)),
-              eq(users.active, true),
-              author.role === 'admin'
-                ? undefined
-                : or(
-                    eq(users.organisationId, author.organisationId),
-                    sql`exists (select 1 from ${people} where ${people.userId} = ${users.id} and ${people.active})`,
-                  ),
+  const [userRows, orgRows] = await parallelReads(db, [
+    () =>
+      tokens.userIds.length === 0
+        ? Promise.resolve([])
+        : db
+            .select({ id: users.id })
+            .from(users)
+            .where(
+              and(
+                inArray(users.id, tokens.userIds.slice(0, 50)),
+                eq(users.active, true),
+                author.role === 'admin'
+                  ? undefined
+                  : or(
+                      eq(users.organisationId, author.organisationId),
+                      sql`exists (select 1 from ${people} where ${people.userId} = ${users.id} and ${people.active})`,
+                    ),
+              ),
             ),
-          ),
-    tokens.organisationIds.length === 0
-      ? Promise.resolve([])
-      : db
-          .select({ id: organisations.id })
-          .from(organisations)
-          .where(inArray(organisations.id, tokens.organisationIds.slice(0, 50))),
+    () =>
+      tokens.organisationIds.length === 0
+        ? Promise.resolve([])
+        : db
+            .select({ id: organisations.id })
+            .from(organisations)
+            .where(inArray(organisations.id, tokens.organisationIds.slice(0, 50))),
   ]);
   return { mentionedUserIds: userRows.map((u) => u.id), mentionedOrganisationIds: orgRows.map((o) => o.id) };
 }

@@ -16,6 +16,7 @@ import type {
 } from '../../../common/problems-api.ts';
 import { isOpenState, type ProblemState } from '../../../common/problems-taxonomy.ts';
 import type { Db } from '../../db/client.ts';
+import { parallelReads } from '../../db/parallel-reads.ts';
 import {
   organisations,
   type ProblemRow,
@@ -132,50 +133,56 @@ export async function getProblemDetail(db: Db, viewer: Actor, now: Date, id: str
   const showReporter = seesReporter(viewer, p);
   // Everything else in one wave of parallel reads once the problem is known.
   const [assignments, answers, supporters, sectorCounts, following, duplicateOf, mine, orgs, [reporter]] =
-    await Promise.all([
-      assignmentsOf(db, id),
-      db
-        .select({
-          answer: problemAnswers,
-          organisation: organisationSummaryColumns,
-          author: { id: users.id, displayName: users.displayName },
-        })
-        .from(problemAnswers)
-        .innerJoin(organisations, eq(organisations.id, problemAnswers.organisationId))
-        .leftJoin(users, eq(users.id, problemAnswers.authorUserId))
-        .where(eq(problemAnswers.problemId, id))
-        .orderBy(asc(problemAnswers.createdAt), asc(problemAnswers.id)),
-      db
-        .select({ support: problemSupports, organisation: organisationSummaryColumns })
-        .from(problemSupports)
-        .innerJoin(organisations, eq(organisations.id, problemSupports.organisationId))
-        .where(eq(problemSupports.problemId, id))
-        .orderBy(asc(problemSupports.createdAt), asc(problemSupports.id))
-        .limit(SUPPORTERS_SHOWN),
-      db
-        .select({ sector: organisations.sector, n: sql<number>`count(*)::int` })
-        .from(problemSupports)
-        .innerJoin(organisations, eq(organisations.id, problemSupports.organisationId))
-        .where(eq(problemSupports.problemId, id))
-        .groupBy(organisations.sector),
-      db
-        .select({ userId: problemFollows.userId })
-        .from(problemFollows)
-        .where(and(eq(problemFollows.problemId, id), eq(problemFollows.userId, viewer.userId))),
-      p.duplicateOfId
-        ? db
-            .select({ id: problems.id, title: problems.title })
-            .from(problems)
-            .where(eq(problems.id, p.duplicateOfId))
-        : Promise.resolve([]),
-      supportedBy(db, viewer.organisationId, [id]),
-      organisationsById(db, [p.reporterOrganisationId, p.leadOrganisationId]),
-      showReporter
-        ? db
-            .select({ id: users.id, displayName: users.displayName })
-            .from(users)
-            .where(eq(users.id, p.reporterUserId))
-        : Promise.resolve([]),
+    await parallelReads(db, [
+      () => assignmentsOf(db, id),
+      () =>
+        db
+          .select({
+            answer: problemAnswers,
+            organisation: organisationSummaryColumns,
+            author: { id: users.id, displayName: users.displayName },
+          })
+          .from(problemAnswers)
+          .innerJoin(organisations, eq(organisations.id, problemAnswers.organisationId))
+          .leftJoin(users, eq(users.id, problemAnswers.authorUserId))
+          .where(eq(problemAnswers.problemId, id))
+          .orderBy(asc(problemAnswers.createdAt), asc(problemAnswers.id)),
+      () =>
+        db
+          .select({ support: problemSupports, organisation: organisationSummaryColumns })
+          .from(problemSupports)
+          .innerJoin(organisations, eq(organisations.id, problemSupports.organisationId))
+          .where(eq(problemSupports.problemId, id))
+          .orderBy(asc(problemSupports.createdAt), asc(problemSupports.id))
+          .limit(SUPPORTERS_SHOWN),
+      () =>
+        db
+          .select({ sector: organisations.sector, n: sql<number>`count(*)::int` })
+          .from(problemSupports)
+          .innerJoin(organisations, eq(organisations.id, problemSupports.organisationId))
+          .where(eq(problemSupports.problemId, id))
+          .groupBy(organisations.sector),
+      () =>
+        db
+          .select({ userId: problemFollows.userId })
+          .from(problemFollows)
+          .where(and(eq(problemFollows.problemId, id), eq(problemFollows.userId, viewer.userId))),
+      () =>
+        p.duplicateOfId
+          ? db
+              .select({ id: problems.id, title: problems.title })
+              .from(problems)
+              .where(eq(problems.id, p.duplicateOfId))
+          : Promise.resolve([]),
+      () => supportedBy(db, viewer.organisationId, [id]),
+      () => organisationsById(db, [p.reporterOrganisationId, p.leadOrganisationId]),
+      () =>
+        showReporter
+          ? db
+              .select({ id: users.id, displayName: users.displayName })
+              .from(users)
+              .where(eq(users.id, p.reporterUserId))
+          : Promise.resolve([]),
     ]);
   const access = accessOf(
     p,
