@@ -1,7 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../test/test-app.ts';
 import { parallelReads } from './parallel-reads.ts';
+import { organisations } from './schema/index.ts';
 
 /** A read that records when it started and finished, so overlap is observable. */
 function tracedRead(log: string[], name: string, ms: number) {
@@ -37,13 +38,13 @@ describe('parallelReads', () => {
   });
 
   it('returns what real queries read, in a transaction as on the pool', async () => {
-    const read = (db: typeof t.db) =>
-      parallelReads(db, [() => db.execute(sql`select 1 as n`), () => db.execute(sql`select 2 as n`)]);
-    const onPool = await read(t.db);
-    const inTransaction = await t.db.transaction((tx) => read(tx));
-    for (const [one, two] of [onPool, inTransaction]) {
-      expect(one.rows).toEqual([{ n: 1 }]);
-      expect(two.rows).toEqual([{ n: 2 }]);
-    }
+    const first = await t.buildOrganisation({ nameEn: 'First read' });
+    const second = await t.buildOrganisation({ nameEn: 'Second read' });
+    const nameOf = (db: typeof t.db, id: string) => () =>
+      db.select({ name: organisations.nameEn }).from(organisations).where(eq(organisations.id, id));
+    const read = (db: typeof t.db) => parallelReads(db, [nameOf(db, first.id), nameOf(db, second.id)]);
+    const expected = [[{ name: 'First read' }], [{ name: 'Second read' }]];
+    expect(await read(t.db)).toEqual(expected);
+    expect(await t.db.transaction((tx) => read(tx))).toEqual(expected);
   });
 });
