@@ -21,6 +21,8 @@ export type RunningServer = {
   demoPassword: string;
   /** Server log lines at warn level or above (pino JSON), and how many there were. */
   logProblems: { count: number; first: string[] };
+  /** False once the server process has exited (crashed, or stopped). */
+  isRunning(): boolean;
   stop(): Promise<void>;
 };
 
@@ -191,7 +193,8 @@ export async function startServer(
     await stop();
     throw new Error(`${(err as Error).message}\n--- server output (last lines) ---\n${tail.join('\n')}`);
   }
-  return { database: kind, baseUrl, databaseUrl: db.databaseUrl, demoPassword, logProblems, stop };
+  const isRunning = () => child.exitCode === null && child.signalCode === null;
+  return { database: kind, baseUrl, databaseUrl: db.databaseUrl, demoPassword, logProblems, isRunning, stop };
 }
 
 /** Fills the fresh database with the deterministic synthetic network before the server opens it. */

@@ -66,8 +66,11 @@ async function openPglite(dataDir?: string, template?: Blob): Promise<Database> 
 
 async function openPostgres(url: string, max: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
-  // An idle client erroring (server restart) must not crash the process; the pool replaces it.
-  pool.on('error', () => {});
+  // A client whose connection drops (terminated backend, server restart) emits 'error'. pg-pool listens
+  // only while the client is idle; checked out for a transaction nobody would, and the unhandled event
+  // would end the process. The query in flight still rejects and the pool discards the broken client.
+  pool.on('connect', (client) => client.on('error', ignoreDroppedConnection));
+  pool.on('error', ignoreDroppedConnection);
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return {
     db,
@@ -85,6 +88,8 @@ async function openPostgres(url: string, max: number): Promise<Database> {
     listen: (channel, onMessage, onReconnect) => listenPostgres(url, channel, onMessage, onReconnect),
   };
 }
+
+function ignoreDroppedConnection() {}
 
 const RECONNECT_MS = [500, 1_000, 2_000, 5_000, 10_000];
 

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable, RETRY_AFTER_SECONDS } from '../db/unavailable.ts';
 import { AppError } from './errors.ts';
 
 type Body = { error: { code: string; message: string; details?: unknown; requestId: string } };
@@ -46,6 +47,11 @@ export function registerErrorHandling(app: FastifyInstance) {
     // Text PostgreSQL cannot store; input-guard.ts refuses it up front, this is the backstop.
     if (sqlState === '22021' || sqlState === '22P05') {
       return send(400, 'INVALID_TEXT', 'The request contains characters that cannot be stored');
+    }
+    if (isDatabaseUnavailable(err)) {
+      req.log.warn({ err }, 'database unavailable');
+      reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+      return send(503, 'SERVICE_UNAVAILABLE', 'The service is briefly unavailable; try again shortly');
     }
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {

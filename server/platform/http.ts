@@ -66,6 +66,7 @@ export const errorResponses = {
   409: ErrorBody,
   413: ErrorBody,
   429: ErrorBody,
+  503: ErrorBody,
 } as const;
 
 export function setSessionCookie(deps: Deps, reply: FastifyReply, token: string) {
