@@ -6,9 +6,9 @@
  * first success after each fault, and whether the server is still running. Exits non-zero if the server
  * died, answered anything but 2xx/503, or a 503 lacked Retry-After.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readdirSync } from 'node:fs';
-import { parseArgs } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import pg from 'pg';
 import { login, startServer, stopAll } from './server.ts';
 
@@ -85,7 +85,7 @@ async function main() {
   } else {
     await sleepUntil(started + 3_000);
     faults.push(Date.now() - started);
-    restartCluster();
+    await restartCluster();
   }
   await sleepUntil(started + durationMs);
   running = false;
@@ -94,8 +94,12 @@ async function main() {
   const failed = outcomes.filter((o) => o.status < 200 || o.status >= 300);
   const unexpected = failed.filter((o) => o.status !== 503 || !o.retryAfter);
   const nearFault = failed.filter((o) => faults.some((f) => o.at >= f && o.at - f <= 3_000));
-  const recovery = faults.map((f) => {
-    const lastFailure = failed.filter((o) => o.at >= f).reduce((max, o) => Math.max(max, o.at), f);
+  // Time from each fault to the first success after its last failure (failures before the next fault).
+  const recovery = faults.map((f, i) => {
+    const until = faults[i + 1] ?? Number.POSITIVE_INFINITY;
+    const lastFailure = failed
+      .filter((o) => o.at >= f && o.at < until)
+      .reduce((max, o) => Math.max(max, o.at), f);
     const firstSuccessAfter = outcomes.find((o) => o.at > lastFailure && o.status < 300);
     return firstSuccessAfter ? firstSuccessAfter.at - f : null;
   });
@@ -135,12 +139,11 @@ async function terminateConnections(url: string, database: string) {
   }
 }
 
-function restartCluster() {
+/** Asynchronously, so the load keeps running (and failing) while the cluster is down. */
+async function restartCluster() {
   const version = readdirSync('/etc/postgresql')[0];
   if (!version) throw new Error('no local PostgreSQL cluster under /etc/postgresql');
-  execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'restart'], {
-    stdio: 'inherit',
-  });
+  await promisify(execFile)('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'restart']);
 }
 
 const sleepUntil = (time: number) => new Promise((r) => setTimeout(r, Math.max(0, time - Date.now())));
