@@ -1,0 +1,25 @@
+import { type FeatureRoutes, lazyPage } from '../../lib/feature-routes.ts';
+
+const ProblemsBoardPage = lazyPage(() =>
+  import('./components/ProblemsBoardPage.tsx').then((m) => m.ProblemsBoardPage),
+);
+const RaiseProblemPage = lazyPage(() =>
+  import('./components/RaiseProblemPage.tsx').then((m) => m.RaiseProblemPage),
+);
+const ProblemPage = lazyPage(() => import('./components/ProblemPage.tsx').then((m) => m.ProblemPage));
+const AccountabilityPage = lazyPage(() =>
+  import('./components/AccountabilityPage.tsx').then((m) => m.AccountabilityPage),
+);
+const ModerationPage = lazyPage(() =>
+  import('./components/ModerationPage.tsx').then((m) => m.ModerationPage),
+);
+
+export const problemRoutes: FeatureRoutes = {
+  signedIn: [
+    { path: 'problems', element: <ProblemsBoardPage /> },
+    { path: 'problems/new', element: <RaiseProblemPage /> },
+    { path: 'problems/accountability', element: <AccountabilityPage /> },
+    { path: 'problems/moderation', element: <ModerationPage />, roles: ['admin'] },
+    { path: 'problems/:id', element: <ProblemPage /> },
+  ],
+};

@@ -1,0 +1,22 @@
+import { type ComponentType, type LazyExoticComponent, lazy, type ReactElement } from 'react';
+import type { Role } from './types.ts';
+
+/** One page of a feature and who may open it (every signed-in user when `roles` is absent). */
+export type PageRoute =
+  | { path: string; element: ReactElement; roles?: readonly Role[] }
+  | { index: true; element: ReactElement; roles?: undefined };
+
+/** What each `web/features/<f>/routes.tsx` exports; `web/routes/AppRoutes.tsx` composes them. */
+export type FeatureRoutes = {
+  /** Pages for people who are not signed in: sign-in, password reset, invitations. */
+  public?: PageRoute[];
+  /** Pages inside the app's layout, for signed-in users. */
+  signedIn?: PageRoute[];
+};
+
+/** A page whose code loads on first visit: most users never open most pages, and links are slow. */
+export function lazyPage<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+): LazyExoticComponent<ComponentType<P>> {
+  return lazy(() => load().then((component) => ({ default: component })));
+}
