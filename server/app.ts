@@ -2,10 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
-import fastifySwagger from '@fastify/swagger';
-import scalarApiReference from '@scalar/fastify-api-reference';
 import Fastify, { type FastifyServerOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import helmet from 'helmet';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
@@ -29,6 +27,7 @@ import { AppError, unauthenticated } from './platform/errors.ts';
 import type { App } from './platform/http.ts';
 import { assertStorableInput } from './platform/input-guard.ts';
 import { registerMetrics } from './platform/metrics.ts';
+import { registerApiDocs } from './platform/openapi.ts';
 import { assertSameOrigin } from './platform/origin-check.ts';
 import { PUBLIC_ROUTES, TOTP_ENROLMENT_ROUTES } from './platform/public-routes.ts';
 import { resolveSession, SESSION_COOKIE } from './platform/sessions.ts';
@@ -105,33 +104,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     }
   });
 
-  await app.register(fastifySwagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'TIPNet API',
-        version: '1',
-        description: "API of TIPNet, the Thai anti-trafficking network's platform.",
-      },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
-      security: [{ session: [] }],
-    },
-    transform: jsonSchemaTransform,
-  });
-  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  await app.register(async (docs) => {
-    // The docs viewer configures itself with an inline script; this relaxation stays under /api/docs.
-    docs.addHook('onSend', async (_req, reply) => {
-      reply.header(
-        'content-security-policy',
-        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'",
-      );
-    });
-    await docs.register(scalarApiReference, {
-      routePrefix: '/api/docs',
-      configuration: { url: '/api/openapi.json' },
-    } as never);
-  });
+  await registerApiDocs(app);
 
   await app.register(async (api) => {
     const typed = api as unknown as App;

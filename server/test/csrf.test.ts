@@ -244,13 +244,30 @@ describe('the OpenAPI document', () => {
       expect(op, route).toBeDefined();
       expect(op.summary, route).toEqual(expect.any(String));
       for (const status of ['400', '401', '403', '404']) {
-        const schema = op.responses[status]?.content?.['application/json']?.schema;
+        const schema = resolveRef(doc, op.responses[status]?.content?.['application/json']?.schema);
         expect(schema, `${route} ${status}`).toBeDefined();
         expect(JSON.stringify(schema), `${route} ${status}`).toContain('requestId');
       }
       const success = Object.keys(op.responses).filter((s) => s.startsWith('2'));
       expect(success.length, route).toBeGreaterThan(0);
     }
+  });
+
+  it('names the shared schemas as components, so clients get stable type names', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(doc.servers).toEqual([expect.objectContaining({ url: '/' })]);
+    expect(doc.components.schemas.ErrorBody.properties.error).toBeDefined();
+    const assign = doc.paths['/api/v1/problems/{id}/assign'].post;
+    expect(assign.responses['404'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/ErrorBody',
+    });
+    const used = JSON.stringify(doc.paths);
+    for (const name of Object.keys(doc.components.schemas))
+      expect(
+        used.includes(`"#/components/schemas/${name}"`) ||
+          JSON.stringify(doc.components).includes(`"#/components/schemas/${name}"`),
+        name,
+      ).toBe(true);
   });
 
   it('documents path parameters as uuids and hides internal routes', async () => {
@@ -264,3 +281,9 @@ describe('the OpenAPI document', () => {
     expect(doc.paths['/api/openapi.json']).toBeUndefined();
   });
 });
+
+/** Shared schemas are components referenced with $ref; follow one to what it names. */
+function resolveRef(doc: any, schema: any) {
+  const ref: unknown = schema?.$ref;
+  return typeof ref === 'string' ? doc.components.schemas[ref.replace('#/components/schemas/', '')] : schema;
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ErrorBody } from '../../../common/api.ts';
 import type { Deps } from '../../platform/deps.ts';
 import type { App } from '../../platform/http.ts';
 
@@ -7,7 +8,13 @@ const Health = z.object({ status: z.enum(['ok', 'unavailable']) });
 export function healthRoutes(app: App, deps: Deps) {
   app.get(
     '/healthz',
-    { schema: { tags: ['operations'], summary: 'The process is alive', response: { 200: Health } } },
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'The process is alive',
+        response: { 200: Health, 400: ErrorBody },
+      },
+    },
     async () => ({
       status: 'ok' as const,
     }),
@@ -19,7 +26,8 @@ export function healthRoutes(app: App, deps: Deps) {
       schema: {
         tags: ['operations'],
         summary: 'The database answers',
-        response: { 200: Health, 503: Health },
+        // 400: a URL the router cannot read (frameworkErrorHandler), as on every route.
+        response: { 200: Health, 400: ErrorBody, 503: Health },
       },
     },
     async (req, reply) => {
