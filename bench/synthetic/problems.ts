@@ -26,7 +26,7 @@ import {
   problems,
   users,
 } from '../../server/db/schema/index.ts';
-import { presentOrganisation } from '../../server/modules/organisations/organisations.presenter.ts';
+import { presentOrganisation } from '../../server/modules/directory/organisations.presenter.ts';
 import { problemSearchText } from '../../server/modules/problems/search-document.ts';
 import { buildTsvector } from '../../server/platform/search/index.ts';
 import * as W from './problem-words.ts';

@@ -6,7 +6,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { type App, errorResponses, requestContext } from '../../platform/http.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import { authorize } from '../../platform/policy.ts';
-import { presentOrganisation } from '../organisations/organisations.presenter.ts';
+import { presentOrganisation } from '../directory/organisations.presenter.ts';
 
 const actorOrg = alias(organisations, 'actor_org');
 

@@ -9,9 +9,9 @@ import type { Db } from '../../db/client.ts';
 import { focalPoints, organisations, people } from '../../db/schema/index.ts';
 import type { Actor } from '../../platform/context.ts';
 import { authorize } from '../../platform/policy.ts';
-import { presentOrganisation } from '../organisations/organisations.presenter.ts';
-import { openRolesOf } from '../people/focal-points.ts';
-import { presentPersonBrief } from '../people/people.presenter.ts';
+import { openRolesOf } from './focal-points.ts';
+import { presentOrganisation } from './organisations.presenter.ts';
+import { presentPersonBrief } from './people.presenter.ts';
 import { staleSince, staleSql } from './staleness.ts';
 
 const summaryColumns = {

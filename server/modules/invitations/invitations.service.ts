@@ -22,8 +22,8 @@ import { authorize, authorizeVisible } from '../../platform/policy.ts';
 import { consumeRateLimit } from '../../platform/rate-limit.ts';
 import { createSession } from '../../platform/sessions.ts';
 import { hashToken, newToken } from '../../platform/tokens.ts';
+import { presentOrganisation } from '../directory/organisations.presenter.ts';
 import { presentMe } from '../me/me.presenter.ts';
-import { presentOrganisation } from '../organisations/organisations.presenter.ts';
 import { findUserByEmail, getUserWithOrganisation } from '../users/users.repository.ts';
 
 const VALID_FOR_MS = 7 * 24 * 3_600_000;

@@ -4,7 +4,7 @@ import type { AnswerView, ProblemListItem } from '../../../common/problems-api.t
 import type { ProblemAnswerRow, ProblemRow } from '../../db/schema/index.ts';
 import type { Actor } from '../../platform/context.ts';
 import { can } from '../../platform/policy.ts';
-import { presentOrganisation } from '../organisations/organisations.presenter.ts';
+import { presentOrganisation } from '../directory/organisations.presenter.ts';
 import { isOverdue } from './deadlines.ts';
 import type { OrganisationSummaryRow, Problem } from './problems.repository.ts';
 

@@ -11,7 +11,7 @@ import {
 } from '../../db/schema/index.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { ProblemAccess } from '../../platform/policy.ts';
-import { organisationSummaryColumns } from '../organisations/organisations.repository.ts';
+import { organisationSummaryColumns } from '../directory/organisations.queries.ts';
 
 export const problemNotFound = () => notFound('Problem');
 

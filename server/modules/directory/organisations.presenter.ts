@@ -1,8 +1,8 @@
 import type { OrganisationSummary } from '../../../common/api.ts';
 import type { OrganisationListItem } from '../../../common/directory-api.ts';
 import type { OrganisationRow } from '../../db/schema/index.ts';
-import { isStale } from '../directory/staleness.ts';
-import type { OrganisationRecord } from './organisations.repository.ts';
+import type { OrganisationRecord } from './organisations.queries.ts';
+import { isStale } from './staleness.ts';
 
 export const presentOrganisation = (
   o: Pick<OrganisationRow, 'id' | 'nameTh' | 'nameEn' | 'abbreviation' | 'sector'>,

@@ -10,10 +10,10 @@ import { AppError, badRequest, conflict, notFound } from '../../platform/errors.
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import { authorize } from '../../platform/policy.ts';
 import { buildTsquery } from '../../platform/search/index.ts';
-import { refreshPersonSearchDocument } from '../directory/search-documents.ts';
-import { type Viewer, viewerOf } from '../directory/visibility.ts';
 import { endRoles, openRolesOf, setFocalTopics, startRoles } from './focal-points.ts';
 import { presentPerson } from './people.presenter.ts';
+import { refreshPersonSearchDocument } from './search-documents.ts';
+import { type Viewer, viewerOf } from './visibility.ts';
 
 const orgColumns = {
   id: organisations.id,

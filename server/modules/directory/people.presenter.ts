@@ -2,8 +2,8 @@ import type { PersonView } from '../../../common/directory-api.ts';
 import type { FocalTopic } from '../../../common/directory-taxonomies.ts';
 import type { OrganisationRow, PersonRow } from '../../db/schema/index.ts';
 import { can } from '../../platform/policy.ts';
-import { type Viewer, visiblePersonalFields } from '../directory/visibility.ts';
-import { presentOrganisation } from '../organisations/organisations.presenter.ts';
+import { presentOrganisation } from './organisations.presenter.ts';
+import { type Viewer, visiblePersonalFields } from './visibility.ts';
 
 export type OpenRole = { topic: FocalTopic; startedAt: Date };
 
