@@ -6,7 +6,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { type App, errorResponses, requestContext } from '../../platform/http.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import { authorize } from '../../platform/policy.ts';
-import { presentOrganisation } from '../directory/organisations.presenter.ts';
+import { presentOrganisation, userNameColumns } from '../directory/projections.ts';
 
 const actorOrg = alias(organisations, 'actor_org');
 
@@ -28,7 +28,7 @@ export function auditRoutes(app: App, deps: Deps) {
       const rows = await deps.db
         .select({
           event: auditEvents,
-          actor: { id: users.id, displayName: users.displayName, email: users.email },
+          actor: { ...userNameColumns, email: users.email },
           org: actorOrg,
         })
         .from(auditEvents)

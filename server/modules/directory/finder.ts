@@ -10,9 +10,8 @@ import type {
 import type { Db } from '../../db/client.ts';
 import { focalPoints, organisationContacts, organisations, people } from '../../db/schema/index.ts';
 import { authorize } from '../../platform/policy.ts';
-import { presentListItem } from './organisations.presenter.ts';
+import { presentContact, presentListItem } from './organisations.presenter.ts';
 import { hasHotline24hSql, organisationRecordColumns } from './organisations.queries.ts';
-import { presentContact } from './organisations.service.ts';
 import { presentPersonBrief } from './people.presenter.ts';
 import { type Viewer, visibleContacts, visiblePersonalFields } from './visibility.ts';
 

@@ -1,18 +1,8 @@
-import type { OrganisationSummary } from '../../../common/api.ts';
-import type { OrganisationListItem } from '../../../common/directory-api.ts';
-import type { OrganisationRow } from '../../db/schema/index.ts';
+import type { ContactView, OrganisationListItem } from '../../../common/directory-api.ts';
+import type { organisationContacts } from '../../db/schema/index.ts';
 import type { OrganisationRecord } from './organisations.queries.ts';
+import { presentOrganisation } from './projections.ts';
 import { isStale } from './staleness.ts';
-
-export const presentOrganisation = (
-  o: Pick<OrganisationRow, 'id' | 'nameTh' | 'nameEn' | 'abbreviation' | 'sector'>,
-): OrganisationSummary => ({
-  id: o.id,
-  nameTh: o.nameTh,
-  nameEn: o.nameEn,
-  abbreviation: o.abbreviation,
-  sector: o.sector,
-});
 
 export const presentListItem =
   (now: Date) =>
@@ -30,3 +20,11 @@ export const presentListItem =
     lastReviewedAt: o.lastReviewedAt?.toISOString() ?? null,
     stale: isStale(o, now),
   });
+
+export const presentContact = (c: typeof organisationContacts.$inferSelect): ContactView => ({
+  id: c.id,
+  type: c.type,
+  value: c.value,
+  label: c.label,
+  visibility: c.visibility,
+});

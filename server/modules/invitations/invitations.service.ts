@@ -22,7 +22,7 @@ import { authorize, authorizeVisible } from '../../platform/policy.ts';
 import { consumeRateLimit } from '../../platform/rate-limit.ts';
 import { createSession } from '../../platform/sessions.ts';
 import { hashToken, newToken } from '../../platform/tokens.ts';
-import { presentOrganisation } from '../directory/organisations.presenter.ts';
+import { presentOrganisation, type UserName, userNameColumnsOf } from '../directory/projections.ts';
 import { presentMe } from '../me/me.presenter.ts';
 import { findUserByEmail, getUserWithOrganisation } from '../users/users.repository.ts';
 
@@ -43,7 +43,7 @@ const inviter = alias(users, 'inviter');
 type InvitationWithParts = {
   invitation: InvitationRow;
   organisation: OrganisationRow;
-  inviter: { id: string; displayName: string } | null;
+  inviter: UserName | null;
 };
 
 function statusOf(i: InvitationRow, now: Date): InvitationView['status'] {
@@ -72,7 +72,7 @@ function selectInvitations(db: Db) {
     .select({
       invitation: invitations,
       organisation: organisations,
-      inviter: { id: inviter.id, displayName: inviter.displayName },
+      inviter: userNameColumnsOf(inviter),
     })
     .from(invitations)
     .innerJoin(organisations, eq(organisations.id, invitations.organisationId))

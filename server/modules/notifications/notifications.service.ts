@@ -22,7 +22,7 @@ import type { Actor, RequestContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import { authorize, authorizeVisible } from '../../platform/policy.ts';
-import { presentOrganisation } from '../directory/organisations.presenter.ts';
+import { presentOrganisation, userNameColumns } from '../directory/projections.ts';
 import { hidesOrganisation } from '../problems/problems.presenter.ts';
 import { signalUnreadChanged } from './signals.ts';
 
@@ -58,7 +58,7 @@ export async function listNotifications(
         anonymous: problems.anonymous,
         reporterOrganisationId: problems.reporterOrganisationId,
       },
-      actor: { id: users.id, displayName: users.displayName },
+      actor: userNameColumns,
       actorOrganisation: organisations,
     })
     .from(notifications)

@@ -8,7 +8,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { notFound } from '../../platform/errors.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import { authorize, authorizeVisible } from '../../platform/policy.ts';
-import { presentOrganisation } from '../directory/organisations.presenter.ts';
+import { presentOrganisation } from '../directory/projections.ts';
 import { findUserWithOrganisation } from './users.repository.ts';
 
 const presentUser = (r: { user: UserRow; organisation: OrganisationRow }): UserView => ({
