@@ -6,7 +6,11 @@ import type { Deps } from '../../platform/deps.ts';
 import { type App, errorResponses, requestContext } from '../../platform/http.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import { authorize } from '../../platform/policy.ts';
-import { presentOrganisation, userNameColumns } from '../directory/projections.ts';
+import {
+  organisationSummaryColumnsOf,
+  presentOrganisation,
+  userNameColumns,
+} from '../directory/projections.ts';
 
 const actorOrg = alias(organisations, 'actor_org');
 
@@ -29,7 +33,7 @@ export function auditRoutes(app: App, deps: Deps) {
         .select({
           event: auditEvents,
           actor: { ...userNameColumns, email: users.email },
-          org: actorOrg,
+          org: organisationSummaryColumnsOf(actorOrg),
         })
         .from(auditEvents)
         .leftJoin(users, eq(users.id, auditEvents.actorUserId))

@@ -4,13 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { InvitationView } from '../../../common/api.ts';
 import type { Language, Role } from '../../../common/taxonomies.ts';
 import type { Db } from '../../db/client.ts';
-import {
-  type InvitationRow,
-  invitations,
-  type OrganisationRow,
-  organisations,
-  users,
-} from '../../db/schema/index.ts';
+import { type InvitationRow, invitations, organisations, users } from '../../db/schema/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -22,7 +16,13 @@ import { authorize, authorizeVisible } from '../../platform/policy.ts';
 import { consumeRateLimit } from '../../platform/rate-limit.ts';
 import { createSession } from '../../platform/sessions.ts';
 import { hashToken, newToken } from '../../platform/tokens.ts';
-import { presentOrganisation, type UserName, userNameColumnsOf } from '../directory/projections.ts';
+import {
+  type OrganisationSummaryRow,
+  organisationSummaryColumns,
+  presentOrganisation,
+  type UserName,
+  userNameColumnsOf,
+} from '../directory/projections.ts';
 import { presentMe } from '../me/me.presenter.ts';
 import { findUserByEmail, getUserWithOrganisation } from '../users/users.repository.ts';
 
@@ -42,7 +42,7 @@ const inviter = alias(users, 'inviter');
 
 type InvitationWithParts = {
   invitation: InvitationRow;
-  organisation: OrganisationRow;
+  organisation: OrganisationSummaryRow;
   inviter: UserName | null;
 };
 
@@ -71,7 +71,7 @@ function selectInvitations(db: Db) {
   return db
     .select({
       invitation: invitations,
-      organisation: organisations,
+      organisation: organisationSummaryColumns,
       inviter: userNameColumnsOf(inviter),
     })
     .from(invitations)
@@ -91,7 +91,7 @@ export async function createInvitation(
   input: { email: string; organisationId: string; role: Role; language: Language },
 ) {
   const [organisation] = await deps.db
-    .select()
+    .select(organisationSummaryColumns)
     .from(organisations)
     .where(eq(organisations.id, input.organisationId));
   if (!organisation) throw notFound('Organisation');
@@ -200,7 +200,7 @@ export async function revokeInvitation(deps: Deps, ctx: RequestContext, id: stri
 
 async function findOpenInvitation(db: Db, token: string, now: Date) {
   const [row] = await db
-    .select({ invitation: invitations, organisation: organisations })
+    .select({ invitation: invitations, organisation: organisationSummaryColumns })
     .from(invitations)
     .innerJoin(organisations, eq(organisations.id, invitations.organisationId))
     .where(

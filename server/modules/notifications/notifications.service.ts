@@ -22,7 +22,11 @@ import type { Actor, RequestContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import { authorize, authorizeVisible } from '../../platform/policy.ts';
-import { presentOrganisation, userNameColumns } from '../directory/projections.ts';
+import {
+  organisationSummaryColumns,
+  presentOrganisation,
+  userNameColumns,
+} from '../directory/projections.ts';
 import { hidesOrganisation } from '../problems/problems.presenter.ts';
 import { signalUnreadChanged } from './signals.ts';
 
@@ -59,7 +63,7 @@ export async function listNotifications(
         reporterOrganisationId: problems.reporterOrganisationId,
       },
       actor: userNameColumns,
-      actorOrganisation: organisations,
+      actorOrganisation: organisationSummaryColumns,
     })
     .from(notifications)
     .innerJoin(problemEvents, eq(problemEvents.id, notifications.eventId))
