@@ -1,6 +1,6 @@
 import { OrganisationListQuery } from '../../common/directory-api.ts';
 import type { Db } from '../../server/db/client.ts';
-import { listOrganisations } from '../../server/modules/organisations/organisations.search.ts';
+import { listOrganisations } from '../../server/modules/directory/search.ts';
 import type { Scenario } from './types.ts';
 
 /** What people type: Thai words, abbreviations with and without dots, English names, prefixes, with filters. */

@@ -26,7 +26,10 @@ import {
   problems,
   users,
 } from '../../server/db/schema/index.ts';
-import { presentOrganisation } from '../../server/modules/organisations/organisations.presenter.ts';
+import {
+  organisationSummaryColumns,
+  presentOrganisation,
+} from '../../server/modules/directory/projections.ts';
 import { problemSearchText } from '../../server/modules/problems/search-document.ts';
 import { buildTsvector } from '../../server/platform/search/index.ts';
 import * as W from './problem-words.ts';
@@ -144,13 +147,7 @@ export async function generateSyntheticProblems(
   const { now } = options;
   await ensureMembers(db, random, now);
   const orgRows = await db
-    .select({
-      id: organisations.id,
-      nameTh: organisations.nameTh,
-      nameEn: organisations.nameEn,
-      abbreviation: organisations.abbreviation,
-      sector: organisations.sector,
-    })
+    .select(organisationSummaryColumns)
     .from(organisations)
     .orderBy(organisations.createdAt, organisations.id);
   const userRows = await db

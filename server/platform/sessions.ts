@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, gt, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { type OrganisationRow, organisations, sessions, type UserRow, users } from '../db/schema/index.ts';
+import { organisations, sessions, type UserRow, users } from '../db/schema/index.ts';
+import { type OrganisationSummaryRow, organisationSummaryColumns } from '../modules/directory/projections.ts';
 import type { Actor } from './context.ts';
 import type { Deps } from './deps.ts';
 import { hashToken, newToken } from './tokens.ts';
@@ -33,10 +34,7 @@ export async function createSession(
 }
 
 /** What a request needs of the user's organisation: its name. Whole rows carry ~5 KB of search documents. */
-export type SessionOrganisation = Pick<
-  OrganisationRow,
-  'id' | 'nameTh' | 'nameEn' | 'abbreviation' | 'sector'
->;
+export type SessionOrganisation = OrganisationSummaryRow;
 export type SignedInUser = { actor: Actor; user: UserRow; organisation: SessionOrganisation };
 
 /** Built once per database: the one query every authenticated request runs, prepared instead of re-planned. */
@@ -50,13 +48,7 @@ function prepareSessionLookup(db: Db) {
       lastSeenAt: sessions.lastSeenAt,
       absoluteExpiresAt: sessions.absoluteExpiresAt,
       user: users,
-      organisation: {
-        id: organisations.id,
-        nameTh: organisations.nameTh,
-        nameEn: organisations.nameEn,
-        abbreviation: organisations.abbreviation,
-        sector: organisations.sector,
-      },
+      organisation: organisationSummaryColumns,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))

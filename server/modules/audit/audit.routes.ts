@@ -6,7 +6,11 @@ import type { Deps } from '../../platform/deps.ts';
 import { type App, errorResponses, requestContext } from '../../platform/http.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import { authorize } from '../../platform/policy.ts';
-import { presentOrganisation } from '../organisations/organisations.presenter.ts';
+import {
+  organisationSummaryColumnsOf,
+  presentOrganisation,
+  userNameColumns,
+} from '../directory/projections.ts';
 
 const actorOrg = alias(organisations, 'actor_org');
 
@@ -28,8 +32,8 @@ export function auditRoutes(app: App, deps: Deps) {
       const rows = await deps.db
         .select({
           event: auditEvents,
-          actor: { id: users.id, displayName: users.displayName, email: users.email },
-          org: actorOrg,
+          actor: { ...userNameColumns, email: users.email },
+          org: organisationSummaryColumnsOf(actorOrg),
         })
         .from(auditEvents)
         .leftJoin(users, eq(users.id, auditEvents.actorUserId))

@@ -5,12 +5,11 @@ import type { ProvinceCode } from '../../../common/directory-taxonomies.ts';
 import type { Db } from '../../db/client.ts';
 import { organisationContacts, organisations, people } from '../../db/schema/index.ts';
 import { authorize } from '../../platform/policy.ts';
-import { presentListItem } from '../organisations/organisations.presenter.ts';
-import { organisationRecordColumns } from '../organisations/organisations.repository.ts';
-import { filterConditions } from '../organisations/organisations.search.ts';
-import { presentContact } from '../organisations/organisations.service.ts';
-import { openRolesOf } from '../people/focal-points.ts';
-import { presentPersonBrief } from '../people/people.presenter.ts';
+import { openRolesOf } from './focal-points.ts';
+import { presentContact, presentListItem } from './organisations.presenter.ts';
+import { organisationRecordColumns } from './organisations.queries.ts';
+import { presentPersonBrief } from './people.presenter.ts';
+import { filterConditions } from './search.ts';
 import { type Viewer, visibleContacts, visiblePersonalFields } from './visibility.ts';
 
 /** A sheet is read on paper: past this many organisations, filters make a better sheet than more pages. */

@@ -5,10 +5,10 @@ import { labelOf } from '../../../common/directory-taxonomies.ts';
 import type { Db } from '../../db/client.ts';
 import { organisationContacts, organisations, people } from '../../db/schema/index.ts';
 import { authorize } from '../../platform/policy.ts';
-import { organisationRecordColumns } from '../organisations/organisations.repository.ts';
-import { filterConditions } from '../organisations/organisations.search.ts';
-import { openRolesOf } from '../people/focal-points.ts';
 import { toCsv } from './csv.ts';
+import { openRolesOf } from './focal-points.ts';
+import { organisationRecordColumns } from './organisations.queries.ts';
+import { filterConditions } from './search.ts';
 import { isStale } from './staleness.ts';
 import { type Viewer, visibleContacts, visiblePersonalFields } from './visibility.ts';
 

@@ -10,10 +10,9 @@ import type {
 import type { Db } from '../../db/client.ts';
 import { focalPoints, organisationContacts, organisations, people } from '../../db/schema/index.ts';
 import { authorize } from '../../platform/policy.ts';
-import { presentListItem } from '../organisations/organisations.presenter.ts';
-import { hasHotline24hSql, organisationRecordColumns } from '../organisations/organisations.repository.ts';
-import { presentContact } from '../organisations/organisations.service.ts';
-import { presentPersonBrief } from '../people/people.presenter.ts';
+import { presentContact, presentListItem } from './organisations.presenter.ts';
+import { hasHotline24hSql, organisationRecordColumns } from './organisations.queries.ts';
+import { presentPersonBrief } from './people.presenter.ts';
 import { type Viewer, visibleContacts, visiblePersonalFields } from './visibility.ts';
 
 const MAX_RESULTS = 50;

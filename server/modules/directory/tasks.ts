@@ -9,18 +9,10 @@ import type { Db } from '../../db/client.ts';
 import { focalPoints, organisations, people } from '../../db/schema/index.ts';
 import type { Actor } from '../../platform/context.ts';
 import { authorize } from '../../platform/policy.ts';
-import { presentOrganisation } from '../organisations/organisations.presenter.ts';
-import { openRolesOf } from '../people/focal-points.ts';
-import { presentPersonBrief } from '../people/people.presenter.ts';
+import { openRolesOf } from './focal-points.ts';
+import { presentPersonBrief } from './people.presenter.ts';
+import { organisationSummaryColumns, presentOrganisation } from './projections.ts';
 import { staleSince, staleSql } from './staleness.ts';
-
-const summaryColumns = {
-  id: organisations.id,
-  nameTh: organisations.nameTh,
-  nameEn: organisations.nameEn,
-  abbreviation: organisations.abbreviation,
-  sector: organisations.sector,
-};
 
 export async function listTasks(
   db: Db,
@@ -57,7 +49,7 @@ async function handoverTasks(db: Db, organisationId: string | undefined) {
   );
   const [rows, [counts]] = await Promise.all([
     db
-      .select({ person: people, organisation: summaryColumns })
+      .select({ person: people, organisation: organisationSummaryColumns })
       .from(people)
       .innerJoin(organisations, eq(organisations.id, people.organisationId))
       .where(and(eq(people.active, false), holdsOpenRole, ofOrganisation))
@@ -92,7 +84,7 @@ async function reviewTasks(db: Db, now: Date, organisationId: string | undefined
   const [rows, [counted]] = await Promise.all([
     db
       .select({
-        ...summaryColumns,
+        ...organisationSummaryColumns,
         lastReviewedAt: organisations.lastReviewedAt,
         createdAt: organisations.createdAt,
       })

@@ -4,13 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { InvitationView } from '../../../common/api.ts';
 import type { Language, Role } from '../../../common/taxonomies.ts';
 import type { Db } from '../../db/client.ts';
-import {
-  type InvitationRow,
-  invitations,
-  type OrganisationRow,
-  organisations,
-  users,
-} from '../../db/schema/index.ts';
+import { type InvitationRow, invitations, organisations, users } from '../../db/schema/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -22,8 +16,14 @@ import { authorize, authorizeVisible } from '../../platform/policy.ts';
 import { consumeRateLimit } from '../../platform/rate-limit.ts';
 import { createSession } from '../../platform/sessions.ts';
 import { hashToken, newToken } from '../../platform/tokens.ts';
+import {
+  type OrganisationSummaryRow,
+  organisationSummaryColumns,
+  presentOrganisation,
+  type UserName,
+  userNameColumnsOf,
+} from '../directory/projections.ts';
 import { presentMe } from '../me/me.presenter.ts';
-import { presentOrganisation } from '../organisations/organisations.presenter.ts';
 import { findUserByEmail, getUserWithOrganisation } from '../users/users.repository.ts';
 
 const VALID_FOR_MS = 7 * 24 * 3_600_000;
@@ -42,8 +42,8 @@ const inviter = alias(users, 'inviter');
 
 type InvitationWithParts = {
   invitation: InvitationRow;
-  organisation: OrganisationRow;
-  inviter: { id: string; displayName: string } | null;
+  organisation: OrganisationSummaryRow;
+  inviter: UserName | null;
 };
 
 function statusOf(i: InvitationRow, now: Date): InvitationView['status'] {
@@ -71,8 +71,8 @@ function selectInvitations(db: Db) {
   return db
     .select({
       invitation: invitations,
-      organisation: organisations,
-      inviter: { id: inviter.id, displayName: inviter.displayName },
+      organisation: organisationSummaryColumns,
+      inviter: userNameColumnsOf(inviter),
     })
     .from(invitations)
     .innerJoin(organisations, eq(organisations.id, invitations.organisationId))
@@ -91,7 +91,7 @@ export async function createInvitation(
   input: { email: string; organisationId: string; role: Role; language: Language },
 ) {
   const [organisation] = await deps.db
-    .select()
+    .select(organisationSummaryColumns)
     .from(organisations)
     .where(eq(organisations.id, input.organisationId));
   if (!organisation) throw notFound('Organisation');
@@ -200,7 +200,7 @@ export async function revokeInvitation(deps: Deps, ctx: RequestContext, id: stri
 
 async function findOpenInvitation(db: Db, token: string, now: Date) {
   const [row] = await db
-    .select({ invitation: invitations, organisation: organisations })
+    .select({ invitation: invitations, organisation: organisationSummaryColumns })
     .from(invitations)
     .innerJoin(organisations, eq(organisations.id, invitations.organisationId))
     .where(

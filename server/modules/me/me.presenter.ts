@@ -2,7 +2,7 @@ import type { MeView } from '../../../common/api.ts';
 import type { UserRow } from '../../db/schema/index.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { mustEnrolTotp, type SessionOrganisation } from '../../platform/sessions.ts';
-import { presentOrganisation } from '../organisations/organisations.presenter.ts';
+import { presentOrganisation } from '../directory/projections.ts';
 
 export const presentMe = (
   deps: Pick<Deps, 'config'>,

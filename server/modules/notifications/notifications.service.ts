@@ -22,7 +22,11 @@ import type { Actor, RequestContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import { authorize, authorizeVisible } from '../../platform/policy.ts';
-import { presentOrganisation } from '../organisations/organisations.presenter.ts';
+import {
+  organisationSummaryColumns,
+  presentOrganisation,
+  userNameColumns,
+} from '../directory/projections.ts';
 import { hidesOrganisation } from '../problems/problems.presenter.ts';
 import { signalUnreadChanged } from './signals.ts';
 
@@ -58,8 +62,8 @@ export async function listNotifications(
         anonymous: problems.anonymous,
         reporterOrganisationId: problems.reporterOrganisationId,
       },
-      actor: { id: users.id, displayName: users.displayName },
-      actorOrganisation: organisations,
+      actor: userNameColumns,
+      actorOrganisation: organisationSummaryColumns,
     })
     .from(notifications)
     .innerJoin(problemEvents, eq(problemEvents.id, notifications.eventId))

@@ -18,7 +18,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { type App, actorOf, errorResponses } from '../../platform/http.ts';
 import { authorize } from '../../platform/policy.ts';
 import { toCsv } from '../directory/csv.ts';
-import { presentOrganisation } from '../organisations/organisations.presenter.ts';
+import { presentOrganisation } from '../directory/projections.ts';
 import { organisationsById, problemColumns } from './problems.repository.ts';
 
 const OVERDUE_SHOWN = 100;

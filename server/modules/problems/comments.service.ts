@@ -30,17 +30,17 @@ import type { Actor, RequestContext } from '../../platform/context.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import { authorize, can } from '../../platform/policy.ts';
-import { presentOrganisation } from '../organisations/organisations.presenter.ts';
+import {
+  organisationSummaryColumns,
+  organisationSummaryColumnsOf,
+  presentOrganisation,
+  userNameColumns,
+  userNameColumnsOf,
+} from '../directory/projections.ts';
 import { recordProblemEvent } from './events.ts';
 import { recordPrivacyChoice, screenText } from './privacy.ts';
 import { hidesOrganisation, summaryOrNull } from './problems.presenter.ts';
-import {
-  getProblem,
-  loadAccess,
-  organisationSummaryColumns,
-  organisationsById,
-  type Problem,
-} from './problems.repository.ts';
+import { getProblem, loadAccess, organisationsById, type Problem } from './problems.repository.ts';
 
 type Ctx = RequestContext & { actor: Actor };
 const commentNotFound = () => notFound('Comment');
@@ -107,12 +107,10 @@ async function presentComments(
   const names = new Map(
     userIds.length === 0
       ? []
-      : (
-          await db
-            .select({ id: users.id, displayName: users.displayName })
-            .from(users)
-            .where(inArray(users.id, userIds))
-        ).map((u) => [u.id, u.displayName]),
+      : (await db.select(userNameColumns).from(users).where(inArray(users.id, userIds))).map((u) => [
+          u.id,
+          u.displayName,
+        ]),
   );
   const centre = can(viewer, 'problem.triage', undefined);
   const reports = new Map(
@@ -443,16 +441,10 @@ export async function listCommentReports(
       report: problemCommentReports,
       problem: { id: problems.id, title: problems.title },
       comment: { id: problemComments.id, body: problemComments.body, hiddenAt: problemComments.hiddenAt },
-      reporter: { id: users.id, displayName: users.displayName },
+      reporter: userNameColumns,
       organisation: organisationSummaryColumns,
-      author: { id: author.id, displayName: author.displayName },
-      authorOrganisation: {
-        id: authorOrg.id,
-        nameTh: authorOrg.nameTh,
-        nameEn: authorOrg.nameEn,
-        abbreviation: authorOrg.abbreviation,
-        sector: authorOrg.sector,
-      },
+      author: userNameColumnsOf(author),
+      authorOrganisation: organisationSummaryColumnsOf(authorOrg),
     })
     .from(problemCommentReports)
     .innerJoin(problems, eq(problems.id, problemCommentReports.problemId))

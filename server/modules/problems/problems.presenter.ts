@@ -4,9 +4,9 @@ import type { AnswerView, ProblemListItem } from '../../../common/problems-api.t
 import type { ProblemAnswerRow, ProblemRow } from '../../db/schema/index.ts';
 import type { Actor } from '../../platform/context.ts';
 import { can } from '../../platform/policy.ts';
-import { presentOrganisation } from '../organisations/organisations.presenter.ts';
+import { type OrganisationSummaryRow, presentOrganisation, type UserName } from '../directory/projections.ts';
 import { isOverdue } from './deadlines.ts';
-import type { OrganisationSummaryRow, Problem } from './problems.repository.ts';
+import type { Problem } from './problems.repository.ts';
 
 const EXCERPT_CHARS = 280;
 const iso = (d: Date | null) => d?.toISOString() ?? null;
@@ -59,7 +59,7 @@ export function presentProblemListItem(
 export const presentAnswer = (
   a: ProblemAnswerRow,
   organisation: OrganisationSummaryRow,
-  author: { id: string; displayName: string } | null,
+  author: UserName | null,
 ): AnswerView => ({
   id: a.id,
   organisation: presentOrganisation(organisation),

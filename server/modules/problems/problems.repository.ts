@@ -2,7 +2,6 @@
 import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
-  type OrganisationRow,
   organisations,
   type ProblemRow,
   problemAssignments,
@@ -11,7 +10,7 @@ import {
 } from '../../db/schema/index.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { ProblemAccess } from '../../platform/policy.ts';
-import { organisationSummaryColumns } from '../organisations/organisations.repository.ts';
+import { type OrganisationSummaryRow, organisationSummaryColumns } from '../directory/projections.ts';
 
 export const problemNotFound = () => notFound('Problem');
 
@@ -24,15 +23,6 @@ const {
 
 export { problemColumns };
 export type Problem = Omit<ProblemRow, 'searchDocument' | 'titleDocument'>;
-/**
- * What problems show of an organisation. Never the whole row: its search documents are ~6 KB, and a page
- * of comments or supporters names up to a hundred organisations.
- */
-export type OrganisationSummaryRow = Pick<
-  OrganisationRow,
-  'id' | 'nameTh' | 'nameEn' | 'abbreviation' | 'sector'
->;
-export { organisationSummaryColumns };
 
 /** Every signed-in member may see every problem, so a missing row is the only 404. */
 export async function getProblem(db: Db, id: string, options: { lock?: boolean } = {}): Promise<Problem> {

@@ -34,7 +34,11 @@ import type { Actor, RequestContext } from '../../platform/context.ts';
 import { badRequest, conflict } from '../../platform/errors.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import { authorize, can, partiesOf, transitionsFor } from '../../platform/policy.ts';
-import { presentOrganisation } from '../organisations/organisations.presenter.ts';
+import {
+  organisationSummaryColumns,
+  presentOrganisation,
+  userNameColumns,
+} from '../directory/projections.ts';
 import { onAnswered, onAssigned, onClosed, onInProgress, settingsOrDefault } from './deadlines.ts';
 import { recordProblemEvent } from './events.ts';
 import { recordPrivacyChoice, screenText } from './privacy.ts';
@@ -52,7 +56,6 @@ import {
   assignmentsOf,
   getProblem,
   loadAccess,
-  organisationSummaryColumns,
   organisationsById,
   type Problem,
   problemColumns,
@@ -140,7 +143,7 @@ export async function getProblemDetail(db: Db, viewer: Actor, now: Date, id: str
           .select({
             answer: problemAnswers,
             organisation: organisationSummaryColumns,
-            author: { id: users.id, displayName: users.displayName },
+            author: userNameColumns,
           })
           .from(problemAnswers)
           .innerJoin(organisations, eq(organisations.id, problemAnswers.organisationId))
@@ -178,10 +181,7 @@ export async function getProblemDetail(db: Db, viewer: Actor, now: Date, id: str
       () => organisationsById(db, [p.reporterOrganisationId, p.leadOrganisationId]),
       () =>
         showReporter
-          ? db
-              .select({ id: users.id, displayName: users.displayName })
-              .from(users)
-              .where(eq(users.id, p.reporterUserId))
+          ? db.select(userNameColumns).from(users).where(eq(users.id, p.reporterUserId))
           : Promise.resolve([]),
     ]);
   const access = accessOf(
@@ -273,10 +273,7 @@ export async function getTimeline(
     ),
     actorIds.length === 0
       ? Promise.resolve([])
-      : db
-          .select({ id: users.id, displayName: users.displayName })
-          .from(users)
-          .where(inArray(users.id, actorIds)),
+      : db.select(userNameColumns).from(users).where(inArray(users.id, actorIds)),
   ]);
   const actorById = new Map(actors.map((a) => [a.id, a]));
   const rows = events.map((event) => ({
@@ -675,9 +672,6 @@ export async function answer(db: Db, ctx: Ctx, id: string, input: z.infer<typeof
     .from(problemAnswers)
     .innerJoin(organisations, eq(organisations.id, problemAnswers.organisationId))
     .where(eq(problemAnswers.id, answerId));
-  const [author] = await db
-    .select({ id: users.id, displayName: users.displayName })
-    .from(users)
-    .where(eq(users.id, ctx.actor.userId));
+  const [author] = await db.select(userNameColumns).from(users).where(eq(users.id, ctx.actor.userId));
   return presentAnswer(row!.answer, row!.organisation, author ?? null);
 }

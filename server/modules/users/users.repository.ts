@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { organisations, users } from '../../db/schema/index.ts';
 import { notFound } from '../../platform/errors.ts';
+import { organisationSummaryColumns } from '../directory/projections.ts';
 
 export async function findUserByEmail(db: Db, email: string) {
   const [row] = await db
@@ -14,7 +15,7 @@ export async function findUserByEmail(db: Db, email: string) {
 
 export async function findUserWithOrganisation(db: Db, userId: string) {
   const [row] = await db
-    .select({ user: users, organisation: organisations })
+    .select({ user: users, organisation: organisationSummaryColumns })
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(eq(users.id, userId))

@@ -1,17 +1,21 @@
 import { and, asc, eq, gt, ilike, or, sql } from 'drizzle-orm';
 import type { UserView } from '../../../common/api.ts';
 import type { Role } from '../../../common/taxonomies.ts';
-import { type OrganisationRow, organisations, sessions, type UserRow, users } from '../../db/schema/index.ts';
+import { organisations, sessions, type UserRow, users } from '../../db/schema/index.ts';
 import { changedFields, recordAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { notFound } from '../../platform/errors.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import { authorize, authorizeVisible } from '../../platform/policy.ts';
-import { presentOrganisation } from '../organisations/organisations.presenter.ts';
+import {
+  type OrganisationSummaryRow,
+  organisationSummaryColumns,
+  presentOrganisation,
+} from '../directory/projections.ts';
 import { findUserWithOrganisation } from './users.repository.ts';
 
-const presentUser = (r: { user: UserRow; organisation: OrganisationRow }): UserView => ({
+const presentUser = (r: { user: UserRow; organisation: OrganisationSummaryRow }): UserView => ({
   id: r.user.id,
   email: r.user.email,
   displayName: r.user.displayName,
@@ -38,7 +42,7 @@ export async function listUsers(
   const after = decodeCursor(query.cursor);
   const pattern = query.q ? `%${escapeLike(query.q)}%` : undefined;
   const rows = await deps.db
-    .select({ user: users, organisation: organisations })
+    .select({ user: users, organisation: organisationSummaryColumns })
     .from(users)
     .innerJoin(organisations, eq(organisations.id, users.organisationId))
     .where(

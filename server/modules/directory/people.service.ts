@@ -10,22 +10,15 @@ import { AppError, badRequest, conflict, notFound } from '../../platform/errors.
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import { authorize } from '../../platform/policy.ts';
 import { buildTsquery } from '../../platform/search/index.ts';
-import { refreshPersonSearchDocument } from '../directory/search-documents.ts';
-import { type Viewer, viewerOf } from '../directory/visibility.ts';
 import { endRoles, openRolesOf, setFocalTopics, startRoles } from './focal-points.ts';
 import { presentPerson } from './people.presenter.ts';
-
-const orgColumns = {
-  id: organisations.id,
-  nameTh: organisations.nameTh,
-  nameEn: organisations.nameEn,
-  abbreviation: organisations.abbreviation,
-  sector: organisations.sector,
-};
+import { organisationSummaryColumns } from './projections.ts';
+import { refreshPersonSearchDocument } from './search-documents.ts';
+import { type Viewer, viewerOf } from './visibility.ts';
 
 async function getPersonWithOrganisation(db: Db, id: string, options: { forUpdate?: boolean } = {}) {
   const query = db
-    .select({ person: people, organisation: orgColumns })
+    .select({ person: people, organisation: organisationSummaryColumns })
     .from(people)
     .innerJoin(organisations, eq(organisations.id, people.organisationId))
     .where(eq(people.id, id));
@@ -50,7 +43,7 @@ export async function listPeople(
   const after = decodeCursor(query.cursor);
   const tsquery = query.q ? buildTsquery(query.q) : null;
   const rows = await db
-    .select({ person: people, organisation: orgColumns })
+    .select({ person: people, organisation: organisationSummaryColumns })
     .from(people)
     .innerJoin(organisations, eq(organisations.id, people.organisationId))
     .where(

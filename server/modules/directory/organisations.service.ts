@@ -20,13 +20,14 @@ import type { RequestContext } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError, badRequest } from '../../platform/errors.ts';
 import { authorize, can } from '../../platform/policy.ts';
-import { refreshOrganisationSearchDocument } from '../directory/search-documents.ts';
-import { staleSince } from '../directory/staleness.ts';
-import { type Viewer, viewerOf, visibleContacts } from '../directory/visibility.ts';
-import { openRolesOf } from '../people/focal-points.ts';
-import { presentPerson, presentPersonBrief } from '../people/people.presenter.ts';
-import { presentListItem, presentOrganisation } from './organisations.presenter.ts';
-import { getOrganisationRecord, organisationSummaryColumns } from './organisations.repository.ts';
+import { openRolesOf } from './focal-points.ts';
+import { presentContact, presentListItem } from './organisations.presenter.ts';
+import { getOrganisationRecord } from './organisations.queries.ts';
+import { presentPerson, presentPersonBrief } from './people.presenter.ts';
+import { organisationSummaryColumns, presentOrganisation, userNameColumns } from './projections.ts';
+import { refreshOrganisationSearchDocument } from './search-documents.ts';
+import { staleSince } from './staleness.ts';
+import { type Viewer, viewerOf, visibleContacts } from './visibility.ts';
 
 const HISTORY_LIMIT = 50;
 const iso = (v: unknown) => (v instanceof Date ? v.toISOString() : (v ?? null));
@@ -72,17 +73,14 @@ export async function getOrganisationDetail(db: Db, viewer: Viewer, now: Date, i
       .where(and(eq(focalPoints.organisationId, id), isNull(focalPoints.endedAt)))
       .orderBy(asc(focalPoints.topic)),
     db
-      .select({ event: auditEvents, actor: { id: users.id, displayName: users.displayName } })
+      .select({ event: auditEvents, actor: userNameColumns })
       .from(auditEvents)
       .leftJoin(users, eq(users.id, auditEvents.actorUserId))
       .where(and(eq(auditEvents.entityType, 'organisation'), eq(auditEvents.entityId, id)))
       .orderBy(desc(auditEvents.id))
       .limit(HISTORY_LIMIT),
     org.verifiedBy
-      ? db
-          .select({ id: users.id, displayName: users.displayName })
-          .from(users)
-          .where(eq(users.id, org.verifiedBy))
+      ? db.select(userNameColumns).from(users).where(eq(users.id, org.verifiedBy))
       : Promise.resolve([]),
   ]);
   const roles = await openRolesOf(
@@ -141,14 +139,6 @@ export async function getOrganisationDetail(db: Db, viewer: Viewer, now: Date, i
   };
   return detail;
 }
-
-export const presentContact = (c: typeof organisationContacts.$inferSelect): ContactView => ({
-  id: c.id,
-  type: c.type,
-  value: c.value,
-  label: c.label,
-  visibility: c.visibility,
-});
 
 /** History must not reveal a "Centre only" number to someone who cannot see it on the page. */
 function withoutRestrictedContacts(changes: Record<string, unknown>) {

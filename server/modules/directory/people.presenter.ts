@@ -1,9 +1,9 @@
 import type { PersonView } from '../../../common/directory-api.ts';
 import type { FocalTopic } from '../../../common/directory-taxonomies.ts';
-import type { OrganisationRow, PersonRow } from '../../db/schema/index.ts';
+import type { PersonRow } from '../../db/schema/index.ts';
 import { can } from '../../platform/policy.ts';
-import { type Viewer, visiblePersonalFields } from '../directory/visibility.ts';
-import { presentOrganisation } from '../organisations/organisations.presenter.ts';
+import { type OrganisationSummaryRow, presentOrganisation } from './projections.ts';
+import { type Viewer, visiblePersonalFields } from './visibility.ts';
 
 export type OpenRole = { topic: FocalTopic; startedAt: Date };
 
@@ -17,11 +17,7 @@ export const presentPersonBrief = (p: PersonRow) => ({
 
 export const presentPerson =
   (viewer: Viewer) =>
-  (
-    p: PersonRow,
-    organisation: Pick<OrganisationRow, 'id' | 'nameTh' | 'nameEn' | 'abbreviation' | 'sector'>,
-    roles: OpenRole[],
-  ): PersonView => {
+  (p: PersonRow, organisation: OrganisationSummaryRow, roles: OpenRole[]): PersonView => {
     const contact = visiblePersonalFields(viewer, p);
     return {
       ...presentPersonBrief(p),

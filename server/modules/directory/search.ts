@@ -25,13 +25,13 @@ import { versionedCache } from '../../platform/cache/versioned-cache.ts';
 import { decodeCursor, encodeCursor } from '../../platform/pagination.ts';
 import { buildTsquery } from '../../platform/search/index.ts';
 import { usingSearchIndexes } from '../../platform/search/index-reads.ts';
-import { staleSql } from '../directory/staleness.ts';
 import { presentListItem } from './organisations.presenter.ts';
 import {
   hasHotline24hSql,
   type OrganisationRecord,
   organisationRecordColumns,
-} from './organisations.repository.ts';
+} from './organisations.queries.ts';
+import { staleSql } from './staleness.ts';
 
 type Dimension = Exclude<keyof DirectoryFilters, 'q'>;
 const PROVINCES = new Set<string>(PROVINCE_CODES);

@@ -10,9 +10,9 @@ import {
 } from '../../../common/directory-api.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { type App, actorOf, errorResponses, requestContext } from '../../platform/http.ts';
-import { personVcard } from '../directory/vcard.ts';
-import { viewerOf } from '../directory/visibility.ts';
 import * as peopleService from './people.service.ts';
+import { personVcard } from './vcard.ts';
+import { viewerOf } from './visibility.ts';
 
 const tags = ['people'];
 const params = z.object({ id: Id });

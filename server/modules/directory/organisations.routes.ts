@@ -11,9 +11,9 @@ import { sendSerialisedOnce } from '../../platform/cache/serialised-once.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { type App, actorOf, cacheOptionsOf, errorResponses, requestContext } from '../../platform/http.ts';
 import { authorize } from '../../platform/policy.ts';
-import { viewerOf } from '../directory/visibility.ts';
-import { listOrganisationsCached } from './organisations.search.ts';
 import * as organisationService from './organisations.service.ts';
+import { listOrganisationsCached } from './search.ts';
+import { viewerOf } from './visibility.ts';
 
 const tags = ['organisations'];
 const params = z.object({ id: Id });

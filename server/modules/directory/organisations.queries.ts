@@ -17,15 +17,6 @@ const {
  */
 export const hasHotline24hSql = sql<boolean>`exists (select 1 from ${sql.raw('"organisation_contacts" as "hotline"')} where ${sql.raw(`"hotline"."organisation_id" = "organisations"."id" and "hotline"."type" = 'hotline_24h' and "hotline"."visibility" = 'all_members'`)})`;
 
-/** What a link to an organisation shows (parent, children, mentions). */
-export const organisationSummaryColumns = {
-  id: organisations.id,
-  nameTh: organisations.nameTh,
-  nameEn: organisations.nameEn,
-  abbreviation: organisations.abbreviation,
-  sector: organisations.sector,
-};
-
 export const organisationRecordColumns = { ...columns, hasHotline24h: hasHotline24hSql };
 export type OrganisationRecord = Omit<OrganisationRow, 'searchDocument' | 'nameDocument'> & {
   hasHotline24h: boolean;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisations } from '../../db/schema/index.ts';
 import { seedDemoNetwork } from '../../db/seed/seed-demo.ts';
 import { buildTestApp, type TestApp } from '../../test/test-app.ts';
-import { indexUnindexedOrganisations } from '../directory/search-documents.ts';
+import { indexUnindexedOrganisations } from './search-documents.ts';
 
 let t: TestApp;
 let cookie: string;

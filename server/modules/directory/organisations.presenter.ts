@@ -1,0 +1,30 @@
+import type { ContactView, OrganisationListItem } from '../../../common/directory-api.ts';
+import type { organisationContacts } from '../../db/schema/index.ts';
+import type { OrganisationRecord } from './organisations.queries.ts';
+import { presentOrganisation } from './projections.ts';
+import { isStale } from './staleness.ts';
+
+export const presentListItem =
+  (now: Date) =>
+  (o: OrganisationRecord): OrganisationListItem => ({
+    ...presentOrganisation(o),
+    type: o.type,
+    provinceCode: o.provinceCode,
+    themes: o.themes,
+    services: o.services,
+    populations: o.populations,
+    languages: o.languages,
+    coverage: o.coverage,
+    hasHotline24h: o.hasHotline24h,
+    verifiedAt: o.verifiedAt?.toISOString() ?? null,
+    lastReviewedAt: o.lastReviewedAt?.toISOString() ?? null,
+    stale: isStale(o, now),
+  });
+
+export const presentContact = (c: typeof organisationContacts.$inferSelect): ContactView => ({
+  id: c.id,
+  type: c.type,
+  value: c.value,
+  label: c.label,
+  visibility: c.visibility,
+});
