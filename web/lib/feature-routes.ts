@@ -1,4 +1,5 @@
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactElement } from 'react';
+import type { SettingsSection } from './settings-sections.ts';
 import type { Role } from './types.ts';
 
 /** One page of a feature and who may open it (every signed-in user when `roles` is absent). */
@@ -12,6 +13,8 @@ export type FeatureRoutes = {
   public?: PageRoute[];
   /** Pages inside the app's layout, for signed-in users. */
   signedIn?: PageRoute[];
+  /** Sections the settings page shows after its own, once the account may use everything. */
+  settingsSections?: SettingsSection[];
 };
 
 /** A page whose code loads on first visit: most users never open most pages, and links are slow. */

@@ -11,6 +11,7 @@ import { outboxRoutes } from '../features/outbox/routes.tsx';
 import { problemRoutes } from '../features/problems/routes.tsx';
 import { userRoutes } from '../features/users/routes.tsx';
 import type { FeatureRoutes, PageRoute } from '../lib/feature-routes.ts';
+import { SettingsSectionsContext } from '../lib/settings-sections.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { RequireRole } from './RequireRole.tsx';
 import { RequireSignedIn } from './RequireSignedIn.tsx';
@@ -30,6 +31,7 @@ const FEATURES: FeatureRoutes[] = [
 
 const publicPages = FEATURES.flatMap((f) => f.public ?? []);
 const signedInPages = FEATURES.flatMap((f) => f.signedIn ?? []);
+const settingsSections = FEATURES.flatMap((f) => f.settingsSections ?? []);
 
 function routeOf(page: PageRoute) {
   const key = 'index' in page ? 'index' : page.path;
@@ -51,14 +53,16 @@ function routeOf(page: PageRoute) {
 
 export function AppRoutes() {
   return (
-    <Routes>
-      <Route element={<PublicLayout />}>{publicPages.map(routeOf)}</Route>
-      <Route element={<RequireSignedIn />}>
-        <Route element={<AppLayout />}>
-          {signedInPages.map(routeOf)}
-          <Route path="*" element={<NotFoundPage />} />
+    <SettingsSectionsContext.Provider value={settingsSections}>
+      <Routes>
+        <Route element={<PublicLayout />}>{publicPages.map(routeOf)}</Route>
+        <Route element={<RequireSignedIn />}>
+          <Route element={<AppLayout />}>
+            {signedInPages.map(routeOf)}
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
         </Route>
-      </Route>
-    </Routes>
+      </Routes>
+    </SettingsSectionsContext.Provider>
   );
 }

@@ -1,10 +1,10 @@
 import { Stack } from '@mantine/core';
-import { useEffect } from 'react';
+import { Fragment, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useSignedInMe } from '../../../lib/session.ts';
-import { NotificationPreferencesSection } from '../../notifications/components/NotificationPreferencesSection.tsx';
+import { useSettingsSections } from '../../../lib/settings-sections.ts';
 import { PasswordSection } from './PasswordSection.tsx';
 import { ProfileSection } from './ProfileSection.tsx';
 import { SessionsSection } from './SessionsSection.tsx';
@@ -13,6 +13,7 @@ import { TwoFactorSection } from './TwoFactorSection.tsx';
 export function SettingsPage() {
   const { t } = useTranslation();
   const me = useSignedInMe();
+  const otherSections = useSettingsSections();
   useScrollToHashSection();
   // Until a required 2FA enrolment is done the server refuses everything else, so show only what works.
   // Sections keep their places in the tree: the 2FA section must not remount while showing recovery codes.
@@ -24,7 +25,13 @@ export function SettingsPage() {
       {!mustEnrol && <PasswordSection />}
       <TwoFactorSection />
       {!mustEnrol && <SessionsSection />}
-      {!mustEnrol && <NotificationPreferencesSection />}
+      {!mustEnrol && (
+        <Suspense fallback={null}>
+          {otherSections.map((section) => (
+            <Fragment key={section.key}>{section.element}</Fragment>
+          ))}
+        </Suspense>
+      )}
     </Stack>
   );
 }
