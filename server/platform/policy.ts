@@ -2,9 +2,10 @@
  * Every permission in TIPNet is decided here. Deny by default: an action not listed is refused.
  * Services call `authorize` (throws) or `can` (boolean); routes never look at roles themselves.
  */
+
+import { allowedTransitions, mayTransition, type Party } from '../../common/problem-states.ts';
 import type { ProblemState } from '../../common/problems-taxonomy.ts';
 import type { Role } from '../../common/taxonomies.ts';
-import { allowedTransitions, mayTransition, type Party } from '../modules/problems/problem-states.ts';
 import type { Actor } from './context.ts';
 import { forbidden, notFound } from './errors.ts';
 

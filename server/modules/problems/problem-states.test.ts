@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { allowedTransitions, mayTransition, type Party } from '../../../common/problem-states.ts';
 import { PROBLEM_STATE_CODES, type ProblemState } from '../../../common/problems-taxonomy.ts';
 import { AppError } from '../../platform/errors.ts';
 import {
@@ -10,7 +11,7 @@ import {
   onAssigned,
   onInProgress,
 } from './deadlines.ts';
-import { allowedTransitions, assertTransitionExists, mayTransition, type Party } from './problem-states.ts';
+import { assertTransitionExists } from './problem-states.ts';
 
 /** The whole table the issue asks for, written out: from → to → parties allowed. */
 const EXPECTED: Record<ProblemState, Partial<Record<ProblemState, Party[]>>> = {
