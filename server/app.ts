@@ -5,27 +5,14 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import helmet from 'helmet';
-import { auditRoutes } from './modules/audit/audit.routes.ts';
-import { authRoutes } from './modules/auth/auth.routes.ts';
-import { directoryRoutes } from './modules/directory/directory.routes.ts';
-import { organisationRoutes } from './modules/directory/organisations.routes.ts';
-import { peopleRoutes } from './modules/directory/people.routes.ts';
-import { taskRoutes } from './modules/directory/tasks.routes.ts';
-import { healthRoutes } from './modules/health/health.routes.ts';
-import { invitationRoutes } from './modules/invitations/invitations.routes.ts';
-import { meRoutes } from './modules/me/me.routes.ts';
-import { startNotificationRuntime } from './modules/notifications/live.ts';
-import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
-import { rememberNotificationRuntime } from './modules/notifications/runtime-registry.ts';
-import { outboxRoutes } from './modules/outbox/outbox.routes.ts';
-import { problemAccountabilityRoutes } from './modules/problems/accountability.ts';
-import { problemRoutes } from './modules/problems/problems.routes.ts';
-import { userRoutes } from './modules/users/users.routes.ts';
+import { MODULES } from './modules/index.ts';
 import type { Deps } from './platform/deps.ts';
 import { frameworkErrorHandler, registerErrorHandling } from './platform/error-handler.ts';
 import { AppError, unauthenticated } from './platform/errors.ts';
+import { housekeepingJob } from './platform/housekeeping.ts';
 import type { App } from './platform/http.ts';
 import { assertStorableInput } from './platform/input-guard.ts';
+import { scheduleJobs } from './platform/jobs.ts';
 import { registerMetrics } from './platform/metrics.ts';
 import { registerApiDocs } from './platform/openapi.ts';
 import { assertSameOrigin } from './platform/origin-check.ts';
@@ -35,7 +22,12 @@ import { resolveSession, SESSION_COOKIE } from './platform/sessions.ts';
 export const WEB_DIST = join(import.meta.dirname, '..', 'dist', 'web');
 const BODY_LIMIT = 64 * 1024;
 
-export type BuildAppOptions = { logger?: FastifyServerOptions['logger']; webDist?: string };
+export type BuildAppOptions = {
+  logger?: FastifyServerOptions['logger'];
+  webDist?: string;
+  /** Run background jobs (main.ts); tests run them by hand on their injected clock. */
+  runJobs?: boolean;
+};
 
 /** The whole HTTP application around its dependencies; what main.ts serves and tests inject into. */
 export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promise<App> {
@@ -106,31 +98,8 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
 
   await registerApiDocs(app);
 
-  await app.register(async (api) => {
-    const typed = api as unknown as App;
-    healthRoutes(typed, deps);
-  });
-  // Fan-out of timeline events and live unread counts; streams end before the server stops listening.
-  const notifications = await startNotificationRuntime(deps);
-  rememberNotificationRuntime(app, notifications);
-  app.addHook('preClose', async () => notifications.close());
-
-  await app.register(async (api) => {
-    const typed = api as unknown as App;
-    authRoutes(typed, deps);
-    meRoutes(typed, deps);
-    invitationRoutes(typed, deps);
-    userRoutes(typed, deps);
-    organisationRoutes(typed, deps);
-    peopleRoutes(typed, deps);
-    directoryRoutes(typed, deps);
-    problemRoutes(typed, deps);
-    notificationRoutes(typed, deps, notifications);
-    problemAccountabilityRoutes(typed, deps);
-    taskRoutes(typed, deps);
-    auditRoutes(typed, deps);
-    outboxRoutes(typed, deps);
-  });
+  if (options.runJobs) scheduleJobs(app, deps, [housekeepingJob]);
+  for (const module of MODULES) await app.register(module, { deps, runJobs: options.runJobs ?? false });
 
   registerWebApp(app, options.webDist ?? WEB_DIST);
   return app;

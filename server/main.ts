@@ -4,12 +4,9 @@ import { join } from 'node:path';
 import closeWithGrace from 'close-with-grace';
 import { buildApp, WEB_DIST } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
-import { DEMO_ACCOUNTS } from './db/seed/demo-network.ts';
-import { seedDemoNetwork } from './db/seed/seed-demo.ts';
-import { indexUnindexedOrganisations } from './modules/directory/search-documents.ts';
-import { startStaleReminders } from './modules/directory/stale-reminders.ts';
-import { startNotificationJobs } from './modules/notifications/jobs.ts';
-import { startHousekeeping } from './platform/housekeeping.ts';
+import { DEMO_ACCOUNTS } from './demo/demo-network.ts';
+import { seedDemoNetwork } from './demo/seed-demo.ts';
+import { indexUnindexedOrganisations } from './modules/directory/index.ts';
 import { closeDeps, createDeps } from './runtime.ts';
 
 async function main() {
@@ -34,16 +31,10 @@ async function main() {
     if (result.seeded) logger.info('demo network seeded');
   }
 
-  const app = await buildApp(deps);
-  const stopHousekeeping = startHousekeeping(deps);
-  const stopStaleReminders = startStaleReminders(deps);
-  const stopNotificationJobs = startNotificationJobs(deps);
+  const app = await buildApp(deps, { runJobs: true });
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) logger.error({ err }, 'shutting down after an error');
     else logger.info({ signal }, 'shutting down: draining requests');
-    stopHousekeeping();
-    stopStaleReminders();
-    stopNotificationJobs();
     await app.close();
     await closeDeps(deps);
   });

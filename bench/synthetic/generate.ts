@@ -21,7 +21,7 @@ import { loadConfig } from '../../server/config.ts';
 import { openDatabase } from '../../server/db/client.ts';
 import { migrate } from '../../server/db/migrate.ts';
 import { focalPoints, organisationContacts, organisations, people } from '../../server/db/schema/index.ts';
-import { seedDemoNetwork } from '../../server/db/seed/seed-demo.ts';
+import { seedDemoNetwork } from '../../server/demo/seed-demo.ts';
 import {
   organisationSearchDocuments,
   personSearchText,

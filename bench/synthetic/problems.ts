@@ -26,11 +26,8 @@ import {
   problems,
   users,
 } from '../../server/db/schema/index.ts';
-import {
-  organisationSummaryColumns,
-  presentOrganisation,
-} from '../../server/modules/directory/projections.ts';
 import { problemSearchText } from '../../server/modules/problems/search-document.ts';
+import { organisationSummaryColumns, presentOrganisation } from '../../server/platform/projections.ts';
 import { buildTsvector } from '../../server/platform/search/index.ts';
 import * as W from './problem-words.ts';
 import type { makeRandom } from './random.ts';

@@ -1,6 +1,7 @@
 import { lt } from 'drizzle-orm';
 import { rateLimits } from '../db/schema/index.ts';
 import type { Deps } from './deps.ts';
+import type { Job } from './jobs.ts';
 import { deleteExpiredSessions } from './sessions.ts';
 
 const HOUR = 3_600_000;
@@ -12,10 +13,4 @@ export async function runHousekeeping(deps: Pick<Deps, 'db' | 'clock'>) {
   await deps.db.delete(rateLimits).where(lt(rateLimits.windowStart, new Date(now.getTime() - 2 * HOUR)));
 }
 
-export function startHousekeeping(deps: Deps): () => void {
-  const timer = setInterval(() => {
-    runHousekeeping(deps).catch((err) => deps.logger.warn({ err }, 'housekeeping failed'));
-  }, HOUR);
-  timer.unref();
-  return () => clearInterval(timer);
-}
+export const housekeepingJob: Job = { name: 'housekeeping', everyMs: HOUR, run: runHousekeeping };

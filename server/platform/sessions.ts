@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, gt, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { organisations, sessions, type UserRow, users } from '../db/schema/index.ts';
-import { type OrganisationSummaryRow, organisationSummaryColumns } from '../modules/directory/projections.ts';
 import type { Actor } from './context.ts';
 import type { Deps } from './deps.ts';
+import { type OrganisationSummaryRow, organisationSummaryColumns } from './projections.ts';
 import { hashToken, newToken } from './tokens.ts';
 
 export const SESSION_COOKIE = 'tipnet_session';

@@ -10,9 +10,9 @@ import {
   problems,
   users,
 } from '../db/schema/index.ts';
+import { buildUser } from '../demo/factories.ts';
 import { problemSearchText } from '../modules/problems/search-document.ts';
 import { buildTsvector } from '../platform/search/index.ts';
-import { buildUser } from './factories.ts';
 
 let sequence = 0;
 

@@ -17,11 +17,11 @@ import {
   type UserRow,
   users,
 } from '../db/schema/index.ts';
+import { buildPerson } from '../demo/factories.ts';
 import type { App } from '../platform/http.ts';
 import { hashPassword } from '../platform/passwords.ts';
 import { createSession, SESSION_COOKIE } from '../platform/sessions.ts';
 import { hashToken, newToken } from '../platform/tokens.ts';
-import { buildPerson } from './factories.ts';
 import { buildNotification } from './notification-factories.ts';
 import { buildComment, buildProblem } from './problem-factories.ts';
 import { TEST_ORIGIN, type TestApp } from './test-app.ts';

@@ -7,11 +7,11 @@ import { inject } from 'vitest';
 import { buildApp } from '../app.ts';
 import { type Config, loadConfig } from '../config.ts';
 import type { UserRow } from '../db/schema/index.ts';
+import { buildOrganisation, buildUser } from '../demo/factories.ts';
 import type { App } from '../platform/http.ts';
 import type { MailTransport } from '../platform/mail/outbox.ts';
 import { SESSION_COOKIE } from '../platform/sessions.ts';
 import { closeDeps, createDeps } from '../runtime.ts';
-import { buildOrganisation, buildUser } from './factories.ts';
 
 export const TEST_ORIGIN = 'http://localhost:3000';
 

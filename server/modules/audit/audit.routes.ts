@@ -10,7 +10,7 @@ import {
   organisationSummaryColumnsOf,
   presentOrganisation,
   userNameColumns,
-} from '../directory/projections.ts';
+} from '../../platform/projections.ts';
 
 const actorOrg = alias(organisations, 'actor_org');
 

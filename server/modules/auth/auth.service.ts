@@ -17,8 +17,8 @@ import { consumeRateLimit } from '../../platform/rate-limit.ts';
 import { createSession } from '../../platform/sessions.ts';
 import { hashToken, newToken, signValue, verifySignedValue } from '../../platform/tokens.ts';
 import { hashRecoveryCode, matchTotp } from '../../platform/totp.ts';
-import { presentMe } from '../me/me.presenter.ts';
-import { findUserByEmail, getUserWithOrganisation } from '../users/users.repository.ts';
+import { presentMe } from '../me/index.ts';
+import { findUserByEmail, getUserWithOrganisation } from '../users/index.ts';
 
 const LOGIN_LIMIT = 6;
 const MINUTE = 60_000;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildContact, buildOrganisation, buildPerson } from '../../test/factories.ts';
+import { buildContact, buildOrganisation, buildPerson } from '../../demo/factories.ts';
 import { buildTestApp, type TestApp } from '../../test/test-app.ts';
 
 let t: TestApp;

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisations } from '../../db/schema/index.ts';
-import { seedDemoNetwork } from '../../db/seed/seed-demo.ts';
+import { seedDemoNetwork } from '../../demo/seed-demo.ts';
 import { buildTestApp, type TestApp } from '../../test/test-app.ts';
 import { indexUnindexedOrganisations } from './search-documents.ts';
 

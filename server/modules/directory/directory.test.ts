@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxEmails } from '../../db/schema/index.ts';
-import { buildContact, buildOrganisation, buildPerson } from '../../test/factories.ts';
+import { buildContact, buildOrganisation, buildPerson } from '../../demo/factories.ts';
+import { csvCell, toCsv } from '../../platform/csv.ts';
 import { buildTestApp, type TestApp } from '../../test/test-app.ts';
-import { csvCell, toCsv } from './csv.ts';
 import { sendStaleReminders } from './stale-reminders.ts';
 import { STALE_AFTER_MS } from './staleness.ts';
 

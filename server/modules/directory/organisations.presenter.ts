@@ -1,7 +1,7 @@
 import type { ContactView, OrganisationListItem } from '../../../common/directory-api.ts';
 import type { organisationContacts } from '../../db/schema/index.ts';
+import { presentOrganisation } from '../../platform/projections.ts';
 import type { OrganisationRecord } from './organisations.queries.ts';
-import { presentOrganisation } from './projections.ts';
 import { isStale } from './staleness.ts';
 
 export const presentListItem =

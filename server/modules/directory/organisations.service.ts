@@ -20,11 +20,15 @@ import type { RequestContext } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError, badRequest } from '../../platform/errors.ts';
 import { authorize, can } from '../../platform/policy.ts';
+import {
+  organisationSummaryColumns,
+  presentOrganisation,
+  userNameColumns,
+} from '../../platform/projections.ts';
 import { openRolesOf } from './focal-points.ts';
 import { presentContact, presentListItem } from './organisations.presenter.ts';
 import { getOrganisationRecord } from './organisations.queries.ts';
 import { presentPerson, presentPersonBrief } from './people.presenter.ts';
-import { organisationSummaryColumns, presentOrganisation, userNameColumns } from './projections.ts';
 import { refreshOrganisationSearchDocument } from './search-documents.ts';
 import { staleSince } from './staleness.ts';
 import { type Viewer, viewerOf, visibleContacts } from './visibility.ts';

@@ -2,7 +2,7 @@ import type { PersonView } from '../../../common/directory-api.ts';
 import type { FocalTopic } from '../../../common/directory-taxonomies.ts';
 import type { PersonRow } from '../../db/schema/index.ts';
 import { can } from '../../platform/policy.ts';
-import { type OrganisationSummaryRow, presentOrganisation } from './projections.ts';
+import { type OrganisationSummaryRow, presentOrganisation } from '../../platform/projections.ts';
 import { type Viewer, visiblePersonalFields } from './visibility.ts';
 
 export type OpenRole = { topic: FocalTopic; startedAt: Date };

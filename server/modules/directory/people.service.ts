@@ -9,10 +9,10 @@ import type { Deps } from '../../platform/deps.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import { authorize } from '../../platform/policy.ts';
+import { organisationSummaryColumns } from '../../platform/projections.ts';
 import { buildTsquery } from '../../platform/search/index.ts';
 import { endRoles, openRolesOf, setFocalTopics, startRoles } from './focal-points.ts';
 import { presentPerson } from './people.presenter.ts';
-import { organisationSummaryColumns } from './projections.ts';
 import { refreshPersonSearchDocument } from './search-documents.ts';
 import { type Viewer, viewerOf } from './visibility.ts';
 

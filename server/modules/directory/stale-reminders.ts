@@ -11,7 +11,6 @@ import { enqueueEmail } from '../../platform/mail/outbox.ts';
 import { staleSince, staleSql } from './staleness.ts';
 
 const REMIND_AGAIN_MS = 30 * 24 * 3_600_000;
-const DAY_MS = 24 * 3_600_000;
 const BATCH = 100;
 
 export async function sendStaleReminders(
@@ -77,22 +76,4 @@ export async function sendStaleReminders(
     reminded += sent;
     if (sent < BATCH) return reminded;
   }
-}
-
-export function startStaleReminders(deps: Deps): () => void {
-  const run = () => {
-    sendStaleReminders(deps)
-      .then((n) => {
-        if (n > 0) deps.mailer.kick();
-      })
-      .catch((err) => deps.logger.warn({ err }, 'directory stale reminders failed'));
-  };
-  const first = setTimeout(run, 60_000);
-  const timer = setInterval(run, DAY_MS);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrganisation, buildPerson } from '../../test/factories.ts';
+import { buildOrganisation, buildPerson } from '../../demo/factories.ts';
 import { buildTestApp, type TestApp } from '../../test/test-app.ts';
 import { STALE_AFTER_MS } from './staleness.ts';
 

@@ -9,9 +9,9 @@ import type { Db } from '../../db/client.ts';
 import { focalPoints, organisations, people } from '../../db/schema/index.ts';
 import type { Actor } from '../../platform/context.ts';
 import { authorize } from '../../platform/policy.ts';
+import { organisationSummaryColumns, presentOrganisation } from '../../platform/projections.ts';
 import { openRolesOf } from './focal-points.ts';
 import { presentPersonBrief } from './people.presenter.ts';
-import { organisationSummaryColumns, presentOrganisation } from './projections.ts';
 import { staleSince, staleSql } from './staleness.ts';
 
 export async function listTasks(

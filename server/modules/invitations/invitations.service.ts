@@ -13,18 +13,18 @@ import { enqueueEmail } from '../../platform/mail/outbox.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import { assertAcceptablePassword, hashPassword } from '../../platform/passwords.ts';
 import { authorize, authorizeVisible } from '../../platform/policy.ts';
-import { consumeRateLimit } from '../../platform/rate-limit.ts';
-import { createSession } from '../../platform/sessions.ts';
-import { hashToken, newToken } from '../../platform/tokens.ts';
 import {
   type OrganisationSummaryRow,
   organisationSummaryColumns,
   presentOrganisation,
   type UserName,
   userNameColumnsOf,
-} from '../directory/projections.ts';
-import { presentMe } from '../me/me.presenter.ts';
-import { findUserByEmail, getUserWithOrganisation } from '../users/users.repository.ts';
+} from '../../platform/projections.ts';
+import { consumeRateLimit } from '../../platform/rate-limit.ts';
+import { createSession } from '../../platform/sessions.ts';
+import { hashToken, newToken } from '../../platform/tokens.ts';
+import { presentMe } from '../me/index.ts';
+import { findUserByEmail, getUserWithOrganisation } from '../users/index.ts';
 
 const VALID_FOR_MS = 7 * 24 * 3_600_000;
 const ROLE_LABELS: Record<Language, Record<Role, string>> = {

@@ -1,8 +1,8 @@
 import type { MeView } from '../../../common/api.ts';
 import type { UserRow } from '../../db/schema/index.ts';
 import type { Deps } from '../../platform/deps.ts';
+import { presentOrganisation } from '../../platform/projections.ts';
 import { mustEnrolTotp, type SessionOrganisation } from '../../platform/sessions.ts';
-import { presentOrganisation } from '../directory/projections.ts';
 
 export const presentMe = (
   deps: Pick<Deps, 'config'>,

@@ -15,7 +15,7 @@ import {
   newTotpSecret,
   totpEnrolment,
 } from '../../platform/totp.ts';
-import { getUserWithOrganisation } from '../users/users.repository.ts';
+import { getUserWithOrganisation } from '../users/index.ts';
 import { presentMe } from './me.presenter.ts';
 
 const wrongPassword = () => new AppError(400, 'WRONG_PASSWORD', 'Your current password is not correct');

@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.ts';
 import { organisations, problemEvents, problems, users } from '../../db/schema/index.ts';
 import type { Actor } from '../../platform/context.ts';
 import type { EmailTemplate, ProblemEventMail } from '../../platform/mail/templates.ts';
-import { hidesOrganisation } from '../problems/problems.presenter.ts';
+import { hidesOrganisation } from '../problems/index.ts';
 
 export const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 

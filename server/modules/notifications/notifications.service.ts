@@ -26,8 +26,8 @@ import {
   organisationSummaryColumns,
   presentOrganisation,
   userNameColumns,
-} from '../directory/projections.ts';
-import { hidesOrganisation } from '../problems/problems.presenter.ts';
+} from '../../platform/projections.ts';
+import { hidesOrganisation } from '../problems/index.ts';
 import { signalUnreadChanged } from './signals.ts';
 
 type Ctx = RequestContext & { actor: Actor };

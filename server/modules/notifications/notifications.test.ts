@@ -9,7 +9,7 @@ import {
   problemFollows,
   users,
 } from '../../db/schema/index.ts';
-import { buildPerson } from '../../test/factories.ts';
+import { buildPerson } from '../../demo/factories.ts';
 import { buildTestApp, type TestApp } from '../../test/test-app.ts';
 import { notificationRuntimeOf } from './runtime-registry.ts';
 

@@ -14,11 +14,11 @@ import { OPEN_STATES, problemLabelOf } from '../../../common/problems-taxonomy.t
 import type { Db } from '../../db/client.ts';
 import { problemAnswers, problemAssignments, problems } from '../../db/schema/index.ts';
 import type { Actor } from '../../platform/context.ts';
+import { toCsv } from '../../platform/csv.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { type App, actorOf, errorResponses } from '../../platform/http.ts';
 import { authorize } from '../../platform/policy.ts';
-import { toCsv } from '../directory/csv.ts';
-import { presentOrganisation } from '../directory/projections.ts';
+import { presentOrganisation } from '../../platform/projections.ts';
 import { organisationsById, problemColumns } from './problems.repository.ts';
 
 const OVERDUE_SHOWN = 100;

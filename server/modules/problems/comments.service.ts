@@ -36,7 +36,7 @@ import {
   presentOrganisation,
   userNameColumns,
   userNameColumnsOf,
-} from '../directory/projections.ts';
+} from '../../platform/projections.ts';
 import { recordProblemEvent } from './events.ts';
 import { recordPrivacyChoice, screenText } from './privacy.ts';
 import { hidesOrganisation, summaryOrNull } from './problems.presenter.ts';

@@ -4,7 +4,11 @@ import type { AnswerView, ProblemListItem } from '../../../common/problems-api.t
 import type { ProblemAnswerRow, ProblemRow } from '../../db/schema/index.ts';
 import type { Actor } from '../../platform/context.ts';
 import { can } from '../../platform/policy.ts';
-import { type OrganisationSummaryRow, presentOrganisation, type UserName } from '../directory/projections.ts';
+import {
+  type OrganisationSummaryRow,
+  presentOrganisation,
+  type UserName,
+} from '../../platform/projections.ts';
 import { isOverdue } from './deadlines.ts';
 import type { Problem } from './problems.repository.ts';
 

@@ -10,7 +10,7 @@ import {
 } from '../../db/schema/index.ts';
 import { notFound } from '../../platform/errors.ts';
 import type { ProblemAccess } from '../../platform/policy.ts';
-import { type OrganisationSummaryRow, organisationSummaryColumns } from '../directory/projections.ts';
+import { type OrganisationSummaryRow, organisationSummaryColumns } from '../../platform/projections.ts';
 
 export const problemNotFound = () => notFound('Problem');
 

@@ -38,7 +38,7 @@ import {
   organisationSummaryColumns,
   presentOrganisation,
   userNameColumns,
-} from '../directory/projections.ts';
+} from '../../platform/projections.ts';
 import { onAnswered, onAssigned, onClosed, onInProgress, settingsOrDefault } from './deadlines.ts';
 import { recordProblemEvent } from './events.ts';
 import { recordPrivacyChoice, screenText } from './privacy.ts';

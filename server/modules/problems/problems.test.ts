@@ -7,7 +7,7 @@ import {
   problemSupports,
   problems,
 } from '../../db/schema/index.ts';
-import { buildPerson } from '../../test/factories.ts';
+import { buildPerson } from '../../demo/factories.ts';
 import { buildTestApp, type TestApp } from '../../test/test-app.ts';
 
 let t: TestApp;

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { organisations, users } from '../../db/schema/index.ts';
 import { notFound } from '../../platform/errors.ts';
-import { organisationSummaryColumns } from '../directory/projections.ts';
+import { organisationSummaryColumns } from '../../platform/projections.ts';
 
 export async function findUserByEmail(db: Db, email: string) {
   const [row] = await db

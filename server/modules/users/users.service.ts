@@ -12,7 +12,7 @@ import {
   type OrganisationSummaryRow,
   organisationSummaryColumns,
   presentOrganisation,
-} from '../directory/projections.ts';
+} from '../../platform/projections.ts';
 import { findUserWithOrganisation } from './users.repository.ts';
 
 const presentUser = (r: { user: UserRow; organisation: OrganisationSummaryRow }): UserView => ({

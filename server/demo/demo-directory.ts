@@ -15,7 +15,7 @@ import type {
   ServiceLanguage,
   Theme,
   Visibility,
-} from '../../../common/directory-taxonomies.ts';
+} from '../../common/directory-taxonomies.ts';
 
 type DemoContact = { type: ContactType; value: string; label?: string; visibility?: Visibility };
 export type DemoDirectoryEntry = {

@@ -7,16 +7,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
-import type { ProvinceCode } from '../../../common/directory-taxonomies.ts';
-import type { ProblemCategory, ProblemState, ProblemType } from '../../../common/problems-taxonomy.ts';
-import type { Sector } from '../../../common/taxonomies.ts';
-import * as comments from '../../modules/problems/comments.service.ts';
-import * as service from '../../modules/problems/problems.service.ts';
-import type { Actor } from '../../platform/context.ts';
-import { buildUser } from '../../test/factories.ts';
-import type { Db } from '../client.ts';
-import { organisations, problems, users } from '../schema/index.ts';
+import type { ProvinceCode } from '../../common/directory-taxonomies.ts';
+import type { ProblemCategory, ProblemState, ProblemType } from '../../common/problems-taxonomy.ts';
+import type { Sector } from '../../common/taxonomies.ts';
+import type { Db } from '../db/client.ts';
+import { organisations, problems, users } from '../db/schema/index.ts';
+import { commentService as comments, problemService as service } from '../modules/problems/index.ts';
+import type { Actor } from '../platform/context.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS } from './demo-network.ts';
+import { buildUser } from './factories.ts';
 
 type OrgKey = (typeof DEMO_ORGANISATIONS)[number]['key'];
 type DemoProblem = {

@@ -1,9 +1,9 @@
 import { count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROBLEM_STATE_CODES } from '../../../common/problems-taxonomy.ts';
-import { verifyAuditChain } from '../../platform/audit.ts';
-import { buildTestApp, type TestApp } from '../../test/test-app.ts';
-import { organisations, problemAnswers, problems, users } from '../schema/index.ts';
+import { PROBLEM_STATE_CODES } from '../../common/problems-taxonomy.ts';
+import { organisations, problemAnswers, problems, users } from '../db/schema/index.ts';
+import { verifyAuditChain } from '../platform/audit.ts';
+import { buildTestApp, type TestApp } from '../test/test-app.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS } from './demo-network.ts';
 import { seedDemoNetwork } from './seed-demo.ts';
 

@@ -14,7 +14,7 @@ import {
   type UserRow,
   users,
 } from '../db/schema/index.ts';
-import { organisationSearchDocuments, personSearchText } from '../modules/directory/search-documents.ts';
+import { organisationSearchDocuments, personSearchText } from '../modules/directory/index.ts';
 import { hashPassword } from '../platform/passwords.ts';
 import { buildTsvector } from '../platform/search/index.ts';
 

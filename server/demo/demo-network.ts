@@ -1,4 +1,4 @@
-import type { Role, Sector } from '../../../common/taxonomies.ts';
+import type { Role, Sector } from '../../common/taxonomies.ts';
 
 /** The organisations named in the Let's Talk TIP press release (public, organisation-level facts). */
 export const DEMO_ORGANISATIONS: {

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { refreshOrganisationSearchDocument } from '../../modules/directory/search-documents.ts';
-import { recordAudit } from '../../platform/audit.ts';
-import { buildContact, buildOrganisation, buildPerson, buildUser } from '../../test/factories.ts';
-import type { Db } from '../client.ts';
-import { organisations, users } from '../schema/index.ts';
+import type { Db } from '../db/client.ts';
+import { organisations, users } from '../db/schema/index.ts';
+import { refreshOrganisationSearchDocument } from '../modules/directory/index.ts';
+import { recordAudit } from '../platform/audit.ts';
 import { DEMO_DIRECTORY, DEMO_PEOPLE } from './demo-directory.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS } from './demo-network.ts';
 import { seedDemoProblems } from './demo-problems.ts';
+import { buildContact, buildOrganisation, buildPerson, buildUser } from './factories.ts';
 
 export type SeedResult = { seeded: false } | { seeded: true; password: string; generatedPassword: boolean };
 

@@ -4,8 +4,8 @@
  * documents, and a page of problems, comments or notifications names up to a hundred organisations.
  */
 import type { AnyColumn } from 'drizzle-orm';
-import type { OrganisationSummary } from '../../../common/api.ts';
-import { type OrganisationRow, organisations, users } from '../../db/schema/index.ts';
+import type { OrganisationSummary } from '../../common/api.ts';
+import { type OrganisationRow, organisations, users } from '../db/schema/index.ts';
 
 type SummaryKey = 'id' | 'nameTh' | 'nameEn' | 'abbreviation' | 'sector';
 

@@ -1,0 +1,24 @@
+/** Every feature module, in registration order; buildApp registers this list and nothing feature-specific. */
+import audit from './audit/index.ts';
+import auth from './auth/index.ts';
+import directory from './directory/index.ts';
+import health from './health/index.ts';
+import invitations from './invitations/index.ts';
+import me from './me/index.ts';
+import notifications from './notifications/index.ts';
+import outbox from './outbox/index.ts';
+import problems from './problems/index.ts';
+import users from './users/index.ts';
+
+export const MODULES = [
+  health,
+  notifications,
+  auth,
+  me,
+  invitations,
+  users,
+  directory,
+  problems,
+  audit,
+  outbox,
+];
