@@ -34,24 +34,32 @@ const dir = mkdtempSync(join(tmpdir(), 'tipnet-openapi-'));
 const file = join(dir, 'openapi.json');
 writeFileSync(file, JSON.stringify(document, null, 2));
 const size = Buffer.byteLength(JSON.stringify(document));
-const result = spawnSync(
-  process.execPath,
-  [
-    join(root, 'node_modules', '@redocly', 'cli', 'bin', 'cli.js'),
-    'lint',
-    file,
-    '--max-problems',
-    '200',
-    '--config',
-    join(root, 'redocly.yaml'),
-  ],
-  {
-    stdio: 'inherit',
-    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
-  },
-);
+const redocly = (format: string) =>
+  spawnSync(
+    process.execPath,
+    [
+      join(root, 'node_modules', '@redocly', 'cli', 'bin', 'cli.js'),
+      'lint',
+      file,
+      `--format=${format}`,
+      '--max-problems',
+      '200',
+      '--config',
+      join(root, 'redocly.yaml'),
+    ],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+    },
+  );
+// Redocly exits 0 on warnings; count them from its JSON report, then show them as a reader wants them.
+const report = redocly('json');
+const totals = (JSON.parse(report.stdout) as { totals: { errors: number; warnings: number } }).totals;
+const clean = report.status === 0 && totals.errors === 0 && totals.warnings === 0;
+if (!clean) process.stdout.write(redocly('codeframe').stdout);
 rmSync(dir, { recursive: true, force: true });
 console.log(
-  `OpenAPI document: ${Object.keys(document.paths ?? {}).length} paths, ${Math.round(size / 1024)} KB`,
+  `OpenAPI document: ${Object.keys(document.paths ?? {}).length} paths, ${Math.round(size / 1024)} KB; ` +
+    `${totals.errors} errors, ${totals.warnings} warnings`,
 );
-process.exit(result.status ?? 1);
+process.exit(clean ? 0 : 1);

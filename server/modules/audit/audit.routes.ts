@@ -19,6 +19,7 @@ export function auditRoutes(app: App, deps: Deps) {
     '/api/v1/audit-events',
     {
       schema: {
+        operationId: 'audit.list',
         tags: ['audit'],
         summary: 'The audit log, newest first (admins)',
         querystring: AuditListQuery,

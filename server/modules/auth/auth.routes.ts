@@ -23,6 +23,7 @@ export function authRoutes(app: App, deps: Deps) {
     '/api/v1/auth/login',
     {
       schema: {
+        operationId: 'auth.login',
         tags,
         summary: 'Sign in with email and password',
         body: LoginBody,
@@ -41,6 +42,7 @@ export function authRoutes(app: App, deps: Deps) {
     '/api/v1/auth/login/totp',
     {
       schema: {
+        operationId: 'auth.loginTotp',
         tags,
         summary: 'Finish signing in with a 2FA or recovery code',
         body: LoginTotpBody,
@@ -56,7 +58,14 @@ export function authRoutes(app: App, deps: Deps) {
 
   app.post(
     '/api/v1/auth/logout',
-    { schema: { tags, summary: 'Sign out of this session', response: { 200: OkView, ...errorResponses } } },
+    {
+      schema: {
+        operationId: 'auth.logout',
+        tags,
+        summary: 'Sign out of this session',
+        response: { 200: OkView, ...errorResponses },
+      },
+    },
     async (req, reply) => {
       await auth.logout(deps, requestContext(deps, req));
       clearSessionCookie(reply);
@@ -68,6 +77,7 @@ export function authRoutes(app: App, deps: Deps) {
     '/api/v1/auth/logout-all',
     {
       schema: {
+        operationId: 'auth.logoutAll',
         tags,
         summary: 'Sign out of every session of this account',
         response: { 200: OkView, ...errorResponses },
@@ -84,6 +94,7 @@ export function authRoutes(app: App, deps: Deps) {
     '/api/v1/auth/password-reset/request',
     {
       schema: {
+        operationId: 'auth.requestPasswordReset',
         tags,
         summary: 'Email a one-time reset link (the answer never says whether the address exists)',
         body: PasswordResetRequestBody,
@@ -100,6 +111,7 @@ export function authRoutes(app: App, deps: Deps) {
     '/api/v1/auth/password-reset/confirm',
     {
       schema: {
+        operationId: 'auth.confirmPasswordReset',
         tags,
         summary: 'Set a new password with a reset link',
         body: PasswordResetConfirmBody,

@@ -32,6 +32,7 @@ export function directoryRoutes(app: App, deps: Deps) {
     '/api/v1/taxonomies',
     {
       schema: {
+        operationId: 'directory.taxonomies',
         tags,
         summary: 'Directory taxonomies (codes never change; labels in Thai and English may)',
         response: { 200: TaxonomiesView, ...errorResponses },
@@ -46,6 +47,7 @@ export function directoryRoutes(app: App, deps: Deps) {
     '/api/v1/directory/finder',
     {
       schema: {
+        operationId: 'directory.find',
         tags,
         summary:
           'Who can help: organisations offering a service in a province, province-specific first, then language, 24-hour hotline, verified',
@@ -59,6 +61,7 @@ export function directoryRoutes(app: App, deps: Deps) {
     '/api/v1/directory/provinces/:code/contact-sheet',
     {
       schema: {
+        operationId: 'directory.provinceContactSheet',
         tags,
         summary:
           'Printable contact sheet of a province: organisations working there or nationwide (list filters apply), with their contacts and active people as the viewer may see them',
@@ -74,6 +77,7 @@ export function directoryRoutes(app: App, deps: Deps) {
     '/api/v1/organizations/export.csv',
     {
       schema: {
+        operationId: 'organizations.exportCsv',
         tags,
         summary:
           'Organisations as CSV (UTF-8 with BOM), same filters as the list, contacts as the viewer sees them',
@@ -93,6 +97,7 @@ export function directoryRoutes(app: App, deps: Deps) {
     '/api/v1/people/export.csv',
     {
       schema: {
+        operationId: 'people.exportCsv',
         tags,
         summary: 'People as CSV (UTF-8 with BOM); personal contacts only as the viewer may see them',
         querystring: ExportPeopleQuery,

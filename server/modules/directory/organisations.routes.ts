@@ -23,6 +23,7 @@ export function organisationRoutes(app: App, deps: Deps) {
     '/api/v1/organizations',
     {
       schema: {
+        operationId: 'organizations.list',
         tags,
         summary:
           'The directory: search (`q`, Thai or English, prefix while typing) and filters; without `q` by English name. Served from a cache checked against the database on every request; `Cache-Control: no-cache` recomputes',
@@ -40,6 +41,7 @@ export function organisationRoutes(app: App, deps: Deps) {
     '/api/v1/organizations',
     {
       schema: {
+        operationId: 'organizations.create',
         tags,
         summary: 'Add an organisation to the network (admins)',
         body: CreateOrganisationBody,
@@ -55,6 +57,7 @@ export function organisationRoutes(app: App, deps: Deps) {
     '/api/v1/organizations/:id',
     {
       schema: {
+        operationId: 'organizations.get',
         tags,
         summary: 'Organisation page: contacts, people, focal points (vacant roles too) and change history',
         params,
@@ -73,6 +76,7 @@ export function organisationRoutes(app: App, deps: Deps) {
     '/api/v1/organizations/:id',
     {
       schema: {
+        operationId: 'organizations.update',
         tags,
         summary: 'Edit an organisation (its org admins, or admins); 409 VERSION_CONFLICT if `version` is old',
         params,
@@ -87,6 +91,7 @@ export function organisationRoutes(app: App, deps: Deps) {
     '/api/v1/organizations/:id/verify',
     {
       schema: {
+        operationId: 'organizations.verify',
         tags,
         summary: 'Mark the entry verified by the Centre (admins)',
         params,
@@ -100,6 +105,7 @@ export function organisationRoutes(app: App, deps: Deps) {
     '/api/v1/organizations/:id/review',
     {
       schema: {
+        operationId: 'organizations.review',
         tags,
         summary: 'Confirm the entry is still accurate (admins, or its org admins); restarts the 180 days',
         params,

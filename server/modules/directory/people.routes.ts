@@ -22,6 +22,7 @@ export function peopleRoutes(app: App, deps: Deps) {
     '/api/v1/people',
     {
       schema: {
+        operationId: 'people.list',
         tags,
         summary: 'People of the network, by Thai name; personal contacts as the viewer may see them',
         querystring: PeopleListQuery,
@@ -34,6 +35,7 @@ export function peopleRoutes(app: App, deps: Deps) {
     '/api/v1/people',
     {
       schema: {
+        operationId: 'people.create',
         tags,
         summary: 'Add a person to an organisation (its org admins, or admins)',
         body: CreatePersonBody,
@@ -46,7 +48,13 @@ export function peopleRoutes(app: App, deps: Deps) {
   app.get(
     '/api/v1/people/:id',
     {
-      schema: { tags, summary: 'One person', params, response: { 200: PersonView, ...errorResponses } },
+      schema: {
+        operationId: 'people.get',
+        tags,
+        summary: 'One person',
+        params,
+        response: { 200: PersonView, ...errorResponses },
+      },
     },
     async (req) => peopleService.getPerson(deps.db, viewerOf(actorOf(req)), req.params.id),
   );
@@ -54,6 +62,7 @@ export function peopleRoutes(app: App, deps: Deps) {
     '/api/v1/people/:id',
     {
       schema: {
+        operationId: 'people.update',
         tags,
         summary: 'Edit a person, their focal-point topics, or mark them as having left (`active: false`)',
         params,
@@ -67,6 +76,7 @@ export function peopleRoutes(app: App, deps: Deps) {
     '/api/v1/people/:id/handover',
     {
       schema: {
+        operationId: 'people.handover',
         tags,
         summary: "Move all of a person's open focal-point roles to a colleague, keeping the history",
         params,
@@ -81,6 +91,7 @@ export function peopleRoutes(app: App, deps: Deps) {
     '/api/v1/people/:id/vcard',
     {
       schema: {
+        operationId: 'people.vcard',
         tags,
         summary: 'The person as a vCard 3.0 (text/vcard), with only what the viewer may see',
         params,

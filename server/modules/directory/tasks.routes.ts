@@ -8,6 +8,7 @@ export function taskRoutes(app: App, deps: Deps) {
     '/api/v1/directory/tasks',
     {
       schema: {
+        operationId: 'directory.tasks',
         tags: ['directory'],
         summary:
           "The org admin's task list: focal-point roles left vacant (hand over) and entries not reviewed for 180 days (review). Org admins: their organisation; admins: all, or `organisationId`",

@@ -10,6 +10,7 @@ export function healthRoutes(app: App, deps: Deps) {
     '/healthz',
     {
       schema: {
+        operationId: 'health.live',
         tags: ['operations'],
         summary: 'The process is alive',
         response: { 200: Health, 400: ErrorBody },
@@ -24,6 +25,7 @@ export function healthRoutes(app: App, deps: Deps) {
     '/readyz',
     {
       schema: {
+        operationId: 'health.ready',
         tags: ['operations'],
         summary: 'The database answers',
         // 400: a URL the router cannot read (frameworkErrorHandler), as on every route.

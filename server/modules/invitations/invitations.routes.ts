@@ -20,6 +20,7 @@ export function invitationRoutes(app: App, deps: Deps) {
     '/api/v1/invitations',
     {
       schema: {
+        operationId: 'invitations.list',
         tags,
         summary: 'Invitations (admins: all; organisation admins: their own organisation)',
         querystring: PageQuery.extend({ organisationId: Id.optional() }),
@@ -32,6 +33,7 @@ export function invitationRoutes(app: App, deps: Deps) {
     '/api/v1/invitations',
     {
       schema: {
+        operationId: 'invitations.create',
         tags,
         summary: 'Invite someone; they receive a one-time link valid 7 days',
         body: CreateInvitationBody,
@@ -45,6 +47,7 @@ export function invitationRoutes(app: App, deps: Deps) {
     '/api/v1/invitations/:id/revoke',
     {
       schema: {
+        operationId: 'invitations.revoke',
         tags,
         summary: 'Revoke a pending invitation',
         params: z.object({ id: Id }),
@@ -57,6 +60,7 @@ export function invitationRoutes(app: App, deps: Deps) {
     '/api/v1/invitations/preview',
     {
       schema: {
+        operationId: 'invitations.preview',
         tags,
         summary: 'What an invitation link is for (public; the token stays out of URLs)',
         body: z.strictObject({ token: z.string().min(1).max(200) }),
@@ -69,6 +73,7 @@ export function invitationRoutes(app: App, deps: Deps) {
     '/api/v1/invitations/accept',
     {
       schema: {
+        operationId: 'invitations.accept',
         tags,
         summary: 'Accept an invitation: set name and password, and sign in',
         body: AcceptInvitationBody,

@@ -26,6 +26,7 @@ export function meRoutes(app: App, deps: Deps) {
     '/api/v1/me',
     {
       schema: {
+        operationId: 'me.get',
         tags,
         summary: 'The signed-in user, their organisation and role',
         response: { 200: MeView, ...errorResponses },
@@ -41,6 +42,7 @@ export function meRoutes(app: App, deps: Deps) {
     '/api/v1/me',
     {
       schema: {
+        operationId: 'me.update',
         tags,
         summary: 'Change display name or language',
         body: UpdateMeBody,
@@ -53,6 +55,7 @@ export function meRoutes(app: App, deps: Deps) {
     '/api/v1/me/password',
     {
       schema: {
+        operationId: 'me.changePassword',
         tags,
         summary: 'Change password (other sessions end)',
         body: ChangePasswordBody,
@@ -68,6 +71,7 @@ export function meRoutes(app: App, deps: Deps) {
     '/api/v1/me/sessions',
     {
       schema: {
+        operationId: 'me.listSessions',
         tags,
         summary: 'My active sessions',
         response: { 200: z.object({ items: z.array(SessionView) }), ...errorResponses },
@@ -79,6 +83,7 @@ export function meRoutes(app: App, deps: Deps) {
     '/api/v1/me/sessions/:id',
     {
       schema: {
+        operationId: 'me.endSession',
         tags,
         summary: 'End one of my sessions',
         params: z.object({ id: Id }),
@@ -94,6 +99,7 @@ export function meRoutes(app: App, deps: Deps) {
     '/api/v1/me/totp/setup',
     {
       schema: {
+        operationId: 'me.setupTotp',
         tags,
         summary: 'Start 2FA enrolment: secret and QR code',
         response: { 200: TotpSetupView, ...errorResponses },
@@ -105,6 +111,7 @@ export function meRoutes(app: App, deps: Deps) {
     '/api/v1/me/totp/confirm',
     {
       schema: {
+        operationId: 'me.confirmTotp',
         tags,
         summary: 'Confirm 2FA with a code; returns 10 recovery codes once',
         body: TotpConfirmBody,
@@ -117,6 +124,7 @@ export function meRoutes(app: App, deps: Deps) {
     '/api/v1/me/totp/disable',
     {
       schema: {
+        operationId: 'me.disableTotp',
         tags,
         summary: 'Turn 2FA off (needs the password)',
         body: TotpDisableBody,

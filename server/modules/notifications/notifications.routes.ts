@@ -28,6 +28,7 @@ export function notificationRoutes(app: App, deps: Deps, runtime: NotificationRu
     '/api/v1/notifications',
     {
       schema: {
+        operationId: 'notifications.list',
         tags,
         summary: 'My notifications, newest first (unread=true for unread only)',
         querystring: NotificationListQuery,
@@ -41,6 +42,7 @@ export function notificationRoutes(app: App, deps: Deps, runtime: NotificationRu
     '/api/v1/notifications/unread-count',
     {
       schema: {
+        operationId: 'notifications.unreadCount',
         tags,
         summary: 'How many of my notifications are unread',
         response: { 200: UnreadCountView, ...errorResponses },
@@ -57,6 +59,7 @@ export function notificationRoutes(app: App, deps: Deps, runtime: NotificationRu
     '/api/v1/notifications/:id/read',
     {
       schema: {
+        operationId: 'notifications.markRead',
         tags,
         summary: 'Mark one of my notifications read (404 for anyone else’s)',
         params,
@@ -70,6 +73,7 @@ export function notificationRoutes(app: App, deps: Deps, runtime: NotificationRu
     '/api/v1/notifications/read-all',
     {
       schema: {
+        operationId: 'notifications.markAllRead',
         tags,
         summary: 'Mark all my notifications read, or those up to one I have seen (upTo)',
         body: MarkAllReadBody,
@@ -83,6 +87,7 @@ export function notificationRoutes(app: App, deps: Deps, runtime: NotificationRu
     '/api/v1/notifications/preferences',
     {
       schema: {
+        operationId: 'notifications.getPreferences',
         tags,
         summary: 'When I am emailed, per kind of event: immediately, in a daily digest (07:00) or never',
         response: { 200: NotificationPreferencesView, ...errorResponses },
@@ -95,6 +100,7 @@ export function notificationRoutes(app: App, deps: Deps, runtime: NotificationRu
     '/api/v1/notifications/preferences',
     {
       schema: {
+        operationId: 'notifications.setPreferences',
         tags,
         summary: 'Set my email preferences (audited)',
         body: UpdateNotificationPreferencesBody,
@@ -108,6 +114,7 @@ export function notificationRoutes(app: App, deps: Deps, runtime: NotificationRu
     '/api/v1/notifications/stream',
     {
       schema: {
+        operationId: 'notifications.stream',
         tags,
         summary: 'Live unread count (Server-Sent Events)',
         description:

@@ -11,6 +11,7 @@ export function outboxRoutes(app: App, deps: Deps) {
     '/api/v1/outbox',
     {
       schema: {
+        operationId: 'outbox.list',
         tags: ['email'],
         summary: 'Emails TIPNet has sent or holds, newest first (admins)',
         querystring: OutboxListQuery,

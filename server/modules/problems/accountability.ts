@@ -220,6 +220,7 @@ export function problemAccountabilityRoutes(app: App, deps: Deps) {
     '/api/v1/problems/accountability',
     {
       schema: {
+        operationId: 'problems.accountability',
         tags,
         summary:
           'Accountability: counts by state, category and sector; median days to first answer and resolution per responsible organisation; overdue problems',
@@ -232,6 +233,7 @@ export function problemAccountabilityRoutes(app: App, deps: Deps) {
     '/api/v1/problems/accountability.csv',
     {
       schema: {
+        operationId: 'problems.accountabilityCsv',
         tags,
         summary: 'The accountability figures as CSV (UTF-8 with BOM, formula cells neutralised)',
         produces: ['text/csv', 'application/json'],

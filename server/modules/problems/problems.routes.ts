@@ -57,6 +57,7 @@ export function problemRoutes(app: App, deps: Deps) {
     '/api/v1/problems/taxonomies',
     {
       schema: {
+        operationId: 'problems.taxonomies',
         tags,
         summary: 'Problem types, categories, states and privacy finding kinds, in Thai and English',
         response: { 200: ProblemsTaxonomiesView, ...errorResponses },
@@ -71,6 +72,7 @@ export function problemRoutes(app: App, deps: Deps) {
     '/api/v1/problems/privacy-check',
     {
       schema: {
+        operationId: 'problems.privacyCheck',
         tags,
         summary: 'Check texts for what looks like personal data (Thai ID, passport, phone) before submitting',
         body: PrivacyCheckBody,
@@ -86,6 +88,7 @@ export function problemRoutes(app: App, deps: Deps) {
     '/api/v1/problems/deadline-settings',
     {
       schema: {
+        operationId: 'problems.getDeadlineSettings',
         tags,
         summary:
           'Days to the first official answer, between progress updates and to escalation, per category',
@@ -98,6 +101,7 @@ export function problemRoutes(app: App, deps: Deps) {
     '/api/v1/problems/deadline-settings/:category',
     {
       schema: {
+        operationId: 'problems.setDeadlineSetting',
         tags,
         summary: "Set a category's deadlines (the Centre); applies to assignments made from now on",
         params: DeadlineCategoryParams,
@@ -111,6 +115,7 @@ export function problemRoutes(app: App, deps: Deps) {
     '/api/v1/problems/comment-reports',
     {
       schema: {
+        operationId: 'problems.listCommentReports',
         tags,
         summary: "Comments members reported to the Centre, newest first (the Centre's moderation queue)",
         querystring: CommentReportListQuery,
@@ -123,6 +128,7 @@ export function problemRoutes(app: App, deps: Deps) {
     '/api/v1/problems',
     {
       schema: {
+        operationId: 'problems.list',
         tags,
         summary:
           'The board: filters, views (mine, assigned to my organisation, the Centre triage queue), sorts and Thai search. Served from a cache checked against the database on every request; `Cache-Control: no-cache` recomputes (also for a problem, its timeline and comments)',
@@ -147,6 +153,7 @@ export function problemRoutes(app: App, deps: Deps) {
     '/api/v1/problems',
     {
       schema: {
+        operationId: 'problems.create',
         tags,
         summary: 'Raise a problem or recommendation on behalf of your organisation (optionally anonymous)',
         body: CreateProblemBody,
@@ -159,6 +166,7 @@ export function problemRoutes(app: App, deps: Deps) {
     '/api/v1/problems/:id',
     {
       schema: {
+        operationId: 'problems.get',
         tags,
         summary: 'One problem with answers, supporters and what the viewer may do',
         params,
@@ -182,6 +190,7 @@ export function problemRoutes(app: App, deps: Deps) {
     '/api/v1/problems/:id/timeline',
     {
       schema: {
+        operationId: 'problems.timeline',
         tags,
         summary: 'Everything that happened to the problem, oldest first',
         params,
@@ -200,6 +209,7 @@ export function problemRoutes(app: App, deps: Deps) {
     '/api/v1/problems/:id/support',
     {
       schema: {
+        operationId: 'problems.support',
         tags,
         summary: '"We face this too": once per organisation; again answers 200 with the same support',
         params,
@@ -216,6 +226,7 @@ export function problemRoutes(app: App, deps: Deps) {
     '/api/v1/problems/:id/support',
     {
       schema: {
+        operationId: 'problems.withdrawSupport',
         tags,
         summary: "Withdraw your organisation's support",
         params,
@@ -228,6 +239,7 @@ export function problemRoutes(app: App, deps: Deps) {
     '/api/v1/problems/:id/follow',
     {
       schema: {
+        operationId: 'problems.follow',
         tags,
         summary: 'Follow the problem (notifications of its changes)',
         params,
@@ -240,6 +252,7 @@ export function problemRoutes(app: App, deps: Deps) {
     '/api/v1/problems/:id/follow',
     {
       schema: {
+        operationId: 'problems.unfollow',
         tags,
         summary: 'Stop following the problem',
         params,
@@ -252,6 +265,7 @@ export function problemRoutes(app: App, deps: Deps) {
     '/api/v1/problems/:id/transitions',
     {
       schema: {
+        operationId: 'problems.transition',
         tags,
         summary: 'Move the problem to another state; 409 INVALID_TRANSITION names the allowed ones',
         params,
@@ -265,6 +279,7 @@ export function problemRoutes(app: App, deps: Deps) {
     '/api/v1/problems/:id/assign',
     {
       schema: {
+        operationId: 'problems.assign',
         tags,
         summary:
           'Assign responsible organisations, one of them lead (the Centre); starts the first-answer deadline',
@@ -279,6 +294,7 @@ export function problemRoutes(app: App, deps: Deps) {
     '/api/v1/problems/:id/answers',
     {
       schema: {
+        operationId: 'problems.answer',
         tags,
         summary:
           'Post an official answer (an assigned organisation or the Centre); Thai required, English optional',
@@ -294,6 +310,7 @@ export function problemRoutes(app: App, deps: Deps) {
     '/api/v1/problems/:id/comments',
     {
       schema: {
+        operationId: 'problems.listComments',
         tags,
         summary: 'Comments oldest first, replies inline (parentId)',
         params,
@@ -319,6 +336,7 @@ export function problemRoutes(app: App, deps: Deps) {
     '/api/v1/problems/:id/comments',
     {
       schema: {
+        operationId: 'problems.comment',
         tags,
         summary:
           'Comment or reply; @[name](user:<id>) and @[name](org:<id>) mention people and organisations',
@@ -334,6 +352,7 @@ export function problemRoutes(app: App, deps: Deps) {
     '/api/v1/problems/:id/comments/:commentId',
     {
       schema: {
+        operationId: 'problems.editComment',
         tags,
         summary: 'Edit your comment within 15 minutes of posting (409 EDIT_WINDOW_CLOSED after)',
         params: commentParams,
@@ -347,6 +366,7 @@ export function problemRoutes(app: App, deps: Deps) {
     '/api/v1/problems/:id/comments/:commentId/hide',
     {
       schema: {
+        operationId: 'problems.hideComment',
         tags,
         summary: 'Hide a comment, with the reason shown in its place (the Centre)',
         params: commentParams,
@@ -360,6 +380,7 @@ export function problemRoutes(app: App, deps: Deps) {
     '/api/v1/problems/:id/comments/:commentId/reports/dismiss',
     {
       schema: {
+        operationId: 'problems.dismissCommentReports',
         tags,
         summary:
           "Dismiss a comment's open reports as unfounded (the Centre); the comment stays. None open: 200 with dismissed 0",
@@ -375,6 +396,7 @@ export function problemRoutes(app: App, deps: Deps) {
     '/api/v1/problems/:id/comments/:commentId/report',
     {
       schema: {
+        operationId: 'problems.reportComment',
         tags,
         summary: 'Report a comment to the Centre; once per member (again answers 200)',
         params: commentParams,

@@ -11,6 +11,7 @@ export function userRoutes(app: App, deps: Deps) {
     '/api/v1/users',
     {
       schema: {
+        operationId: 'users.list',
         tags,
         summary: 'People with accounts (admins: all; organisation admins: their own)',
         querystring: UserListQuery,
@@ -23,6 +24,7 @@ export function userRoutes(app: App, deps: Deps) {
     '/api/v1/users/:id',
     {
       schema: {
+        operationId: 'users.update',
         tags,
         summary: "Change a user's role or deactivate them",
         params: z.object({ id: Id }),
