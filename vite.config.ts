@@ -1,16 +1,18 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { precompress } from './web/build/precompress.ts';
 
 const apiServer = 'http://127.0.0.1:3000';
+const outDir = 'dist/web';
 
 /** A module path inside one of these packages (their own dependencies follow them into the chunk). */
 const inPackages = (...names: string[]) =>
   new RegExp(`[\\\\/]node_modules[\\\\/](${names.join('|')})[\\\\/]`);
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress(outDir)],
   build: {
-    outDir: 'dist/web',
+    outDir,
     emptyOutDir: true,
     rolldownOptions: {
       output: {

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyServerOptions } from 'fastify';
@@ -21,6 +22,8 @@ import { resolveSession, SESSION_COOKIE } from './platform/sessions.ts';
 
 export const WEB_DIST = join(import.meta.dirname, '..', 'dist', 'web');
 const BODY_LIMIT = 64 * 1024;
+/** Below this a compressed body saves less than its headers cost. */
+const COMPRESS_MIN_BYTES = 1024;
 
 export type BuildAppOptions = {
   logger?: FastifyServerOptions['logger'];
@@ -53,6 +56,9 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   });
 
   await app.register(fastifyCookie);
+  // API JSON and CSV on the fly (the built web app is compressed at build time, see registerWebApp).
+  // Server-Sent Events are left alone by the plugin's default types: compressing them would buffer them.
+  await app.register(fastifyCompress, { threshold: COMPRESS_MIN_BYTES, encodings: ['br', 'gzip'] });
   // Built once: @fastify/helmet rebuilt these headers (parsing every CSP directive) on each request,
   // 6 % of the server's time on a cached board page.
   const securityHeaders = helmet({
@@ -113,6 +119,8 @@ function registerWebApp(app: App, webDist: string) {
       root: webDist,
       wildcard: true,
       index: 'index.html',
+      // The build writes .br and .gz beside each asset (web/build/precompress.ts); sent as they are.
+      preCompressed: true,
       cacheControl: false,
       // Vite names assets by content hash, so they never change; slow provincial links fetch them once.
       setHeaders: (reply, path) => {

@@ -1,8 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { precompress } from '../../web/build/precompress.ts';
 import { buildTestApp, type TestApp } from './test-app.ts';
+
+const BIG_SCRIPT = `${'export const greeting = "สวัสดี ชั่วโมง";\n'.repeat(400)}`;
 
 describe('serving the web app', () => {
   let t: TestApp;
@@ -12,6 +16,8 @@ describe('serving the web app', () => {
     mkdirSync(join(webDist, 'assets'));
     writeFileSync(join(webDist, 'index.html'), '<!doctype html><html lang="th"><title>TIPNet</title></html>');
     writeFileSync(join(webDist, 'assets', 'index-abc123.js'), 'console.log(1)');
+    writeFileSync(join(webDist, 'assets', 'vendor-def456.js'), BIG_SCRIPT);
+    (precompress(webDist).closeBundle as () => void)();
     t = await buildTestApp({ webDist });
   });
   afterAll(async () => {
@@ -44,5 +50,40 @@ describe('serving the web app', () => {
   it('answers a missing asset with 404 rather than the app page', async () => {
     const res = await t.request('GET', '/assets/missing.js');
     expect(res.status).toBe(404);
+  });
+
+  it('sends a brotli or gzip copy of a script made at build time to browsers that accept one', async () => {
+    const br = await t.request('GET', '/assets/vendor-def456.js', {
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(br.status).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(br.raw.rawPayload.length).toBeLessThan(BIG_SCRIPT.length / 10);
+    expect(brotliDecompressSync(br.raw.rawPayload).toString()).toBe(BIG_SCRIPT);
+
+    const gzip = await t.request('GET', '/assets/vendor-def456.js', {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.raw.rawPayload).toString()).toBe(BIG_SCRIPT);
+
+    const plain = await t.request('GET', '/assets/vendor-def456.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.raw.body).toBe(BIG_SCRIPT);
+  });
+
+  it('compresses large API answers and leaves small ones alone', async () => {
+    const large = await t.request('GET', '/api/openapi.json', { headers: { 'accept-encoding': 'br' } });
+    expect(large.status).toBe(200);
+    expect(large.headers['content-encoding']).toBe('br');
+    const document = JSON.parse(brotliDecompressSync(large.raw.rawPayload).toString());
+    expect(document.openapi).toBe('3.1.0');
+    expect(large.raw.rawPayload.length).toBeLessThan(JSON.stringify(document).length / 5);
+
+    const small = await t.request('GET', '/healthz', { headers: { 'accept-encoding': 'br' } });
+    expect(small.headers['content-encoding']).toBeUndefined();
+    expect(small.body).toEqual({ status: 'ok' });
   });
 });

@@ -1,0 +1,46 @@
+/**
+ * A Vite build step: writes `.br` and `.gz` beside every text asset so the server sends them as they are
+ * (@fastify/static `preCompressed`), at the strongest settings, once per build instead of per request.
+ * On the slow provincial links TIPNet is used on, a 4× smaller bundle is the difference between a
+ * usable page and a blank screen.
+ */
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { Plugin } from 'vite';
+
+const TEXT = /\.(js|mjs|css|html|svg|json|txt|webmanifest|map)$/;
+/** Below this a compressed copy saves less than its headers cost. */
+const MIN_BYTES = 1024;
+
+function* files(dir: string): Generator<string> {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* files(path);
+    else yield path;
+  }
+}
+
+export function precompress(outDir: string): Plugin {
+  return {
+    name: 'tipnet-precompress',
+    apply: 'build',
+    closeBundle() {
+      for (const path of files(outDir)) {
+        if (!TEXT.test(path)) continue;
+        const content = readFileSync(path);
+        if (content.length < MIN_BYTES) continue;
+        writeFileSync(
+          `${path}.br`,
+          brotliCompressSync(content, {
+            params: {
+              [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+              [constants.BROTLI_PARAM_SIZE_HINT]: content.length,
+            },
+          }),
+        );
+        writeFileSync(`${path}.gz`, gzipSync(content, { level: 9 }));
+      }
+    },
+  };
+}
