@@ -27,6 +27,7 @@ const EnvSchema = z.object({
     .min(1)
     .max(24 * 60)
     .default(30),
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   SESSION_ABSOLUTE_HOURS: z.coerce
     .number()
     .int()
@@ -51,6 +52,8 @@ export type Config = {
   sessionIdleMs: number;
   trustProxy: boolean;
   sessionAbsoluteMs: number;
+  /** PostgreSQL: no statement of a request may run (or wait for a lock) longer than this. */
+  statementTimeoutMs: number;
 };
 
 export class ConfigError extends Error {
@@ -91,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     trustProxy: e.TRUST_PROXY,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
   };
 }
 

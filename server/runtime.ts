@@ -46,6 +46,7 @@ export async function createDeps(
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     poolSize: overrides.poolSize,
+    statementTimeoutMs: config.statementTimeoutMs,
   });
   await migrate(database);
   const clock = overrides.clock ?? systemClock;

@@ -33,6 +33,11 @@ export type DatabaseOptions = {
   databaseUrl?: string;
   dataDir?: string;
   poolSize?: number;
+  /**
+   * PostgreSQL: the server cancels any statement of this pool's connections that runs (or waits for a
+   * lock) longer, so one stuck request cannot hold a connection. Absent for tools (bulk seeding).
+   */
+  statementTimeoutMs?: number;
   /** A dumped PGlite data directory to start from instead of running initdb (tests: ~1 s instead of ~10 s). */
   pgliteTemplate?: Blob;
 };
@@ -40,7 +45,7 @@ export type DatabaseOptions = {
 /** Opens PostgreSQL when a URL is given, otherwise the embedded PGlite (in memory when dataDir is omitted). */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.databaseUrl
-    ? openPostgres(options.databaseUrl, options.poolSize ?? 20)
+    ? openPostgres(options.databaseUrl, options.poolSize ?? 20, options.statementTimeoutMs)
     : openPglite(options.dataDir);
 }
 
@@ -64,8 +69,18 @@ async function openPglite(dataDir?: string, template?: Blob): Promise<Database> 
   };
 }
 
-async function openPostgres(url: string, max: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max });
+/** Waiting longer for a pooled connection than this answers 503 instead of hanging the request. */
+const CONNECT_TIMEOUT_MS = 10_000;
+
+async function openPostgres(url: string, max: number, statementTimeoutMs?: number): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    ...(statementTimeoutMs
+      ? { statement_timeout: statementTimeoutMs, idle_in_transaction_session_timeout: statementTimeoutMs * 2 }
+      : {}),
+  });
   // A client whose connection drops (terminated backend, server restart) emits 'error'. pg-pool listens
   // only while the client is idle; checked out for a transaction nobody would, and the unhandled event
   // would end the process. The query in flight still rejects and the pool discards the broken client.

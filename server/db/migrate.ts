@@ -17,11 +17,15 @@ export async function migrate(database: Database): Promise<void> {
     return;
   }
   await database.withConnection(async (db) => {
+    // Waiting for another instance's migrations, or building an index on a large table, takes longer
+    // than a request may; the pool's statement timeout applies again once the connection is back.
+    await db.execute(sql`set statement_timeout = 0`);
     await db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK})`);
     try {
       await migratePg(db as unknown as NodePgDatabase, { migrationsFolder });
     } finally {
       await db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK})`);
+      await db.execute(sql`reset statement_timeout`);
     }
   });
 }

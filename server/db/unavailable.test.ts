@@ -22,6 +22,14 @@ describe('isDatabaseUnavailable', () => {
     ).toBe(true);
   });
 
+  it('treats a full disk or exhausted memory as the database being unavailable for now', () => {
+    expect(isDatabaseUnavailable(wrapped(pgError('53100', 'could not extend file: No space left')))).toBe(
+      true,
+    );
+    expect(isDatabaseUnavailable(pgError('53200', 'out of memory'))).toBe(true);
+    expect(isDatabaseUnavailable(pgError('53300', 'sorry, too many clients already'))).toBe(true);
+  });
+
   it('leaves bugs and bad input alone', () => {
     expect(isDatabaseUnavailable(new TypeError('x is undefined'))).toBe(false);
     expect(isDatabaseUnavailable(wrapped(pgError('23505', 'duplicate key')))).toBe(false);

@@ -4,8 +4,11 @@
  * a bug or bad input. The API answers these with 503 and Retry-After so clients and proxies retry.
  */
 
-/** SQLSTATEs of a lost connection, a server going down or coming up, too many clients, a timeout. */
-const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '57014']);
+/**
+ * SQLSTATEs of a lost connection, a server going down or coming up, a statement cut off by its timeout, an
+ * idle transaction ended; class 53 (disk full, out of memory, too many connections) is checked apart.
+ */
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '57P05', '57014', '25P03']);
 /** Socket errors Node's net module raises when the server is away. */
 const UNAVAILABLE_SOCKET_CODES = new Set([
   'ECONNREFUSED',
@@ -33,7 +36,8 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   for (let e: unknown = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const { code, message } = e as { code?: unknown; message?: unknown };
     if (typeof code === 'string') {
-      if (code.startsWith('08') && code.length === 5) return true; // connection_exception class
+      // connection_exception and insufficient_resources classes
+      if ((code.startsWith('08') || code.startsWith('53')) && code.length === 5) return true;
       if (UNAVAILABLE_SQLSTATES.has(code) || UNAVAILABLE_SOCKET_CODES.has(code)) return true;
     }
     if (typeof message === 'string' && UNAVAILABLE_MESSAGES.some((m) => message.startsWith(m))) return true;
