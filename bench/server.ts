@@ -19,6 +19,8 @@ export type RunningServer = {
   /** The PostgreSQL database the server uses ('' for PGlite). */
   databaseUrl: string;
   demoPassword: string;
+  /** Instances that join this one (`options.join`) share it, so a session works on every instance. */
+  sessionSecret: string;
   /** Server log lines at warn level or above (pino JSON), and how many there were. */
   logProblems: { count: number; first: string[] };
   /** False once the server process has exited (crashed, or stopped). */
@@ -100,17 +102,34 @@ function existingDatabase(databaseUrl: string) {
   };
 }
 
+function joinedDatabase(first: RunningServer) {
+  if (first.database !== 'postgres') throw new Error('only PostgreSQL instances can share a database');
+  const dataDir = mkdtempSync(join(tmpdir(), 'tipnet-bench-'));
+  return {
+    dataDir,
+    databaseUrl: first.databaseUrl,
+    drop: async () => rmSync(dataDir, { recursive: true, force: true }),
+  };
+}
+
 export async function startServer(
   kind: DatabaseKind,
   adminUrl?: string,
   synthetic?: SyntheticSize,
-  options: { reuseDatabase?: boolean } = {},
+  options: {
+    reuseDatabase?: boolean;
+    /** A second instance on the database of a running PostgreSQL one (which drops it when it stops). */
+    join?: RunningServer;
+  } = {},
 ): Promise<RunningServer> {
+  const joined = options.join ? joinedDatabase(options.join) : null;
   const reused = options.reuseDatabase && adminUrl && kind === 'postgres' ? existingDatabase(adminUrl) : null;
-  const db = reused ?? (await freshDatabase(kind, adminUrl));
+  const db = joined ?? reused ?? (await freshDatabase(kind, adminUrl));
   const port = await freePort();
   const baseUrl = `http://${HOST}:${port}`;
-  const demoPassword = reused?.demoPassword ?? `bench-${randomBytes(12).toString('base64url')}`;
+  const demoPassword =
+    options.join?.demoPassword ?? reused?.demoPassword ?? `bench-${randomBytes(12).toString('base64url')}`;
+  const sessionSecret = options.join?.sessionSecret ?? randomBytes(32).toString('base64url');
   if (synthetic && !reused) {
     await generateInto(
       { DATA_DIR: db.dataDir, DATABASE_URL: db.databaseUrl, DEMO_PASSWORD: demoPassword },
@@ -129,7 +148,7 @@ export async function startServer(
     SEED_DEMO: '1',
     DEMO_PASSWORD: demoPassword,
     LOG_LEVEL: 'warn',
-    SESSION_SECRET: randomBytes(32).toString('base64url'),
+    SESSION_SECRET: sessionSecret,
     // Blank is unset for the server: nothing inherited may send mail or change its behaviour.
     SMTP_URL: '',
     TRUST_PROXY: '',
@@ -194,7 +213,16 @@ export async function startServer(
     throw new Error(`${(err as Error).message}\n--- server output (last lines) ---\n${tail.join('\n')}`);
   }
   const isRunning = () => child.exitCode === null && child.signalCode === null;
-  return { database: kind, baseUrl, databaseUrl: db.databaseUrl, demoPassword, logProblems, isRunning, stop };
+  return {
+    database: kind,
+    baseUrl,
+    databaseUrl: db.databaseUrl,
+    demoPassword,
+    sessionSecret,
+    logProblems,
+    isRunning,
+    stop,
+  };
 }
 
 /** Fills the fresh database with the deterministic synthetic network before the server opens it. */
