@@ -1,11 +1,14 @@
 /** The HTTP contract of the network directory: organisations, people, focal points, finder, exports. */
 import { z } from 'zod';
 import { Id, OrganisationSummary, Page, PageQuery, Sector, Timestamp } from './api.ts';
+import { isEmailAddress, isLineId, isWebAddress, normalisePhone } from './contact-values.ts';
 import {
+  type ContactType,
   ContactTypeCode,
   CoverageCode,
   FocalTopicCode,
   OrganisationTypeCode,
+  PHONE_TYPE_CODES,
   PhoneTypeCode,
   PopulationCode,
   ProvinceCode,
@@ -27,12 +30,46 @@ const Flag = z
   .optional();
 
 // ---- organisations -----------------------------------------------------------
-export const ContactInput = z.strictObject({
-  type: ContactTypeCode,
-  value: Text(300).min(1),
-  label: OptionalText(200),
-  visibility: VisibilityCode.default('all_members'),
-});
+const PHONE_PROBLEM =
+  'Not a phone number: a Thai number (02-141-1234, 081-234-5678), a short number (1300) or +country code';
+/** A phone number, stored in the one form TIPNet shows and dials (common/contact-values.ts). */
+const PhoneValue = (max: number) =>
+  Text(max)
+    .min(1)
+    .transform((value, ctx) => {
+      const phone = normalisePhone(value);
+      if (phone) return phone;
+      ctx.addIssue({ code: 'custom', message: PHONE_PROBLEM });
+      return z.NEVER;
+    });
+
+const isPhoneType = (type: ContactType) => (PHONE_TYPE_CODES as readonly string[]).includes(type);
+
+const CONTACT_PROBLEMS: Record<ContactType, { valid: (value: string) => boolean; message: string }> = {
+  phone_office: { valid: (v) => normalisePhone(v) !== null, message: PHONE_PROBLEM },
+  phone_mobile: { valid: (v) => normalisePhone(v) !== null, message: PHONE_PROBLEM },
+  hotline_24h: { valid: (v) => normalisePhone(v) !== null, message: PHONE_PROBLEM },
+  fax: { valid: (v) => normalisePhone(v) !== null, message: PHONE_PROBLEM },
+  email: { valid: isEmailAddress, message: 'Not an email address' },
+  line: { valid: isLineId, message: 'Not a LINE id: 4–20 letters, digits, . _ or -, optionally after @' },
+  website: { valid: isWebAddress, message: 'Not a web address: it starts with https://' },
+};
+
+export const ContactInput = z
+  .strictObject({
+    type: ContactTypeCode,
+    value: Text(300).min(1),
+    label: OptionalText(200),
+    visibility: VisibilityCode.default('all_members'),
+  })
+  .superRefine((contact, ctx) => {
+    const rule = CONTACT_PROBLEMS[contact.type];
+    if (!rule.valid(contact.value)) ctx.addIssue({ code: 'custom', path: ['value'], message: rule.message });
+  })
+  .transform((contact) => ({
+    ...contact,
+    value: isPhoneType(contact.type) ? normalisePhone(contact.value)! : contact.value,
+  }));
 export const ContactView = z.object({
   id: Id,
   type: ContactTypeCode,
@@ -150,7 +187,7 @@ export type DirectoryFacets = z.infer<typeof DirectoryFacets>;
 export const OrganisationListPage = Page(OrganisationListItem).extend({ facets: DirectoryFacets.optional() });
 
 // ---- people ----------------------------------------------------------------------
-export const PersonPhone = z.strictObject({ type: PhoneTypeCode, value: Text(50).min(3) });
+export const PersonPhone = z.strictObject({ type: PhoneTypeCode, value: PhoneValue(50) });
 export const PersonVisibility = z.strictObject({
   phones: VisibilityCode,
   email: VisibilityCode,
@@ -190,7 +227,13 @@ const personFields = {
   department: OptionalText(200),
   phones: z.array(PersonPhone).max(10).optional(),
   email: z.email().max(254).nullable().optional(),
-  lineId: OptionalText(100),
+  lineId: Text(100)
+    .refine(
+      (v) => v === '' || isLineId(v),
+      'Not a LINE id: 4–20 letters, digits, . _ or -, optionally after @',
+    )
+    .nullable()
+    .optional(),
   languages: codeList(ServiceLanguageCode).optional(),
   visibility: PersonVisibility.optional(),
   /** The topics this person is focal point for; the service starts and ends assignments to match. */

@@ -27,6 +27,10 @@ function problemKey(path: string, code: string, message: string): string {
   if (/^Too small: expected string to have >=1 characters/.test(message)) return 'validation.required';
   if (/^Too big/.test(message)) return 'validation.tooLong';
   if (/^Too small/.test(message)) return 'validation.tooShort';
+  if (message.startsWith('Not a phone number')) return 'validation.phone';
+  if (message.startsWith('Not a LINE id')) return 'validation.lineId';
+  if (message.startsWith('Not an email')) return 'validation.email';
+  if (message.startsWith('Not a web address')) return 'directory.edit.badWebsite';
   const name = path.split('.').at(-1);
   if (name === 'email') return 'validation.email';
   if (name === 'website') return 'directory.edit.badWebsite';

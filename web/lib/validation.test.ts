@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkContactValue,
   checkEmail,
   checkNewPassword,
   checkPasswordsMatch,
@@ -34,5 +35,16 @@ describe('client-side checks', () => {
       password: 'validation.passwordLength',
     });
     expect(collectErrors({ email: null })).toBeNull();
+  });
+});
+
+describe('contact values in the directory forms', () => {
+  it('names the problem of a contact the server would refuse, by its type', () => {
+    expect(checkContactValue('hotline_24h', 'abc-not-a-phone')).toBe('validation.phone');
+    expect(checkContactValue('hotline_24h', '1300')).toBeNull();
+    expect(checkContactValue('phone_mobile', '081 234 5678')).toBeNull();
+    expect(checkContactValue('email', 'nobody')).toBe('validation.email');
+    expect(checkContactValue('line', 'ไลน์')).toBe('validation.lineId');
+    expect(checkContactValue('website', 'example.org')).toBe('directory.edit.badWebsite');
   });
 });

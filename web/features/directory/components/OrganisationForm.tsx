@@ -19,6 +19,7 @@ import { Section } from '../../../components/Section.tsx';
 import { type FieldProblems, problemUnder } from '../../../lib/fieldErrors.ts';
 import { organisationOptions, useAllOrganisations } from '../../../lib/organisations.ts';
 import type { Language } from '../../../lib/types.ts';
+import { checkContactValue } from '../../../lib/validation.ts';
 import type {
   ContactInput,
   Labels,
@@ -167,6 +168,10 @@ export function checkOrganisationForm(form: OrganisationFormState): FieldProblem
   if (!form.sector) problems.sector = 'validation.required';
   if (form.website.trim() && !/^https?:\/\/\S+$/.test(form.website.trim()))
     problems.website = 'directory.edit.badWebsite';
+  for (const row of sentContacts(form)) {
+    const problem = checkContactValue(row.type, row.value);
+    if (problem) problems[contactProblemKey(row, 'value')] = problem;
+  }
   return problems;
 }
 

@@ -2,7 +2,7 @@
 import { MultiSelect, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { type FieldProblems, problemUnder } from '../../../lib/fieldErrors.ts';
-import { checkEmail } from '../../../lib/validation.ts';
+import { checkEmail, checkLineId, checkPhone } from '../../../lib/validation.ts';
 import type { Labels, PersonView, UpdatePersonBody } from '../api/directory.ts';
 
 export interface PersonFormState {
@@ -68,6 +68,10 @@ export function checkPersonForm(form: PersonFormState): FieldProblems {
   if (!form.nameTh.trim()) problems.nameTh = 'validation.required';
   const email = form.email.trim() && checkEmail(form.email);
   if (email) problems.email = email;
+  const phone = form.phone.trim() && checkPhone(form.phone);
+  if (phone) problems.phone = phone;
+  const lineId = form.lineId.trim() && checkLineId(form.lineId);
+  if (lineId) problems.lineId = lineId;
   return problems;
 }
 
