@@ -386,3 +386,43 @@ describe('those who may know the reporter', () => {
     }
   });
 });
+
+describe('the Centre raising a problem anonymously', () => {
+  it('shows its triage and assignment as the Centre’s, not as the reporter’s', async () => {
+    const w = mirrorWorld;
+    const { admin, fisheriesAdmin } = w.people;
+    for (const who of [admin, fisheriesAdmin])
+      who.cookie = await w.t.login(who.user.email, who.user.password);
+    const raised = await w.t.request('POST', '/api/v1/problems', {
+      cookie: admin.cookie,
+      body: {
+        type: 'problem',
+        title: 'ศูนย์พักพิงชายไม่พอในภาคใต้',
+        body: 'ผู้เสียหายชายต้องพักในสถานีตำรวจ',
+        category: 'shelter_protection',
+        sectors: ['government'],
+        anonymous: true,
+      },
+    });
+    expect(raised.status).toBe(201);
+    const id = raised.body.id as string;
+    w.t.clock.advance(MINUTE);
+    const assigned = await w.t.request('POST', `/api/v1/problems/${id}/assign`, {
+      cookie: admin.cookie,
+      body: { organisationIds: [w.orgs.fisheries.id], leadOrganisationId: w.orgs.fisheries.id },
+    });
+    expect(assigned.status).toBe(200);
+    const timeline = await w.t.request('GET', `/api/v1/problems/${id}/timeline`, {
+      cookie: fisheriesAdmin.cookie,
+    });
+    const [raisedEvent, assignedEvent] = items(timeline.body);
+    expect(raisedEvent).toMatchObject({
+      kind: 'raised',
+      actorOrganisation: null,
+      data: { byReporter: true },
+    });
+    // Only the Centre assigns: "assigned by the reporter" would name it.
+    expect(assignedEvent).toMatchObject({ kind: 'assigned', actorOrganisation: { id: w.orgs.centre.id } });
+    expect(assignedEvent.data.byReporter).toBeUndefined();
+  });
+});
