@@ -6,7 +6,7 @@ import type { Db } from '../../db/client.ts';
 import { organisations, problemEvents, problems, users } from '../../db/schema/index.ts';
 import type { Actor } from '../../platform/context.ts';
 import type { EmailTemplate, ProblemEventMail } from '../../platform/mail/templates.ts';
-import { hidesOrganisation } from '../problems/index.ts';
+import { hidesActor } from '../problems/index.ts';
 
 export const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
@@ -76,7 +76,7 @@ export async function describeItems(tx: Db, baseUrl: string, items: (Item & { ev
       event: event.kind,
       reason: item.reason,
       actorName: org ? (lang === 'th' ? org.nameTh : org.nameEn) : null,
-      actorHidden: hidesOrganisation(viewer, problem, event.actorOrganisationId),
+      actorHidden: hidesActor(viewer, problem, event),
       toStateLabel: event.kind === 'state_changed' ? stateLabel(event.data.to, lang) : null,
       link: `${baseUrl}/problems/${problem.id}`,
     };

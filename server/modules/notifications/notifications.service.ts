@@ -27,7 +27,7 @@ import {
   presentOrganisation,
   userNameColumns,
 } from '../../platform/projections.ts';
-import { hidesOrganisation } from '../problems/index.ts';
+import { hidesActor, seesReporter } from '../problems/index.ts';
 import { signalUnreadChanged } from './signals.ts';
 
 type Ctx = RequestContext & { actor: Actor };
@@ -85,7 +85,7 @@ export async function listNotifications(
     query.limit,
     (r) => ({ k: '', id: String(r.n.seq) }),
     (r): NotificationView => {
-      const hidden = hidesOrganisation(viewer, r.problem, r.event.actorOrganisationId);
+      const hidden = hidesActor(viewer, r.problem, { kind: r.n.kind, ...r.event });
       const to = r.n.kind === 'state_changed' ? (r.event.data.to as ProblemState | undefined) : undefined;
       return {
         id: r.n.id,
@@ -94,9 +94,12 @@ export async function listNotifications(
         problem: { id: r.problem.id, title: r.problem.title, state: r.problem.state },
         actor: hidden || !r.actor?.id ? null : r.actor,
         actorOrganisation: hidden || !r.actorOrganisation ? null : presentOrganisation(r.actorOrganisation),
+        // To those who may not know the reporter, only what it did as the reporter is marked so: its
+        // answers as an assignee read like any other assignee's.
         byReporter:
           r.event.actorOrganisationId !== null &&
-          r.event.actorOrganisationId === r.problem.reporterOrganisationId,
+          r.event.actorOrganisationId === r.problem.reporterOrganisationId &&
+          (hidden || seesReporter(viewer, r.problem)),
         toState: to ?? null,
         createdAt: r.n.createdAt.toISOString(),
         readAt: r.n.readAt?.toISOString() ?? null,

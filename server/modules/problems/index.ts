@@ -5,7 +5,7 @@ import { problemAccountabilityRoutes } from './accountability.ts';
 import { problemRoutes } from './problems.routes.ts';
 
 export * as commentService from './comments.service.ts';
-export { hidesOrganisation } from './problems.presenter.ts';
+export { hidesActor, seesReporter } from './problems.presenter.ts';
 export * as problemService from './problems.service.ts';
 
 /** The problems board: raise, support, assign, answer, resolve, and the accountability figures. */

@@ -25,6 +25,39 @@ export const hidesOrganisation = (
   organisationId: string | null,
 ) => organisationId !== null && organisationId === p.reporterOrganisationId && !seesReporter(viewer, p);
 
+/**
+ * Timeline events any organisation does in another capacity than the reporter's: as an assignee (official
+ * answers), as a supporter, or the Centre's own acts. The reporting organisation doing these is shown as
+ * any other organisation doing them: hiding only its part would single it out as the reporter.
+ */
+const NOT_AS_REPORTER: ReadonlySet<string> = new Set([
+  'answered',
+  'assigned',
+  'supported',
+  'support_withdrawn',
+  'supports_merged',
+  'comment_hidden',
+]);
+
+/**
+ * Whether the event's actor acted as the reporter: raising, withdrawing, commenting (comments of the
+ * reporting organisation speak as the reporter) and any kind not known to be done in another capacity.
+ * A state change is the reporter's only when it withdraws: every other move is the Centre's or an
+ * assignee's.
+ */
+export const actsAsReporter = (event: { kind: string; data: Record<string, unknown> }) =>
+  event.kind === 'state_changed' ? event.data.to === 'withdrawn' : !NOT_AS_REPORTER.has(event.kind);
+
+/**
+ * True when who did this must be hidden from the viewer: the anonymous reporter's organisation acting as
+ * the reporter. What it does as an assignee or supporter is shown exactly as for anyone else.
+ */
+export const hidesActor = (
+  viewer: Actor,
+  p: Pick<ProblemRow, 'anonymous' | 'reporterOrganisationId'>,
+  event: { kind: string; data: Record<string, unknown>; actorOrganisationId: string | null },
+) => actsAsReporter(event) && hidesOrganisation(viewer, p, event.actorOrganisationId);
+
 export function presentProblemListItem(
   viewer: Actor,
   now: Date,

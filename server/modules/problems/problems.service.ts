@@ -44,7 +44,7 @@ import { recordProblemEvent } from './events.ts';
 import { recordPrivacyChoice, screenText } from './privacy.ts';
 import { assertTransitionExists } from './problem-states.ts';
 import {
-  hidesOrganisation,
+  hidesActor,
   presentAnswer,
   presentProblemListItem,
   seesReporter,
@@ -205,13 +205,9 @@ export async function getProblemDetail(db: Db, viewer: Actor, now: Date, id: str
       lead: a.assignment.lead,
       assignedAt: a.assignment.assignedAt.toISOString(),
     })),
-    answers: answers.map((a) =>
-      presentAnswer(
-        a.answer,
-        a.organisation,
-        hidesOrganisation(viewer, p, a.organisation.id) ? null : a.author?.id ? a.author : null,
-      ),
-    ),
+    // Answers are given as an assignee, never as the reporter: named for everyone, even when the
+    // answering organisation raised the problem anonymously (a hidden author would say so).
+    answers: answers.map((a) => presentAnswer(a.answer, a.organisation, a.author?.id ? a.author : null)),
     supporters: {
       count: p.supportCount,
       sectors: Object.fromEntries(sectorCounts.map((s) => [s.sector, s.n])),
@@ -285,7 +281,7 @@ export async function getTimeline(
     query.limit,
     (r) => ({ k: '', id: String(r.event.id) }),
     (r): TimelineEventView => {
-      const hidden = hidesOrganisation(viewer, p, r.event.actorOrganisationId);
+      const hidden = hidesActor(viewer, p, r.event);
       const org = r.event.actorOrganisationId ? orgs.get(r.event.actorOrganisationId) : null;
       return {
         id: String(r.event.id),
@@ -496,7 +492,9 @@ const pickDeadlines = (d: {
 
 /**
  * A duplicate's supports move to the original, once per organisation; the original's own reporter is
- * not counted as its supporter. Locks both problems in id order so two merges cannot deadlock.
+ * not counted as its supporter, unless it raised the original anonymously: then its support moves like
+ * any other, since dropping it (one supporter fewer, `moved` one short) would say who raised it.
+ * Locks both problems in id order so two merges cannot deadlock.
  */
 async function mergeIntoOriginal(tx: Db, ctx: Ctx, duplicate: Problem, originalId: string) {
   if (originalId === duplicate.id)
@@ -522,7 +520,9 @@ async function mergeIntoOriginal(tx: Db, ctx: Ctx, duplicate: Problem, originalI
     ).map((r) => r.org),
   );
   const keep = moving.filter(
-    (s) => !already.has(s.organisationId) && s.organisationId !== original.reporterOrganisationId,
+    (s) =>
+      !already.has(s.organisationId) &&
+      (original.anonymous || s.organisationId !== original.reporterOrganisationId),
   );
   await tx.delete(problemSupports).where(eq(problemSupports.problemId, duplicate.id));
   if (keep.length > 0)

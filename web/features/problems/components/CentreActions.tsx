@@ -1,4 +1,15 @@
-import { Button, Group, Loader, Modal, MultiSelect, Select, Stack, Text, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Group,
+  Loader,
+  Modal,
+  MultiSelect,
+  Select,
+  Stack,
+  Text,
+  Textarea,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +19,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { Section } from '../../../components/Section.tsx';
 import { isApiError } from '../../../lib/api.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
-import { organisationOptions, useAllOrganisations } from '../../../lib/organisations.ts';
+import { organisationName, organisationOptions, useAllOrganisations } from '../../../lib/organisations.ts';
 import {
   mayBeOriginal,
   type OriginalCandidate,
@@ -201,6 +212,10 @@ function AssignForm({ problem }: { problem: ProblemDetail }) {
   );
   const options = organisationOptions(organisations, language);
   const leadOptions = options.filter((o) => selected.includes(o.value));
+  // Only the Centre assigns, and it sees who raised an anonymous problem: it is told before making the
+  // reporter an assignee, whose answers are then shown under its name like any other assignee's.
+  const reporter = problem.anonymous ? problem.reporterOrganisation : null;
+  const assigningReporter = reporter !== null && selected.includes(reporter.id);
   return (
     <Stack gap="xs">
       <MultiSelect
@@ -225,6 +240,13 @@ function AssignForm({ problem }: { problem: ProblemDetail }) {
         disabled={selected.length === 0}
         comboboxProps={{ withinPortal: true }}
       />
+      {assigningReporter && (
+        <Alert color="yellow" data-testid="assign-anonymous-reporter">
+          {t('problems.actions.assignsAnonymousReporter', {
+            organisation: organisationName(reporter, language),
+          })}
+        </Alert>
+      )}
       <ErrorAlert error={assign.error} />
       <Group justify="flex-end">
         <Button
