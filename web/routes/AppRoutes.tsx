@@ -11,6 +11,7 @@ import { outboxRoutes } from '../features/outbox/routes.tsx';
 import { problemRoutes } from '../features/problems/routes.tsx';
 import { userRoutes } from '../features/users/routes.tsx';
 import type { FeatureRoutes, PageRoute } from '../lib/feature-routes.ts';
+import { useScrollRestoration } from '../lib/scroll-restoration.ts';
 import { SettingsSectionsContext } from '../lib/settings-sections.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { RequireRole } from './RequireRole.tsx';
@@ -52,6 +53,7 @@ function routeOf(page: PageRoute) {
 }
 
 export function AppRoutes() {
+  useScrollRestoration();
   return (
     <SettingsSectionsContext.Provider value={settingsSections}>
       <Routes>
