@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import closeWithGrace from 'close-with-grace';
 import { buildApp, WEB_DIST } from './app.ts';
-import { type Config, ConfigError, loadConfig } from './config.ts';
+import { type Config, ConfigError, keyRingFor, loadConfig } from './config.ts';
 import { DEMO_ACCOUNTS } from './demo/demo-network.ts';
 import { seedDemoNetwork } from './demo/seed-demo.ts';
 import { indexUnindexedOrganisations } from './modules/directory/index.ts';
@@ -13,6 +13,7 @@ async function main() {
   let config: Config;
   try {
     config = loadConfig();
+    keyRingFor(config); // production without TIPNET_ENCRYPTION_KEYS stops here, with the same message
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(`TIPNet cannot start.\n${err.message}\nSee .env.example for every setting.`);
