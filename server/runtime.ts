@@ -5,6 +5,7 @@ import { migrate } from './db/migrate.ts';
 import { type Clock, systemClock } from './platform/context.ts';
 import type { KeyRing } from './platform/crypto/key-ring.ts';
 import type { Deps } from './platform/deps.ts';
+import { newLocalAdminToken } from './platform/local-admin.ts';
 import { type MailTransport, startMailer } from './platform/mail/outbox.ts';
 import { smtpTransport } from './platform/mail/smtp.ts';
 import { countClearTotpSecrets } from './platform/totp.ts';
@@ -80,6 +81,7 @@ export async function createDeps(
     db: database.db,
     clock,
     keyRing,
+    localAdminToken: newLocalAdminToken(),
     mailer,
     hasMailTransport: transport !== null,
     logger,

@@ -8,6 +8,7 @@ import { ConfigError, keyRingFor, loadConfig } from '../config.ts';
 import { type Db, openDatabase } from '../db/client.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { KeyRing } from '../platform/crypto/key-ring.ts';
+import { runningServer } from '../platform/local-admin.ts';
 import { type ReencryptCounts, reencryptTotpSecrets } from '../platform/totp.ts';
 
 /** Every encrypted field re-sealed under the current key, with its audit event, in one transaction. */
@@ -39,6 +40,12 @@ export async function runKeysRotate(
       message:
         'TIPNET_ENCRYPTION_KEYS is not set: there is no key to rotate to. Set it, e.g. ' +
         'TIPNET_ENCRYPTION_KEYS="k1:<base64 of 32 random bytes>", and run keys:rotate again.',
+    };
+  const server = config.databaseUrl ? null : runningServer(config.dataDir);
+  if (server)
+    return {
+      exitCode: 2,
+      message: `The server (pid ${server.pid}) is running on ${config.dataDir}: stop it first; the embedded database has one process.`,
     };
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,

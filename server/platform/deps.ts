@@ -13,6 +13,8 @@ export type Deps = {
   clock: Clock;
   /** Encryption at rest (TOTP secrets); see platform/crypto/key-ring.ts. */
   keyRing: KeyRing;
+  /** Made at each start; local tools present it (platform/local-admin.ts). */
+  localAdminToken: string;
   mailer: Mailer;
   hasMailTransport: boolean;
   logger: Logger;
