@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, keyRingFor, loadConfig } from './config.ts';
+import { DEV_KEY_ID } from './platform/crypto/key-ring.ts';
 
 const SECRET = 'a-session-secret-of-at-least-32-chars';
 const dirs: string[] = [];
@@ -154,5 +155,64 @@ describe('loadConfig', () => {
       loadConfig({ DATA_DIR: dir, SEED_DEMO: 'yes', DATABASE_URL: 'postgres://localhost/tipnet' }).seedDemo,
     ).toBe(true);
     expect(loadConfig({ DATA_DIR: dir, SEED_DEMO: 'true' }).seedDemo).toBe(true);
+  });
+});
+
+describe('encryption keys (TIPNET_ENCRYPTION_KEYS)', () => {
+  const KEY = Buffer.alloc(32, 7).toString('base64');
+  const OLD = Buffer.alloc(32, 9).toString('base64');
+  const production = {
+    NODE_ENV: 'production',
+    SESSION_SECRET: SECRET,
+    BASE_URL: 'https://tipnet.example.org',
+  };
+
+  it('refuses to start in production without a key, saying what to set', () => {
+    const config = loadConfig(production);
+    expect(config.encryptionKeys).toEqual([]);
+    let problems: string[] = [];
+    try {
+      keyRingFor(config);
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      problems = (err as ConfigError).problems;
+    }
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^TIPNET_ENCRYPTION_KEYS: required when NODE_ENV=production/);
+  });
+
+  it('in production uses exactly the configured keys, the first for encryption', () => {
+    const config = loadConfig({ ...production, TIPNET_ENCRYPTION_KEYS: `k2:${KEY},k1:${OLD}` });
+    const { keyRing, development } = keyRingFor(config);
+    expect(development).toBe(false);
+    expect(keyRing.currentKeyId).toBe('k2');
+    expect(keyRing.keyIds).toEqual(['k2', 'k1']);
+    // The configuration can be logged: the keys show as their ids only.
+    expect(JSON.stringify(config)).not.toContain(KEY);
+    expect(JSON.stringify(config)).not.toContain(OLD);
+  });
+
+  it('elsewhere falls back to the development key, kept for decryption beside configured keys', () => {
+    const dev = keyRingFor(loadConfig({ DATA_DIR: tempDir() }));
+    expect(dev.development).toBe(true);
+    expect(dev.keyRing.currentKeyId).toBe(DEV_KEY_ID);
+    const configured = keyRingFor(loadConfig({ DATA_DIR: tempDir(), TIPNET_ENCRYPTION_KEYS: `k1:${KEY}` }));
+    expect(configured.development).toBe(false);
+    expect(configured.keyRing.keyIds).toEqual(['k1', DEV_KEY_ID]);
+    // What the development key encrypted, a configured ring still reads (so keys:rotate can move it).
+    expect(configured.keyRing.decrypt(dev.keyRing.encrypt('s', 'a'), 'a')).toBe('s');
+  });
+
+  it('reports malformed keys with the other problems, without their material', () => {
+    const problems = problemsOf({
+      PORT: 'x',
+      TIPNET_ENCRYPTION_KEYS: `k1:${KEY.slice(0, 20)}`,
+      DATA_DIR: tempDir(),
+    });
+    expect(problems).toHaveLength(2);
+    expect(problems).toContain(
+      'TIPNET_ENCRYPTION_KEYS: entry 1 (k1): the key must be base64 of exactly 32 random bytes',
+    );
+    expect(problems.join()).not.toContain(KEY.slice(0, 20));
   });
 });

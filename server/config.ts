@@ -2,6 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import {
+  developmentKey,
+  type EncryptionKey,
+  KeyRing,
+  parseEncryptionKeys,
+} from './platform/crypto/key-ring.ts';
 
 const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
@@ -15,6 +21,7 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  TIPNET_ENCRYPTION_KEYS: z.string().optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default('TIPNet <no-reply@tipnet.example>'),
   SEED_DEMO: flag.optional(),
@@ -44,6 +51,8 @@ export type Config = {
   dataDir: string;
   databaseUrl: string | undefined;
   sessionSecret: string;
+  /** TIPNET_ENCRYPTION_KEYS, first = current; empty when unset. See keyRingFor(). */
+  encryptionKeys: EncryptionKey[];
   smtpUrl: string | undefined;
   mailFrom: string;
   seedDemo: boolean;
@@ -72,6 +81,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     if (!blankAsUnset.SESSION_SECRET) problems.push('SESSION_SECRET: required when NODE_ENV=production');
     if (!blankAsUnset.BASE_URL) problems.push('BASE_URL: required when NODE_ENV=production');
   }
+  const encryptionKeys = blankAsUnset.TIPNET_ENCRYPTION_KEYS
+    ? parseEncryptionKeys(blankAsUnset.TIPNET_ENCRYPTION_KEYS)
+    : { keys: [], problems: [] };
+  problems.push(...encryptionKeys.problems.map((p) => `TIPNET_ENCRYPTION_KEYS: ${p}`));
   if (!parsed.success || problems.length) throw new ConfigError(problems);
   const e = parsed.data;
   const production = e.NODE_ENV === 'production';
@@ -86,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     databaseUrl: e.DATABASE_URL,
     sessionSecret: e.SESSION_SECRET ?? persistedSecret(dataDir),
+    encryptionKeys: encryptionKeys.keys,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,
@@ -109,4 +123,27 @@ function persistedSecret(dataDir: string): string {
     writeFileSync(file, secret, { mode: 0o600 });
     return secret;
   }
+}
+
+/**
+ * The key ring for encryption at rest. Production refuses to start without TIPNET_ENCRYPTION_KEYS;
+ * elsewhere the fixed development key fills in (`development: true`, for a warning) and is also kept as a
+ * decryption-only key beside configured ones, so that `npm run keys:rotate` can move development data
+ * under a real key.
+ */
+export function keyRingFor(config: Pick<Config, 'production' | 'encryptionKeys'>): {
+  keyRing: KeyRing;
+  development: boolean;
+} {
+  if (config.production) {
+    if (config.encryptionKeys.length === 0)
+      throw new ConfigError([
+        'TIPNET_ENCRYPTION_KEYS: required when NODE_ENV=production, e.g. "k1:<base64 of 32 random bytes>" ' +
+          "(generate one with: node -e \"console.log(require('crypto').randomBytes(32).toString('base64'))\")",
+      ]);
+    return { keyRing: new KeyRing(config.encryptionKeys), development: false };
+  }
+  if (config.encryptionKeys.length === 0)
+    return { keyRing: new KeyRing([developmentKey()]), development: true };
+  return { keyRing: new KeyRing([...config.encryptionKeys, developmentKey()]), development: false };
 }

@@ -3,16 +3,18 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import closeWithGrace from 'close-with-grace';
 import { buildApp, WEB_DIST } from './app.ts';
-import { type Config, ConfigError, loadConfig } from './config.ts';
+import { type Config, ConfigError, keyRingFor, loadConfig } from './config.ts';
 import { DEMO_ACCOUNTS } from './demo/demo-network.ts';
 import { seedDemoNetwork } from './demo/seed-demo.ts';
 import { indexUnindexedOrganisations } from './modules/directory/index.ts';
+import { removeEndpointFile, writeEndpointFile } from './platform/local-admin.ts';
 import { closeDeps, createDeps } from './runtime.ts';
 
 async function main() {
   let config: Config;
   try {
     config = loadConfig();
+    keyRingFor(config); // production without TIPNET_ENCRYPTION_KEYS stops here, with the same message
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(`TIPNet cannot start.\n${err.message}\nSee .env.example for every setting.`);
@@ -32,14 +34,22 @@ async function main() {
   }
 
   const app = await buildApp(deps, { runJobs: true });
+  const embedded = deps.database.driver === 'pglite';
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
     if (err) logger.error({ err }, 'shutting down after an error');
     else logger.info({ signal }, 'shutting down: draining requests');
+    if (embedded) removeEndpointFile(config.dataDir);
     await app.close();
     await closeDeps(deps);
   });
 
   await app.listen({ port: config.port, host: config.host });
+  // Tells `npm run db:backup` (and tools that must not open DATA_DIR meanwhile) that this server runs.
+  if (embedded) {
+    const address = app.server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    writeEndpointFile(config.dataDir, { host: config.host, port, token: deps.localAdminToken });
+  }
   printWelcome(config);
 }
 

@@ -1,11 +1,14 @@
 import pino, { type Logger } from 'pino';
-import type { Config } from './config.ts';
+import { type Config, keyRingFor } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { type Clock, systemClock } from './platform/context.ts';
+import type { KeyRing } from './platform/crypto/key-ring.ts';
 import type { Deps } from './platform/deps.ts';
+import { newLocalAdminToken } from './platform/local-admin.ts';
 import { type MailTransport, startMailer } from './platform/mail/outbox.ts';
 import { smtpTransport } from './platform/mail/smtp.ts';
+import { countClearTotpSecrets } from './platform/totp.ts';
 
 /** Anything that could let someone act as a user never reaches a log line. */
 export const LOG_REDACT = {
@@ -22,6 +25,8 @@ export const LOG_REDACT = {
     '*.secret',
     '*.sessionSecret',
     '*.passwordHash',
+    '*.totpSecret',
+    '*.encryptionKeys',
   ],
   censor: '[redacted]',
 };
@@ -39,9 +44,19 @@ export async function createDeps(
     logger?: Logger;
     poolSize?: number;
     pgliteTemplate?: Blob;
+    keyRing?: KeyRing;
   } = {},
 ): Promise<Deps> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
+  // Before anything is opened: production without TIPNET_ENCRYPTION_KEYS stops here (ConfigError).
+  const { keyRing, development } = overrides.keyRing
+    ? { keyRing: overrides.keyRing, development: false }
+    : keyRingFor(config);
+  if (development)
+    logger.warn(
+      'TIPNET_ENCRYPTION_KEYS is not set: TOTP secrets are encrypted under the built-in development key, ' +
+        'which protects nothing. Set it before real use (required when NODE_ENV=production).',
+    );
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -49,6 +64,9 @@ export async function createDeps(
     statementTimeoutMs: config.statementTimeoutMs,
   });
   await migrate(database);
+  const clearSecrets = await countClearTotpSecrets(database.db);
+  if (clearSecrets > 0)
+    logger.warn({ clearSecrets }, 'TOTP secrets stored in clear: run `npm run keys:rotate` to encrypt them');
   const clock = overrides.clock ?? systemClock;
   const transport =
     overrides.transport !== undefined
@@ -58,7 +76,17 @@ export async function createDeps(
         : null;
   if (!transport) logger.info('SMTP_URL is not set: emails are kept in the outbox for admins to read');
   const mailer = startMailer({ db: database.db, clock, transport, from: config.mailFrom, logger });
-  return { config, database, db: database.db, clock, mailer, hasMailTransport: transport !== null, logger };
+  return {
+    config,
+    database,
+    db: database.db,
+    clock,
+    keyRing,
+    localAdminToken: newLocalAdminToken(),
+    mailer,
+    hasMailTransport: transport !== null,
+    logger,
+  };
 }
 
 export async function closeDeps(deps: Deps) {

@@ -2,11 +2,19 @@
 import { ConfigError, loadConfig } from '../config.ts';
 import { openDatabase } from '../db/client.ts';
 import { verifyAuditChain } from '../platform/audit.ts';
+import { runningServer } from '../platform/local-admin.ts';
 
 export async function runAuditVerify(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<{ exitCode: number; message: string }> {
   const config = loadConfig(env);
+  // A second process opening the embedded DATA_DIR would run recovery on the live files.
+  const server = config.databaseUrl ? null : runningServer(config.dataDir);
+  if (server)
+    return {
+      exitCode: 2,
+      message: `The server (pid ${server.pid}) is running on ${config.dataDir}: stop it first, or take a backup (npm run db:backup), restore it elsewhere and verify that.`,
+    };
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,

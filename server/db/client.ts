@@ -27,6 +27,11 @@ export type Database = {
     onMessage: (payload: string) => void,
     onReconnect?: () => void,
   ) => Promise<() => Promise<void>>;
+  /**
+   * The embedded database only: a gzipped tarball of its data directory, taken between transactions
+   * (none runs while it is read). Restore with `loadDataDir` (openDatabase's pgliteTemplate).
+   */
+  dumpDataDir?: () => Promise<Blob>;
 };
 
 export type DatabaseOptions = {
@@ -46,7 +51,7 @@ export type DatabaseOptions = {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   return options.databaseUrl
     ? openPostgres(options.databaseUrl, options.poolSize ?? 20, options.statementTimeoutMs)
-    : openPglite(options.dataDir);
+    : openPglite(options.dataDir, options.pgliteTemplate);
 }
 
 async function openPglite(dataDir?: string, template?: Blob): Promise<Database> {
@@ -65,6 +70,13 @@ async function openPglite(dataDir?: string, template?: Blob): Promise<Database> 
       return async () => {
         if (!client.closed) await unlisten();
       };
+    },
+    // The checkpoint leaves little WAL to replay at restore. Holding the transaction lock then waits for
+    // the open transaction and keeps new ones out while the files are read (under the query lock), so the
+    // copy is taken between transactions. (exec waits for that lock too, hence the checkpoint first.)
+    dumpDataDir: async () => {
+      await client.exec('CHECKPOINT');
+      return client._runExclusiveTransaction(() => client.dumpDataDir('gzip'));
     },
   };
 }

@@ -1,6 +1,7 @@
 /** Every feature module, in registration order; buildApp registers this list and nothing feature-specific. */
 import audit from './audit/index.ts';
 import auth from './auth/index.ts';
+import backup from './backup/index.ts';
 import directory from './directory/index.ts';
 import health from './health/index.ts';
 import invitations from './invitations/index.ts';
@@ -21,4 +22,5 @@ export const MODULES = [
   problems,
   audit,
   outbox,
+  backup,
 ];

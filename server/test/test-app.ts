@@ -14,6 +14,8 @@ import { SESSION_COOKIE } from '../platform/sessions.ts';
 import { closeDeps, createDeps } from '../runtime.ts';
 
 export const TEST_ORIGIN = 'http://localhost:3000';
+/** A configured key, as in production (fixed, so tests can decrypt what they find in the database). */
+export const TEST_ENCRYPTION_KEYS = `test1:${Buffer.alloc(32, 0x5a).toString('base64')}`;
 
 export class TestClock {
   constructor(private current = new Date('2026-11-26T03:00:00.000Z')) {}
@@ -36,6 +38,7 @@ export async function buildTestApp(
       NODE_ENV: 'test',
       SESSION_SECRET: 'test-secret-test-secret-test-secret!',
       BASE_URL: TEST_ORIGIN,
+      TIPNET_ENCRYPTION_KEYS: TEST_ENCRYPTION_KEYS,
     }),
     databaseUrl: database?.url,
     dataDir: '',

@@ -16,7 +16,7 @@ import {
 import { consumeRateLimit } from '../../platform/rate-limit.ts';
 import { createSession } from '../../platform/sessions.ts';
 import { hashToken, newToken, signValue, verifySignedValue } from '../../platform/tokens.ts';
-import { hashRecoveryCode, matchTotp } from '../../platform/totp.ts';
+import { hashRecoveryCode, matchTotp, openTotpSecret, sealTotpSecret } from '../../platform/totp.ts';
 import { presentMe } from '../me/index.ts';
 import { findUserByEmail, getUserWithOrganisation } from '../users/index.ts';
 
@@ -94,9 +94,17 @@ export async function loginWithTotp(
       const signedIn = await deps.db.transaction(async (tx) => {
         const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
         if (!user?.active || !user.totpSecret || !user.totpEnabledAt) return null;
-        const step = await matchTotp(user.totpSecret, input.code, ctx.now);
+        const { secret, stale } = openTotpSecret(deps.keyRing, user.id, user.totpSecret);
+        const step = await matchTotp(secret, input.code, ctx.now);
         if (step !== null && step > (user.totpLastStep ?? -1)) {
-          await tx.update(users).set({ totpLastStep: step }).where(eq(users.id, user.id));
+          // A secret still in clear or under an older key is re-sealed with the write we make anyway.
+          await tx
+            .update(users)
+            .set({
+              totpLastStep: step,
+              ...(stale ? { totpSecret: sealTotpSecret(deps.keyRing, user.id, secret) } : {}),
+            })
+            .where(eq(users.id, user.id));
           return startSession(deps, ctx, user.id, 'totp', tx);
         }
         const [recovery] = await tx

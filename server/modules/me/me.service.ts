@@ -13,6 +13,8 @@ import {
   matchTotp,
   newRecoveryCodes,
   newTotpSecret,
+  openTotpSecret,
+  sealTotpSecret,
   totpEnrolment,
 } from '../../platform/totp.ts';
 import { getUserWithOrganisation } from '../users/index.ts';
@@ -118,7 +120,10 @@ export async function startTotpSetup(deps: Deps, ctx: RequestContext) {
     const { user } = await getUserWithOrganisation(tx, ctx.actor!.userId);
     if (user.totpEnabledAt) throw conflict('TOTP_ALREADY_ENABLED', 'Two-factor sign-in is already on');
     const secret = newTotpSecret();
-    await tx.update(users).set({ totpSecret: secret, updatedAt: ctx.now }).where(eq(users.id, user.id));
+    await tx
+      .update(users)
+      .set({ totpSecret: sealTotpSecret(deps.keyRing, user.id, secret), updatedAt: ctx.now })
+      .where(eq(users.id, user.id));
     await recordAudit(tx, ctx, { action: 'user.totp_setup_started', entityType: 'user', entityId: user.id });
     return totpEnrolment(secret, user.email);
   });
@@ -130,12 +135,18 @@ export async function confirmTotp(deps: Deps, ctx: RequestContext, code: string)
     if (!user) throw notFound('User');
     if (user.totpEnabledAt) throw conflict('TOTP_ALREADY_ENABLED', 'Two-factor sign-in is already on');
     if (!user.totpSecret) throw conflict('TOTP_NOT_STARTED', 'Start two-factor setup first');
-    const step = await matchTotp(user.totpSecret, code, ctx.now);
+    const { secret, stale } = openTotpSecret(deps.keyRing, user.id, user.totpSecret);
+    const step = await matchTotp(secret, code, ctx.now);
     if (step === null)
       throw badRequest('INVALID_CODE', 'The code is not valid; check the time on your phone and try again');
     await tx
       .update(users)
-      .set({ totpEnabledAt: ctx.now, totpLastStep: step, updatedAt: ctx.now })
+      .set({
+        totpEnabledAt: ctx.now,
+        totpLastStep: step,
+        updatedAt: ctx.now,
+        ...(stale ? { totpSecret: sealTotpSecret(deps.keyRing, user.id, secret) } : {}),
+      })
       .where(eq(users.id, user.id));
     const codes = newRecoveryCodes();
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));

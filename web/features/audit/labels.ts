@@ -47,6 +47,8 @@ export const AUDIT_ACTIONS = [
   'problem.escalated',
   'notification.preferences_updated',
   'system.demo_seeded',
+  'system.encryption_keys_rotated',
+  'system.backup_created',
 ] as const;
 
 export const AUDIT_ENTITY_TYPES = [
