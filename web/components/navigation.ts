@@ -17,6 +17,8 @@ export interface NavigationItem {
   label: string;
   /** i18n key of a one-line description, shown on the home page */
   description: string;
+  /** Observers only read: a description that invites them to act would promise what they cannot do. */
+  observerDescription?: string;
   icon: typeof IconHome;
   roles: readonly Role[];
   /** Shows how many tasks wait for the user. */
@@ -46,6 +48,7 @@ export const NAVIGATION: readonly NavigationItem[] = [
     path: '/problems',
     label: 'nav.problems',
     description: 'nav.problemsDescription',
+    observerDescription: 'nav.problemsDescriptionObserver',
     icon: IconMessageReport,
     roles: everyone,
   },

@@ -71,7 +71,11 @@ export function HomePage() {
                 <div>
                   <Text fw={600}>{t(item.label)}</Text>
                   <Text size="sm" c="dimmed">
-                    {t(item.description)}
+                    {t(
+                      me.user.role === 'observer' && item.observerDescription
+                        ? item.observerDescription
+                        : item.description,
+                    )}
                   </Text>
                 </div>
               </Group>

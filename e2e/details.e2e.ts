@@ -1,0 +1,74 @@
+/** Small things a first-time user notices: the tab icon, what an observer is invited to do, focus, held mail. */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPage, PHONE } from './browser.ts';
+import { ADMIN, baseUrl, EMBASSY, field, openPage, signIn, th } from './helpers.ts';
+
+describe('details', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows TIPNet’s icon in the browser tab', async () => {
+    const { context, page } = await newPage(browser, baseUrl(), PHONE);
+    try {
+      await page.goto('/login');
+      const href = await page.locator('link[rel="icon"]').getAttribute('href');
+      expect(href).toBeTruthy();
+      const icon = await page.request.get(href!);
+      expect(icon.status()).toBe(200);
+      expect(icon.headers()['content-type']).toMatch(/image\/svg\+xml/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('draws a clear ring around the field a keyboard user is in', async () => {
+    const { context, page } = await newPage(browser, baseUrl(), PHONE);
+    try {
+      await page.goto('/login');
+      const email = field(page, th.fields.email);
+      await email.focus();
+      const outline = await email.evaluate((el) => {
+        const style = getComputedStyle(el);
+        return { width: Number.parseFloat(style.outlineWidth), style: style.outlineStyle };
+      });
+      expect(outline.style).not.toBe('none');
+      expect(outline.width).toBeGreaterThanOrEqual(2);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('does not invite an observer to raise problems they cannot raise', async () => {
+    const { context, page } = await newPage(browser, baseUrl(), PHONE);
+    try {
+      await signIn(page, EMBASSY);
+      await page.getByText(th.nav.problemsDescriptionObserver).waitFor();
+      expect(await page.getByText(th.nav.problemsDescription).count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('says why an email is held when no mail server is set up', async () => {
+    const { context, page } = await newPage(browser, baseUrl(), PHONE);
+    try {
+      // A password reset queues an email; with no mail server it is held for the Centre to read.
+      const reset = await page.request.post(`${baseUrl()}/api/v1/auth/password-reset/request`, {
+        data: { email: EMBASSY },
+        headers: { origin: baseUrl() },
+      });
+      expect(reset.status()).toBeLessThan(300);
+      await signIn(page, ADMIN);
+      await openPage(page, '/outbox', th.outbox.title);
+      await page.locator('.mantine-Badge-root', { hasText: th.outbox.status.held }).first().waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+});
