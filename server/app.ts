@@ -85,9 +85,8 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     const token = req.cookies[SESSION_COOKIE];
     req.signedIn = token ? await resolveSession(deps, token) : null;
     req.actor = req.signedIn?.actor ?? null;
-  });
-  app.addHook('preValidation', async (req) => assertStorableInput(req));
-  app.addHook('preHandler', async (req) => {
+    // Authenticate before the body is parsed and anything validated (preParsing, preValidation): a caller
+    // without a session learns nothing about a route's input rules, only that it must sign in.
     const route = `${req.method} ${req.routeOptions.url}`;
     if (!req.routeOptions.url?.startsWith('/api/v1/') || PUBLIC_ROUTES.has(route)) return;
     if (!req.actor) throw unauthenticated();
@@ -95,6 +94,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
       throw new AppError(403, 'TOTP_REQUIRED', 'Set up two-factor sign-in before using TIPNet');
     }
   });
+  app.addHook('preValidation', async (req) => assertStorableInput(req));
 
   await registerApiDocs(app);
 
