@@ -29,6 +29,8 @@ const RESET_REQUESTS_PER_HOUR = 5;
 export type SignedIn = { status: 'ok'; me: MeView; sessionToken: string };
 export type LoginOutcome = SignedIn | { status: 'totp_required'; challenge: string };
 
+const invalidResetLink = () =>
+  badRequest('INVALID_TOKEN', 'This link is invalid, already used or expired; ask for a new one');
 const invalidCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', 'Email or password is incorrect');
 
 /**
@@ -240,16 +242,23 @@ export async function confirmPasswordReset(
   input: { token: string; password: string },
 ) {
   await consumeRateLimit(deps.db, `reset-confirm:ip:${ctx.ip}`, 20, MINUTE, ctx.now);
-  const passwordHash = await (async () => {
-    const [reset] = await deps.db
-      .select({ email: users.email })
-      .from(passwordResets)
-      .innerJoin(users, eq(users.id, passwordResets.userId))
-      .where(eq(passwordResets.tokenHash, hashToken(input.token)))
-      .limit(1);
-    if (reset) assertAcceptablePassword(input.password, reset.email);
-    return hashPassword(input.password);
-  })();
+  // The link first: a used or expired one is the answer whatever the password (the user needs a new
+  // link, not a better password). The transaction below claims it again, atomically.
+  const [open] = await deps.db
+    .select({ email: users.email })
+    .from(passwordResets)
+    .innerJoin(users, eq(users.id, passwordResets.userId))
+    .where(
+      and(
+        eq(passwordResets.tokenHash, hashToken(input.token)),
+        isNull(passwordResets.usedAt),
+        gt(passwordResets.expiresAt, ctx.now),
+      ),
+    )
+    .limit(1);
+  if (!open) throw invalidResetLink();
+  assertAcceptablePassword(input.password, open.email);
+  const passwordHash = await hashPassword(input.password);
   await deps.db.transaction(async (tx) => {
     const [reset] = await tx
       .update(passwordResets)
@@ -262,15 +271,13 @@ export async function confirmPasswordReset(
         ),
       )
       .returning();
-    if (!reset)
-      throw badRequest('INVALID_TOKEN', 'This link is invalid, already used or expired; ask for a new one');
+    if (!reset) throw invalidResetLink();
     const [user] = await tx
       .update(users)
       .set({ passwordHash, updatedAt: ctx.now })
       .where(and(eq(users.id, reset.userId), eq(users.active, true)))
       .returning();
-    if (!user)
-      throw badRequest('INVALID_TOKEN', 'This link is invalid, already used or expired; ask for a new one');
+    if (!user) throw invalidResetLink();
     // Other outstanding links die with the old password, and so does every session.
     await tx
       .update(passwordResets)
