@@ -33,6 +33,7 @@ const EnvSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  FRESH_READS_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(10),
 });
 
 export type Config = {
@@ -51,6 +52,8 @@ export type Config = {
   sessionIdleMs: number;
   trustProxy: boolean;
   sessionAbsoluteMs: number;
+  /** Cached reads a user may have recomputed (Cache-Control: no-cache) a minute; past that the cache serves. */
+  freshReadsPerMinute: number;
 };
 
 export class ConfigError extends Error {
@@ -91,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     trustProxy: e.TRUST_PROXY,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    freshReadsPerMinute: e.FRESH_READS_PER_MINUTE,
   };
 }
 

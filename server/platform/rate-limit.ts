@@ -7,6 +7,17 @@ import { AppError } from './errors.ts';
  * Kept in the database so every instance behind a load balancer shares the count.
  */
 export async function consumeRateLimit(db: Db, key: string, limit: number, windowMs: number, now: Date) {
+  const { allowed, retryAfterMs } = await countRateLimitHit(db, key, limit, windowMs, now);
+  if (!allowed) {
+    const retryAfter = String(Math.max(1, Math.ceil(retryAfterMs / 1000)));
+    throw new AppError(429, 'RATE_LIMITED', 'Too many attempts; wait a minute and try again', undefined, {
+      'retry-after': retryAfter,
+    });
+  }
+}
+
+/** Counts one hit like consumeRateLimit and says whether it was within the limit, without throwing. */
+export async function countRateLimitHit(db: Db, key: string, limit: number, windowMs: number, now: Date) {
   const windowFloor = new Date(now.getTime() - windowMs);
   const result = await db.execute<{ count: number; window_start: string }>(sql`
     insert into rate_limits (key, window_start, count) values (${key}, ${now.toISOString()}, 1)
@@ -15,11 +26,8 @@ export async function consumeRateLimit(db: Db, key: string, limit: number, windo
       window_start = case when rate_limits.window_start <= ${windowFloor.toISOString()} then ${now.toISOString()}::timestamptz else rate_limits.window_start end
     returning count, window_start`);
   const row = (result as unknown as { rows: { count: number; window_start: string | Date }[] }).rows[0]!;
-  if (row.count > limit) {
-    const retryAfterMs = new Date(row.window_start).getTime() + windowMs - now.getTime();
-    const retryAfter = String(Math.max(1, Math.ceil(retryAfterMs / 1000)));
-    throw new AppError(429, 'RATE_LIMITED', 'Too many attempts; wait a minute and try again', undefined, {
-      'retry-after': retryAfter,
-    });
-  }
+  return {
+    allowed: row.count <= limit,
+    retryAfterMs: new Date(row.window_start).getTime() + windowMs - now.getTime(),
+  };
 }
