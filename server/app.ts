@@ -6,6 +6,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import helmet from 'helmet';
 import { MODULES } from './modules/index.ts';
+import { registerAfterResponse } from './platform/after-response.ts';
 import type { Deps } from './platform/deps.ts';
 import { frameworkErrorHandler, registerErrorHandling } from './platform/error-handler.ts';
 import { AppError, unauthenticated } from './platform/errors.ts';
@@ -46,6 +47,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   // The API speaks JSON only; text/plain (a CORS-simple type) would reach validation as a string.
   app.removeContentTypeParser('text/plain');
   registerErrorHandling(app);
+  registerAfterResponse(app);
   app.decorateRequest('actor', null);
   app.decorateRequest('signedIn', null);
   app.addHook('onRequest', async (req, reply) => {

@@ -104,6 +104,8 @@ export async function requestAs(
     headers,
     ...(opts.body === undefined ? {} : { payload: opts.body as object }),
   });
+  // What the request left to do after answering (platform/after-response.ts) is done before tests look.
+  await app.afterResponseSettled();
   return {
     status: res.statusCode,
     body: res.body ? safeJson(res.body) : undefined,

@@ -198,9 +198,22 @@ export async function logoutEverywhere(deps: Deps, ctx: RequestContext) {
   });
 }
 
-/** Always answers the same way, whether or not the address has an account. */
-export async function requestPasswordReset(deps: Deps, ctx: RequestContext, email: string) {
+/**
+ * Always answers the same way, whether or not the address has an account, and in the same time: only the
+ * per-IP limit runs before the answer; looking the address up, the link and its email come after it
+ * (`afterAnswer`), so the answer's timing cannot tell whether the account exists.
+ */
+export async function requestPasswordReset(
+  deps: Deps,
+  ctx: RequestContext,
+  email: string,
+  afterAnswer: (work: () => Promise<void>) => void,
+) {
   await consumeRateLimit(deps.db, `reset:ip:${ctx.ip}`, 20, 60 * MINUTE, ctx.now);
+  afterAnswer(() => sendPasswordResetLink(deps, ctx, email));
+}
+
+async function sendPasswordResetLink(deps: Deps, ctx: RequestContext, email: string) {
   const user = await findUserByEmail(deps.db, email);
   if (!user?.active) return;
   try {
