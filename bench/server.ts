@@ -154,6 +154,8 @@ export async function startServer(
     TRUST_PROXY: '',
     SESSION_IDLE_MINUTES: '',
     SESSION_ABSOLUTE_HOURS: '',
+    // The *-fresh scenarios send every request with Cache-Control: no-cache to measure the uncached path.
+    FRESH_READS_PER_MINUTE: '1000000',
   };
   // BENCH_SERVER_PROFILE=<dir>: the server writes a V8 CPU profile there when it stops (open it in Chrome DevTools).
   const profile = process.env.BENCH_SERVER_PROFILE

@@ -7,6 +7,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import helmet from 'helmet';
 import { MODULES } from './modules/index.ts';
+import { registerAfterResponse } from './platform/after-response.ts';
 import type { Deps } from './platform/deps.ts';
 import { frameworkErrorHandler, registerErrorHandling } from './platform/error-handler.ts';
 import { AppError, unauthenticated } from './platform/errors.ts';
@@ -49,6 +50,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   // The API speaks JSON only; text/plain (a CORS-simple type) would reach validation as a string.
   app.removeContentTypeParser('text/plain');
   registerErrorHandling(app);
+  registerAfterResponse(app);
   app.decorateRequest('actor', null);
   app.decorateRequest('signedIn', null);
   app.addHook('onRequest', async (req, reply) => {
@@ -91,9 +93,8 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     const token = req.cookies[SESSION_COOKIE];
     req.signedIn = token ? await resolveSession(deps, token) : null;
     req.actor = req.signedIn?.actor ?? null;
-  });
-  app.addHook('preValidation', async (req) => assertStorableInput(req));
-  app.addHook('preHandler', async (req) => {
+    // Authenticate before the body is parsed and anything validated (preParsing, preValidation): a caller
+    // without a session learns nothing about a route's input rules, only that it must sign in.
     const route = `${req.method} ${req.routeOptions.url}`;
     if (!req.routeOptions.url?.startsWith('/api/v1/') || PUBLIC_ROUTES.has(route)) return;
     if (!req.actor) throw unauthenticated();
@@ -101,6 +102,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
       throw new AppError(403, 'TOTP_REQUIRED', 'Set up two-factor sign-in before using TIPNet');
     }
   });
+  app.addHook('preValidation', async (req) => assertStorableInput(req));
 
   await registerApiDocs(app);
 

@@ -44,6 +44,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       sessionIdleMs: 30 * 60_000,
       sessionAbsoluteMs: 12 * 3_600_000,
+      freshReadsPerMinute: 10,
     });
     expect(config.sessionSecret.length).toBeGreaterThanOrEqual(32);
   });
@@ -73,6 +74,7 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'warn',
       SESSION_IDLE_MINUTES: '15',
       SESSION_ABSOLUTE_HOURS: '8',
+      FRESH_READS_PER_MINUTE: '50',
     });
     expect(config).toMatchObject({
       production: true,
@@ -88,6 +90,7 @@ describe('loadConfig', () => {
       logLevel: 'warn',
       sessionIdleMs: 15 * 60_000,
       sessionAbsoluteMs: 8 * 3_600_000,
+      freshReadsPerMinute: 50,
     });
   });
 

@@ -41,6 +41,7 @@ const EnvSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  FRESH_READS_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(10),
 });
 
 export type Config = {
@@ -63,6 +64,8 @@ export type Config = {
   sessionAbsoluteMs: number;
   /** PostgreSQL: no statement of a request may run (or wait for a lock) longer than this. */
   statementTimeoutMs: number;
+  /** Cached reads a user may have recomputed (Cache-Control: no-cache) a minute; past that the cache serves. */
+  freshReadsPerMinute: number;
 };
 
 export class ConfigError extends Error {
@@ -109,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+    freshReadsPerMinute: e.FRESH_READS_PER_MINUTE,
   };
 }
 

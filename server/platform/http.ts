@@ -13,6 +13,7 @@ import { ErrorBody } from '../../common/api.ts';
 import type { Actor, RequestContext } from './context.ts';
 import type { Deps } from './deps.ts';
 import { unauthenticated } from './errors.ts';
+import { countRateLimitHit } from './rate-limit.ts';
 import { SESSION_COOKIE, type SignedInUser } from './sessions.ts';
 
 export type App = FastifyInstance<
@@ -47,10 +48,18 @@ export function actorOf(req: FastifyRequest): Actor {
   return req.actor;
 }
 
-/** Reads served from a cache (platform/cache) are recomputed when the client asks with Cache-Control: no-cache. */
-export const cacheOptionsOf = (req: FastifyRequest) => ({
-  fresh: /\bno-cache\b/i.test(req.headers['cache-control'] ?? ''),
-});
+/**
+ * Reads served from a cache (platform/cache) are recomputed when the client asks with Cache-Control:
+ * no-cache, up to `config.freshReadsPerMinute` a user: beyond that the cached path serves, so no one can
+ * make every search of theirs run uncached.
+ */
+export async function cacheOptionsOf(deps: Deps, req: FastifyRequest) {
+  if (!/\bno-cache\b/i.test(req.headers['cache-control'] ?? '') || !req.actor) return { fresh: false };
+  const key = `no-cache:user:${req.actor.userId}`;
+  const limit = deps.config.freshReadsPerMinute;
+  const { allowed } = await countRateLimitHit(deps.db, key, limit, 60_000, deps.clock.now());
+  return { fresh: allowed };
+}
 
 export function signedInOf(req: FastifyRequest): SignedInUser {
   if (!req.signedIn) throw unauthenticated();

@@ -28,6 +28,7 @@ async function send(method: Method, url: string, opts: { body?: unknown; cookie?
     headers: { origin: TEST_ORIGIN, 'user-agent': UA, ...(opts.cookie ? { cookie: opts.cookie } : {}) },
     ...(opts.body === undefined ? {} : { payload: opts.body as object }),
   });
+  await t.app.afterResponseSettled(); // events recorded after the answer count as the request's
   const cookie = res.headers['set-cookie'];
   if (cookie && String(cookie).includes('tipnet_session=')) {
     const value = sessionCookieFrom(cookie);

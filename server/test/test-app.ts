@@ -70,11 +70,8 @@ export async function buildTestApp(
     clock,
     close,
     /** A request as the web app sends it: same origin, JSON, optionally signed in. */
-    request: (
-      method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
-      url: string,
-      opts: { body?: unknown; cookie?: string; headers?: Record<string, string> } = {},
-    ) => requestAs(app, method, url, opts),
+    request: (method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, opts: RequestOptions = {}) =>
+      requestAs(app, method, url, opts),
     login: (email: string, password: string) => loginAs(app, email, password),
     /** A fresh signed-in user of the given role (in a fresh organisation unless one is given). */
     async signedIn(overrides: Partial<UserRow> & { password?: string } = {}) {
@@ -93,11 +90,19 @@ function pgliteTemplate(): Blob | undefined {
   return path ? new Blob([readFileSync(path)]) : undefined;
 }
 
+type RequestOptions = {
+  body?: unknown;
+  cookie?: string;
+  headers?: Record<string, string>;
+  /** The caller's address (default 127.0.0.1); tests never trust X-Forwarded-For. */
+  ip?: string;
+};
+
 export async function requestAs(
   app: App,
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   url: string,
-  opts: { body?: unknown; cookie?: string; headers?: Record<string, string> } = {},
+  opts: RequestOptions = {},
 ) {
   const headers: Record<string, string> = { origin: TEST_ORIGIN, ...opts.headers };
   if (opts.cookie) headers.cookie = opts.cookie;
@@ -105,8 +110,11 @@ export async function requestAs(
     method,
     url,
     headers,
+    ...(opts.ip ? { remoteAddress: opts.ip } : {}),
     ...(opts.body === undefined ? {} : { payload: opts.body as object }),
   });
+  // What the request left to do after answering (platform/after-response.ts) is done before tests look.
+  await app.afterResponseSettled();
   return {
     status: res.statusCode,
     body: res.body ? safeJson(res.body) : undefined,

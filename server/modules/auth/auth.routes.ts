@@ -6,6 +6,7 @@ import {
   PasswordResetConfirmBody,
   PasswordResetRequestBody,
 } from '../../../common/api.ts';
+import { runAfterResponse } from '../../platform/after-response.ts';
 import type { Deps } from '../../platform/deps.ts';
 import {
   type App,
@@ -102,7 +103,9 @@ export function authRoutes(app: App, deps: Deps) {
       },
     },
     async (req, reply) => {
-      await auth.requestPasswordReset(deps, requestContext(deps, req), req.body.email);
+      await auth.requestPasswordReset(deps, requestContext(deps, req), req.body.email, (work) =>
+        runAfterResponse(req, work),
+      );
       return reply.status(202).send({ ok: true as const });
     },
   );

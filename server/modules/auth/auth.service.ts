@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { MeView } from '../../../common/api.ts';
 import { passwordResets, recoveryCodes, sessions, users } from '../../db/schema/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -13,15 +13,35 @@ import {
   hashPassword,
   verifyPassword,
 } from '../../platform/passwords.ts';
-import { consumeRateLimit } from '../../platform/rate-limit.ts';
+import {
+  type Backoff,
+  consumeRateLimit,
+  forgetFailures,
+  recordFailure,
+  releaseAttempt,
+  reserveAttempt,
+} from '../../platform/rate-limit.ts';
 import { createSession } from '../../platform/sessions.ts';
 import { hashToken, newToken, signValue, verifySignedValue } from '../../platform/tokens.ts';
 import { hashRecoveryCode, matchTotp, openTotpSecret, sealTotpSecret } from '../../platform/totp.ts';
 import { presentMe } from '../me/index.ts';
 import { findUserByEmail, getUserWithOrganisation } from '../users/index.ts';
 
-const LOGIN_LIMIT = 6;
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+/**
+ * Sign-in failures wait longer and longer (ADR 0004): per account and address, so guessing from one place
+ * cannot lock the account's owner out elsewhere; per address, across accounts; and per account from
+ * anywhere, with a much higher ceiling, against guessing spread over many addresses.
+ */
+const PAIR_BACKOFF: Backoff = { free: 6, firstWaitMs: MINUTE, maxWaitMs: 30 * MINUTE, forgetAfterMs: HOUR };
+const IP_BACKOFF: Backoff = { free: 20, firstWaitMs: MINUTE, maxWaitMs: 30 * MINUTE, forgetAfterMs: HOUR };
+const ACCOUNT_BACKOFF: Backoff = {
+  free: 50,
+  firstWaitMs: MINUTE,
+  maxWaitMs: 30 * MINUTE,
+  forgetAfterMs: HOUR,
+};
 const TOTP_CHALLENGE_MS = 5 * MINUTE;
 const RESET_VALID_MS = 60 * MINUTE;
 const RESET_REQUESTS_PER_HOUR = 5;
@@ -29,27 +49,60 @@ const RESET_REQUESTS_PER_HOUR = 5;
 export type SignedIn = { status: 'ok'; me: MeView; sessionToken: string };
 export type LoginOutcome = SignedIn | { status: 'totp_required'; challenge: string };
 
+const invalidResetLink = () =>
+  badRequest('INVALID_TOKEN', 'This link is invalid, already used or expired; ask for a new one');
 const invalidCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', 'Email or password is incorrect');
 
+type LoginLimits = { pair: string; account: string; ip: string };
+
 /**
- * Every attempt counts against the account and the IP before the password is checked (so parallel
- * guesses are limited too); a successful attempt gives its hit back.
+ * Every attempt is reserved under each limit before the secret is checked (so parallel guesses wait too).
+ * A failure (401) stays counted; any other outcome gives back only its own reservations, and a success
+ * forgets the failures of this account from this address — never anything counted for another account.
  */
 async function withLoginLimits<T>(
   deps: Deps,
   ctx: RequestContext,
-  keys: string[],
+  limits: LoginLimits,
   attempt: () => Promise<T>,
 ) {
-  for (const key of keys) await consumeRateLimit(deps.db, key, LOGIN_LIMIT, MINUTE, ctx.now);
-  const result = await attempt();
-  await deps.db.execute(sql`update rate_limits set count = greatest(count - 1, 0) where key in ${keys}`);
+  const planned: [string, Backoff][] = [
+    [limits.pair, PAIR_BACKOFF],
+    [limits.ip, IP_BACKOFF],
+    [limits.account, ACCOUNT_BACKOFF],
+  ];
+  const reserved: string[] = [];
+  try {
+    for (const [key, backoff] of planned) {
+      await reserveAttempt(deps.db, key, backoff, ctx.now);
+      reserved.push(key);
+    }
+  } catch (err) {
+    for (const key of reserved) await releaseAttempt(deps.db, key);
+    throw err;
+  }
+  let result: T;
+  try {
+    result = await attempt();
+  } catch (err) {
+    const failed = err instanceof AppError && err.statusCode === 401;
+    for (const key of reserved)
+      await (failed ? recordFailure(deps.db, key, ctx.now) : releaseAttempt(deps.db, key));
+    throw err;
+  }
+  await forgetFailures(deps.db, limits.pair);
+  await releaseAttempt(deps.db, limits.ip);
+  await releaseAttempt(deps.db, limits.account);
   return result;
 }
 
 export async function login(deps: Deps, ctx: RequestContext, input: { email: string; password: string }) {
-  const keys = [`login:ip:${ctx.ip}`, `login:email:${input.email}`];
-  return withLoginLimits(deps, ctx, keys, async (): Promise<LoginOutcome> => {
+  const limits = {
+    pair: `login:pair:${input.email}|${ctx.ip}`,
+    account: `login:email:${input.email}`,
+    ip: `login:ip:${ctx.ip}`,
+  };
+  return withLoginLimits(deps, ctx, limits, async (): Promise<LoginOutcome> => {
     const user = await findUserByEmail(deps.db, input.email);
     const passwordOk = user
       ? await verifyPassword(user.passwordHash, input.password)
@@ -89,7 +142,7 @@ export async function loginWithTotp(
   return withLoginLimits(
     deps,
     ctx,
-    [`totp:user:${userId}`, `login:ip:${ctx.ip}`],
+    { pair: `totp:pair:${userId}|${ctx.ip}`, account: `totp:user:${userId}`, ip: `login:ip:${ctx.ip}` },
     async (): Promise<SignedIn> => {
       const signedIn = await deps.db.transaction(async (tx) => {
         const [user] = await tx.select().from(users).where(eq(users.id, userId)).for('update');
@@ -204,9 +257,22 @@ export async function logoutEverywhere(deps: Deps, ctx: RequestContext) {
   });
 }
 
-/** Always answers the same way, whether or not the address has an account. */
-export async function requestPasswordReset(deps: Deps, ctx: RequestContext, email: string) {
+/**
+ * Always answers the same way, whether or not the address has an account, and in the same time: only the
+ * per-IP limit runs before the answer; looking the address up, the link and its email come after it
+ * (`afterAnswer`), so the answer's timing cannot tell whether the account exists.
+ */
+export async function requestPasswordReset(
+  deps: Deps,
+  ctx: RequestContext,
+  email: string,
+  afterAnswer: (work: () => Promise<void>) => void,
+) {
   await consumeRateLimit(deps.db, `reset:ip:${ctx.ip}`, 20, 60 * MINUTE, ctx.now);
+  afterAnswer(() => sendPasswordResetLink(deps, ctx, email));
+}
+
+async function sendPasswordResetLink(deps: Deps, ctx: RequestContext, email: string) {
   const user = await findUserByEmail(deps.db, email);
   if (!user?.active) return;
   try {
@@ -248,16 +314,23 @@ export async function confirmPasswordReset(
   input: { token: string; password: string },
 ) {
   await consumeRateLimit(deps.db, `reset-confirm:ip:${ctx.ip}`, 20, MINUTE, ctx.now);
-  const passwordHash = await (async () => {
-    const [reset] = await deps.db
-      .select({ email: users.email })
-      .from(passwordResets)
-      .innerJoin(users, eq(users.id, passwordResets.userId))
-      .where(eq(passwordResets.tokenHash, hashToken(input.token)))
-      .limit(1);
-    if (reset) assertAcceptablePassword(input.password, reset.email);
-    return hashPassword(input.password);
-  })();
+  // The link first: a used or expired one is the answer whatever the password (the user needs a new
+  // link, not a better password). The transaction below claims it again, atomically.
+  const [open] = await deps.db
+    .select({ email: users.email })
+    .from(passwordResets)
+    .innerJoin(users, eq(users.id, passwordResets.userId))
+    .where(
+      and(
+        eq(passwordResets.tokenHash, hashToken(input.token)),
+        isNull(passwordResets.usedAt),
+        gt(passwordResets.expiresAt, ctx.now),
+      ),
+    )
+    .limit(1);
+  if (!open) throw invalidResetLink();
+  assertAcceptablePassword(input.password, open.email);
+  const passwordHash = await hashPassword(input.password);
   await deps.db.transaction(async (tx) => {
     const [reset] = await tx
       .update(passwordResets)
@@ -270,15 +343,13 @@ export async function confirmPasswordReset(
         ),
       )
       .returning();
-    if (!reset)
-      throw badRequest('INVALID_TOKEN', 'This link is invalid, already used or expired; ask for a new one');
+    if (!reset) throw invalidResetLink();
     const [user] = await tx
       .update(users)
       .set({ passwordHash, updatedAt: ctx.now })
       .where(and(eq(users.id, reset.userId), eq(users.active, true)))
       .returning();
-    if (!user)
-      throw badRequest('INVALID_TOKEN', 'This link is invalid, already used or expired; ask for a new one');
+    if (!user) throw invalidResetLink();
     // Other outstanding links die with the old password, and so does every session.
     await tx
       .update(passwordResets)

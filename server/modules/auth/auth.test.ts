@@ -140,13 +140,75 @@ describe('login rate limits', () => {
   it('limits guesses from one IP across many accounts', async () => {
     t.clock.advance(61_000);
     const statuses: number[] = [];
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 22; i++) {
       const res = await t.request('POST', '/api/v1/auth/login', {
         body: { email: `guess${i}@example.test`, password: 'not the password' },
+        ip: '192.0.2.99',
       });
       statuses.push(res.status);
     }
-    expect(statuses.slice(0, 6)).toEqual([401, 401, 401, 401, 401, 401]);
-    expect(statuses.slice(6)).toEqual([429, 429]);
+    expect(statuses.slice(0, 20)).toEqual(Array(20).fill(401));
+    expect(statuses.slice(20)).toEqual([429, 429]);
+  });
+});
+
+describe('login limits cannot be turned against users', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(() => t.close());
+
+  const attempt = (email: string, password: string, ip: string) =>
+    t.request('POST', '/api/v1/auth/login', { body: { email, password }, ip });
+
+  it('lets the real user sign in from their address while someone guesses from another', async () => {
+    const victim = await t.buildUser();
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i++)
+      statuses.push((await attempt(victim.email, `guess-${i}-pw`, '203.0.113.1')).status);
+    expect(statuses).toEqual([...Array(6).fill(401), ...Array(6).fill(429)]);
+    expect((await attempt(victim.email, victim.password, '198.51.100.7')).status).toBe(200);
+    // The guesser's own address stays throttled, the right password or not.
+    expect((await attempt(victim.email, victim.password, '203.0.113.1')).status).toBe(429);
+  });
+
+  it("does not give back another account's failures when the guesser signs in to their own", async () => {
+    const victim = await t.buildUser();
+    const insider = await t.buildUser();
+    const ip = '203.0.113.2';
+    for (let i = 0; i < 6; i++) {
+      expect((await attempt(victim.email, `guess-${i}-pw`, ip)).status).toBe(401);
+      for (let j = 0; j < 3; j++)
+        expect((await attempt(insider.email, insider.password, ip)).status).toBe(200);
+    }
+    const blocked = await attempt(victim.email, 'one more guess', ip);
+    expect(blocked.status).toBe(429);
+    expect((await attempt(insider.email, insider.password, ip)).status).toBe(200);
+    expect((await attempt(victim.email, 'and another guess', ip)).status).toBe(429);
+  });
+
+  it('makes each further wait twice as long as the one before', async () => {
+    const victim = await t.buildUser();
+    const ip = '203.0.113.3';
+    for (let i = 0; i < 6; i++) expect((await attempt(victim.email, `guess-${i}-pw`, ip)).status).toBe(401);
+    const waits: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      const blocked = await attempt(victim.email, 'too soon', ip);
+      expect(blocked.status).toBe(429);
+      const wait = Number(blocked.headers['retry-after']);
+      waits.push(wait);
+      t.clock.advance(wait * 1000);
+      expect((await attempt(victim.email, `late guess ${round}`, ip)).status).toBe(401);
+    }
+    expect(waits).toEqual([60, 120, 240]);
+  });
+
+  it('forgets the failures of an account from an address once its owner signs in there', async () => {
+    const user = await t.buildUser();
+    const ip = '203.0.113.4';
+    for (let i = 0; i < 5; i++) expect((await attempt(user.email, `typo-${i}-pw`, ip)).status).toBe(401);
+    expect((await attempt(user.email, user.password, ip)).status).toBe(200);
+    for (let i = 0; i < 6; i++) expect((await attempt(user.email, `typo-${i}-again`, ip)).status).toBe(401);
   });
 });

@@ -128,6 +128,25 @@ describe('password reset by emailed link', () => {
     );
   });
 
+  it('says a used or expired link is invalid even when the new password is also weak', async () => {
+    const user = await t.buildUser({ language: 'en' });
+    const { token: used } = await resetLinkFor(user.email);
+    expect((await confirm(used)).status).toBe(200);
+    const reused = await confirm(used, 'password1234');
+    expect(reused.status).toBe(400);
+    expect(reused.body.error.code).toBe('INVALID_TOKEN');
+
+    await t.login(user.email, NEW_PASSWORD);
+
+    const other = await t.buildUser({ language: 'en' });
+    const { token: late } = await resetLinkFor(other.email);
+    t.clock.advance(60 * MINUTE + 1000);
+    const expired = await confirm(late, 'password1234');
+    expect(expired.status).toBe(400);
+    expect(expired.body.error.code).toBe('INVALID_TOKEN');
+    await t.login(other.email, other.password);
+  });
+
   it('refuses a made-up token', async () => {
     const res = await confirm('not-a-real-token-at-all');
     expect(res.status).toBe(400);

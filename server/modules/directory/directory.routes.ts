@@ -70,8 +70,17 @@ export function directoryRoutes(app: App, deps: Deps) {
         response: { 200: ContactSheetView, ...errorResponses },
       },
     },
-    async (req) =>
-      provinceContactSheet(deps.db, viewerOf(actorOf(req)), deps.clock.now(), req.params.code, req.query),
+    async (req, reply) => {
+      // Printed from shared office computers; it lists people's phone numbers, so nothing may keep it.
+      reply.header('cache-control', 'no-store');
+      return provinceContactSheet(
+        deps.db,
+        viewerOf(actorOf(req)),
+        deps.clock.now(),
+        req.params.code,
+        req.query,
+      );
+    },
   );
   app.get(
     '/api/v1/organizations/export.csv',

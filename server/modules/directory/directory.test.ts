@@ -124,6 +124,22 @@ describe('visibility of contacts', () => {
       'TEL;TYPE=CELL,VOICE:08-9999-0000',
     );
   });
+
+  it('keeps every export of personal contacts out of browser and proxy caches', async () => {
+    const exports = [
+      `/api/v1/people/${personId}/vcard`,
+      '/api/v1/people/export.csv',
+      '/api/v1/organizations/export.csv',
+      '/api/v1/directory/provinces/TH-85/contact-sheet',
+      '/api/v1/problems/accountability.csv',
+    ];
+    const answers = [];
+    for (const url of exports) {
+      const res = await get(url, as.member);
+      answers.push([url, res.status, res.headers['cache-control']]);
+    }
+    expect(answers).toEqual(exports.map((url) => [url, 200, 'no-store']));
+  });
 });
 
 describe('CSV', () => {

@@ -26,14 +26,19 @@ export function organisationRoutes(app: App, deps: Deps) {
         operationId: 'organizations.list',
         tags,
         summary:
-          'The directory: search (`q`, Thai or English, prefix while typing) and filters; without `q` by English name. Served from a cache checked against the database on every request; `Cache-Control: no-cache` recomputes',
+          'The directory: search (`q`, Thai or English, prefix while typing) and filters; without `q` by English name. Served from a cache checked against the database on every request; `Cache-Control: no-cache` recomputes (a few times a minute per user; then the cache serves)',
         querystring: OrganisationListQuery,
         response: { 200: OrganisationListPage, ...errorResponses },
       },
     },
     async (req, reply) => {
       authorize(actorOf(req), 'organisation.list', undefined);
-      const page = await listOrganisationsCached(deps.db, deps.clock.now(), req.query, cacheOptionsOf(req));
+      const page = await listOrganisationsCached(
+        deps.db,
+        deps.clock.now(),
+        req.query,
+        await cacheOptionsOf(deps, req),
+      );
       return sendSerialisedOnce(reply, OrganisationListPage, page);
     },
   );

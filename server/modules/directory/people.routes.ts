@@ -102,10 +102,14 @@ export function peopleRoutes(app: App, deps: Deps) {
     async (req, reply) => {
       const person = await peopleService.getPerson(deps.db, viewerOf(actorOf(req)), req.params.id);
       const filename = `person-${person.id}.vcf`;
-      return reply
-        .type('text/vcard; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${filename}"`)
-        .send(personVcard(person));
+      return (
+        reply
+          .type('text/vcard; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${filename}"`)
+          // Personal phone numbers: never kept by a shared computer's browser or a proxy.
+          .header('cache-control', 'no-store')
+          .send(personVcard(person))
+      );
     },
   );
 }

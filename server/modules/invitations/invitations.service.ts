@@ -96,7 +96,9 @@ export async function createInvitation(
     .where(eq(organisations.id, input.organisationId));
   if (!organisation) throw notFound('Organisation');
   authorize(ctx.actor, 'invitation.create', { organisationId: organisation.id, role: input.role });
-  if (await findUserByEmail(deps.db, input.email))
+  const existing = await findUserByEmail(deps.db, input.email);
+  // The Centre sees every account anyway; anyone else is answered as for a new address (ADR 0008).
+  if (existing && ctx.actor?.role === 'admin')
     throw conflict('EMAIL_IN_USE', 'Someone already has an account with this email');
 
   const token = newToken();
@@ -125,6 +127,34 @@ export async function createInvitation(
       expiresAt: new Date(ctx.now.getTime() + VALID_FOR_MS),
     });
     const { user: sender } = await getUserWithOrganisation(tx, ctx.actor!.userId);
+    if (existing) {
+      // An invitation row like any other (listed, revocable, expiring), whose link is never sent: the
+      // account holder is told someone tried, and how to sign in.
+      await enqueueEmail(tx, deps, ctx.now, {
+        to: existing.email,
+        language: existing.language,
+        template: {
+          kind: 'invitation_existing_account',
+          displayName: existing.displayName,
+          organisationName: existing.language === 'th' ? organisation.nameTh : organisation.nameEn,
+          inviterName: sender.displayName,
+          link: `${deps.config.baseUrl}/login`,
+          resetLink: `${deps.config.baseUrl}/forgot-password`,
+        },
+      });
+      await recordAudit(tx, ctx, {
+        action: 'invitation.existing_account',
+        entityType: 'invitation',
+        entityId: id,
+        changes: {
+          email: input.email,
+          organisationId: organisation.id,
+          role: input.role,
+          existingUserId: existing.id,
+        },
+      });
+      return;
+    }
     await enqueueEmail(tx, deps, ctx.now, {
       to: input.email,
       language: input.language,

@@ -211,6 +211,45 @@ describe('invitations, end to end with a real SMTP server', () => {
     expect(res.body.error.code).toBe('EMAIL_IN_USE');
   });
 
+  it('answers an organisation admin the same for an address that has an account, and tells its owner instead', async () => {
+    const org = await t.buildOrganisation({ nameEn: 'Probe Foundation' });
+    const orgAdmin = await t.signedIn({ role: 'org_admin', organisationId: org.id });
+    const existing = await t.buildUser({ language: 'en', displayName: 'Khun Existing' });
+    const inviteAs = (email: string) =>
+      t.request('POST', '/api/v1/invitations', {
+        cookie: orgAdmin.cookie,
+        body: { email, organisationId: org.id, role: 'member', language: 'en' },
+      });
+    const fresh = await inviteAs(newEmail('fresh'));
+    const taken = await inviteAs(existing.email);
+
+    expect(taken.status).toBe(fresh.status);
+    expect(taken.status).toBe(201);
+    expect(Object.keys(taken.body).sort()).toEqual(Object.keys(fresh.body).sort());
+    const { id: _a, email: _b, createdAt: _c, expiresAt: _d, ...sameAsFresh } = fresh.body;
+    expect(taken.body).toMatchObject({ ...sameAsFresh, email: existing.email, status: 'pending' });
+    const list = await t.request('GET', '/api/v1/invitations?limit=100', { cookie: orgAdmin.cookie });
+    expect(list.body.items.find((i: { id: string }) => i.id === taken.body.id)?.status).toBe('pending');
+
+    const mail = await receiver.waitFor((m) => m.envelope.to.includes(existing.email), 10_000);
+    expect(mail.subject).toBe('Someone tried to invite you to TIPNet — you already have an account');
+    expect(mail.text).toContain('Dear Khun Existing,');
+    expect(mail.text).toContain('Probe Foundation');
+    expect(mail.text).toContain('http://localhost:3000/login');
+    expect(mail.text).toContain('http://localhost:3000/forgot-password');
+    expect(mail.text).not.toMatch(LINK);
+    expect(await t.db.select().from(users).where(eq(users.email, existing.email))).toHaveLength(1);
+
+    const admin = await t.signedIn({ role: 'admin' });
+    const audit = await t.request('GET', '/api/v1/audit-events?action=invitation.existing_account', {
+      cookie: admin.cookie,
+    });
+    expect(audit.body.items.find((e: { entityId: string }) => e.entityId === taken.body.id)).toMatchObject({
+      entityType: 'invitation',
+      changes: { email: existing.email, organisationId: org.id, existingUserId: existing.id },
+    });
+  });
+
   it('creates one user when the same link is accepted twice at once', async () => {
     const admin = await t.signedIn({ role: 'admin' });
     const org = await t.buildOrganisation();

@@ -155,6 +155,37 @@ describe('the board and pages as served', () => {
     expect(fresh.body.items.find((i: Item) => i.id === p.id)).toMatchObject({ supportCount: 42 });
   });
 
+  it('ignores Cache-Control: no-cache past 10 requests a minute from one user, serving the cache', async () => {
+    const hammer = await t.signedIn({ role: 'member' });
+    const other = await t.signedIn({ role: 'member' });
+    const p = await raise();
+    /** Written around the triggers, as no code does: only a recomputed page can show it. */
+    const setSupportsBehindTheCache = (count: number) =>
+      t.db.transaction(async (tx) => {
+        await tx.execute(sql`alter table problems disable trigger problems_changed`);
+        await tx.execute(sql`update problems set support_count = ${count} where id = ${p.id}`);
+        await tx.execute(sql`alter table problems enable trigger problems_changed`);
+      });
+    const supportsSeenBy = async (who: Who) => {
+      const res = await t.request('GET', '/api/v1/problems?limit=100', {
+        cookie: who.cookie,
+        headers: { 'cache-control': 'no-cache' },
+      });
+      expect(res.status).toBe(200);
+      return res.body.items.find((i: Item) => i.id === p.id).supportCount;
+    };
+    for (let i = 1; i <= 10; i++) {
+      await setSupportsBehindTheCache(i);
+      expect(await supportsSeenBy(hammer)).toBe(i);
+    }
+    await setSupportsBehindTheCache(11);
+    expect(await supportsSeenBy(hammer)).toBe(10);
+    expect(await supportsSeenBy(other)).toBe(11);
+    t.clock.advance(MINUTE);
+    await setSupportsBehindTheCache(12);
+    expect(await supportsSeenBy(hammer)).toBe(12);
+  });
+
   it('does not count sign-ins as changes', async () => {
     const version = await changeVersion(t.db, 'problems');
     await t.login(bystander.user.email, bystander.user.password);

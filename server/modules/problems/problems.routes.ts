@@ -131,7 +131,7 @@ export function problemRoutes(app: App, deps: Deps) {
         operationId: 'problems.list',
         tags,
         summary:
-          'The board: filters, views (mine, assigned to my organisation, the Centre triage queue), sorts and Thai search. Served from a cache checked against the database on every request; `Cache-Control: no-cache` recomputes (also for a problem, its timeline and comments)',
+          'The board: filters, views (mine, assigned to my organisation, the Centre triage queue), sorts and Thai search. Served from a cache checked against the database on every request; `Cache-Control: no-cache` recomputes, a few times a minute per user (also for a problem, its timeline and comments)',
         querystring: ProblemListQuery,
         response: { 200: ProblemListPage, ...errorResponses },
       },
@@ -145,7 +145,7 @@ export function problemRoutes(app: App, deps: Deps) {
           actorOf(req),
           deps.clock.now(),
           req.query,
-          cacheOptionsOf(req),
+          await cacheOptionsOf(deps, req),
         ),
       ),
   );
@@ -182,7 +182,7 @@ export function problemRoutes(app: App, deps: Deps) {
           actorOf(req),
           deps.clock.now(),
           req.params.id,
-          cacheOptionsOf(req),
+          await cacheOptionsOf(deps, req),
         ),
       ),
   );
@@ -202,7 +202,13 @@ export function problemRoutes(app: App, deps: Deps) {
       sendSerialisedOnce(
         reply,
         TimelinePage,
-        await cached.getTimelineCached(deps.db, actorOf(req), req.params.id, req.query, cacheOptionsOf(req)),
+        await cached.getTimelineCached(
+          deps.db,
+          actorOf(req),
+          req.params.id,
+          req.query,
+          await cacheOptionsOf(deps, req),
+        ),
       ),
   );
   app.post(
@@ -328,7 +334,7 @@ export function problemRoutes(app: App, deps: Deps) {
           deps.clock.now(),
           req.params.id,
           req.query,
-          cacheOptionsOf(req),
+          await cacheOptionsOf(deps, req),
         ),
       ),
   );

@@ -14,6 +14,15 @@ export type ProblemEventMail = {
 
 export type EmailTemplate =
   | { kind: 'invitation'; link: string; organisationName: string; roleLabel: string; inviterName: string }
+  | {
+      /** Someone invited an address that already has an account: told instead of invited (ADR 0008). */
+      kind: 'invitation_existing_account';
+      displayName: string;
+      organisationName: string;
+      inviterName: string;
+      link: string;
+      resetLink: string;
+    }
   | { kind: 'password_reset'; link: string; displayName: string }
   | { kind: 'password_changed'; displayName: string }
   | {
@@ -63,6 +72,28 @@ function copyFor(t: EmailTemplate, lang: Language): Copy {
             ],
             link: t.link,
             action: 'Accept the invitation',
+          };
+    case 'invitation_existing_account':
+      return th
+        ? {
+            subject: 'มีผู้พยายามเชิญคุณเข้าร่วม TIPNet — คุณมีบัญชีอยู่แล้ว',
+            lines: [
+              `เรียน ${t.displayName}`,
+              `${t.inviterName} จาก ${t.organisationName} พยายามเชิญอีเมลนี้เข้าร่วม TIPNet แต่คุณมีบัญชีอยู่แล้ว จึงไม่มีการสร้างบัญชีใหม่`,
+              `โปรดเข้าสู่ระบบด้วยบัญชีเดิม หากจำรหัสผ่านไม่ได้ ตั้งรหัสผ่านใหม่ได้ที่ ${t.resetLink} หากคุณควรย้ายไปอยู่กับ ${t.organisationName} โปรดติดต่อ ศพดส.ตร.`,
+            ],
+            link: t.link,
+            action: 'เข้าสู่ระบบ',
+          }
+        : {
+            subject: 'Someone tried to invite you to TIPNet — you already have an account',
+            lines: [
+              `Dear ${t.displayName},`,
+              `${t.inviterName} of ${t.organisationName} tried to invite this address to TIPNet, but you already have an account, so no new one was created.`,
+              `Sign in with your account. If you forgot your password, reset it at ${t.resetLink}. If you should move to ${t.organisationName}, contact the Centre.`,
+            ],
+            link: t.link,
+            action: 'Sign in',
           };
     case 'password_reset':
       return th

@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'invitation.created',
   'invitation.revoked',
   'invitation.accepted',
+  'invitation.existing_account',
   'organisation.created',
   'organisation.updated',
   'organisation.stale_reminder_sent',
