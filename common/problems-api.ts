@@ -3,6 +3,12 @@ import { z } from 'zod';
 import { Id, OrganisationSummary, Page, PageQuery, Sector, Timestamp } from './api.ts';
 import { ProvinceCode } from './directory-taxonomies.ts';
 import {
+  PROBLEM_EVENT_KINDS,
+  PROBLEM_EVENTS,
+  type ProblemEventKind,
+  type ProblemEventShape,
+} from './problem-events.ts';
+import {
   PrivacyFindingKindCode,
   ProblemCategoryCode,
   ProblemStateCode,
@@ -252,14 +258,27 @@ export const CreateAnswerBody = z.strictObject({
   ...privacyFields,
 });
 
-export const TimelineEventView = z.object({
-  id: z.string(),
-  at: Timestamp,
-  kind: z.string(),
-  actor: UserBrief.nullable(),
-  actorOrganisation: OrganisationSummary.nullable(),
-  data: z.record(z.string(), z.unknown()),
-});
+/** The actor is the anonymous reporter: shown as "the reporter", unnamed. */
+const ByReporter = { byReporter: z.literal(true).optional() };
+// Zod cannot follow a generic kind to its own data: the cast restores that link for the types.
+const timelineDataOf = <K extends ProblemEventKind>(kind: K) =>
+  z.object({ ...PROBLEM_EVENTS[kind].data.shape, ...ByReporter }) as unknown as z.ZodObject<
+    ProblemEventShape<K> & typeof ByReporter
+  >;
+const timelineEventOf = <K extends ProblemEventKind>(kind: K) =>
+  z.object({
+    id: z.string(),
+    at: Timestamp,
+    kind: z.literal(kind),
+    actor: UserBrief.nullable(),
+    actorOrganisation: OrganisationSummary.nullable(),
+    data: timelineDataOf(kind),
+  });
+type AnyTimelineEvent = { [K in ProblemEventKind]: ReturnType<typeof timelineEventOf<K>> }[ProblemEventKind];
+export const TimelineEventView = z.discriminatedUnion(
+  'kind',
+  PROBLEM_EVENT_KINDS.map(timelineEventOf) as [AnyTimelineEvent, ...AnyTimelineEvent[]],
+);
 export type TimelineEventView = z.infer<typeof TimelineEventView>;
 export const TimelinePage = Page(TimelineEventView);
 

@@ -7,6 +7,7 @@
 import { eq, getTableColumns, notExists, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { labelOf, PROVINCES } from '../../common/directory-taxonomies.ts';
+import { type ProblemEventData, type ProblemEventKind, visibilityOf } from '../../common/problem-events.ts';
 import {
   PROBLEM_CATEGORY_CODES,
   type ProblemCategory,
@@ -199,14 +200,22 @@ export async function generateSyntheticProblems(
       const state = pickState(random);
       const anonymous = random.chance(0.1);
       const events: (typeof problemEvents.$inferInsert)[] = [];
-      const event = (
+      const event = <K extends ProblemEventKind>(
         at: Date,
-        kind: string,
+        kind: K,
         actorUserId: string | null,
         actorOrganisationId: string | null,
-        data: Record<string, unknown> = {},
+        data: ProblemEventData<K>,
       ) =>
-        events.push({ problemId: id, at, kind, actorUserId, actorOrganisationId, visibility: 'all', data });
+        events.push({
+          problemId: id,
+          at,
+          kind,
+          actorUserId,
+          actorOrganisationId,
+          visibility: visibilityOf(kind),
+          data,
+        });
       const after = (from: Date, days: number) =>
         new Date(Math.min(now.getTime() - 60_000, from.getTime() + days * DAY));
       const followers = new Set([reporter]);
@@ -321,12 +330,12 @@ export async function generateSyntheticProblems(
         dueAt && dueAt.getTime() + 14 * DAY < now.getTime()
           ? new Date(dueAt.getTime() + 14 * DAY + 3_600_000)
           : null;
-      const deadline = {
+      const missed: ProblemEventData<'overdue'> | null = dueAt && {
         deadline: firstAnsweredAt ? 'progress_update' : 'first_answer',
-        dueAt: dueAt?.toISOString(),
+        dueAt: dueAt.toISOString(),
       };
-      if (overdueNotifiedAt) event(overdueNotifiedAt, 'overdue', null, null, deadline);
-      if (escalatedAt) event(escalatedAt, 'escalated', null, null, deadline);
+      if (overdueNotifiedAt && missed) event(overdueNotifiedAt, 'overdue', null, null, missed);
+      if (escalatedAt && missed) event(escalatedAt, 'escalated', null, null, missed);
       let closedAt: Date | null = null;
       let stateReason: string | null = null;
       // The very first problem has nothing to duplicate: it is withdrawn instead.

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { rowsOf } from '../db/rows.ts';
 import { AppError } from './errors.ts';
 
 /**
@@ -14,7 +15,7 @@ export async function consumeRateLimit(db: Db, key: string, limit: number, windo
       count = case when rate_limits.window_start <= ${windowFloor.toISOString()} then 1 else rate_limits.count + 1 end,
       window_start = case when rate_limits.window_start <= ${windowFloor.toISOString()} then ${now.toISOString()}::timestamptz else rate_limits.window_start end
     returning count, window_start`);
-  const row = (result as unknown as { rows: { count: number; window_start: string | Date }[] }).rows[0]!;
+  const row = rowsOf<{ count: number; window_start: string | Date }>(result)[0]!;
   if (row.count > limit) {
     const retryAfterMs = new Date(row.window_start).getTime() + windowMs - now.getTime();
     const retryAfter = String(Math.max(1, Math.ceil(retryAfterMs / 1000)));

@@ -20,6 +20,7 @@ import type {
 } from '../../../common/directory-api.ts';
 import { type CoverageCode, PROVINCE_CODES } from '../../../common/directory-taxonomies.ts';
 import type { Db } from '../../db/client.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { organisations, people } from '../../db/schema/index.ts';
 import { versionedCache } from '../../platform/cache/versioned-cache.ts';
 import { decodeCursor, encodeCursor } from '../../platform/pagination.ts';
@@ -221,7 +222,7 @@ export async function facetCounts(db: Db, now: Date, f: DirectoryFilters): Promi
     union all ${counted('verified', 'verified')}
     union all ${counted('stale', 'stale')}
   `);
-  return presentFacets((result as unknown as { rows: FacetRow[] }).rows);
+  return presentFacets(rowsOf<FacetRow>(result));
 }
 
 type FacetRow = { facet: string; code: string | null; n: number };

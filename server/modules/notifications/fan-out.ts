@@ -16,17 +16,19 @@ import {
   type EmailFrequency,
   type NotificationReason,
 } from '../../../common/notifications-api.ts';
+import type { NotifiedKind } from '../../../common/problem-events.ts';
 import type { Db } from '../../db/client.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { notifications } from '../../db/schema/index.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { enqueueEmails } from '../../platform/mail/outbox.ts';
-import { eventMailsFor, rowsOf } from './mail.ts';
+import { eventMailsFor } from './mail.ts';
 
-const TO_REPORTER = ['supported', 'assigned', 'answered', 'state_changed', 'commented'];
-const TO_FOLLOWERS_AND_ASSIGNED = ['assigned', 'answered', 'state_changed', 'commented'];
-const MENTIONING = ['commented', 'comment_edited'];
+const TO_REPORTER: NotifiedKind[] = ['supported', 'assigned', 'answered', 'state_changed', 'commented'];
+const TO_FOLLOWERS_AND_ASSIGNED: NotifiedKind[] = ['assigned', 'answered', 'state_changed', 'commented'];
+const MENTIONING: NotifiedKind[] = ['commented', 'comment_edited'];
 
-const kinds = (list: string[]) =>
+const kinds = (list: NotifiedKind[]) =>
   sql`array[${sql.join(
     list.map((k) => sql`${k}`),
     sql`, `,

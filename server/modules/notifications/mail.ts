@@ -8,8 +8,6 @@ import type { Actor } from '../../platform/context.ts';
 import type { EmailTemplate, ProblemEventMail } from '../../platform/mail/templates.ts';
 import { hidesOrganisation } from '../problems/index.ts';
 
-export const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
-
 type Item = { recipient_user_id: string; reason: ProblemEventMail['reason']; event_id?: number };
 export type Recipient = { id: string; email: string; language: Language; displayName: string };
 

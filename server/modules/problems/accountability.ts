@@ -12,6 +12,7 @@ import {
 } from '../../../common/problems-accountability-api.ts';
 import { OPEN_STATES, problemLabelOf } from '../../../common/problems-taxonomy.ts';
 import type { Db } from '../../db/client.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { problemAnswers, problemAssignments, problems } from '../../db/schema/index.ts';
 import type { Actor } from '../../platform/context.ts';
 import { toCsv } from '../../platform/csv.ts';
@@ -23,7 +24,6 @@ import { organisationsById, problemColumns } from './problems.repository.ts';
 
 const OVERDUE_SHOWN = 100;
 const DAY_MS = 24 * 3_600_000;
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 const openStates = sql.join(
   OPEN_STATES.map((s) => sql`${s}`),
   sql`, `,

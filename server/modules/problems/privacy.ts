@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { checkPrivacy, type PrivacyFinding } from '../../../common/privacy-check.ts';
+import { checkPrivacy, type PrivacyFinding, type PrivacyTarget } from '../../../common/privacy-check.ts';
 import type { Db } from '../../db/client.ts';
 import { problemPrivacyChecks } from '../../db/schema/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -14,7 +14,6 @@ import type { RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordProblemEvent } from './events.ts';
 
-export type PrivacyTarget = 'problem' | 'comment' | 'answer' | 'support';
 export type PrivacyInput = { acknowledgePrivacyWarnings?: boolean; privacyCheckId?: string };
 /** Where a finding was: field and kind only; the matched text is never stored or logged. */
 const summary = (findings: PrivacyFinding[]) => findings.map(({ field, kind }) => ({ field, kind }));

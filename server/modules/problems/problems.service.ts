@@ -40,7 +40,7 @@ import {
   userNameColumns,
 } from '../../platform/projections.ts';
 import { onAnswered, onAssigned, onClosed, onInProgress, settingsOrDefault } from './deadlines.ts';
-import { recordProblemEvent } from './events.ts';
+import { eventOf, recordProblemEvent } from './events.ts';
 import { recordPrivacyChoice, screenText } from './privacy.ts';
 import { assertTransitionExists } from './problem-states.ts';
 import {
@@ -287,14 +287,15 @@ export async function getTimeline(
     (r): TimelineEventView => {
       const hidden = hidesOrganisation(viewer, p, r.event.actorOrganisationId);
       const org = r.event.actorOrganisationId ? orgs.get(r.event.actorOrganisationId) : null;
+      const { kind, data } = eventOf(r.event);
       return {
         id: String(r.event.id),
         at: r.event.at.toISOString(),
-        kind: r.event.kind,
+        kind,
         actor: hidden || !r.actor?.id ? null : r.actor,
         actorOrganisation: hidden ? null : summaryOrNull(org),
-        data: { ...r.event.data, ...(hidden ? { byReporter: true } : {}) },
-      };
+        data: { ...data, ...(hidden ? { byReporter: true } : {}) },
+      } as TimelineEventView;
     },
   );
 }
@@ -389,7 +390,7 @@ export async function withdrawSupport(db: Db, ctx: Ctx, id: string) {
         .update(problems)
         .set({ supportCount: sql`${problems.supportCount} - 1`, updatedAt: ctx.now })
         .where(eq(problems.id, id));
-      await recordProblemEvent(tx, ctx, id, 'support_withdrawn');
+      await recordProblemEvent(tx, ctx, id, 'support_withdrawn', {});
       await recordAudit(tx, ctx, {
         action: 'problem.support_withdrawn',
         entityType: 'problem',

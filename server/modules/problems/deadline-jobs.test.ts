@@ -1,9 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NotifiedKind } from '../../../common/problem-events.ts';
 import { auditEvents, notifications, problemDeadlineSettings, problems } from '../../db/schema/index.ts';
 import { buildTestApp, type TestApp } from '../../test/test-app.ts';
-import { runDeadlineAlerts } from './deadline-alerts.ts';
-import { notificationRuntimeOf } from './runtime-registry.ts';
+import { notificationRuntimeOf } from '../notifications/index.ts';
+import { runDeadlineAlerts } from './deadline-jobs.ts';
 
 const DAY = 24 * 3_600_000;
 const MINUTE = 60_000;
@@ -54,7 +55,7 @@ async function assignedProblem(category = 'documents_immigration') {
   return raised.body.id as string;
 }
 
-const told = async (userId: string, problemId: string, kind: string) =>
+const told = async (userId: string, problemId: string, kind: NotifiedKind) =>
   t.db
     .select()
     .from(notifications)
