@@ -1,4 +1,5 @@
 /** The HTTP contract of the problems and recommendations board (/api/v1/problems). */
+
 import { z } from 'zod';
 import { Id, OrganisationSummary, Page, PageQuery, Sector, Timestamp } from './api.ts';
 import { ProvinceCode } from './directory-taxonomies.ts';
@@ -14,6 +15,7 @@ import {
   ProblemStateCode,
   ProblemTypeCode,
 } from './problems-taxonomy.ts';
+import { MINUTE_MS } from './time.ts';
 
 export const PROBLEM_LIMITS = {
   title: 200,
@@ -28,7 +30,7 @@ export const PROBLEM_LIMITS = {
   dismissNote: 500,
 } as const;
 /** Authors may edit a comment this long after posting it. */
-export const COMMENT_EDIT_WINDOW_MS = 15 * 60_000;
+export const COMMENT_EDIT_WINDOW_MS = 15 * MINUTE_MS;
 
 /**
  * A mention inside comment Markdown: `@[shown name](user:<uuid>)` or `@[shown name](org:<uuid>)`. The server

@@ -4,6 +4,7 @@
  * problems get hundreds, most a handful). Search documents come from the problems module's own builder.
  * Rows go in as multi-row INSERTs, a few hundred problems per transaction.
  */
+
 import { eq, getTableColumns, notExists, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { labelOf, PROVINCES } from '../../common/directory-taxonomies.ts';
@@ -14,6 +15,7 @@ import {
   type ProblemState,
 } from '../../common/problems-taxonomy.ts';
 import { SECTORS } from '../../common/taxonomies.ts';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../common/time.ts';
 import type { Db } from '../../server/db/client.ts';
 import {
   notificationDispatchState,
@@ -37,7 +39,6 @@ import { NAMES } from './words.ts';
 type Random = ReturnType<typeof makeRandom>;
 type Org = { id: string; nameTh: string; nameEn: string; abbreviation: string | null; sector: string };
 
-const DAY = 86_400_000;
 const PROBLEMS_PER_TRANSACTION = 250;
 const ROWS_PER_INSERT = 5000;
 /** One synthetic member per organisation at most this many organisations (reporters, supporters, authors). */
@@ -182,7 +183,7 @@ export async function generateSyntheticProblems(
       const reporterOrg = random.pick(orgsWithUsers);
       const reporter = memberOf(reporterOrg);
       // Three years of history, more of it recent.
-      const createdAt = new Date(now.getTime() - Math.floor(random.next() ** 2 * 3 * 365 * DAY) - DAY);
+      const createdAt = new Date(now.getTime() - Math.floor(random.next() ** 2 * 3 * 365 * DAY_MS) - DAY_MS);
       const category: ProblemCategory = random.pick(PROBLEM_CATEGORY_CODES);
       const province = random.pick(PROVINCES);
       const provinces = random.chance(0.1)
@@ -217,7 +218,7 @@ export async function generateSyntheticProblems(
           data,
         });
       const after = (from: Date, days: number) =>
-        new Date(Math.min(now.getTime() - 60_000, from.getTime() + days * DAY));
+        new Date(Math.min(now.getTime() - MINUTE_MS, from.getTime() + days * DAY_MS));
       const followers = new Set([reporter]);
       event(createdAt, 'raised', reporter, reporterOrg.id, { type: 'problem', category });
 
@@ -268,7 +269,7 @@ export async function generateSyntheticProblems(
         const assigned = random.sample(orgsWithUsers, random.int(1, 3));
         lead = assigned[0]!;
         assignedAt = after(reviewedAt, random.int(1, 10));
-        firstAnswerDueAt = new Date(assignedAt.getTime() + 14 * DAY);
+        firstAnswerDueAt = new Date(assignedAt.getTime() + 14 * DAY_MS);
         for (const org of assigned)
           assignmentRows.push({
             id: uuidFrom(random),
@@ -315,7 +316,7 @@ export async function generateSyntheticProblems(
           });
         }
         if (state === 'in_progress')
-          nextUpdateDueAt = new Date((lastAnsweredAt ?? assignedAt).getTime() + 30 * DAY);
+          nextUpdateDueAt = new Date((lastAnsweredAt ?? assignedAt).getTime() + 30 * DAY_MS);
       }
       const open = ['submitted', 'under_review', 'assigned', 'in_progress'].includes(state);
       const dueAt =
@@ -325,10 +326,10 @@ export async function generateSyntheticProblems(
             ? (nextUpdateDueAt ?? firstAnswerDueAt)
             : null;
       // Overdue ones were already told (and escalated), so the deadline job has nothing to catch up on.
-      const overdueNotifiedAt = dueAt && dueAt < now ? new Date(dueAt.getTime() + 3_600_000) : null;
+      const overdueNotifiedAt = dueAt && dueAt < now ? new Date(dueAt.getTime() + HOUR_MS) : null;
       const escalatedAt =
-        dueAt && dueAt.getTime() + 14 * DAY < now.getTime()
-          ? new Date(dueAt.getTime() + 14 * DAY + 3_600_000)
+        dueAt && dueAt.getTime() + 14 * DAY_MS < now.getTime()
+          ? new Date(dueAt.getTime() + 14 * DAY_MS + HOUR_MS)
           : null;
       const missed: ProblemEventData<'overdue'> | null = dueAt && {
         deadline: firstAnsweredAt ? 'progress_update' : 'first_answer',
@@ -378,7 +379,7 @@ export async function generateSyntheticProblems(
           mentionedUserIds: [],
           mentionedOrganisationIds: [],
           createdAt: new Date(time),
-          hiddenAt: hidden ? new Date(time + DAY) : null,
+          hiddenAt: hidden ? new Date(time + DAY_MS) : null,
           hiddenBy: hidden ? anyUser() : null,
           hiddenReason: hidden ? 'ข้อความไม่เกี่ยวข้อง' : null,
         });

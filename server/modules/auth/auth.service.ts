@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { MeView } from '../../../common/api.ts';
+import { HOUR_MS, MINUTE_MS } from '../../../common/time.ts';
 import { passwordResets, recoveryCodes, sessions, users } from '../../db/schema/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
@@ -21,9 +22,8 @@ import { presentMe } from '../me/index.ts';
 import { findUserByEmail, getUserWithOrganisation } from '../users/index.ts';
 
 const LOGIN_LIMIT = 6;
-const MINUTE = 60_000;
-const TOTP_CHALLENGE_MS = 5 * MINUTE;
-const RESET_VALID_MS = 60 * MINUTE;
+const TOTP_CHALLENGE_MS = 5 * MINUTE_MS;
+const RESET_VALID_MS = HOUR_MS;
 const RESET_REQUESTS_PER_HOUR = 5;
 
 export type SignedIn = { status: 'ok'; me: MeView; sessionToken: string };
@@ -41,7 +41,7 @@ async function withLoginLimits<T>(
   keys: string[],
   attempt: () => Promise<T>,
 ) {
-  for (const key of keys) await consumeRateLimit(deps.db, key, LOGIN_LIMIT, MINUTE, ctx.now);
+  for (const key of keys) await consumeRateLimit(deps.db, key, LOGIN_LIMIT, MINUTE_MS, ctx.now);
   const result = await attempt();
   await deps.db.execute(sql`update rate_limits set count = greatest(count - 1, 0) where key in ${keys}`);
   return result;
@@ -198,11 +198,11 @@ export async function logoutEverywhere(deps: Deps, ctx: RequestContext) {
 
 /** Always answers the same way, whether or not the address has an account. */
 export async function requestPasswordReset(deps: Deps, ctx: RequestContext, email: string) {
-  await consumeRateLimit(deps.db, `reset:ip:${ctx.ip}`, 20, 60 * MINUTE, ctx.now);
+  await consumeRateLimit(deps.db, `reset:ip:${ctx.ip}`, 20, HOUR_MS, ctx.now);
   const user = await findUserByEmail(deps.db, email);
   if (!user?.active) return;
   try {
-    await consumeRateLimit(deps.db, `reset:email:${email}`, RESET_REQUESTS_PER_HOUR, 60 * MINUTE, ctx.now);
+    await consumeRateLimit(deps.db, `reset:email:${email}`, RESET_REQUESTS_PER_HOUR, HOUR_MS, ctx.now);
   } catch {
     return; // quietly: a 429 here would reveal that the account exists
   }
@@ -239,7 +239,7 @@ export async function confirmPasswordReset(
   ctx: RequestContext,
   input: { token: string; password: string },
 ) {
-  await consumeRateLimit(deps.db, `reset-confirm:ip:${ctx.ip}`, 20, MINUTE, ctx.now);
+  await consumeRateLimit(deps.db, `reset-confirm:ip:${ctx.ip}`, 20, MINUTE_MS, ctx.now);
   const passwordHash = await (async () => {
     const [reset] = await deps.db
       .select({ email: users.email })
