@@ -10,6 +10,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { labelOf, PROVINCES } from '../../common/directory-taxonomies.ts';
 import { type ProblemEventData, type ProblemEventKind, visibilityOf } from '../../common/problem-events.ts';
 import {
+  isOpenState,
   PROBLEM_CATEGORY_CODES,
   type ProblemCategory,
   type ProblemState,
@@ -318,7 +319,7 @@ export async function generateSyntheticProblems(
         if (state === 'in_progress')
           nextUpdateDueAt = new Date((lastAnsweredAt ?? assignedAt).getTime() + 30 * DAY_MS);
       }
-      const open = ['submitted', 'under_review', 'assigned', 'in_progress'].includes(state);
+      const open = isOpenState(state);
       const dueAt =
         state === 'assigned'
           ? firstAnswerDueAt

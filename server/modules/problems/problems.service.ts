@@ -551,7 +551,7 @@ export async function assign(db: Db, ctx: Ctx, id: string, input: z.infer<typeof
     const before = await assignedOrganisationIds(tx, id);
     const access = accessOf(problem, before);
     authorize(ctx.actor, 'problem.assign', access);
-    if (!['submitted', 'under_review', 'assigned', 'in_progress'].includes(problem.state))
+    if (!isOpenState(problem.state))
       assertTransitionExists(problem.state, 'assigned', partiesOf(ctx.actor, access));
     const orgs = await organisationsById(tx, organisationIds);
     const missing = organisationIds.filter((o) => !orgs.has(o));
