@@ -18,6 +18,29 @@ export type PrivacyInput = { acknowledgePrivacyWarnings?: boolean; privacyCheckI
 /** Where a finding was: field and kind only; the matched text is never stored or logged. */
 const summary = (findings: PrivacyFinding[]) => findings.map(({ field, kind }) => ({ field, kind }));
 
+/** One check's findings and the writer's choice; kept on purpose is resolved at once. */
+async function recordCheck(
+  tx: Db,
+  ctx: RequestContext,
+  check: {
+    target: PrivacyTarget;
+    problemId: string | null;
+    findings: PrivacyFinding[];
+    outcome: 'warned' | 'acknowledged';
+  },
+) {
+  const id = randomUUID();
+  await tx.insert(problemPrivacyChecks).values({
+    id,
+    userId: ctx.actor!.userId,
+    organisationId: ctx.actor!.organisationId,
+    ...check,
+    createdAt: ctx.now,
+    resolvedAt: check.outcome === 'acknowledged' ? ctx.now : null,
+  });
+  return id;
+}
+
 /** Before the write's transaction: refuses (and records the warning) unless the writer confirmed. */
 export async function screenText(
   db: Db,
@@ -29,25 +52,15 @@ export async function screenText(
 ): Promise<PrivacyFinding[]> {
   const findings = checkPrivacy(fields);
   if (findings.length === 0 || input.acknowledgePrivacyWarnings) return findings;
-  const actor = ctx.actor!;
-  const id = randomUUID();
-  await db.transaction(async (tx) => {
-    await tx.insert(problemPrivacyChecks).values({
-      id,
-      userId: actor.userId,
-      organisationId: actor.organisationId,
-      target,
-      problemId,
-      findings,
-      outcome: 'warned',
-      createdAt: ctx.now,
-    });
+  const id = await db.transaction(async (tx) => {
+    const id = await recordCheck(tx, ctx, { target, problemId, findings, outcome: 'warned' });
     await recordAudit(tx, ctx, {
       action: 'problem.privacy_warning_shown',
       entityType: 'privacy_check',
       entityId: id,
       changes: { target, problemId, findings: summary(findings) },
     });
+    return id;
   });
   throw new AppError(
     422,
@@ -66,20 +79,8 @@ export async function recordPrivacyChoice(
   findings: PrivacyFinding[],
   input: PrivacyInput,
 ) {
-  const actor = ctx.actor!;
   if (findings.length > 0) {
-    const id = randomUUID();
-    await tx.insert(problemPrivacyChecks).values({
-      id,
-      userId: actor.userId,
-      organisationId: actor.organisationId,
-      target,
-      problemId,
-      findings,
-      outcome: 'acknowledged',
-      createdAt: ctx.now,
-      resolvedAt: ctx.now,
-    });
+    await recordCheck(tx, ctx, { target, problemId, findings, outcome: 'acknowledged' });
     if (input.privacyCheckId) await resolveWarning(tx, ctx, input.privacyCheckId, problemId, 'acknowledged');
     await recordProblemEvent(tx, ctx, problemId, 'privacy_warning_acknowledged', {
       target,

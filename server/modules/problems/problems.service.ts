@@ -41,6 +41,7 @@ import {
 } from '../../platform/projections.ts';
 import { onAnswered, onAssigned, onClosed, onInProgress, settingsOrDefault } from './deadlines.ts';
 import { eventOf, recordProblemEvent } from './events.ts';
+import { follow, unfollow } from './follows.ts';
 import { recordPrivacyChoice, screenText } from './privacy.ts';
 import { assertTransitionExists } from './problem-states.ts';
 import {
@@ -75,10 +76,6 @@ async function deadlineSettings(db: Db, category: ProblemRow['category']) {
     .from(problemDeadlineSettings)
     .where(eq(problemDeadlineSettings.category, category));
   return settingsOrDefault(row);
-}
-
-async function follow(tx: Db, problemId: string, userId: string, now: Date) {
-  await tx.insert(problemFollows).values({ problemId, userId, createdAt: now }).onConflictDoNothing();
 }
 
 // ---- raising ---------------------------------------------------------------------------------
@@ -408,16 +405,9 @@ export async function setFollowing(db: Db, ctx: Ctx, id: string, following: bool
   authorize(ctx.actor, 'problem.follow', access);
   await db.transaction(async (tx) => {
     const changed = following
-      ? await tx
-          .insert(problemFollows)
-          .values({ problemId: id, userId: ctx.actor.userId, createdAt: ctx.now })
-          .onConflictDoNothing()
-          .returning({ id: problemFollows.userId })
-      : await tx
-          .delete(problemFollows)
-          .where(and(eq(problemFollows.problemId, id), eq(problemFollows.userId, ctx.actor.userId)))
-          .returning({ id: problemFollows.userId });
-    if (changed.length > 0)
+      ? await follow(tx, id, ctx.actor.userId, ctx.now)
+      : await unfollow(tx, id, ctx.actor.userId);
+    if (changed)
       await recordAudit(tx, ctx, {
         action: following ? 'problem.followed' : 'problem.unfollowed',
         entityType: 'problem',
