@@ -19,7 +19,7 @@ import { createSession } from '../../platform/sessions.ts';
 import { hashToken, newToken, signValue, verifySignedValue } from '../../platform/tokens.ts';
 import { hashRecoveryCode, matchTotp } from '../../platform/totp.ts';
 import { presentMe } from '../me/index.ts';
-import { findUserByEmail, getUserWithOrganisation } from '../users/index.ts';
+import { endPasswordChange, findUserByEmail, getUserWithOrganisation } from '../users/index.ts';
 
 const LOGIN_LIMIT = 6;
 const TOTP_CHALLENGE_MS = 5 * MINUTE_MS;
@@ -282,18 +282,7 @@ export async function confirmPasswordReset(
           ne(passwordResets.id, reset.id),
         ),
       );
-    await tx.delete(sessions).where(eq(sessions.userId, user.id));
-    await enqueueEmail(tx, deps, ctx.now, {
-      to: user.email,
-      language: user.language,
-      template: { kind: 'password_changed', displayName: user.displayName },
-    });
-    await recordAudit(tx, ctx, {
-      action: 'auth.password_reset',
-      entityType: 'user',
-      entityId: user.id,
-      changes: { password: 'changed' },
-    });
+    await endPasswordChange(tx, deps, ctx, user, { action: 'auth.password_reset' });
   });
   deps.mailer.kick();
 }
