@@ -21,29 +21,34 @@ export async function recordProblemEvent<K extends ProblemEventKind>(
   problemId: string,
   kind: K,
   data: ProblemEventData<K>,
-) {
-  await recordProblemEvents(tx, ctx, kind, [{ problemId, data }]);
+): Promise<number> {
+  const [id] = await recordProblemEvents(tx, ctx, kind, [{ problemId, data }]);
+  return id!;
 }
 
-/** Events of one kind on many problems, in one statement. */
+/** Events of one kind on many problems, in one statement; their ids. */
 export async function recordProblemEvents<K extends ProblemEventKind>(
   tx: Db,
   ctx: EventContext,
   kind: K,
   events: { problemId: string; data: ProblemEventData<K> }[],
-) {
-  if (events.length === 0) return;
-  await tx.insert(problemEvents).values(
-    events.map(({ problemId, data }) => ({
-      problemId,
-      at: ctx.now,
-      kind,
-      actorUserId: ctx.actor?.userId ?? null,
-      actorOrganisationId: ctx.actor?.organisationId ?? null,
-      visibility: visibilityOf(kind),
-      data,
-    })),
-  );
+): Promise<number[]> {
+  if (events.length === 0) return [];
+  const rows = await tx
+    .insert(problemEvents)
+    .values(
+      events.map(({ problemId, data }) => ({
+        problemId,
+        at: ctx.now,
+        kind,
+        actorUserId: ctx.actor?.userId ?? null,
+        actorOrganisationId: ctx.actor?.organisationId ?? null,
+        visibility: visibilityOf(kind),
+        data,
+      })),
+    )
+    .returning({ id: problemEvents.id });
+  return rows.map((r) => r.id);
 }
 
 /** A stored event as its kind and data: rows are written only by recordProblemEvents, so they match. */
