@@ -27,6 +27,8 @@ import { eventMailsFor } from './mail.ts';
 const TO_REPORTER: NotifiedKind[] = ['supported', 'assigned', 'answered', 'state_changed', 'commented'];
 const TO_FOLLOWERS_AND_ASSIGNED: NotifiedKind[] = ['assigned', 'answered', 'state_changed', 'commented'];
 const MENTIONING: NotifiedKind[] = ['commented', 'comment_edited'];
+const TO_ASSIGNED_ADMINS: NotifiedKind[] = ['overdue'];
+const TO_CENTRE_ADMINS: NotifiedKind[] = ['escalated'];
 
 const kinds = (list: NotifiedKind[]) =>
   sql`array[${sql.join(
@@ -74,11 +76,11 @@ export async function fanOutEvent(
       select u.id, 'assigned', 3
         from e join problem_assignments a on a.problem_id = e.problem_id
         join users u on ${respondsFor(sql`a.organisation_id`, true)}
-        where e.kind = 'overdue'
+        where e.kind = any(${kinds(TO_ASSIGNED_ADMINS)})
       union all
       select u.id, 'assigned', 3
         from e join users u on u.role = 'admin' and u.active
-        where e.kind = 'escalated'
+        where e.kind = any(${kinds(TO_CENTRE_ADMINS)})
       union all
       select m.user_id, 'mention', 1
         from e cross join lateral (
