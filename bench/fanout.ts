@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { OPEN_STATES } from '../common/problems-taxonomy.ts';
 import { login, startServer, stopAll } from './server.ts';
 
 const MEMBER = 'mirror@tipnet.example';
@@ -43,9 +44,9 @@ async function main() {
     const cookie = await login(server.baseUrl, MEMBER, server.demoPassword);
     const { rows: open } = await db.query<{ id: string; organisation_id: string }>(
       `select p.id, u.organisation_id from problems p, users u
-       where p.state in ('submitted', 'under_review', 'assigned', 'in_progress') and u.email = $1
+       where p.state = any($2) and u.email = $1
        order by p.created_at desc limit 1`,
-      [MEMBER],
+      [MEMBER, OPEN_STATES],
     );
     const problem = open[0];
     if (!problem) throw new Error('no open problem to follow');

@@ -1,6 +1,7 @@
 /** The HTTP contract of the notification centre (/api/v1/notifications) and its email preferences. */
 import { z } from 'zod';
 import { Id, OrganisationSummary, Page, PageQuery, Timestamp } from './api.ts';
+import { NOTIFIED_KINDS } from './problem-events.ts';
 import { ProblemStateCode } from './problems-taxonomy.ts';
 
 /** Why someone hears of an event; each reason has its own email preference. */
@@ -10,18 +11,6 @@ export type NotificationReason = (typeof NOTIFICATION_REASONS)[number];
 export const EMAIL_FREQUENCIES = ['immediately', 'daily', 'off'] as const;
 export type EmailFrequency = (typeof EMAIL_FREQUENCIES)[number];
 export const EmailFrequencyCode = z.enum(EMAIL_FREQUENCIES);
-
-/** Timeline event kinds that notify someone (the others stay on the timeline only). */
-export const NOTIFIED_KINDS = [
-  'supported',
-  'assigned',
-  'answered',
-  'state_changed',
-  'commented',
-  'comment_edited',
-  'overdue',
-  'escalated',
-] as const;
 
 export const NotificationPreferencesView = z.object({
   myProblems: EmailFrequencyCode,
@@ -49,7 +38,7 @@ export const PREFERENCE_OF_REASON: Record<NotificationReason, keyof Notification
 
 export const NotificationView = z.object({
   id: Id,
-  kind: z.string(),
+  kind: z.enum(NOTIFIED_KINDS),
   reason: z.enum(NOTIFICATION_REASONS),
   problem: z.object({ id: Id, title: z.string(), state: ProblemStateCode }),
   /** null when the actor belongs to an anonymous reporter's organisation the reader may not see. */

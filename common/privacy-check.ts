@@ -6,6 +6,10 @@
  */
 import type { PrivacyFindingKind } from './problems-taxonomy.ts';
 
+/** What is being written when text is checked. */
+export const PRIVACY_TARGETS = ['problem', 'comment', 'answer', 'support'] as const;
+export type PrivacyTarget = (typeof PRIVACY_TARGETS)[number];
+
 /** `start`/`end` are UTF-16 offsets into the field's text, as JavaScript strings index it. */
 export type PrivacyFinding = { kind: PrivacyFindingKind; field: string; start: number; end: number };
 

@@ -1,13 +1,21 @@
 /** The HTTP contract of the problems and recommendations board (/api/v1/problems). */
+
 import { z } from 'zod';
 import { Id, OrganisationSummary, Page, PageQuery, Sector, Timestamp } from './api.ts';
 import { ProvinceCode } from './directory-taxonomies.ts';
+import {
+  PROBLEM_EVENT_KINDS,
+  PROBLEM_EVENTS,
+  type ProblemEventKind,
+  type ProblemEventShape,
+} from './problem-events.ts';
 import {
   PrivacyFindingKindCode,
   ProblemCategoryCode,
   ProblemStateCode,
   ProblemTypeCode,
 } from './problems-taxonomy.ts';
+import { MINUTE_MS } from './time.ts';
 
 export const PROBLEM_LIMITS = {
   title: 200,
@@ -22,7 +30,7 @@ export const PROBLEM_LIMITS = {
   dismissNote: 500,
 } as const;
 /** Authors may edit a comment this long after posting it. */
-export const COMMENT_EDIT_WINDOW_MS = 15 * 60_000;
+export const COMMENT_EDIT_WINDOW_MS = 15 * MINUTE_MS;
 
 /**
  * A mention inside comment Markdown: `@[shown name](user:<uuid>)` or `@[shown name](org:<uuid>)`. The server
@@ -252,14 +260,27 @@ export const CreateAnswerBody = z.strictObject({
   ...privacyFields,
 });
 
-export const TimelineEventView = z.object({
-  id: z.string(),
-  at: Timestamp,
-  kind: z.string(),
-  actor: UserBrief.nullable(),
-  actorOrganisation: OrganisationSummary.nullable(),
-  data: z.record(z.string(), z.unknown()),
-});
+/** The actor is the anonymous reporter: shown as "the reporter", unnamed. */
+const ByReporter = { byReporter: z.literal(true).optional() };
+// Zod cannot follow a generic kind to its own data: the cast restores that link for the types.
+const timelineDataOf = <K extends ProblemEventKind>(kind: K) =>
+  z.object({ ...PROBLEM_EVENTS[kind].data.shape, ...ByReporter }) as unknown as z.ZodObject<
+    ProblemEventShape<K> & typeof ByReporter
+  >;
+const timelineEventOf = <K extends ProblemEventKind>(kind: K) =>
+  z.object({
+    id: z.string(),
+    at: Timestamp,
+    kind: z.literal(kind),
+    actor: UserBrief.nullable(),
+    actorOrganisation: OrganisationSummary.nullable(),
+    data: timelineDataOf(kind),
+  });
+type AnyTimelineEvent = { [K in ProblemEventKind]: ReturnType<typeof timelineEventOf<K>> }[ProblemEventKind];
+export const TimelineEventView = z.discriminatedUnion(
+  'kind',
+  PROBLEM_EVENT_KINDS.map(timelineEventOf) as [AnyTimelineEvent, ...AnyTimelineEvent[]],
+);
 export type TimelineEventView = z.infer<typeof TimelineEventView>;
 export const TimelinePage = Page(TimelineEventView);
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { HOUR_MS, MINUTE_MS } from '../common/time.ts';
 import {
   developmentKey,
   type EncryptionKey,
@@ -108,9 +109,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.SEED_DEMO ?? !e.DATABASE_URL,
     demoPassword: e.DEMO_PASSWORD,
     logLevel: e.LOG_LEVEL,
-    sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
+    sessionIdleMs: e.SESSION_IDLE_MINUTES * MINUTE_MS,
     trustProxy: e.TRUST_PROXY,
-    sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
+    sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * HOUR_MS,
     statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
     freshReadsPerMinute: e.FRESH_READS_PER_MINUTE,
   };

@@ -5,6 +5,7 @@
  * focal points, then the problems board (bench/synthetic/problems.ts).
  * The demo network is seeded first (with DEMO_PASSWORD) so the bench can sign in.
  */
+
 import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
@@ -17,6 +18,7 @@ import {
   THEME_CODES,
 } from '../../common/directory-taxonomies.ts';
 import { SECTORS } from '../../common/taxonomies.ts';
+import { DAY_MS } from '../../common/time.ts';
 import { loadConfig } from '../../server/config.ts';
 import { openDatabase } from '../../server/db/client.ts';
 import { migrate } from '../../server/db/migrate.ts';
@@ -88,7 +90,7 @@ export async function generateSyntheticNetwork(options: {
         officeHours: 'จันทร์–ศุกร์ 08:30–16:30 น.',
         afterHoursContact: random.chance(0.3) ? 'โทรสายด่วน 24 ชั่วโมง' : null,
         verifiedAt: random.chance(0.5) ? now : null,
-        lastReviewedAt: new Date(now.getTime() - random.int(0, 400) * 86_400_000),
+        lastReviewedAt: new Date(now.getTime() - random.int(0, 400) * DAY_MS),
         createdAt: now,
         updatedAt: now,
       };

@@ -4,15 +4,19 @@
  * problems get hundreds, most a handful). Search documents come from the problems module's own builder.
  * Rows go in as multi-row INSERTs, a few hundred problems per transaction.
  */
+
 import { eq, getTableColumns, notExists, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { labelOf, PROVINCES } from '../../common/directory-taxonomies.ts';
+import { type ProblemEventData, type ProblemEventKind, visibilityOf } from '../../common/problem-events.ts';
 import {
+  isOpenState,
   PROBLEM_CATEGORY_CODES,
   type ProblemCategory,
   type ProblemState,
 } from '../../common/problems-taxonomy.ts';
 import { SECTORS } from '../../common/taxonomies.ts';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../common/time.ts';
 import type { Db } from '../../server/db/client.ts';
 import {
   notificationDispatchState,
@@ -36,7 +40,6 @@ import { NAMES } from './words.ts';
 type Random = ReturnType<typeof makeRandom>;
 type Org = { id: string; nameTh: string; nameEn: string; abbreviation: string | null; sector: string };
 
-const DAY = 86_400_000;
 const PROBLEMS_PER_TRANSACTION = 250;
 const ROWS_PER_INSERT = 5000;
 /** One synthetic member per organisation at most this many organisations (reporters, supporters, authors). */
@@ -181,7 +184,7 @@ export async function generateSyntheticProblems(
       const reporterOrg = random.pick(orgsWithUsers);
       const reporter = memberOf(reporterOrg);
       // Three years of history, more of it recent.
-      const createdAt = new Date(now.getTime() - Math.floor(random.next() ** 2 * 3 * 365 * DAY) - DAY);
+      const createdAt = new Date(now.getTime() - Math.floor(random.next() ** 2 * 3 * 365 * DAY_MS) - DAY_MS);
       const category: ProblemCategory = random.pick(PROBLEM_CATEGORY_CODES);
       const province = random.pick(PROVINCES);
       const provinces = random.chance(0.1)
@@ -199,16 +202,24 @@ export async function generateSyntheticProblems(
       const state = pickState(random);
       const anonymous = random.chance(0.1);
       const events: (typeof problemEvents.$inferInsert)[] = [];
-      const event = (
+      const event = <K extends ProblemEventKind>(
         at: Date,
-        kind: string,
+        kind: K,
         actorUserId: string | null,
         actorOrganisationId: string | null,
-        data: Record<string, unknown> = {},
+        data: ProblemEventData<K>,
       ) =>
-        events.push({ problemId: id, at, kind, actorUserId, actorOrganisationId, visibility: 'all', data });
+        events.push({
+          problemId: id,
+          at,
+          kind,
+          actorUserId,
+          actorOrganisationId,
+          visibility: visibilityOf(kind),
+          data,
+        });
       const after = (from: Date, days: number) =>
-        new Date(Math.min(now.getTime() - 60_000, from.getTime() + days * DAY));
+        new Date(Math.min(now.getTime() - MINUTE_MS, from.getTime() + days * DAY_MS));
       const followers = new Set([reporter]);
       event(createdAt, 'raised', reporter, reporterOrg.id, { type: 'problem', category });
 
@@ -259,7 +270,7 @@ export async function generateSyntheticProblems(
         const assigned = random.sample(orgsWithUsers, random.int(1, 3));
         lead = assigned[0]!;
         assignedAt = after(reviewedAt, random.int(1, 10));
-        firstAnswerDueAt = new Date(assignedAt.getTime() + 14 * DAY);
+        firstAnswerDueAt = new Date(assignedAt.getTime() + 14 * DAY_MS);
         for (const org of assigned)
           assignmentRows.push({
             id: uuidFrom(random),
@@ -306,9 +317,9 @@ export async function generateSyntheticProblems(
           });
         }
         if (state === 'in_progress')
-          nextUpdateDueAt = new Date((lastAnsweredAt ?? assignedAt).getTime() + 30 * DAY);
+          nextUpdateDueAt = new Date((lastAnsweredAt ?? assignedAt).getTime() + 30 * DAY_MS);
       }
-      const open = ['submitted', 'under_review', 'assigned', 'in_progress'].includes(state);
+      const open = isOpenState(state);
       const dueAt =
         state === 'assigned'
           ? firstAnswerDueAt
@@ -316,17 +327,17 @@ export async function generateSyntheticProblems(
             ? (nextUpdateDueAt ?? firstAnswerDueAt)
             : null;
       // Overdue ones were already told (and escalated), so the deadline job has nothing to catch up on.
-      const overdueNotifiedAt = dueAt && dueAt < now ? new Date(dueAt.getTime() + 3_600_000) : null;
+      const overdueNotifiedAt = dueAt && dueAt < now ? new Date(dueAt.getTime() + HOUR_MS) : null;
       const escalatedAt =
-        dueAt && dueAt.getTime() + 14 * DAY < now.getTime()
-          ? new Date(dueAt.getTime() + 14 * DAY + 3_600_000)
+        dueAt && dueAt.getTime() + 14 * DAY_MS < now.getTime()
+          ? new Date(dueAt.getTime() + 14 * DAY_MS + HOUR_MS)
           : null;
-      const deadline = {
+      const missed: ProblemEventData<'overdue'> | null = dueAt && {
         deadline: firstAnsweredAt ? 'progress_update' : 'first_answer',
-        dueAt: dueAt?.toISOString(),
+        dueAt: dueAt.toISOString(),
       };
-      if (overdueNotifiedAt) event(overdueNotifiedAt, 'overdue', null, null, deadline);
-      if (escalatedAt) event(escalatedAt, 'escalated', null, null, deadline);
+      if (overdueNotifiedAt && missed) event(overdueNotifiedAt, 'overdue', null, null, missed);
+      if (escalatedAt && missed) event(escalatedAt, 'escalated', null, null, missed);
       let closedAt: Date | null = null;
       let stateReason: string | null = null;
       // The very first problem has nothing to duplicate: it is withdrawn instead.
@@ -369,7 +380,7 @@ export async function generateSyntheticProblems(
           mentionedUserIds: [],
           mentionedOrganisationIds: [],
           createdAt: new Date(time),
-          hiddenAt: hidden ? new Date(time + DAY) : null,
+          hiddenAt: hidden ? new Date(time + DAY_MS) : null,
           hiddenBy: hidden ? anyUser() : null,
           hiddenReason: hidden ? 'ข้อความไม่เกี่ยวข้อง' : null,
         });

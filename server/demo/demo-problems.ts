@@ -5,11 +5,13 @@
  * has its timeline, audit events and deadlines), in every state, with supports, answers and comments.
  * Organisations without a demo account act through an inactive, clearly fictional contributor (it cannot sign in).
  */
+
 import { randomBytes } from 'node:crypto';
 import { eq, inArray } from 'drizzle-orm';
 import type { ProvinceCode } from '../../common/directory-taxonomies.ts';
 import type { ProblemCategory, ProblemState, ProblemType } from '../../common/problems-taxonomy.ts';
 import type { Sector } from '../../common/taxonomies.ts';
+import { DAY_MS, HOUR_MS } from '../../common/time.ts';
 import type { Db } from '../db/client.ts';
 import { organisations, problems, users } from '../db/schema/index.ts';
 import { commentService as comments, problemService as service } from '../modules/problems/index.ts';
@@ -419,8 +421,6 @@ const actorOf = (u: { id: string; organisationId: string; role: Actor['role'] })
   mustEnrolTotp: false,
 });
 
-const HOUR = 3_600_000;
-
 /** Seeds the demo problems once (when there are none yet and the demo accounts exist). */
 export async function seedDemoProblems(tx: Db, now: Date) {
   const [existing] = await tx.select({ id: problems.id }).from(problems).limit(1);
@@ -444,9 +444,9 @@ export async function seedDemoProblems(tx: Db, now: Date) {
   const created = new Map<string, string>();
 
   for (const demo of [...DEMO_PROBLEMS].sort((a, b) => b.daysAgo - a.daysAgo)) {
-    let at = now.getTime() - demo.daysAgo * 24 * HOUR;
+    let at = now.getTime() - demo.daysAgo * DAY_MS;
     const ctx = (actor: Actor, hours = 1) => {
-      at = Math.min(at + hours * HOUR, now.getTime());
+      at = Math.min(at + hours * HOUR_MS, now.getTime());
       return { actor, ip: null, userAgent: 'tipnet-seed', now: new Date(at) };
     };
     const reporter = actors.get(demo.by)!;

@@ -5,6 +5,7 @@
  */
 import type { AnyColumn } from 'drizzle-orm';
 import type { OrganisationSummary } from '../../common/api.ts';
+import type { Language } from '../../common/taxonomies.ts';
 import { type OrganisationRow, organisations, users } from '../db/schema/index.ts';
 
 type SummaryKey = 'id' | 'nameTh' | 'nameEn' | 'abbreviation' | 'sector';
@@ -39,3 +40,8 @@ export function userNameColumnsOf<T extends Record<keyof UserName, AnyColumn>>(
 export const userNameColumns = userNameColumnsOf(users);
 
 export type UserName = { id: string; displayName: string };
+
+/** Whom an email goes to: the address, the language it is written in and the name it greets. */
+export const mailRecipientColumns = { ...userNameColumns, email: users.email, language: users.language };
+
+export type MailRecipient = UserName & { email: string; language: Language };

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { rowsOf } from '../db/rows.ts';
 import { AppError } from './errors.ts';
 
 /**
@@ -25,7 +26,7 @@ export async function countRateLimitHit(db: Db, key: string, limit: number, wind
       count = case when rate_limits.window_start <= ${windowFloor.toISOString()} then 1 else rate_limits.count + 1 end,
       window_start = case when rate_limits.window_start <= ${windowFloor.toISOString()} then ${now.toISOString()}::timestamptz else rate_limits.window_start end
     returning count, window_start`);
-  const row = (result as unknown as { rows: { count: number; window_start: string | Date }[] }).rows[0]!;
+  const row = rowsOf<{ count: number; window_start: string | Date }>(result)[0]!;
   return {
     allowed: row.count <= limit,
     retryAfterMs: new Date(row.window_start).getTime() + windowMs - now.getTime(),
@@ -63,12 +64,10 @@ export async function reserveAttempt(db: Db, key: string, b: Backoff, now: Date)
           ${b.firstWaitMs}::float8 * power(2::float8, least(rate_limits.count - ${b.free}, 30))) / 1000.0
           * interval '1 second' <= ${at}::timestamptz
     returning count`);
-  if ((result as unknown as { rows: unknown[] }).rows.length > 0) return;
-  const [row] = (
-    (await db.execute(sql`select count, window_start from rate_limits where key = ${key}`)) as unknown as {
-      rows: { count: number; window_start: string | Date }[];
-    }
-  ).rows;
+  if (rowsOf(result).length > 0) return;
+  const [row] = rowsOf<{ count: number; window_start: string | Date }>(
+    await db.execute(sql`select count, window_start from rate_limits where key = ${key}`),
+  );
   const retryAfterMs = row
     ? new Date(row.window_start).getTime() + backoffWaitMs(b, row.count) - now.getTime()
     : 1000;

@@ -3,10 +3,12 @@
  * should get. authorization.test.ts runs it; bad-input.test.ts corrupts the same samples. A route
  * missing here fails the coverage test, so a new endpoint cannot ship without its matrix entry.
  */
+
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { generate } from 'otplib';
 import type { Role } from '../../common/taxonomies.ts';
+import { DAY_MS, HOUR_MS } from '../../common/time.ts';
 import {
   invitations,
   type OrganisationRow,
@@ -126,7 +128,7 @@ export async function freshInvitation(
     tokenHash: hashToken(token),
     invitedBy: w.people.admin.user.id,
     createdAt: now,
-    expiresAt: new Date(now.getTime() + 7 * 24 * 3_600_000),
+    expiresAt: new Date(now.getTime() + 7 * DAY_MS),
   });
   return { id, token, email };
 }
@@ -140,7 +142,7 @@ export async function freshResetToken(w: World, userId: string) {
     userId,
     tokenHash: hashToken(token),
     createdAt: now,
-    expiresAt: new Date(now.getTime() + 3_600_000),
+    expiresAt: new Date(now.getTime() + HOUR_MS),
   });
   return token;
 }

@@ -16,6 +16,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { EmailFrequency, NotificationReason } from '../../../common/notifications-api.ts';
+import type { NotifiedKind } from '../../../common/problem-events.ts';
 import { problemEvents, problems } from './problems.ts';
 import { users } from './users.ts';
 
@@ -31,7 +32,7 @@ export const notifications = pgTable(
       .notNull()
       .references(() => users.id),
     /** The timeline event's kind (commented, answered, overdue, …). */
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<NotifiedKind>().notNull(),
     /** Why this person hears of it; picks the email preference. */
     reason: text('reason').$type<NotificationReason>().notNull(),
     problemId: uuid('problem_id')

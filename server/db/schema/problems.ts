@@ -22,6 +22,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import type { ProvinceCode } from '../../../common/directory-taxonomies.ts';
 import type { PrivacyFinding } from '../../../common/privacy-check.ts';
+import type { ProblemEventKind, ProblemEventVisibility } from '../../../common/problem-events.ts';
 import type { ProblemCategory, ProblemState, ProblemType } from '../../../common/problems-taxonomy.ts';
 import type { Sector } from '../../../common/taxonomies.ts';
 import { organisations } from './organisations.ts';
@@ -269,10 +270,10 @@ export const problemEvents = pgTable(
       .notNull()
       .references(() => problems.id),
     at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<ProblemEventKind>().notNull(),
     actorUserId: uuid('actor_user_id').references(() => users.id),
     actorOrganisationId: uuid('actor_organisation_id').references(() => organisations.id),
-    visibility: text('visibility').$type<'all' | 'centre'>().notNull().default('all'),
+    visibility: text('visibility').$type<ProblemEventVisibility>().notNull().default('all'),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
   },
   (t) => [index('problem_events_problem_idx').on(t.problemId, t.id)],

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, gt, isNull, ne } from 'drizzle-orm';
 import type { MeView } from '../../../common/api.ts';
+import { HOUR_MS, MINUTE_MS } from '../../../common/time.ts';
 import { passwordResets, recoveryCodes, sessions, users } from '../../db/schema/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
@@ -25,25 +26,33 @@ import { createSession } from '../../platform/sessions.ts';
 import { hashToken, newToken, signValue, verifySignedValue } from '../../platform/tokens.ts';
 import { hashRecoveryCode, matchTotp, openTotpSecret, sealTotpSecret } from '../../platform/totp.ts';
 import { presentMe } from '../me/index.ts';
-import { findUserByEmail, getUserWithOrganisation } from '../users/index.ts';
+import { endPasswordChange, findUserByEmail, getUserWithOrganisation } from '../users/index.ts';
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
 /**
  * Sign-in failures wait longer and longer (ADR 0004): per account and address, so guessing from one place
  * cannot lock the account's owner out elsewhere; per address, across accounts; and per account from
  * anywhere, with a much higher ceiling, against guessing spread over many addresses.
  */
-const PAIR_BACKOFF: Backoff = { free: 6, firstWaitMs: MINUTE, maxWaitMs: 30 * MINUTE, forgetAfterMs: HOUR };
-const IP_BACKOFF: Backoff = { free: 20, firstWaitMs: MINUTE, maxWaitMs: 30 * MINUTE, forgetAfterMs: HOUR };
+const PAIR_BACKOFF: Backoff = {
+  free: 6,
+  firstWaitMs: MINUTE_MS,
+  maxWaitMs: 30 * MINUTE_MS,
+  forgetAfterMs: HOUR_MS,
+};
+const IP_BACKOFF: Backoff = {
+  free: 20,
+  firstWaitMs: MINUTE_MS,
+  maxWaitMs: 30 * MINUTE_MS,
+  forgetAfterMs: HOUR_MS,
+};
 const ACCOUNT_BACKOFF: Backoff = {
   free: 50,
-  firstWaitMs: MINUTE,
-  maxWaitMs: 30 * MINUTE,
-  forgetAfterMs: HOUR,
+  firstWaitMs: MINUTE_MS,
+  maxWaitMs: 30 * MINUTE_MS,
+  forgetAfterMs: HOUR_MS,
 };
-const TOTP_CHALLENGE_MS = 5 * MINUTE;
-const RESET_VALID_MS = 60 * MINUTE;
+const TOTP_CHALLENGE_MS = 5 * MINUTE_MS;
+const RESET_VALID_MS = HOUR_MS;
 const RESET_REQUESTS_PER_HOUR = 5;
 
 export type SignedIn = { status: 'ok'; me: MeView; sessionToken: string };
@@ -268,7 +277,7 @@ export async function requestPasswordReset(
   email: string,
   afterAnswer: (work: () => Promise<void>) => void,
 ) {
-  await consumeRateLimit(deps.db, `reset:ip:${ctx.ip}`, 20, 60 * MINUTE, ctx.now);
+  await consumeRateLimit(deps.db, `reset:ip:${ctx.ip}`, 20, HOUR_MS, ctx.now);
   afterAnswer(() => sendPasswordResetLink(deps, ctx, email));
 }
 
@@ -276,7 +285,7 @@ async function sendPasswordResetLink(deps: Deps, ctx: RequestContext, email: str
   const user = await findUserByEmail(deps.db, email);
   if (!user?.active) return;
   try {
-    await consumeRateLimit(deps.db, `reset:email:${email}`, RESET_REQUESTS_PER_HOUR, 60 * MINUTE, ctx.now);
+    await consumeRateLimit(deps.db, `reset:email:${email}`, RESET_REQUESTS_PER_HOUR, HOUR_MS, ctx.now);
   } catch {
     return; // quietly: a 429 here would reveal that the account exists
   }
@@ -313,7 +322,7 @@ export async function confirmPasswordReset(
   ctx: RequestContext,
   input: { token: string; password: string },
 ) {
-  await consumeRateLimit(deps.db, `reset-confirm:ip:${ctx.ip}`, 20, MINUTE, ctx.now);
+  await consumeRateLimit(deps.db, `reset-confirm:ip:${ctx.ip}`, 20, MINUTE_MS, ctx.now);
   // The link first: a used or expired one is the answer whatever the password (the user needs a new
   // link, not a better password). The transaction below claims it again, atomically.
   const [open] = await deps.db
@@ -361,18 +370,7 @@ export async function confirmPasswordReset(
           ne(passwordResets.id, reset.id),
         ),
       );
-    await tx.delete(sessions).where(eq(sessions.userId, user.id));
-    await enqueueEmail(tx, deps, ctx.now, {
-      to: user.email,
-      language: user.language,
-      template: { kind: 'password_changed', displayName: user.displayName },
-    });
-    await recordAudit(tx, ctx, {
-      action: 'auth.password_reset',
-      entityType: 'user',
-      entityId: user.id,
-      changes: { password: 'changed' },
-    });
+    await endPasswordChange(tx, deps, ctx, user, { action: 'auth.password_reset' });
   });
   deps.mailer.kick();
 }

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MINUTE_MS as MINUTE } from '../../../common/time.ts';
 import { buildTestApp, type TestApp } from '../../test/test-app.ts';
-
-const MINUTE = 60_000;
 
 describe('signing in and out', () => {
   let t: TestApp;

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MINUTE_MS as MINUTE } from '../../../common/time.ts';
 import { outboxEmails } from '../../db/schema/index.ts';
 import { smtpTransport } from '../../platform/mail/smtp.ts';
 import { type SmtpReceiver, startSmtpReceiver } from '../../test/smtp-receiver.ts';
 import { buildTestApp, type TestApp } from '../../test/test-app.ts';
 
-const MINUTE = 60_000;
 const LINK = /http:\/\/localhost:3000\/reset-password#token=([A-Za-z0-9_-]+)/;
 const NEW_PASSWORD = 'mango sticky rice at midnight';
 

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DAY_MS as DAY } from '../../../common/time.ts';
 import { outboxEmails } from '../../db/schema/index.ts';
 import { buildContact, buildOrganisation, buildPerson } from '../../demo/factories.ts';
 import { csvCell, toCsv } from '../../platform/csv.ts';
@@ -7,7 +8,6 @@ import { buildTestApp, type TestApp } from '../../test/test-app.ts';
 import { sendStaleReminders } from './stale-reminders.ts';
 import { STALE_AFTER_MS } from './staleness.ts';
 
-const DAY = 24 * 3_600_000;
 let t: TestApp;
 type Cookie = { cookie: string };
 let as: { admin: Cookie; orgAdmin: Cookie; member: Cookie; observer: Cookie; strangerAdmin: Cookie };

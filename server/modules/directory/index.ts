@@ -1,3 +1,4 @@
+import { DAY_MS, MINUTE_MS } from '../../../common/time.ts';
 import type { Deps } from '../../platform/deps.ts';
 import type { App } from '../../platform/http.ts';
 import { defineModule } from '../../platform/module.ts';
@@ -26,8 +27,8 @@ export default defineModule({
   jobs: [
     {
       name: 'directory stale reminders',
-      everyMs: 24 * 3_600_000,
-      firstAfterMs: 60_000,
+      everyMs: DAY_MS,
+      firstAfterMs: MINUTE_MS,
       run: sendStaleReminders,
     },
   ],

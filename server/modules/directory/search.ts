@@ -1,4 +1,5 @@
 /** The directory list: search, filters, facet counts and paging. */
+
 import {
   and,
   arrayOverlaps,
@@ -19,7 +20,9 @@ import type {
   OrganisationListQuery,
 } from '../../../common/directory-api.ts';
 import { type CoverageCode, PROVINCE_CODES } from '../../../common/directory-taxonomies.ts';
+import { HOUR_MS } from '../../../common/time.ts';
 import type { Db } from '../../db/client.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { organisations, people } from '../../db/schema/index.ts';
 import { versionedCache } from '../../platform/cache/versioned-cache.ts';
 import { decodeCursor, encodeCursor } from '../../platform/pagination.ts';
@@ -101,7 +104,7 @@ export function listOrganisationsCached(
   query: OrganisationListQuery,
   options: { fresh?: boolean } = {},
 ) {
-  const key = `${Math.floor(now.getTime() / 3_600_000)}:${JSON.stringify(query)}`;
+  const key = `${Math.floor(now.getTime() / HOUR_MS)}:${JSON.stringify(query)}`;
   return directoryListCache(db, key, () => listOrganisations(db, now, query), options);
 }
 
@@ -221,7 +224,7 @@ export async function facetCounts(db: Db, now: Date, f: DirectoryFilters): Promi
     union all ${counted('verified', 'verified')}
     union all ${counted('stale', 'stale')}
   `);
-  return presentFacets((result as unknown as { rows: FacetRow[] }).rows);
+  return presentFacets(rowsOf<FacetRow>(result));
 }
 
 type FacetRow = { facet: string; code: string | null; n: number };

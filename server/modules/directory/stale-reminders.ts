@@ -3,14 +3,17 @@
  * recorded on the organisation, so the job can run often (and on every instance) without repeating it;
  * another one goes out only after REMIND_AGAIN_MS if the entry is still stale.
  */
+
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { DAY_MS } from '../../../common/time.ts';
 import { organisations, users } from '../../db/schema/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { enqueueEmail } from '../../platform/mail/outbox.ts';
+import { mailRecipientColumns } from '../../platform/projections.ts';
 import { staleSince, staleSql } from './staleness.ts';
 
-const REMIND_AGAIN_MS = 30 * 24 * 3_600_000;
+const REMIND_AGAIN_MS = 30 * DAY_MS;
 const BATCH = 100;
 
 export async function sendStaleReminders(
@@ -43,7 +46,7 @@ export async function sendStaleReminders(
         .for('update', { skipLocked: true });
       for (const org of due) {
         const admins = await tx
-          .select({ email: users.email, displayName: users.displayName, language: users.language })
+          .select(mailRecipientColumns)
           .from(users)
           .where(and(eq(users.organisationId, org.id), eq(users.role, 'org_admin'), eq(users.active, true)));
         for (const admin of admins) {

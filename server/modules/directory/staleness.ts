@@ -1,8 +1,10 @@
 /** An entry nobody has confirmed for 180 days is stale: marked in the directory, its admins reminded. */
+
 import { sql } from 'drizzle-orm';
+import { DAY_MS } from '../../../common/time.ts';
 import { organisations } from '../../db/schema/index.ts';
 
-export const STALE_AFTER_MS = 180 * 24 * 3_600_000;
+export const STALE_AFTER_MS = 180 * DAY_MS;
 
 type Reviewable = { lastReviewedAt: Date | null; createdAt: Date };
 

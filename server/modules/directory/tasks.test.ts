@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DAY_MS as DAY } from '../../../common/time.ts';
 import { buildOrganisation, buildPerson } from '../../demo/factories.ts';
 import { buildTestApp, type TestApp } from '../../test/test-app.ts';
 import { STALE_AFTER_MS } from './staleness.ts';
 
-const DAY = 24 * 3_600_000;
 const TASKS = '/api/v1/directory/tasks';
 let t: TestApp;
 type Cookie = { cookie: string };

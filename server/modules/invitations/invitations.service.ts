@@ -3,6 +3,7 @@ import { and, desc, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { InvitationView } from '../../../common/api.ts';
 import type { Language, Role } from '../../../common/taxonomies.ts';
+import { DAY_MS } from '../../../common/time.ts';
 import type { Db } from '../../db/client.ts';
 import { type InvitationRow, invitations, organisations, users } from '../../db/schema/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -26,7 +27,7 @@ import { hashToken, newToken } from '../../platform/tokens.ts';
 import { presentMe } from '../me/index.ts';
 import { findUserByEmail, getUserWithOrganisation } from '../users/index.ts';
 
-const VALID_FOR_MS = 7 * 24 * 3_600_000;
+const VALID_FOR_MS = 7 * DAY_MS;
 const ROLE_LABELS: Record<Language, Record<Role, string>> = {
   th: { admin: 'ผู้ดูแลระบบ (ศพดส.ตร.)', org_admin: 'ผู้ดูแลองค์กร', member: 'สมาชิก', observer: 'ผู้สังเกตการณ์' },
   en: {

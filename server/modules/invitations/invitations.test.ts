@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DAY_MS as DAY } from '../../../common/time.ts';
 import { users } from '../../db/schema/index.ts';
 import { smtpTransport } from '../../platform/mail/smtp.ts';
 import { type SmtpReceiver, startSmtpReceiver } from '../../test/smtp-receiver.ts';
 import { buildTestApp, sessionCookieFrom, type TestApp } from '../../test/test-app.ts';
 
-const DAY = 24 * 3_600_000;
 const LINK = /http:\/\/localhost:3000\/accept-invitation#token=([A-Za-z0-9_-]+)/;
 const GOOD_PASSWORD = 'lanterns over the Chao Phraya';
 

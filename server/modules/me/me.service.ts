@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, ne } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Language } from '../../../common/taxonomies.ts';
 import { recoveryCodes, sessions, users } from '../../db/schema/index.ts';
 import { changedFields, recordAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
-import { enqueueEmail } from '../../platform/mail/outbox.ts';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from '../../platform/passwords.ts';
 import {
   hashRecoveryCode,
@@ -17,7 +16,7 @@ import {
   sealTotpSecret,
   totpEnrolment,
 } from '../../platform/totp.ts';
-import { getUserWithOrganisation } from '../users/index.ts';
+import { endPasswordChange, getUserWithOrganisation } from '../users/index.ts';
 import { presentMe } from './me.presenter.ts';
 
 const wrongPassword = () => new AppError(400, 'WRONG_PASSWORD', 'Your current password is not correct');
@@ -62,18 +61,10 @@ export async function changePassword(
   const passwordHash = await hashPassword(input.newPassword);
   await deps.db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, updatedAt: ctx.now }).where(eq(users.id, user.id));
-    // Whoever might know the old password is signed out everywhere but here.
-    await tx.delete(sessions).where(and(eq(sessions.userId, user.id), ne(sessions.id, actor.sessionId)));
-    await enqueueEmail(tx, deps, ctx.now, {
-      to: user.email,
-      language: user.language,
-      template: { kind: 'password_changed', displayName: user.displayName },
-    });
-    await recordAudit(tx, ctx, {
+    // Signed out everywhere but here.
+    await endPasswordChange(tx, deps, ctx, user, {
       action: 'user.password_changed',
-      entityType: 'user',
-      entityId: user.id,
-      changes: { password: 'changed' },
+      keepSessionId: actor.sessionId,
     });
   });
   deps.mailer.kick();

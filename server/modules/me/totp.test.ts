@@ -1,8 +1,7 @@
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MINUTE_MS as MINUTE } from '../../../common/time.ts';
 import { buildTestApp, sessionCookieFrom, type TestApp } from '../../test/test-app.ts';
-
-const MINUTE = 60_000;
 
 /** Production mode: admins must enrol 2FA; everyone else may. */
 describe('two-factor sign-in (TOTP)', () => {

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DAY_MS as DAY, MINUTE_MS as MINUTE } from '../../../common/time.ts';
 import { smtpTransport } from '../../platform/mail/smtp.ts';
 import { type SmtpReceiver, startSmtpReceiver } from '../../test/smtp-receiver.ts';
 import { buildTestApp, type TestApp } from '../../test/test-app.ts';
 import { digestSlot, sendDailyDigests } from './digest.ts';
 import { notificationRuntimeOf } from './runtime-registry.ts';
-
-const MINUTE = 60_000;
 
 describe('the 07:00 Bangkok slot', () => {
   it('is the latest 07:00 in Bangkok (00:00 UTC) at or before the time', () => {
@@ -116,7 +115,7 @@ describe('email preferences, delivered through the outbox to a real SMTP server'
     });
     await notificationRuntimeOf(t.app).dispatch();
     await t.request('POST', '/api/v1/notifications/read-all', { cookie, body: {} });
-    t.clock.advance(24 * 60 * MINUTE);
+    t.clock.advance(DAY);
     expect(await sendDailyDigests(t.deps)).toBe(0);
   });
 });

@@ -3,15 +3,15 @@
  * have not read yet. A notification joins the digest of the first 07:00 after it arrived; `emailed_at`
  * makes it part of exactly one digest, however often (and on however many instances) the job runs.
  */
+
 import { and, eq, isNull, lt } from 'drizzle-orm';
+import { DAY_MS, HOUR_MS } from '../../../common/time.ts';
 import type { Db } from '../../db/client.ts';
 import { notifications, users } from '../../db/schema/index.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { enqueueEmail } from '../../platform/mail/outbox.ts';
 import { describeItems } from './mail.ts';
 
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
 /** Asia/Bangkok is UTC+7 all year (no daylight saving). */
 const BANGKOK_OFFSET_MS = 7 * HOUR_MS;
 export const DIGEST_HOUR = 7;

@@ -4,7 +4,9 @@
  * Identity ids may commit out of order, so instead of a cursor the dispatcher looks at every event above
  * a low-water mark that has no dispatch row; the mark trails the dispatched ids by a few minutes.
  */
+
 import { and, eq, gt, lt, lte, notExists, sql } from 'drizzle-orm';
+import { DAY_MS, MINUTE_MS } from '../../../common/time.ts';
 import type { Db } from '../../db/client.ts';
 import { notificationDispatches, notificationDispatchState, problemEvents } from '../../db/schema/index.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -13,10 +15,9 @@ import { signalUnreadChanged } from './signals.ts';
 
 const BATCH = 100;
 /** No transaction stays open this long, so an event below the mark will never still commit. */
-const SETTLE_MS = 5 * 60_000;
+const SETTLE_MS = 5 * MINUTE_MS;
 /** On the very first run, older timeline events (a database that predates notifications) are not told. */
-const TOO_OLD_MS = 24 * 3_600_000;
-const DAY_MS = 24 * 3_600_000;
+const TOO_OLD_MS = DAY_MS;
 
 type DispatchDeps = Pick<Deps, 'db' | 'clock' | 'config' | 'hasMailTransport' | 'logger'>;
 

@@ -16,17 +16,21 @@ import {
   type EmailFrequency,
   type NotificationReason,
 } from '../../../common/notifications-api.ts';
+import type { NotifiedKind } from '../../../common/problem-events.ts';
 import type { Db } from '../../db/client.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { notifications } from '../../db/schema/index.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { enqueueEmails } from '../../platform/mail/outbox.ts';
-import { eventMailsFor, rowsOf } from './mail.ts';
+import { eventMailsFor } from './mail.ts';
 
-const TO_REPORTER = ['supported', 'assigned', 'answered', 'state_changed', 'commented'];
-const TO_FOLLOWERS_AND_ASSIGNED = ['assigned', 'answered', 'state_changed', 'commented'];
-const MENTIONING = ['commented', 'comment_edited'];
+const TO_REPORTER: NotifiedKind[] = ['supported', 'assigned', 'answered', 'state_changed', 'commented'];
+const TO_FOLLOWERS_AND_ASSIGNED: NotifiedKind[] = ['assigned', 'answered', 'state_changed', 'commented'];
+const MENTIONING: NotifiedKind[] = ['commented', 'comment_edited'];
+const TO_ASSIGNED_ADMINS: NotifiedKind[] = ['overdue'];
+const TO_CENTRE_ADMINS: NotifiedKind[] = ['escalated'];
 
-const kinds = (list: string[]) =>
+const kinds = (list: NotifiedKind[]) =>
   sql`array[${sql.join(
     list.map((k) => sql`${k}`),
     sql`, `,
@@ -72,11 +76,11 @@ export async function fanOutEvent(
       select u.id, 'assigned', 3
         from e join problem_assignments a on a.problem_id = e.problem_id
         join users u on ${respondsFor(sql`a.organisation_id`, true)}
-        where e.kind = 'overdue'
+        where e.kind = any(${kinds(TO_ASSIGNED_ADMINS)})
       union all
       select u.id, 'assigned', 3
         from e join users u on u.role = 'admin' and u.active
-        where e.kind = 'escalated'
+        where e.kind = any(${kinds(TO_CENTRE_ADMINS)})
       union all
       select m.user_id, 'mention', 1
         from e cross join lateral (

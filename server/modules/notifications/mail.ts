@@ -6,12 +6,10 @@ import type { Db } from '../../db/client.ts';
 import { organisations, problemEvents, problems, users } from '../../db/schema/index.ts';
 import type { Actor } from '../../platform/context.ts';
 import type { EmailTemplate, ProblemEventMail } from '../../platform/mail/templates.ts';
+import { type MailRecipient, mailRecipientColumns } from '../../platform/projections.ts';
 import { hidesActor } from '../problems/index.ts';
 
-export const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
-
 type Item = { recipient_user_id: string; reason: ProblemEventMail['reason']; event_id?: number };
-export type Recipient = { id: string; email: string; language: Language; displayName: string };
 
 const stateLabel = (code: unknown, lang: Language) => {
   const entry = PROBLEM_STATES.find((s) => s.code === code);
@@ -43,10 +41,7 @@ export async function describeItems(tx: Db, baseUrl: string, items: (Item & { ev
           .where(inArray(organisations.id, orgIds));
   const people = await tx
     .select({
-      id: users.id,
-      email: users.email,
-      language: users.language,
-      displayName: users.displayName,
+      ...mailRecipientColumns,
       role: users.role,
       organisationId: users.organisationId,
     })
@@ -81,7 +76,7 @@ export async function describeItems(tx: Db, baseUrl: string, items: (Item & { ev
       link: `${baseUrl}/problems/${problem.id}`,
     };
     if (mail.actorHidden) mail.actorName = null;
-    const recipient: Recipient = {
+    const recipient: MailRecipient = {
       id: person.id,
       email: person.email,
       language: lang,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccountabilityView } from '../../../common/problems-accountability-api.ts';
+import { DAY_MS as DAY } from '../../../common/time.ts';
 import type { OrganisationRow } from '../../db/schema/index.ts';
 import { buildTestApp, type TestApp } from '../../test/test-app.ts';
 
@@ -12,7 +13,6 @@ let admin: Who;
 let reporter: Who;
 let fisheriesAdmin: Who;
 let observer: Who;
-const DAY = 24 * 3_600_000;
 
 const post = async (url: string, by: Who, body?: unknown) => {
   const res = await t.request('POST', url, { cookie: by.cookie, body });

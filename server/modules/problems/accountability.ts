@@ -3,6 +3,7 @@
  * answers and resolves, and what is overdue. Read-only aggregates over responsible organisations and
  * problems; the reporting organisation is never part of it, so anonymity needs no special case here.
  */
+
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
@@ -11,7 +12,9 @@ import {
   type OverdueProblem,
 } from '../../../common/problems-accountability-api.ts';
 import { OPEN_STATES, problemLabelOf } from '../../../common/problems-taxonomy.ts';
+import { DAY_MS } from '../../../common/time.ts';
 import type { Db } from '../../db/client.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { problemAnswers, problemAssignments, problems } from '../../db/schema/index.ts';
 import type { Actor } from '../../platform/context.ts';
 import { toCsv } from '../../platform/csv.ts';
@@ -22,8 +25,6 @@ import { presentOrganisation } from '../../platform/projections.ts';
 import { organisationsById, problemColumns } from './problems.repository.ts';
 
 const OVERDUE_SHOWN = 100;
-const DAY_MS = 24 * 3_600_000;
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 const openStates = sql.join(
   OPEN_STATES.map((s) => sql`${s}`),
   sql`, `,

@@ -21,7 +21,6 @@ import {
   people,
   problemCommentReports,
   problemComments,
-  problemFollows,
   problems,
   users,
 } from '../../db/schema/index.ts';
@@ -38,6 +37,7 @@ import {
   userNameColumnsOf,
 } from '../../platform/projections.ts';
 import { recordProblemEvent } from './events.ts';
+import { follow } from './follows.ts';
 import { recordPrivacyChoice, screenText } from './privacy.ts';
 import { hidesOrganisation, summaryOrNull } from './problems.presenter.ts';
 import { getProblem, loadAccess, organisationsById, type Problem } from './problems.repository.ts';
@@ -245,10 +245,7 @@ export async function createComment(
       .update(problems)
       .set({ commentCount: sql`${problems.commentCount} + 1`, updatedAt: ctx.now })
       .where(eq(problems.id, problemId));
-    await tx
-      .insert(problemFollows)
-      .values({ problemId, userId: ctx.actor.userId, createdAt: ctx.now })
-      .onConflictDoNothing();
+    await follow(tx, problemId, ctx.actor.userId, ctx.now);
     await recordProblemEvent(tx, ctx, problemId, 'commented', { commentId: id, parentId, ...mentions });
     const privacy = await recordPrivacyChoice(tx, ctx, 'comment', problemId, findings, input);
     await recordAudit(tx, ctx, {

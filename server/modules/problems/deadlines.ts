@@ -3,7 +3,9 @@
  * after assignment; while in progress an update is due every M days after the latest answer. `dueAt` is
  * the nearest one still pending, which the board sorts and the Centre's queue filters on.
  */
+
 import { DEFAULT_DEADLINES, type ProblemState } from '../../../common/problems-taxonomy.ts';
+import { DAY_MS } from '../../../common/time.ts';
 
 export type DeadlineSettings = {
   firstAnswerDays: number;
@@ -18,7 +20,6 @@ export type DeadlineFields = {
   dueAt?: Date | null;
 };
 
-const DAY_MS = 24 * 3_600_000;
 export const addDays = (at: Date, days: number) => new Date(at.getTime() + days * DAY_MS);
 
 export const settingsOrDefault = (row: Partial<DeadlineSettings> | undefined): DeadlineSettings => ({

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { checkPrivacy, type PrivacyFinding } from '../../../common/privacy-check.ts';
+import { checkPrivacy, type PrivacyFinding, type PrivacyTarget } from '../../../common/privacy-check.ts';
 import type { Db } from '../../db/client.ts';
 import { problemPrivacyChecks } from '../../db/schema/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -14,10 +14,32 @@ import type { RequestContext } from '../../platform/context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { recordProblemEvent } from './events.ts';
 
-export type PrivacyTarget = 'problem' | 'comment' | 'answer' | 'support';
 export type PrivacyInput = { acknowledgePrivacyWarnings?: boolean; privacyCheckId?: string };
 /** Where a finding was: field and kind only; the matched text is never stored or logged. */
 const summary = (findings: PrivacyFinding[]) => findings.map(({ field, kind }) => ({ field, kind }));
+
+/** One check's findings and the writer's choice; kept on purpose is resolved at once. */
+async function recordCheck(
+  tx: Db,
+  ctx: RequestContext,
+  check: {
+    target: PrivacyTarget;
+    problemId: string | null;
+    findings: PrivacyFinding[];
+    outcome: 'warned' | 'acknowledged';
+  },
+) {
+  const id = randomUUID();
+  await tx.insert(problemPrivacyChecks).values({
+    id,
+    userId: ctx.actor!.userId,
+    organisationId: ctx.actor!.organisationId,
+    ...check,
+    createdAt: ctx.now,
+    resolvedAt: check.outcome === 'acknowledged' ? ctx.now : null,
+  });
+  return id;
+}
 
 /** Before the write's transaction: refuses (and records the warning) unless the writer confirmed. */
 export async function screenText(
@@ -30,25 +52,15 @@ export async function screenText(
 ): Promise<PrivacyFinding[]> {
   const findings = checkPrivacy(fields);
   if (findings.length === 0 || input.acknowledgePrivacyWarnings) return findings;
-  const actor = ctx.actor!;
-  const id = randomUUID();
-  await db.transaction(async (tx) => {
-    await tx.insert(problemPrivacyChecks).values({
-      id,
-      userId: actor.userId,
-      organisationId: actor.organisationId,
-      target,
-      problemId,
-      findings,
-      outcome: 'warned',
-      createdAt: ctx.now,
-    });
+  const id = await db.transaction(async (tx) => {
+    const id = await recordCheck(tx, ctx, { target, problemId, findings, outcome: 'warned' });
     await recordAudit(tx, ctx, {
       action: 'problem.privacy_warning_shown',
       entityType: 'privacy_check',
       entityId: id,
       changes: { target, problemId, findings: summary(findings) },
     });
+    return id;
   });
   throw new AppError(
     422,
@@ -67,20 +79,8 @@ export async function recordPrivacyChoice(
   findings: PrivacyFinding[],
   input: PrivacyInput,
 ) {
-  const actor = ctx.actor!;
   if (findings.length > 0) {
-    const id = randomUUID();
-    await tx.insert(problemPrivacyChecks).values({
-      id,
-      userId: actor.userId,
-      organisationId: actor.organisationId,
-      target,
-      problemId,
-      findings,
-      outcome: 'acknowledged',
-      createdAt: ctx.now,
-      resolvedAt: ctx.now,
-    });
+    await recordCheck(tx, ctx, { target, problemId, findings, outcome: 'acknowledged' });
     if (input.privacyCheckId) await resolveWarning(tx, ctx, input.privacyCheckId, problemId, 'acknowledged');
     await recordProblemEvent(tx, ctx, problemId, 'privacy_warning_acknowledged', {
       target,

@@ -2,8 +2,10 @@
  * The board and problem pages are served from a cache (problems.cache.ts). What members see must never lag
  * behind a write, whoever made it and however, nor behind the clock: a deadline or an edit window passing.
  */
+
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MINUTE_MS as MINUTE } from '../../../common/time.ts';
 import { organisations, users } from '../../db/schema/index.ts';
 import { changeVersion } from '../../platform/cache/versioned-cache.ts';
 import { buildTestApp, type TestApp } from '../../test/test-app.ts';
@@ -14,8 +16,6 @@ let admin: Who;
 let reporter: Who;
 let supporter: Who;
 let bystander: Who;
-
-const MINUTE = 60_000;
 
 beforeAll(async () => {
   t = await buildTestApp();

@@ -40,7 +40,8 @@ import {
   userNameColumns,
 } from '../../platform/projections.ts';
 import { onAnswered, onAssigned, onClosed, onInProgress, settingsOrDefault } from './deadlines.ts';
-import { recordProblemEvent } from './events.ts';
+import { eventOf, recordProblemEvent } from './events.ts';
+import { follow, unfollow } from './follows.ts';
 import { recordPrivacyChoice, screenText } from './privacy.ts';
 import { assertTransitionExists } from './problem-states.ts';
 import {
@@ -75,10 +76,6 @@ async function deadlineSettings(db: Db, category: ProblemRow['category']) {
     .from(problemDeadlineSettings)
     .where(eq(problemDeadlineSettings.category, category));
   return settingsOrDefault(row);
-}
-
-async function follow(tx: Db, problemId: string, userId: string, now: Date) {
-  await tx.insert(problemFollows).values({ problemId, userId, createdAt: now }).onConflictDoNothing();
 }
 
 // ---- raising ---------------------------------------------------------------------------------
@@ -283,14 +280,15 @@ export async function getTimeline(
     (r): TimelineEventView => {
       const hidden = hidesActor(viewer, p, r.event);
       const org = r.event.actorOrganisationId ? orgs.get(r.event.actorOrganisationId) : null;
+      const { kind, data } = eventOf(r.event);
       return {
         id: String(r.event.id),
         at: r.event.at.toISOString(),
-        kind: r.event.kind,
+        kind,
         actor: hidden || !r.actor?.id ? null : r.actor,
         actorOrganisation: hidden ? null : summaryOrNull(org),
-        data: { ...r.event.data, ...(hidden ? { byReporter: true } : {}) },
-      };
+        data: { ...data, ...(hidden ? { byReporter: true } : {}) },
+      } as TimelineEventView;
     },
   );
 }
@@ -385,7 +383,7 @@ export async function withdrawSupport(db: Db, ctx: Ctx, id: string) {
         .update(problems)
         .set({ supportCount: sql`${problems.supportCount} - 1`, updatedAt: ctx.now })
         .where(eq(problems.id, id));
-      await recordProblemEvent(tx, ctx, id, 'support_withdrawn');
+      await recordProblemEvent(tx, ctx, id, 'support_withdrawn', {});
       await recordAudit(tx, ctx, {
         action: 'problem.support_withdrawn',
         entityType: 'problem',
@@ -403,16 +401,9 @@ export async function setFollowing(db: Db, ctx: Ctx, id: string, following: bool
   authorize(ctx.actor, 'problem.follow', access);
   await db.transaction(async (tx) => {
     const changed = following
-      ? await tx
-          .insert(problemFollows)
-          .values({ problemId: id, userId: ctx.actor.userId, createdAt: ctx.now })
-          .onConflictDoNothing()
-          .returning({ id: problemFollows.userId })
-      : await tx
-          .delete(problemFollows)
-          .where(and(eq(problemFollows.problemId, id), eq(problemFollows.userId, ctx.actor.userId)))
-          .returning({ id: problemFollows.userId });
-    if (changed.length > 0)
+      ? await follow(tx, id, ctx.actor.userId, ctx.now)
+      : await unfollow(tx, id, ctx.actor.userId);
+    if (changed)
       await recordAudit(tx, ctx, {
         action: following ? 'problem.followed' : 'problem.unfollowed',
         entityType: 'problem',
@@ -550,7 +541,7 @@ export async function assign(db: Db, ctx: Ctx, id: string, input: z.infer<typeof
     const before = await assignedOrganisationIds(tx, id);
     const access = accessOf(problem, before);
     authorize(ctx.actor, 'problem.assign', access);
-    if (!['submitted', 'under_review', 'assigned', 'in_progress'].includes(problem.state))
+    if (!isOpenState(problem.state))
       assertTransitionExists(problem.state, 'assigned', partiesOf(ctx.actor, access));
     const orgs = await organisationsById(tx, organisationIds);
     const missing = organisationIds.filter((o) => !orgs.has(o));

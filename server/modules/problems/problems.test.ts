@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DAY_MS as DAY, MINUTE_MS as MINUTE } from '../../../common/time.ts';
 import {
   auditEvents,
   type OrganisationRow,
@@ -25,8 +26,6 @@ let labourMember: Who;
 let observer: Who;
 
 const VALID_ID = '1-1037-00123-45-8';
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
 
 beforeAll(async () => {
   t = await buildTestApp();

@@ -1,13 +1,12 @@
 import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DAY_MS as DAY, MINUTE_MS as MINUTE } from '../../../common/time.ts';
 import { outboxEmails } from '../../db/schema/index.ts';
 import { type SmtpReceiver, startSmtpReceiver } from '../../test/smtp-receiver.ts';
 import { buildTestApp, type TestApp } from '../../test/test-app.ts';
 import { enqueueEmail, type MailTransport, startMailer } from './outbox.ts';
 import { smtpTransport } from './smtp.ts';
-
-const MINUTE = 60_000;
 
 async function outboxRowsTo(t: TestApp, to: string) {
   return t.db.select().from(outboxEmails).where(eq(outboxEmails.to, to));
@@ -191,7 +190,7 @@ describe('with SMTP: delivery, retries and exactly-once sending', () => {
       expect(await drainNow()).toBe(1);
       const [row] = await outboxRowsTo(t, to);
       expect(row).toMatchObject({ status: 'failed', attempts: 8 });
-      t.clock.advance(24 * 60 * MINUTE);
+      t.clock.advance(DAY);
       expect(await drainNow()).toBe(0);
     } finally {
       failing = false;

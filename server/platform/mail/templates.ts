@@ -1,9 +1,10 @@
+import type { ProblemEventKind } from '../../../common/problem-events.ts';
 import type { Language } from '../../../common/taxonomies.ts';
 
 /** One problem event as an email tells it; `actorName` null means "the reporter" (hidden) or the system. */
 export type ProblemEventMail = {
   problemTitle: string;
-  event: string;
+  event: ProblemEventKind;
   reason: 'my_problem' | 'assigned' | 'followed' | 'mention';
   actorName: string | null;
   actorHidden: boolean;

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Box, Button, Group, Select, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Group, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowsExchange, IconCircleCheck, IconEdit } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
@@ -7,10 +7,11 @@ import { Link, useSearchParams } from 'react-router';
 import { DateTime } from '../../../components/DateTime.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { FullPageLoader } from '../../../components/FullPageLoader.tsx';
+import { OrganisationFilter } from '../../../components/OrganisationFilter.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { Section } from '../../../components/Section.tsx';
 import { useLanguage } from '../../../lib/i18n.ts';
-import { organisationName, organisationOptions, useAllOrganisations } from '../../../lib/organisations.ts';
+import { organisationName } from '../../../lib/organisations.ts';
 import { useSignedInMe } from '../../../lib/session.ts';
 import { type Labels, useLabels, useMarkOrganisation } from '../api/directory.ts';
 import { type HandoverTask, type ReviewTask, useTasks } from '../api/tasks.ts';
@@ -41,7 +42,15 @@ export function TasksPage() {
         title={t('directory.tasks.title')}
         description={isAdmin ? t('directory.tasks.descriptionAdmin') : t('directory.tasks.description')}
       />
-      {isAdmin && <OrganisationFilter value={organisationId} onChange={setOrganisation} />}
+      {isAdmin && (
+        <OrganisationFilter
+          value={organisationId}
+          onChange={setOrganisation}
+          label={t('directory.tasks.organisation')}
+          placeholder={t('directory.tasks.allOrganisations')}
+          nothingFoundMessage={t('common.nothingFound')}
+        />
+      )}
       <ErrorAlert error={tasks.error} />
       {tasks.isPending ? (
         <FullPageLoader />
@@ -92,30 +101,6 @@ export function TasksPage() {
         )
       )}
     </Stack>
-  );
-}
-
-function OrganisationFilter({
-  value,
-  onChange,
-}: {
-  value: string | null;
-  onChange: (id: string | null) => void;
-}) {
-  const { t } = useTranslation();
-  const language = useLanguage();
-  const { organisations } = useAllOrganisations();
-  return (
-    <Select
-      label={t('directory.tasks.organisation')}
-      placeholder={t('directory.tasks.allOrganisations')}
-      data={organisationOptions(organisations, language)}
-      value={value}
-      onChange={onChange}
-      searchable
-      clearable
-      nothingFoundMessage={t('common.nothingFound')}
-    />
   );
 }
 

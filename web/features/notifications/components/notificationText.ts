@@ -1,11 +1,23 @@
 /** One notification as a sentence in the reader's language; an anonymous reporter stays "the reporter". */
 import type { TFunction } from 'i18next';
+import type { NotifiedKind } from '../../../../common/problem-events.ts';
 import { PROBLEM_STATES } from '../../../../common/problems-taxonomy.ts';
 import { organisationName } from '../../../lib/organisations.ts';
 import type { Language } from '../../../lib/types.ts';
 import type { NotificationView } from '../api/notifications.ts';
 
-const KINDS = ['supported', 'assigned', 'answered', 'state_changed', 'commented', 'overdue', 'escalated'];
+/** The sentence (notifications.kinds.*) of each notified kind, unless the reason calls for another. */
+export const KIND_TEXTS: Record<NotifiedKind, string> = {
+  supported: 'supported',
+  assigned: 'assigned',
+  answered: 'answered',
+  state_changed: 'state_changed',
+  commented: 'commented',
+  // An edit notifies only the people it newly mentions, who read "mentioned" above.
+  comment_edited: 'other',
+  overdue: 'overdue',
+  escalated: 'escalated',
+};
 
 export function notificationText(t: TFunction, language: Language, n: NotificationView): string {
   // The short name when there is one: "ศพดส.ตร." reads better on a phone than the full title.
@@ -21,7 +33,6 @@ export function notificationText(t: TFunction, language: Language, n: Notificati
     const state = PROBLEM_STATES.find((s) => s.code === n.toState);
     return t('notifications.kinds.state_changed', { state: state ? state[language] : '' });
   }
-  return KINDS.includes(n.kind)
-    ? t(`notifications.kinds.${n.kind}`, { who })
-    : t('notifications.kinds.other');
+  // `??`: a kind this build does not know yet (a newer server).
+  return t(`notifications.kinds.${KIND_TEXTS[n.kind] ?? 'other'}`, { who });
 }

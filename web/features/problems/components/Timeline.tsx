@@ -1,42 +1,15 @@
 import { Timeline as MantineTimeline, Text } from '@mantine/core';
-import {
-  IconArrowsExchange,
-  IconCertificate,
-  IconEyeOff,
-  IconFlag,
-  IconMessage,
-  IconPencil,
-  IconPlus,
-  IconShieldExclamation,
-  IconUserCheck,
-  IconUsersGroup,
-} from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { ProblemState } from '../../../../common/problems-taxonomy.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { Section } from '../../../components/Section.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { organisationName } from '../../../lib/organisations.ts';
-import type { Language, OrganisationSummary } from '../../../lib/types.ts';
+import type { Language } from '../../../lib/types.ts';
 import { type ProblemDetail, type TimelineEvent, useTimeline } from '../api/problems.ts';
 import { stateLabel } from '../labels.ts';
-
-const ICONS: Record<string, typeof IconPlus> = {
-  raised: IconPlus,
-  supported: IconUsersGroup,
-  support_withdrawn: IconUsersGroup,
-  supports_merged: IconUsersGroup,
-  assigned: IconUserCheck,
-  answered: IconCertificate,
-  state_changed: IconArrowsExchange,
-  commented: IconMessage,
-  comment_edited: IconPencil,
-  comment_hidden: IconEyeOff,
-  comment_reported: IconFlag,
-  privacy_warning_acknowledged: IconShieldExclamation,
-};
+import { timelineIconOf } from './timelineIcons.ts';
 
 /** Who did it: the organisation, or the anonymous reporter as the server marked it. */
 function actorText(event: TimelineEvent, t: TFunction, language: Language) {
@@ -47,23 +20,20 @@ function actorText(event: TimelineEvent, t: TFunction, language: Language) {
 }
 
 function eventText(event: TimelineEvent, t: TFunction, language: Language) {
-  const d = event.data as Record<string, unknown>;
   switch (event.kind) {
-    case 'assigned': {
-      const orgs = (d.organisations as (OrganisationSummary & { lead: boolean })[] | undefined) ?? [];
+    case 'assigned':
       return t('problems.timeline.assigned', {
-        organisations: orgs
+        organisations: event.data.organisations
           .map((o) => `${organisationName(o, language)}${o.lead ? ` (${t('problems.answers.lead')})` : ''}`)
           .join(', '),
       });
-    }
     case 'state_changed':
       return t('problems.timeline.state_changed', {
-        from: stateLabel(d.from as ProblemState, language),
-        to: stateLabel(d.to as ProblemState, language),
+        from: stateLabel(event.data.from, language),
+        to: stateLabel(event.data.to, language),
       });
     case 'supports_merged':
-      return t('problems.timeline.supports_merged', { count: Number(d.moved ?? 0) });
+      return t('problems.timeline.supports_merged', { count: event.data.moved });
     default:
       return t(`problems.timeline.${event.kind}`, { defaultValue: event.kind });
   }
@@ -79,8 +49,9 @@ export function Timeline({ problem }: { problem: ProblemDetail }) {
       <ErrorAlert error={timeline.error} />
       <MantineTimeline active={events.length} bulletSize={26} lineWidth={2} data-testid="timeline">
         {events.map((event) => {
-          const Icon = ICONS[event.kind] ?? IconPlus;
-          const reason = typeof event.data.reason === 'string' ? event.data.reason : null;
+          const Icon = timelineIconOf(event.kind);
+          const reason =
+            'reason' in event.data && typeof event.data.reason === 'string' ? event.data.reason : null;
           return (
             <MantineTimeline.Item
               key={event.id}

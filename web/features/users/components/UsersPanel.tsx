@@ -1,4 +1,4 @@
-import { Badge, Card, Group, Select, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
+import { Badge, Card, Group, Stack, Table, Text, TextInput, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -7,8 +7,9 @@ import { DateTime } from '../../../components/DateTime.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { FullPageLoader } from '../../../components/FullPageLoader.tsx';
 import { LoadMoreButton } from '../../../components/LoadMoreButton.tsx';
+import { OrganisationFilter } from '../../../components/OrganisationFilter.tsx';
 import { useLanguage } from '../../../lib/i18n.ts';
-import { organisationName, organisationOptions, useAllOrganisations } from '../../../lib/organisations.ts';
+import { organisationName } from '../../../lib/organisations.ts';
 import { useSignedInMe } from '../../../lib/session.ts';
 import type { UserView } from '../../../lib/types.ts';
 import { useUsers } from '../api/users.ts';
@@ -34,7 +35,13 @@ export function UsersPanel() {
           miw={220}
         />
         {me.user.role === 'admin' && (
-          <OrganisationFilter value={organisationId} onChange={setOrganisationId} />
+          <OrganisationFilter
+            value={organisationId}
+            onChange={setOrganisationId}
+            label={t('fields.organisation')}
+            placeholder={t('common.all')}
+            miw={220}
+          />
         )}
       </Group>
       <ErrorAlert error={users.error} />
@@ -50,30 +57,6 @@ export function UsersPanel() {
       )}
       <LoadMoreButton {...users} />
     </Stack>
-  );
-}
-
-function OrganisationFilter({
-  value,
-  onChange,
-}: {
-  value: string | null;
-  onChange: (id: string | null) => void;
-}) {
-  const { t } = useTranslation();
-  const language = useLanguage();
-  const { organisations } = useAllOrganisations();
-  return (
-    <Select
-      label={t('fields.organisation')}
-      placeholder={t('common.all')}
-      data={organisationOptions(organisations, language)}
-      value={value}
-      onChange={onChange}
-      searchable
-      clearable
-      miw={220}
-    />
   );
 }
 

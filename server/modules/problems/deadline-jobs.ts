@@ -9,29 +9,31 @@
  * KEY SHARE lock on the problem (its foreign key), which FOR UPDATE would wrongly skip.
  */
 import { sql } from 'drizzle-orm';
+import type { ProblemEventData } from '../../../common/problem-events.ts';
 import { DEFAULT_DEADLINES } from '../../../common/problems-taxonomy.ts';
 import type { Db } from '../../db/client.ts';
+import { rowsOf } from '../../db/rows.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { rowsOf } from './mail.ts';
+import { recordProblemEvents } from './events.ts';
 
 const BATCH = 200;
 const AGENT = 'tipnet-deadline-alerts';
 
 type Claimed = { id: string; due_at: string | Date; first_answered_at: string | Date | null };
 
-const deadlineOf = (r: Claimed) => (r.first_answered_at ? 'progress_update' : 'first_answer');
-const iso = (d: string | Date) => new Date(d).toISOString();
+const missedOf = (r: Claimed): ProblemEventData<'overdue'> => ({
+  deadline: r.first_answered_at ? 'progress_update' : 'first_answer',
+  dueAt: new Date(r.due_at).toISOString(),
+});
 
 async function record(tx: Db, now: Date, kind: 'overdue' | 'escalated', rows: Claimed[]) {
-  if (rows.length === 0) return;
-  await tx.execute(sql`
-    insert into problem_events (problem_id, at, kind, visibility, data)
-    select x.id, ${now.toISOString()}::timestamptz, ${kind}, 'all', x.data
-    from jsonb_to_recordset(${JSON.stringify(
-      rows.map((r) => ({ id: r.id, data: { deadline: deadlineOf(r), dueAt: iso(r.due_at) } })),
-    )}::jsonb) as x(id uuid, data jsonb)
-  `);
+  await recordProblemEvents(
+    tx,
+    { actor: null, now },
+    kind,
+    rows.map((r) => ({ problemId: r.id, data: missedOf(r) })),
+  );
   for (const r of rows)
     await recordAudit(
       tx,
@@ -40,7 +42,7 @@ async function record(tx: Db, now: Date, kind: 'overdue' | 'escalated', rows: Cl
         action: kind === 'overdue' ? 'problem.overdue_notified' : 'problem.escalated',
         entityType: 'problem',
         entityId: r.id,
-        changes: { deadline: deadlineOf(r), dueAt: iso(r.due_at) },
+        changes: missedOf(r),
       },
     );
 }

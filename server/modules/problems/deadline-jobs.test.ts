@@ -1,12 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NotifiedKind } from '../../../common/problem-events.ts';
+import { DAY_MS as DAY, MINUTE_MS as MINUTE } from '../../../common/time.ts';
 import { auditEvents, notifications, problemDeadlineSettings, problems } from '../../db/schema/index.ts';
 import { buildTestApp, type TestApp } from '../../test/test-app.ts';
-import { runDeadlineAlerts } from './deadline-alerts.ts';
-import { notificationRuntimeOf } from './runtime-registry.ts';
-
-const DAY = 24 * 3_600_000;
-const MINUTE = 60_000;
+import { notificationRuntimeOf } from '../notifications/index.ts';
+import { runDeadlineAlerts } from './deadline-jobs.ts';
 
 let t: TestApp;
 type Person = Awaited<ReturnType<TestApp['signedIn']>>;
@@ -54,7 +53,7 @@ async function assignedProblem(category = 'documents_immigration') {
   return raised.body.id as string;
 }
 
-const told = async (userId: string, problemId: string, kind: string) =>
+const told = async (userId: string, problemId: string, kind: NotifiedKind) =>
   t.db
     .select()
     .from(notifications)
