@@ -7,7 +7,23 @@ const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
   .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 
+/** Days each kind of personal data is kept before the daily purge (ADR 0009). */
+const days = (fallback: number) => z.coerce.number().int().min(1).max(3650).default(fallback);
+const RetentionEnv = {
+  RETENTION_SESSIONS_DAYS: days(30),
+  RETENTION_AUDIT_IP_DAYS: days(90),
+  RETENTION_OUTBOX_DAYS: days(30),
+  RETENTION_NOTIFICATIONS_DAYS: days(180),
+};
+export type Retention = {
+  sessionsDays: number;
+  auditIpDays: number;
+  outboxDays: number;
+  notificationsDays: number;
+};
+
 const EnvSchema = z.object({
+  ...RetentionEnv,
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -54,6 +70,7 @@ export type Config = {
   sessionAbsoluteMs: number;
   /** PostgreSQL: no statement of a request may run (or wait for a lock) longer than this. */
   statementTimeoutMs: number;
+  retention: Retention;
 };
 
 export class ConfigError extends Error {
@@ -95,6 +112,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000,
     statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+    retention: {
+      sessionsDays: e.RETENTION_SESSIONS_DAYS,
+      auditIpDays: e.RETENTION_AUDIT_IP_DAYS,
+      outboxDays: e.RETENTION_OUTBOX_DAYS,
+      notificationsDays: e.RETENTION_NOTIFICATIONS_DAYS,
+    },
   };
 }
 
