@@ -341,6 +341,11 @@ export const ROUTES: RouteCase[] = [
     expected: signedIn(200),
   },
   {
+    route: 'GET /api/v1/me/data-export',
+    sample: async () => ({ url: '/api/v1/me/data-export' }),
+    expected: signedIn(200),
+  },
+  {
     route: 'GET /api/v1/invitations',
     scoped: true,
     paged: true,
