@@ -119,5 +119,6 @@ export const DataExportView = z.object({
 });
 export type DataExportView = z.infer<typeof DataExportView>;
 
-/** What an anonymised account is called: the same in both languages, with its stable pseudonym. */
-export const FORMER_USER_NAME = 'ผู้ใช้ที่ออกแล้ว / Former user';
+/** What an anonymised account or directory person is called, followed by its stable pseudonym. */
+export const FORMER_USER_TH = 'ผู้ใช้ที่ออกแล้ว';
+export const FORMER_USER_EN = 'Former user';

@@ -1,6 +1,8 @@
 ALTER TABLE "audit_events" ADD COLUMN "client_commitment" text;--> statement-breakpoint
 ALTER TABLE "audit_events" ADD COLUMN "client_salt" text;--> statement-breakpoint
+ALTER TABLE "people" ADD COLUMN "anonymised_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "outbox_emails" ADD COLUMN "purged_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "anonymised_at" timestamp with time zone;--> statement-breakpoint
 -- Audit events stay append-only, with one exception (ADR 0009): the retention purge may null the IP
 -- address, browser and salt of an event whose hash covers only their salted commitment. Nothing else may
 -- change, and events written before this migration (no commitment) keep their IP: it is in their hash.
