@@ -45,6 +45,7 @@ describe('anonymising someone who left', () => {
       id: leaver.user.id,
       displayName: `ผู้ใช้ที่ออกแล้ว / Former user ${pseudonym}`,
       active: false,
+      anonymised: true,
       totpEnabled: false,
     });
     expect(pseudonym).toMatch(/^#[0-9a-f]{6}$/);

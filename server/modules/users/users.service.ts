@@ -36,6 +36,7 @@ const presentUser = (r: { user: UserRow; organisation: OrganisationSummaryRow })
   role: r.user.role,
   language: r.user.language,
   active: r.user.active,
+  anonymised: r.user.anonymisedAt !== null,
   totpEnabled: r.user.totpEnabledAt !== null,
   organisation: presentOrganisation(r.organisation),
   createdAt: r.user.createdAt.toISOString(),
