@@ -152,6 +152,8 @@ export const UserView = z.object({
   role: Role,
   language: Language,
   active: z.boolean(),
+  /** Left and anonymised (PDPA): cannot be reactivated. */
+  anonymised: z.boolean(),
   totpEnabled: z.boolean(),
   organisation: OrganisationSummary,
   createdAt: Timestamp,

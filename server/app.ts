@@ -19,6 +19,7 @@ import { registerMetrics } from './platform/metrics.ts';
 import { registerApiDocs } from './platform/openapi.ts';
 import { assertSameOrigin } from './platform/origin-check.ts';
 import { PUBLIC_ROUTES, TOTP_ENROLMENT_ROUTES } from './platform/public-routes.ts';
+import { retentionJob } from './platform/retention.ts';
 import { resolveSession, SESSION_COOKIE } from './platform/sessions.ts';
 
 export const WEB_DIST = join(import.meta.dirname, '..', 'dist', 'web');
@@ -106,7 +107,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
 
   await registerApiDocs(app);
 
-  if (options.runJobs) scheduleJobs(app, deps, [housekeepingJob]);
+  if (options.runJobs) scheduleJobs(app, deps, [housekeepingJob, retentionJob]);
   for (const module of MODULES) await app.register(module, { deps, runJobs: options.runJobs ?? false });
 
   registerWebApp(app, options.webDist ?? WEB_DIST);

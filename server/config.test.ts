@@ -159,6 +159,26 @@ describe('loadConfig', () => {
     ).toBe(true);
     expect(loadConfig({ DATA_DIR: dir, SEED_DEMO: 'true' }).seedDemo).toBe(true);
   });
+
+  it('keeps personal data for the configured number of days, with defaults', () => {
+    expect(loadConfig({ SESSION_SECRET: SECRET }).retention).toEqual({
+      sessionsDays: 30,
+      auditIpDays: 90,
+      outboxDays: 30,
+      notificationsDays: 180,
+    });
+    expect(
+      loadConfig({ SESSION_SECRET: SECRET, RETENTION_AUDIT_IP_DAYS: '30', RETENTION_OUTBOX_DAYS: '7' })
+        .retention,
+    ).toMatchObject({ auditIpDays: 30, outboxDays: 7 });
+    const problems = problemsOf({
+      SESSION_SECRET: SECRET,
+      RETENTION_SESSIONS_DAYS: '0',
+      RETENTION_NOTIFICATIONS_DAYS: 'forever',
+    });
+    expect(problems.join('\n')).toMatch(/RETENTION_SESSIONS_DAYS/);
+    expect(problems.join('\n')).toMatch(/RETENTION_NOTIFICATIONS_DAYS/);
+  });
 });
 
 describe('encryption keys (TIPNET_ENCRYPTION_KEYS)', () => {

@@ -14,7 +14,23 @@ const flag = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'])
   .transform((v) => ['1', 'true', 'yes', 'on'].includes(v));
 
+/** Days each kind of personal data is kept before the daily purge (ADR 0009). */
+const days = (fallback: number) => z.coerce.number().int().min(1).max(3650).default(fallback);
+const RetentionEnv = {
+  RETENTION_SESSIONS_DAYS: days(30),
+  RETENTION_AUDIT_IP_DAYS: days(90),
+  RETENTION_OUTBOX_DAYS: days(30),
+  RETENTION_NOTIFICATIONS_DAYS: days(180),
+};
+export type Retention = {
+  sessionsDays: number;
+  auditIpDays: number;
+  outboxDays: number;
+  notificationsDays: number;
+};
+
 const EnvSchema = z.object({
+  ...RetentionEnv,
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
@@ -67,6 +83,7 @@ export type Config = {
   statementTimeoutMs: number;
   /** Cached reads a user may have recomputed (Cache-Control: no-cache) a minute; past that the cache serves. */
   freshReadsPerMinute: number;
+  retention: Retention;
 };
 
 export class ConfigError extends Error {
@@ -114,6 +131,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * HOUR_MS,
     statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
     freshReadsPerMinute: e.FRESH_READS_PER_MINUTE,
+    retention: {
+      sessionsDays: e.RETENTION_SESSIONS_DAYS,
+      auditIpDays: e.RETENTION_AUDIT_IP_DAYS,
+      outboxDays: e.RETENTION_OUTBOX_DAYS,
+      notificationsDays: e.RETENTION_NOTIFICATIONS_DAYS,
+    },
   };
 }
 

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { asc, desc, gt, sql } from 'drizzle-orm';
+import { createHash, randomBytes } from 'node:crypto';
+import { and, asc, desc, gt, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { type AuditEventRow, auditEvents } from '../db/schema/index.ts';
 import type { RequestContext } from './context.ts';
@@ -24,6 +24,9 @@ export async function recordAudit(tx: Db, ctx: RequestContext, entry: AuditEntry
     .from(auditEvents)
     .orderBy(desc(auditEvents.id))
     .limit(1);
+  const ip = ctx.ip;
+  const userAgent = ctx.userAgent?.slice(0, 500) ?? null;
+  const clientSalt = randomBytes(16).toString('hex');
   const content: AuditContent = {
     at: ctx.now,
     actorUserId: ctx.actor?.userId ?? null,
@@ -32,8 +35,10 @@ export async function recordAudit(tx: Db, ctx: RequestContext, entry: AuditEntry
     entityType: entry.entityType,
     entityId: entry.entityId ?? null,
     changes: redactSecrets(entry.changes ?? {}),
-    ip: ctx.ip,
-    userAgent: ctx.userAgent?.slice(0, 500) ?? null,
+    ip,
+    userAgent,
+    clientCommitment: clientCommitment(clientSalt, ip, userAgent),
+    clientSalt,
   };
   const prevHash = last?.hash ?? GENESIS_HASH;
   await tx.insert(auditEvents).values({ ...content, prevHash, hash: chainHash(prevHash, content) });
@@ -41,8 +46,12 @@ export async function recordAudit(tx: Db, ctx: RequestContext, entry: AuditEntry
 
 type AuditContent = Omit<AuditEventRow, 'id' | 'prevHash' | 'hash'>;
 
+/**
+ * The event's hash. Events with a client commitment hash it in place of the IP address and browser, so
+ * those can be purged and the chain still verifies (ADR 0009); older events hash them as they are.
+ */
 export function chainHash(prevHash: string, c: AuditContent): string {
-  const canonical = canonicalJson({
+  const what = {
     at: c.at.toISOString(),
     actorUserId: c.actorUserId,
     actorOrganisationId: c.actorOrganisationId,
@@ -50,10 +59,47 @@ export function chainHash(prevHash: string, c: AuditContent): string {
     entityType: c.entityType,
     entityId: c.entityId,
     changes: c.changes,
-    ip: c.ip,
-    userAgent: c.userAgent,
-  });
+  };
+  const canonical = canonicalJson(
+    c.clientCommitment === null
+      ? { ...what, ip: c.ip, userAgent: c.userAgent }
+      : { ...what, client: c.clientCommitment },
+  );
   return createHash('sha256').update(prevHash).update(canonical).digest('hex');
+}
+
+/** A hiding commitment: without the random salt, which is purged with the IP, it cannot be matched. */
+export function clientCommitment(salt: string, ip: string | null, userAgent: string | null): string {
+  return createHash('sha256').update(salt).update(canonicalJson({ ip, userAgent })).digest('hex');
+}
+
+/** Whether the event's IP address and browser are still the ones it was written with (or were purged). */
+function clientIntact(row: AuditEventRow): boolean {
+  if (row.clientCommitment === null) return true;
+  if (row.clientSalt === null) return row.ip === null && row.userAgent === null;
+  return clientCommitment(row.clientSalt, row.ip, row.userAgent) === row.clientCommitment;
+}
+
+/**
+ * Retention: forgets the IP address and browser of events written before `before`, keeping the events.
+ * Events from before migration 0017 hash their IP directly and keep it. Batched; safe on every instance.
+ */
+export async function purgeAuditClientDetails(db: Db, before: Date, batchSize = 5000): Promise<number> {
+  let purged = 0;
+  for (;;) {
+    const due = db
+      .select({ id: auditEvents.id })
+      .from(auditEvents)
+      .where(and(lt(auditEvents.at, before), isNotNull(auditEvents.clientSalt)))
+      .limit(batchSize);
+    const rows = await db
+      .update(auditEvents)
+      .set({ ip: null, userAgent: null, clientSalt: null })
+      .where(inArray(auditEvents.id, due))
+      .returning({ id: auditEvents.id });
+    purged += rows.length;
+    if (rows.length < batchSize) return purged;
+  }
 }
 
 /** JSON with object keys sorted at every level, so jsonb's reordering does not change the hash. */
@@ -123,6 +169,14 @@ export async function verifyAuditChain(db: Db, batchSize = 1000): Promise<ChainR
           checked,
           brokenAt: row.id,
           reason: 'content does not match its hash (event edited)',
+        };
+      }
+      if (!clientIntact(row)) {
+        return {
+          ok: false,
+          checked,
+          brokenAt: row.id,
+          reason: 'IP address or browser does not match its commitment (event edited)',
         };
       }
       prevHash = row.hash;

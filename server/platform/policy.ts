@@ -40,6 +40,8 @@ type Rules = {
   'user.list': OrgScoped | undefined;
   'user.read': UserTarget;
   'user.update': UserTarget & { changes: { role?: Role; active?: boolean } };
+  /** Erase the personal data of someone who left (PDPA): the Centre only, never oneself. */
+  'user.anonymise': UserTarget;
   'invitation.list': OrgScoped | undefined;
   'invitation.read': OrgScoped;
   'invitation.create': InvitationTarget;
@@ -118,6 +120,7 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
     a.userId !== r.id &&
     mayGrant(a, r.role) &&
     (r.changes.role === undefined || mayGrant(a, r.changes.role)),
+  'user.anonymise': (a, r) => isAdmin(a) && a.userId !== r.id,
   'invitation.list': (a, r) => (r ? managesOrg(a, r.organisationId) : isAdmin(a)),
   'invitation.read': (a, r) => managesOrg(a, r.organisationId),
   'invitation.create': (a, r) => managesOrg(a, r.organisationId) && mayGrant(a, r.role),

@@ -343,6 +343,11 @@ export const ROUTES: RouteCase[] = [
     expected: signedIn(200),
   },
   {
+    route: 'GET /api/v1/me/data-export',
+    sample: async () => ({ url: '/api/v1/me/data-export' }),
+    expected: signedIn(200),
+  },
+  {
     route: 'GET /api/v1/invitations',
     scoped: true,
     paged: true,
@@ -383,6 +388,17 @@ export const ROUTES: RouteCase[] = [
       return { url: `/api/v1/users/${target.id}`, body: { role: 'observer' } };
     },
     expected: orgManaged(200, 404),
+  },
+  {
+    route: 'POST /api/v1/users/:id/anonymise',
+    scoped: true,
+    sample: async ({ w, scope }) => {
+      const target = await quickUser(w, { role: 'member', organisationId: orgOf(w, scope).id });
+      return { url: `/api/v1/users/${target.id}/anonymise` };
+    },
+    // Only the Centre; an org admin sees their own people (403) but not another organisation's (404).
+    expected: (who, scope) =>
+      who === 'anonymous' ? 401 : who === 'admin' ? 200 : who === 'org_admin' && scope === 'own' ? 403 : 404,
   },
   {
     route: 'GET /api/v1/organizations',
@@ -472,6 +488,18 @@ export const ROUTES: RouteCase[] = [
     sample: async ({ w, scope }) => {
       const person = await buildPerson(w.t.db, { organisationId: orgOf(w, scope).id });
       return { url: `/api/v1/people/${person.id}`, body: { version: person.version, position: 'หัวหน้างาน' } };
+    },
+    expected: orgManaged(200, 403),
+  },
+  {
+    route: 'POST /api/v1/people/:id/anonymise',
+    scoped: true,
+    sample: async ({ w, scope }) => {
+      const person = await buildPerson(w.t.db, {
+        organisationId: orgOf(w, scope).id,
+        focalTopics: ['shelter'],
+      });
+      return { url: `/api/v1/people/${person.id}/anonymise` };
     },
     expected: orgManaged(200, 403),
   },

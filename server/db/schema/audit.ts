@@ -1,6 +1,10 @@
 import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-/** Append-only and hash-chained; a trigger (migration 0001) rejects UPDATE, DELETE and TRUNCATE. */
+/**
+ * Append-only and hash-chained; a trigger (migrations 0001, 0017) rejects UPDATE, DELETE and TRUNCATE,
+ * except the retention purge nulling `ip`, `user_agent` and `client_salt` of an event that hashes only
+ * their salted commitment (ADR 0009).
+ */
 export const auditEvents = pgTable(
   'audit_events',
   {
@@ -14,6 +18,10 @@ export const auditEvents = pgTable(
     changes: jsonb('changes').$type<Record<string, unknown>>().notNull(),
     ip: text('ip'),
     userAgent: text('user_agent'),
+    /** sha256(salt, ip, user agent): what the chain hashes instead of them. Null on events before 0017. */
+    clientCommitment: text('client_commitment'),
+    /** Random per event; purged with the IP, after which the commitment can no longer be matched. */
+    clientSalt: text('client_salt'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },

@@ -75,6 +75,8 @@ export const people = pgTable(
     searchDocument: tsvector('search_document').notNull().default(sql`''::tsvector`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    /** Left, and their personal fields cleared (ADR 0009); the row and its focal-point history stay. */
+    anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
   },
   (t) => [
     index('people_organisation_idx').on(t.organisationId),

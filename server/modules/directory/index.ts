@@ -8,6 +8,7 @@ import { peopleRoutes } from './people.routes.ts';
 import { sendStaleReminders } from './stale-reminders.ts';
 import { taskRoutes } from './tasks.routes.ts';
 
+export { erasePerson, personOfUser } from './people.service.ts';
 export {
   indexUnindexedOrganisations,
   organisationSearchDocuments,

@@ -73,6 +73,19 @@ export function peopleRoutes(app: App, deps: Deps) {
     async (req) => peopleService.updatePerson(deps, requestContext(deps, req), req.params.id, req.body),
   );
   app.post(
+    '/api/v1/people/:id/anonymise',
+    {
+      schema: {
+        operationId: 'people.anonymise',
+        tags,
+        summary: 'Erase the personal details of someone who left, keeping their focal-point history (PDPA)',
+        params,
+        response: { 200: PersonView, ...errorResponses },
+      },
+    },
+    async (req) => peopleService.anonymisePerson(deps, requestContext(deps, req), req.params.id),
+  );
+  app.post(
     '/api/v1/people/:id/handover',
     {
       schema: {

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, gt, or, sql } from 'drizzle-orm';
 import type { CreatePersonBody, PersonView, UpdatePersonBody } from '../../../common/directory-api.ts';
+import type { FocalTopic } from '../../../common/directory-taxonomies.ts';
 import type { Db } from '../../db/client.ts';
-import { organisations, people, users } from '../../db/schema/index.ts';
+import { organisations, type PersonRow, people, users } from '../../db/schema/index.ts';
 import { changedFields, recordAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -10,6 +11,7 @@ import { AppError, badRequest, conflict, notFound } from '../../platform/errors.
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import { authorize } from '../../platform/policy.ts';
 import { organisationSummaryColumns } from '../../platform/projections.ts';
+import { formerUserNames } from '../../platform/pseudonym.ts';
 import { buildTsquery } from '../../platform/search/index.ts';
 import { endRoles, openRolesOf, setFocalTopics, startRoles } from './focal-points.ts';
 import { presentPerson } from './people.presenter.ts';
@@ -121,6 +123,7 @@ export async function updatePerson(deps: Deps, ctx: RequestContext, id: string, 
   await deps.db.transaction(async (tx) => {
     const { person: before } = await getPersonWithOrganisation(tx, id, { forUpdate: true });
     authorize(ctx.actor, 'person.manage', before);
+    if (before.anonymisedAt) throw conflict('ALREADY_ANONYMISED', 'This person has left and was anonymised');
     if (before.version !== input.version) {
       throw new AppError(409, 'VERSION_CONFLICT', 'Someone else changed this person; reload and redo', {
         currentVersion: before.version,
@@ -181,4 +184,56 @@ export async function handOver(deps: Deps, ctx: RequestContext, id: string, toPe
     to: await getPerson(deps.db, viewer, toPersonId),
     topics,
   };
+}
+
+/**
+ * Clears the personal fields of someone who left (ADR 0009), in the caller's transaction: names become a
+ * pseudonym; phones, email, LINE, position and department are emptied; open focal-point roles end. The
+ * row, its organisation and its focal-point history stay. Returns the topics whose roles ended.
+ */
+export async function erasePerson(tx: Db, person: PersonRow, now: Date): Promise<FocalTopic[]> {
+  const names = formerUserNames(person.id);
+  const open = ((await openRolesOf(tx, [person.id])).get(person.id) ?? []).map((r) => r.topic);
+  if (open.length > 0) await endRoles(tx, person.id, open, now);
+  await tx
+    .update(people)
+    .set({
+      nameTh: names.th,
+      nameEn: names.en,
+      position: null,
+      department: null,
+      phones: [],
+      email: null,
+      lineId: null,
+      active: false,
+      anonymisedAt: now,
+      version: person.version + 1,
+      updatedAt: now,
+    })
+    .where(eq(people.id, person.id));
+  await refreshPersonSearchDocument(tx, person.id);
+  return open;
+}
+
+/** An organisation's admin (or the Centre) erases a directory person who left; one audited transaction. */
+export async function anonymisePerson(deps: Deps, ctx: RequestContext, id: string) {
+  await deps.db.transaction(async (tx) => {
+    const { person } = await getPersonWithOrganisation(tx, id, { forUpdate: true });
+    authorize(ctx.actor, 'person.manage', person);
+    if (person.anonymisedAt) throw conflict('ALREADY_ANONYMISED', 'This person has already been anonymised');
+    const endedRoles = await erasePerson(tx, person, ctx.now);
+    await recordAudit(tx, ctx, {
+      action: 'person.anonymised',
+      entityType: 'person',
+      entityId: id,
+      changes: { endedRoles },
+    });
+  });
+  return getPerson(deps.db, viewerOf(ctx.actor!), id);
+}
+
+/** The directory entry linked to an account, locked for the caller's transaction. */
+export async function personOfUser(tx: Db, userId: string): Promise<PersonRow | null> {
+  const [row] = await tx.select().from(people).where(eq(people.userId, userId)).for('update');
+  return row ?? null;
 }

@@ -11,8 +11,10 @@ import {
   TotpSetupView,
   UpdateMeBody,
 } from '../../../common/api.ts';
+import { DataExportView } from '../../../common/personal-data-api.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { type App, errorResponses, requestContext, signedInOf } from '../../platform/http.ts';
+import { exportMyData } from './data-export.ts';
 import { presentMe } from './me.presenter.ts';
 import * as me from './me.service.ts';
 
@@ -134,6 +136,25 @@ export function meRoutes(app: App, deps: Deps) {
     async (req) => {
       await me.disableTotp(deps, ctx(req), req.body.password);
       return ok;
+    },
+  );
+  app.get(
+    '/api/v1/me/data-export',
+    {
+      schema: {
+        operationId: 'me.exportData',
+        tags,
+        summary: 'Download a copy of my personal data (JSON, PDPA)',
+        response: { 200: DataExportView, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const data = await exportMyData(deps, ctx(req));
+      const day = data.exportedAt.slice(0, 10);
+      reply
+        .header('content-disposition', `attachment; filename="tipnet-my-data-${day}.json"`)
+        .header('cache-control', 'no-store');
+      return data;
     },
   );
 }

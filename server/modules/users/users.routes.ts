@@ -34,4 +34,17 @@ export function userRoutes(app: App, deps: Deps) {
     },
     async (req) => usersService.updateUser(deps, requestContext(deps, req), req.params.id, req.body),
   );
+  app.post(
+    '/api/v1/users/:id/anonymise',
+    {
+      schema: {
+        operationId: 'users.anonymise',
+        tags,
+        summary: 'Deactivate and anonymise someone who left (admins; PDPA). Cannot be undone',
+        params: z.object({ id: Id }),
+        response: { 200: UserView, ...errorResponses },
+      },
+    },
+    async (req) => usersService.anonymiseUser(deps, requestContext(deps, req), req.params.id),
+  );
 }

@@ -10,6 +10,9 @@ import type {
   TotpSetupView,
 } from '../../../lib/types.ts';
 
+/** A download link (the browser saves the attachment), not a query: the file is for the person, not the page. */
+export const MY_DATA_EXPORT_URL = '/api/v1/me/data-export';
+
 export function useUpdateDisplayName() {
   const queryClient = useQueryClient();
   return useMutation({

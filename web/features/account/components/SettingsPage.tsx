@@ -5,6 +5,7 @@ import { useLocation } from 'react-router';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useSignedInMe } from '../../../lib/session.ts';
 import { useSettingsSections } from '../../../lib/settings-sections.ts';
+import { MyDataSection } from './MyDataSection.tsx';
 import { PasswordSection } from './PasswordSection.tsx';
 import { ProfileSection } from './ProfileSection.tsx';
 import { SessionsSection } from './SessionsSection.tsx';
@@ -25,6 +26,7 @@ export function SettingsPage() {
       {!mustEnrol && <PasswordSection />}
       <TwoFactorSection />
       {!mustEnrol && <SessionsSection />}
+      {!mustEnrol && <MyDataSection />}
       {!mustEnrol && (
         <Suspense fallback={null}>
           {otherSections.map((section) => (

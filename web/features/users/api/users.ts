@@ -28,3 +28,12 @@ export function useUpdateUser() {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
   });
 }
+
+/** PDPA: someone who left is signed out for good and their name and email erased (admins only). */
+export function useAnonymiseUser() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.post<UserView>(`/users/${encodeURIComponent(id)}/anonymise`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['users'] }),
+  });
+}

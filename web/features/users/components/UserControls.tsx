@@ -1,4 +1,4 @@
-import { Button, NativeSelect, Text } from '@mantine/core';
+import { Button, Group, NativeSelect, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { errorMessage } from '../../../lib/errors.ts';
 import { isRole } from '../../../lib/roles.ts';
 import { useSignedInMe } from '../../../lib/session.ts';
 import type { UserView } from '../../../lib/types.ts';
-import { useUpdateUser } from '../api/users.ts';
+import { useAnonymiseUser, useUpdateUser } from '../api/users.ts';
 import { assignableRoles } from './roles.ts';
 
 /** Changing a role saves at once; one's own role is shown but not editable, so nobody locks themselves out. */
@@ -54,7 +54,7 @@ export function UserActions({ user }: { user: UserView }) {
   const update = useUpdateUser();
   const [confirming, setConfirming] = useState(false);
 
-  if (user.id === me.user.id) return null;
+  if (user.id === me.user.id || user.anonymised) return null;
 
   const setActive = (active: boolean) =>
     update.mutate(
@@ -72,21 +72,25 @@ export function UserActions({ user }: { user: UserView }) {
       },
     );
 
+  const anonymise = me.user.role === 'admin' && <AnonymiseUser user={user} />;
   if (!user.active) {
     return (
-      <Button
-        size="xs"
-        variant="default"
-        loading={update.isPending}
-        aria-label={t('users.reactivateNamed', { name: user.displayName })}
-        onClick={() => setActive(true)}
-      >
-        {t('users.reactivate')}
-      </Button>
+      <Group gap="xs">
+        <Button
+          size="xs"
+          variant="default"
+          loading={update.isPending}
+          aria-label={t('users.reactivateNamed', { name: user.displayName })}
+          onClick={() => setActive(true)}
+        >
+          {t('users.reactivate')}
+        </Button>
+        {anonymise}
+      </Group>
     );
   }
   return (
-    <>
+    <Group gap="xs">
       <Button
         size="xs"
         color="red"
@@ -106,6 +110,45 @@ export function UserActions({ user }: { user: UserView }) {
         error={update.error}
         onClose={() => setConfirming(false)}
         onConfirm={() => setActive(false)}
+      />
+      {anonymise}
+    </Group>
+  );
+}
+
+/** Someone who left: erased for good after a confirmation that says what stays and what goes. */
+function AnonymiseUser({ user }: { user: UserView }) {
+  const { t } = useTranslation();
+  const anonymise = useAnonymiseUser();
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <>
+      <Button
+        size="xs"
+        color="red"
+        variant="subtle"
+        aria-label={t('users.anonymiseNamed', { name: user.displayName })}
+        onClick={() => setConfirming(true)}
+      >
+        {t('users.anonymise')}
+      </Button>
+      <ConfirmDialog
+        opened={confirming}
+        title={t('users.anonymiseNamed', { name: user.displayName })}
+        message={t('users.anonymiseConfirm', { name: user.displayName })}
+        confirmLabel={t('users.anonymise')}
+        danger
+        loading={anonymise.isPending}
+        error={anonymise.error}
+        onClose={() => setConfirming(false)}
+        onConfirm={() =>
+          anonymise.mutate(user.id, {
+            onSuccess: () => {
+              setConfirming(false);
+              notifications.show({ color: 'teal', message: t('users.anonymised') });
+            },
+          })
+        }
       />
     </>
   );

@@ -141,8 +141,8 @@ function UserStatusBadges({ user }: { user: UserView }) {
   const { t } = useTranslation();
   return (
     <Group gap={4}>
-      <Badge variant="light" color={user.active ? 'teal' : 'red'}>
-        {user.active ? t('users.active') : t('users.inactive')}
+      <Badge variant="light" color={user.active ? 'teal' : user.anonymised ? 'gray' : 'red'}>
+        {user.active ? t('users.active') : user.anonymised ? t('users.formerUser') : t('users.inactive')}
       </Badge>
       {user.totpEnabled && (
         <Badge variant="light" color="blue">
