@@ -97,6 +97,8 @@ async function buildWorld(reporterIs: Reporter) {
     t.clock.advance(MINUTE); // every act at its own minute: the same order in both worlds
     const res = await t.request(method, url, { cookie: by.cookie, body });
     expect(res.status, `${url}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
+    // Fanned out within the act's minute in both worlds, however late the dispatcher wakes (PostgreSQL's NOTIFY).
+    await fannedOut(t);
     return res.body;
   };
 
