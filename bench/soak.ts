@@ -7,6 +7,7 @@
  * each instance's memory after warm-up and at the end. Exits non-zero on any error or a stopped server.
  */
 import { parseArgs } from 'node:util';
+import { isOpenState, OPEN_STATES, type ProblemState } from '../common/problems-taxonomy.ts';
 import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/client.ts';
 import { buildOrganisation, buildUser } from '../server/demo/factories.ts';
@@ -221,17 +222,15 @@ const headersOf = (person: Person, hasBody = false) => ({
 
 type Step = { op: string; path: string; method?: 'POST' | 'DELETE'; body?: unknown };
 
-const OPEN = new Set(['submitted', 'under_review', 'assigned', 'in_progress']);
-
 function nextStep(person: Person, world: World, n: number): Step {
   const problem = pick(world.problems);
-  const open = world.problems.filter((p) => OPEN.has(p.state));
+  const open = world.problems.filter((p) => isOpenState(p.state as ProblemState));
   const roll = Math.random();
   if (person.role === 'admin') return centreStep(world, n);
   if (roll < 0.7 / 0.95) {
     return pick<Step>([
       { op: 'board', path: '/api/v1/problems?limit=20' },
-      { op: 'board-filtered', path: `/api/v1/problems?limit=20&state=${pick([...OPEN])}` },
+      { op: 'board-filtered', path: `/api/v1/problems?limit=20&state=${pick(OPEN_STATES)}` },
       { op: 'problem', path: `/api/v1/problems/${problem.id}` },
       { op: 'comments', path: `/api/v1/problems/${problem.id}/comments?limit=50` },
       { op: 'timeline', path: `/api/v1/problems/${problem.id}/timeline?limit=50` },
