@@ -114,7 +114,7 @@ describe('directory tasks and new entries', () => {
       await page.getByRole('button', { name: th.directory.person.addSubmit }).click();
       await pageReady(page, personTh);
       await page.getByRole('link', { name: nameTh }).waitFor();
-      await page.getByRole('link', { name: /08-1234-5678/ }).waitFor();
+      await page.getByRole('link', { name: /081-234-5678/ }).waitFor();
       await page.locator('#person-focal').getByText('สถานคุ้มครอง/ที่พักพิง').waitFor();
     } finally {
       await context.close();
