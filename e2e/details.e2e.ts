@@ -2,7 +2,18 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, PHONE } from './browser.ts';
-import { ADMIN, baseUrl, EMBASSY, field, openPage, signIn, th } from './helpers.ts';
+import {
+  ADMIN,
+  apiAs,
+  baseUrl,
+  EMBASSY,
+  field,
+  MIRROR,
+  openPage,
+  organisationId,
+  signIn,
+  th,
+} from './helpers.ts';
 
 describe('details', () => {
   let browser: Browser;
@@ -70,5 +81,24 @@ describe('details', () => {
     } finally {
       await context.close();
     }
+  });
+
+  it('offers a contact card only to those who can see the person’s contacts', async () => {
+    const api = await apiAs(MIRROR);
+    const fisheries = await organisationId(api, 'Department of Fisheries');
+    await api.dispose();
+    const vcards = async (who: string) => {
+      const { context, page } = await newPage(browser, baseUrl(), PHONE);
+      try {
+        await signIn(page, who);
+        await openPage(page, `/organisations/${fisheries}`, 'กรมประมง');
+        return await page.getByRole('link', { name: th.directory.person.vcard }).count();
+      } finally {
+        await context.close();
+      }
+    };
+    expect(await vcards(MIRROR)).toBeGreaterThan(0);
+    // Observers do not see people's contacts: a card with only a name would promise what it cannot give.
+    expect(await vcards(EMBASSY)).toBe(0);
   });
 });

@@ -36,6 +36,7 @@ import {
   CallButton,
   contactHref,
   coverageText,
+  hasVisibleContact,
   isPhone,
   OrganisationBadges,
   sortContacts,
@@ -496,10 +497,12 @@ function PersonCard({ person, labels }: { person: PersonView; labels: Labels }) 
             })}
           </Text>
         )}
-        <Anchor href={vcardUrl(person.id)} download size="sm" style={{ display: 'inline-flex', gap: 4 }}>
-          <IconId size={16} aria-hidden />
-          {t('directory.person.vcard')}
-        </Anchor>
+        {hasVisibleContact(person) && (
+          <Anchor href={vcardUrl(person.id)} download size="sm" style={{ display: 'inline-flex', gap: 4 }}>
+            <IconId size={16} aria-hidden />
+            {t('directory.person.vcard')}
+          </Anchor>
+        )}
       </Stack>
     </Box>
   );

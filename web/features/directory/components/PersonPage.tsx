@@ -33,7 +33,7 @@ import {
   personFormOf,
   withoutPersonProblemsOf,
 } from './PersonForm.tsx';
-import { telHref } from './shared.tsx';
+import { hasVisibleContact, telHref } from './shared.tsx';
 
 export function PersonPage() {
   const { id = '' } = useParams();
@@ -100,10 +100,12 @@ function PersonDetails({ person }: { person: PersonView }) {
               })}
             </Text>
           )}
-          <Anchor href={vcardUrl(person.id)} download style={{ display: 'inline-flex', gap: 4 }}>
-            <IconId size={18} aria-hidden />
-            {t('directory.person.vcard')}
-          </Anchor>
+          {hasVisibleContact(person) && (
+            <Anchor href={vcardUrl(person.id)} download style={{ display: 'inline-flex', gap: 4 }}>
+              <IconId size={18} aria-hidden />
+              {t('directory.person.vcard')}
+            </Anchor>
+          )}
         </Stack>
       </Section>
       <Section id="person-focal" title={t('directory.org.focalPoints')}>

@@ -50,6 +50,15 @@ export function isPhone(type: string): boolean {
   return type === 'hotline_24h' || type === 'phone_mobile' || type === 'phone_office';
 }
 
+/** A vCard of someone whose every contact is withheld from this viewer would be a card with only a name. */
+export function hasVisibleContact(person: {
+  phones: readonly unknown[];
+  email: string | null;
+  lineId: string | null;
+}) {
+  return person.phones.length > 0 || person.email !== null || person.lineId !== null;
+}
+
 /** A `tel:` link keeps only what dialers understand. */
 export function telHref(number: string): string {
   return `tel:${number.replace(/[^\d+]/g, '')}`;
