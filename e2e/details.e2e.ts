@@ -101,4 +101,24 @@ describe('details', () => {
     // Observers do not see people's contacts: a card with only a name would promise what it cannot give.
     expect(await vcards(EMBASSY)).toBe(0);
   });
+
+  it('says the board failed to load, not that nothing matches, and loads it again on request', async () => {
+    const { context, page } = await newPage(browser, baseUrl(), PHONE);
+    try {
+      await signIn(page, MIRROR);
+      // The link drops while the board loads.
+      await page.route('**/api/v1/problems?*', (route) => route.abort('internetdisconnected'));
+      await page.goto('/problems');
+      const alert = page.getByRole('alert').filter({ hasText: th.common.retry });
+      await alert.waitFor();
+      expect(await page.getByText(th.problems.empty).count()).toBe(0);
+
+      await page.unroute('**/api/v1/problems?*');
+      await alert.getByRole('button', { name: th.common.retry }).click();
+      await page.getByRole('list', { name: th.problems.results }).waitFor();
+      expect(await page.getByRole('alert').filter({ hasText: th.common.retry }).count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
 });

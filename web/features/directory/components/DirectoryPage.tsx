@@ -92,10 +92,10 @@ export function DirectoryPage({ view = 'list' }: { view?: DirectoryView }) {
       >
         <Stack gap="sm">
           <DirectoryViewSwitch view={view} filters={filters} />
-          <ErrorAlert error={directory.error} />
+          <ErrorAlert error={directory.error} onRetry={() => void directory.refetch()} />
           {directory.isPending ? (
             <FullPageLoader />
-          ) : (
+          ) : directory.error && !directory.data ? null : (
             <>
               <Group justify="space-between" gap="xs">
                 <Text size="sm" c="dimmed" role="status">

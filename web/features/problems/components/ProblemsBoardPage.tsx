@@ -123,11 +123,14 @@ export function ProblemsBoardPage() {
         }
       >
         <Stack gap="sm">
-          <ErrorAlert error={list.error} />
+          <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />
           {list.isPending ? (
             <FullPageLoader />
           ) : items.length === 0 ? (
-            <Text role="status">{t('problems.empty')}</Text>
+            // After a failed load "nothing matches" would be false: the error above says what happened.
+            list.error ? null : (
+              <Text role="status">{t('problems.empty')}</Text>
+            )
           ) : (
             <SimpleGrid
               cols={{ base: 1, sm: 2 }}
