@@ -1,12 +1,13 @@
 /** Small things a first-time user notices: the tab icon, what an observer is invited to do, focus, held mail. */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, PHONE } from './browser.ts';
+import { launchBrowser, newPage, PHONE, screenshot } from './browser.ts';
 import {
   ADMIN,
   apiAs,
   baseUrl,
   EMBASSY,
+  FISHERIES,
   field,
   MIRROR,
   openPage,
@@ -119,6 +120,26 @@ describe('details', () => {
       expect(await page.getByRole('alert').filter({ hasText: th.common.retry }).count()).toBe(0);
     } finally {
       await context.close();
+    }
+  });
+
+  it('shows an organisation the problems it must answer on its home page, nearest deadline first', async () => {
+    const { context, page } = await newPage(browser, baseUrl(), PHONE);
+    try {
+      await signIn(page, FISHERIES);
+      const assigned = page.getByRole('list', { name: th.problems.home.title });
+      await assigned.getByRole('link').first().waitFor();
+      await screenshot(page, 'home-assigned-to-us');
+    } finally {
+      await context.close();
+    }
+    const observer = await newPage(browser, baseUrl(), PHONE);
+    try {
+      await signIn(observer.page, EMBASSY);
+      await observer.page.getByRole('heading', { level: 2, name: th.home.shortcuts }).waitFor();
+      expect(await observer.page.getByRole('heading', { name: th.problems.home.title }).count()).toBe(0);
+    } finally {
+      await observer.context.close();
     }
   });
 });

@@ -1,5 +1,5 @@
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactElement } from 'react';
-import type { SettingsSection } from './settings-sections.ts';
+import type { FeatureSection } from './feature-sections.ts';
 import type { Role } from './types.ts';
 
 /** One page of a feature and who may open it (every signed-in user when `roles` is absent). */
@@ -14,7 +14,9 @@ export type FeatureRoutes = {
   /** Pages inside the app's layout, for signed-in users. */
   signedIn?: PageRoute[];
   /** Sections the settings page shows after its own, once the account may use everything. */
-  settingsSections?: SettingsSection[];
+  settingsSections?: FeatureSection[];
+  /** Sections the home page shows after the finder and the organisation card. */
+  homeSections?: FeatureSection[];
 };
 
 /** A page whose code loads on first visit: most users never open most pages, and links are slow. */

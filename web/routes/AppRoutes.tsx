@@ -11,8 +11,8 @@ import { outboxRoutes } from '../features/outbox/routes.tsx';
 import { problemRoutes } from '../features/problems/routes.tsx';
 import { userRoutes } from '../features/users/routes.tsx';
 import type { FeatureRoutes, PageRoute } from '../lib/feature-routes.ts';
+import { type FeatureSections, FeatureSectionsContext } from '../lib/feature-sections.ts';
 import { useScrollRestoration } from '../lib/scroll-restoration.ts';
-import { SettingsSectionsContext } from '../lib/settings-sections.ts';
 import { NotFoundPage } from './NotFoundPage.tsx';
 import { RequireRole } from './RequireRole.tsx';
 import { RequireSignedIn } from './RequireSignedIn.tsx';
@@ -32,7 +32,10 @@ const FEATURES: FeatureRoutes[] = [
 
 const publicPages = FEATURES.flatMap((f) => f.public ?? []);
 const signedInPages = FEATURES.flatMap((f) => f.signedIn ?? []);
-const settingsSections = FEATURES.flatMap((f) => f.settingsSections ?? []);
+const sections: FeatureSections = {
+  settings: FEATURES.flatMap((f) => f.settingsSections ?? []),
+  home: FEATURES.flatMap((f) => f.homeSections ?? []),
+};
 
 function routeOf(page: PageRoute) {
   const key = 'index' in page ? 'index' : page.path;
@@ -55,7 +58,7 @@ function routeOf(page: PageRoute) {
 export function AppRoutes() {
   useScrollRestoration();
   return (
-    <SettingsSectionsContext.Provider value={settingsSections}>
+    <FeatureSectionsContext.Provider value={sections}>
       <Routes>
         <Route element={<PublicLayout />}>{publicPages.map(routeOf)}</Route>
         <Route element={<RequireSignedIn />}>
@@ -65,6 +68,6 @@ export function AppRoutes() {
           </Route>
         </Route>
       </Routes>
-    </SettingsSectionsContext.Provider>
+    </FeatureSectionsContext.Provider>
   );
 }

@@ -10,6 +10,9 @@ const ProblemPage = lazyPage(() => import('./components/ProblemPage.tsx').then((
 const AccountabilityPage = lazyPage(() =>
   import('./components/AccountabilityPage.tsx').then((m) => m.AccountabilityPage),
 );
+const AssignedToUsSection = lazyPage(() =>
+  import('./components/AssignedToUsSection.tsx').then((m) => m.AssignedToUsSection),
+);
 const ModerationPage = lazyPage(() =>
   import('./components/ModerationPage.tsx').then((m) => m.ModerationPage),
 );
@@ -22,4 +25,5 @@ export const problemRoutes: FeatureRoutes = {
     { path: 'problems/moderation', element: <ModerationPage />, roles: ['admin'] },
     { path: 'problems/:id', element: <ProblemPage /> },
   ],
+  homeSections: [{ key: 'assigned-to-us', element: <AssignedToUsSection />, roles: ['member', 'org_admin'] }],
 };

@@ -3,8 +3,8 @@ import { Fragment, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { useFeatureSections } from '../../../lib/feature-sections.ts';
 import { useSignedInMe } from '../../../lib/session.ts';
-import { useSettingsSections } from '../../../lib/settings-sections.ts';
 import { MyDataSection } from './MyDataSection.tsx';
 import { PasswordSection } from './PasswordSection.tsx';
 import { ProfileSection } from './ProfileSection.tsx';
@@ -14,7 +14,7 @@ import { TwoFactorSection } from './TwoFactorSection.tsx';
 export function SettingsPage() {
   const { t } = useTranslation();
   const me = useSignedInMe();
-  const otherSections = useSettingsSections();
+  const otherSections = useFeatureSections('settings', me.user.role);
   useScrollToHashSection();
   // Until a required 2FA enrolment is done the server refuses everything else, so show only what works.
   // Sections keep their places in the tree: the 2FA section must not remount while showing recovery codes.

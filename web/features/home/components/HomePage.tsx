@@ -1,9 +1,11 @@
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconLifebuoy } from '@tabler/icons-react';
+import { Fragment, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { navigationFor } from '../../../components/navigation.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { useFeatureSections } from '../../../lib/feature-sections.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { organisationName } from '../../../lib/organisations.ts';
 import { useSignedInMe } from '../../../lib/session.ts';
@@ -12,6 +14,7 @@ export function HomePage() {
   const { t } = useTranslation();
   const me = useSignedInMe();
   const language = useLanguage();
+  const featureSections = useFeatureSections('home', me.user.role);
   const shortcuts = navigationFor(me.user.role).filter(
     (item) => item.path !== '/' && item.path !== '/finder',
   );
@@ -56,6 +59,12 @@ export function HomePage() {
           </Text>
         </Stack>
       </Card>
+
+      <Suspense fallback={null}>
+        {featureSections.map((section) => (
+          <Fragment key={section.key}>{section.element}</Fragment>
+        ))}
+      </Suspense>
 
       <section aria-labelledby="shortcuts-heading">
         <Title order={2} fz="h3" id="shortcuts-heading" mb="sm">
