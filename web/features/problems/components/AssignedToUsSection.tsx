@@ -1,11 +1,11 @@
-import { Anchor, Group, Loader, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { filtersFromSearch } from '../api/filters.ts';
 import { problemListQuery } from '../api/problems.ts';
-import { ProblemCard } from './ProblemCard.tsx';
+import { ProblemCardList } from './ProblemCard.tsx';
 
 /** The board's view of what the organisation must answer, nearest deadline (so the overdue) first. */
 const ASSIGNED = 'view=assigned&sort=nearest_deadline&state=assigned&state=in_progress';
@@ -38,19 +38,7 @@ export function AssignedToUsSection() {
             <Text role="status">{t('problems.home.none')}</Text>
           )
         ) : (
-          <SimpleGrid
-            cols={{ base: 1, sm: 2 }}
-            component="ul"
-            p={0}
-            m={0}
-            spacing="sm"
-            style={{ listStyle: 'none' }}
-            aria-label={t('problems.home.title')}
-          >
-            {items.map((problem) => (
-              <ProblemCard key={problem.id} problem={problem} />
-            ))}
-          </SimpleGrid>
+          <ProblemCardList items={items} label={t('problems.home.title')} />
         )}
       </Stack>
     </section>

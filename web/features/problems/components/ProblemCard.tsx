@@ -1,4 +1,4 @@
-import { Anchor, Card, Group, Stack, Text, VisuallyHidden } from '@mantine/core';
+import { Anchor, Card, Group, SimpleGrid, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { IconMessage, IconUsersGroup } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -7,6 +7,25 @@ import { useLanguage } from '../../../lib/i18n.ts';
 import type { ProblemListItem } from '../api/problems.ts';
 import { categoryLabel, provinceLabel } from '../labels.ts';
 import { OverdueBadge, ReporterName, StateBadge, TypeBadge } from './shared.tsx';
+
+/** Problems as a list of cards, two columns on wide screens: the board and the home page. */
+export function ProblemCardList({ items, label }: { items: readonly ProblemListItem[]; label: string }) {
+  return (
+    <SimpleGrid
+      cols={{ base: 1, sm: 2 }}
+      component="ul"
+      p={0}
+      m={0}
+      spacing="sm"
+      style={{ listStyle: 'none' }}
+      aria-label={label}
+    >
+      {items.map((problem) => (
+        <ProblemCard key={problem.id} problem={problem} />
+      ))}
+    </SimpleGrid>
+  );
+}
 
 /** One problem on the board; overdue ones stand out with a red edge and badge. */
 export function ProblemCard({ problem }: { problem: ProblemListItem }) {

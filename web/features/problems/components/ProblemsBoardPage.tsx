@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Select, Stack, Text } from '@mantine/core';
 import { IconChartBar, IconFlag, IconPlus } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +18,7 @@ import {
   searchFromFilters,
 } from '../api/filters.ts';
 import { COMMENT_REPORTS_PAGE_SIZE, useCommentReports, useProblemList } from '../api/problems.ts';
-import { ProblemCard } from './ProblemCard.tsx';
+import { ProblemCardList } from './ProblemCard.tsx';
 import { ProblemFilters } from './ProblemFilters.tsx';
 
 /** The board: views, search, filters and sort, all in the URL; the list follows as they change. */
@@ -132,19 +132,7 @@ export function ProblemsBoardPage() {
               <Text role="status">{t('problems.empty')}</Text>
             )
           ) : (
-            <SimpleGrid
-              cols={{ base: 1, sm: 2 }}
-              component="ul"
-              p={0}
-              m={0}
-              spacing="sm"
-              style={{ listStyle: 'none' }}
-              aria-label={t('problems.results')}
-            >
-              {items.map((problem) => (
-                <ProblemCard key={problem.id} problem={problem} />
-              ))}
-            </SimpleGrid>
+            <ProblemCardList items={items} label={t('problems.results')} />
           )}
           <LoadMoreButton {...list} />
         </Stack>
