@@ -1,12 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, desc, gt, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, asc, gt, inArray, isNotNull, lt } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { type AuditEventRow, auditEvents } from '../db/schema/index.ts';
+import { type AuditEventRow, auditEvents, auditPending } from '../db/schema/index.ts';
 import type { RequestContext } from './context.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
-/** Serialises audit writers so the chain has exactly one successor per event. */
-const AUDIT_CHAIN_LOCK = 0x41554454;
 const SECRET_KEY = /pass(word)?|token|secret|hash|code|cookie|otp/i;
 
 export type AuditEntry = {
@@ -16,14 +14,13 @@ export type AuditEntry = {
   changes?: Record<string, unknown>;
 };
 
-/** Writes one audit event in the caller's transaction, chained to the previous event. */
+/**
+ * Writes one audit event in the caller's transaction, chained to the previous event. The event is queued
+ * in `audit_pending`; at COMMIT a deferred trigger (migration 0018) takes the chain lock, reads the head and
+ * appends it with sha256(previous hash || the canonical content prepared here). The lock every writer of
+ * the network shares is then held for the commit alone, not for the rest of the transaction.
+ */
 export async function recordAudit(tx: Db, ctx: RequestContext, entry: AuditEntry): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-  const [last] = await tx
-    .select({ hash: auditEvents.hash })
-    .from(auditEvents)
-    .orderBy(desc(auditEvents.id))
-    .limit(1);
   const ip = ctx.ip;
   const userAgent = ctx.userAgent?.slice(0, 500) ?? null;
   const clientSalt = randomBytes(16).toString('hex');
@@ -40,17 +37,21 @@ export async function recordAudit(tx: Db, ctx: RequestContext, entry: AuditEntry
     clientCommitment: clientCommitment(clientSalt, ip, userAgent),
     clientSalt,
   };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  await tx.insert(auditEvents).values({ ...content, prevHash, hash: chainHash(prevHash, content) });
+  await tx.insert(auditPending).values({ ...content, canonical: hashedContent(content) });
 }
 
 type AuditContent = Omit<AuditEventRow, 'id' | 'prevHash' | 'hash'>;
 
 /**
- * The event's hash. Events with a client commitment hash it in place of the IP address and browser, so
- * those can be purged and the chain still verifies (ADR 0009); older events hash them as they are.
+ * The event's hash: sha256 of the previous hash followed by the canonical content. Events with a client
+ * commitment hash it in place of the IP address and browser, so those can be purged and the chain still
+ * verifies (ADR 0009); older events hash them as they are.
  */
 export function chainHash(prevHash: string, c: AuditContent): string {
+  return createHash('sha256').update(prevHash).update(hashedContent(c)).digest('hex');
+}
+
+function hashedContent(c: AuditContent): string {
   const what = {
     at: c.at.toISOString(),
     actorUserId: c.actorUserId,
@@ -60,12 +61,11 @@ export function chainHash(prevHash: string, c: AuditContent): string {
     entityId: c.entityId,
     changes: c.changes,
   };
-  const canonical = canonicalJson(
+  return canonicalJson(
     c.clientCommitment === null
       ? { ...what, ip: c.ip, userAgent: c.userAgent }
       : { ...what, client: c.clientCommitment },
   );
-  return createHash('sha256').update(prevHash).update(canonical).digest('hex');
 }
 
 /** A hiding commitment: without the random salt, which is purged with the IP, it cannot be matched. */

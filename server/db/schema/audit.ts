@@ -34,3 +34,24 @@ export const auditEvents = pgTable(
   ],
 );
 export type AuditEventRow = typeof auditEvents.$inferSelect;
+
+/**
+ * An audit event on its way into the chain: written by `recordAudit`, moved into `audit_events` and deleted
+ * at the transaction's COMMIT by a deferred trigger (migration 0018), under the chain lock held only then.
+ * `canonical` is what the chain hashes after the previous hash.
+ */
+export const auditPending = pgTable('audit_pending', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
+  actorUserId: uuid('actor_user_id'),
+  actorOrganisationId: uuid('actor_organisation_id'),
+  action: text('action').notNull(),
+  entityType: text('entity_type').notNull(),
+  entityId: text('entity_id'),
+  changes: jsonb('changes').$type<Record<string, unknown>>().notNull(),
+  ip: text('ip'),
+  userAgent: text('user_agent'),
+  clientCommitment: text('client_commitment'),
+  clientSalt: text('client_salt'),
+  canonical: text('canonical').notNull(),
+});
