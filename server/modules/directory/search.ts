@@ -90,7 +90,10 @@ function coverageMatching(codes: CoverageCode[]): CoverageCode[] {
   return codes.some((c) => PROVINCES.has(c)) ? [...new Set([...codes, 'nationwide' as const])] : codes;
 }
 
-const directoryListCache = versionedCache<Awaited<ReturnType<typeof listOrganisations>>>('directory', 500);
+const directoryListCache = versionedCache<Awaited<ReturnType<typeof listOrganisations>>>('directory', {
+  entries: 500,
+  megabytes: 8,
+});
 
 /**
  * The directory list as served: the same query is answered from memory until the directory changes

@@ -32,7 +32,7 @@ type BoardPage = Awaited<ReturnType<typeof listProblems>>;
 /** Overdue filters and flags change when any problem's deadline passes, so a page holds until the next one. */
 const boardCache = versionedCache<{ page: BoardPage; nextDeadline: Date | null }>(
   READS,
-  500,
+  { entries: 500, megabytes: 8 },
   (v) => v.nextDeadline,
 );
 
@@ -61,7 +61,9 @@ export async function listProblemsCached(
 }
 
 type Detail = Awaited<ReturnType<typeof getProblemDetail>>;
-const detailCache = versionedCache<Detail>(READS, 500, (d) => (d.overdue ? null : earliest([d.dueAt])));
+const detailCache = versionedCache<Detail>(READS, { entries: 500, megabytes: 4 }, (d) =>
+  d.overdue ? null : earliest([d.dueAt]),
+);
 
 export function getProblemDetailCached(db: Db, viewer: Actor, now: Date, id: string, o: CacheOptions) {
   authorize(viewer, 'problem.read', undefined);
@@ -72,7 +74,7 @@ export function getProblemDetailCached(db: Db, viewer: Actor, now: Date, id: str
 }
 
 type Timeline = Awaited<ReturnType<typeof getTimeline>>;
-const timelineCache = versionedCache<Timeline>(READS, 300);
+const timelineCache = versionedCache<Timeline>(READS, { entries: 300, megabytes: 4 });
 
 export function getTimelineCached(
   db: Db,
@@ -88,7 +90,7 @@ export function getTimelineCached(
 
 type Comments = Awaited<ReturnType<typeof listComments>>;
 /** The viewer's own recent comments stop being editable when their 15 minutes are up. */
-const commentsCache = versionedCache<Comments>(READS, 300, (page) =>
+const commentsCache = versionedCache<Comments>(READS, { entries: 300, megabytes: 4 }, (page) =>
   earliest(page.items.map((c) => c.editableUntil)),
 );
 

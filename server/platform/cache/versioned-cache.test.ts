@@ -12,7 +12,7 @@ afterAll(() => t.close());
 
 describe('versioned cache', () => {
   it('computes once per key until the guarded tables change, whoever writes', async () => {
-    const cache = versionedCache<{ n: number }>('directory', 10);
+    const cache = versionedCache<{ n: number }>('directory', { entries: 10, megabytes: 1 });
     let computed = 0;
     const compute = async () => ({ n: ++computed });
     expect(await cache(t.db, 'k', compute)).toEqual({ n: 1 });
@@ -28,7 +28,7 @@ describe('versioned cache', () => {
   });
 
   it('shares one computation among requests that miss on the same key at once', async () => {
-    const cache = versionedCache<{ n: number }>('directory', 10);
+    const cache = versionedCache<{ n: number }>('directory', { entries: 10, megabytes: 1 });
     let computed = 0;
     const compute = async () => {
       computed++;
@@ -41,7 +41,11 @@ describe('versioned cache', () => {
   });
 
   it('computes again once a result stops holding with time, and not for a request from before it was made', async () => {
-    const cache = versionedCache<{ n: number; until: Date }>('directory', 10, (v) => v.until);
+    const cache = versionedCache<{ n: number; until: Date }>(
+      'directory',
+      { entries: 10, megabytes: 1 },
+      (v) => v.until,
+    );
     let computed = 0;
     const at = (ms: number) => new Date(Date.UTC(2026, 10, 26) + ms);
     const compute = async () => ({ n: ++computed, until: at(1000) });
@@ -52,7 +56,7 @@ describe('versioned cache', () => {
   });
 
   it('moves with any of several counters', async () => {
-    const cache = versionedCache<{ n: number }>(['problems', 'directory'], 10);
+    const cache = versionedCache<{ n: number }>(['problems', 'directory'], { entries: 10, megabytes: 1 });
     let computed = 0;
     const compute = async () => ({ n: ++computed });
     await cache(t.db, 'k', compute);
@@ -63,8 +67,23 @@ describe('versioned cache', () => {
     expect(await cache(t.db, 'k', compute)).toEqual({ n: 3 });
   });
 
+  it('drops the least recently used results once their memory budget is spent, whatever their number', async () => {
+    const cache = versionedCache<{ n: number; text: string }>('directory', { entries: 100, megabytes: 1 });
+    let computed = 0;
+    // About 300 KB each: three fit in a megabyte, four do not.
+    const compute = async () => ({ n: ++computed, text: 'x'.repeat(300_000) });
+    for (const key of ['a', 'b', 'c', 'd']) await cache(t.db, key, compute);
+    expect((await cache(t.db, 'd', compute)).n).toBe(4);
+    expect((await cache(t.db, 'b', compute)).n).toBe(2);
+    expect((await cache(t.db, 'a', compute)).n).toBe(5);
+    // A result larger than the whole budget is served but not kept.
+    const huge = async () => ({ n: ++computed, text: 'x'.repeat(2_000_000) });
+    expect((await cache(t.db, 'huge', huge)).n).toBe(6);
+    expect((await cache(t.db, 'huge', huge)).n).toBe(7);
+  });
+
   it('recomputes when asked for a fresh result, and keeps that one', async () => {
-    const cache = versionedCache<{ n: number }>('directory', 10);
+    const cache = versionedCache<{ n: number }>('directory', { entries: 10, megabytes: 1 });
     let computed = 0;
     const compute = async () => ({ n: ++computed });
     await cache(t.db, 'k', compute);

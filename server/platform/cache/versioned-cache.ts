@@ -7,6 +7,7 @@ import { inArray, sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../../db/client.ts';
 import { changeCounters } from '../../db/schema/index.ts';
+import { approximateBytes } from './approximate-size.ts';
 
 export type CounterName = 'directory' | 'problems';
 
@@ -46,6 +47,13 @@ export type CacheOptions = {
   now?: Date;
 };
 
+/**
+ * A cache holds at most `entries` results and `megabytes` of them (by `approximateBytes`), whichever comes
+ * first; results are sent serialised once (serialised-once.ts), so its heap can be up to twice the budget.
+ * Counting entries alone let a long day of new searches fill the heap with large pages.
+ */
+export type CacheLimits = { entries: number; megabytes: number };
+
 export type VersionedCache<T extends object> = (
   db: Db,
   key: string,
@@ -54,7 +62,7 @@ export type VersionedCache<T extends object> = (
 ) => Promise<T>;
 
 /**
- * `max` entries per database, least recently used dropped first. The version is read before computing:
+ * Within `limits` per database, least recently used dropped first. The version is read before computing:
  * a result is then at least as new as its version, never older, so it is never served after a change.
  * Requests that miss on the same key and version while it is being computed share that computation, so
  * a change does not send every waiting request to the database at once.
@@ -63,7 +71,7 @@ export type VersionedCache<T extends object> = (
  */
 export function versionedCache<T extends object>(
   counters: CounterName | readonly CounterName[],
-  max: number,
+  limits: CacheLimits,
   validUntil: (value: T) => Date | null = () => null,
 ): VersionedCache<T> {
   // Per database: tests and tools open several in one process.
@@ -73,7 +81,12 @@ export function versionedCache<T extends object>(
   >();
   return async (db, key, compute, options = {}) => {
     const state = states.get(db) ?? {
-      entries: new LRUCache<string, Entry<T>>({ max }),
+      entries: new LRUCache<string, Entry<T>>({
+        max: limits.entries,
+        maxSize: limits.megabytes * 1_048_576,
+        // A result larger than the whole budget is not kept (lru-cache refuses it rather than throwing).
+        sizeCalculation: (e) => Math.max(1, approximateBytes(e.value)),
+      }),
       computing: new Map(),
     };
     states.set(db, state);
