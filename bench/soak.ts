@@ -30,6 +30,12 @@ const USERS = Number(flags.users);
 const DURATION_MS = Number(flags.duration) * 1000;
 /** Memory is compared from the end of the warm-up, when caches and JIT have settled. */
 const WARMUP_MS = Math.min(60_000, DURATION_MS / 5);
+/**
+ * The heap in use swings by tens of megabytes between collections, so one reading says little. What a
+ * server keeps is the floor: the lowest reading over the window before a point, sampled every few seconds.
+ */
+const MEMORY_SAMPLE_MS = 2_000;
+const MEMORY_WINDOW_MS = Math.min(20_000, WARMUP_MS / 2);
 const THINK_MS = Number(flags['think-ms']);
 const adminUrl = process.env.DATABASE_URL;
 if (!adminUrl) {
@@ -114,13 +120,21 @@ async function main() {
 
   const started = Date.now();
   const samples: Sample[] = [];
-  let memoryAfterWarmup: Memory[] = [];
-  const warmup = setTimeout(async () => {
-    memoryAfterWarmup = await Promise.all(servers.map(memoryOf));
-  }, WARMUP_MS);
+  const memory = servers.map(() => [] as (Memory & { at: number })[]);
+  const sampling = setInterval(() => {
+    const at = Date.now() - started;
+    servers.forEach((server, i) => {
+      // A stopped server is reported below, with the log lines that say why.
+      memoryOf(server).then(
+        (m) => memory[i]!.push({ ...m, at }),
+        () => {},
+      );
+    });
+  }, MEMORY_SAMPLE_MS);
   await Promise.all(people.map((person) => live(person, worlds[person.role], started, samples)));
-  clearTimeout(warmup);
-  const memoryAtEnd = await Promise.all(servers.map(memoryOf));
+  clearInterval(sampling);
+  const memoryAfterWarmup = memory.map((m) => floorOf(m, WARMUP_MS - MEMORY_WINDOW_MS, WARMUP_MS));
+  const memoryAtEnd = memory.map((m) => floorOf(m, DURATION_MS - MEMORY_WINDOW_MS, DURATION_MS));
 
   const measured = samples.filter((s) => s.at >= WARMUP_MS);
   const errors = samples.filter((s) => s.status < 200 || s.status >= 300);
@@ -304,6 +318,15 @@ async function live(person: Person, world: World, started: number, samples: Samp
 }
 
 type Memory = { rss: number; heapUsed: number };
+
+function floorOf(samples: (Memory & { at: number })[], from: number, to: number): Memory | undefined {
+  const window = samples.filter((s) => s.at >= from && s.at <= to);
+  if (window.length === 0) return undefined;
+  return {
+    rss: Math.min(...window.map((s) => s.rss)),
+    heapUsed: Math.min(...window.map((s) => s.heapUsed)),
+  };
+}
 
 async function memoryOf(server: RunningServer): Promise<Memory> {
   const text = await (await fetch(`${server.baseUrl}/metrics`)).text();
