@@ -253,6 +253,12 @@ export const TransitionBody = z.strictObject({
 export const AssignBody = z.strictObject({
   organisationIds: z.array(Id).min(1).max(10),
   leadOrganisationId: Id,
+  /**
+   * When the first official answer is due, set by the Centre: after now and at most MAX_DEADLINE_DAYS
+   * ahead. Absent: the category's days, at the end of that Bangkok working day (16:30), or the deadline
+   * already running on a reassignment.
+   */
+  firstAnswerDueAt: Timestamp.optional(),
 });
 export const CreateAnswerBody = z.strictObject({
   bodyTh: Text(PROBLEM_LIMITS.answer),
