@@ -300,7 +300,9 @@ export const ProblemsTaxonomiesView = z.object({
 });
 
 // ---- deadlines (the Centre configures them per category) ----------------------------------------
-const Days = z.number().int().min(1).max(365);
+/** The longest a category's deadline or interval may be, in days. */
+export const DEADLINE_SETTING_MAX_DAYS = 365;
+const Days = z.number().int().min(1).max(DEADLINE_SETTING_MAX_DAYS);
 export const DeadlineSettingsBody = z.strictObject({
   firstAnswerDays: Days,
   updateIntervalDays: Days,
