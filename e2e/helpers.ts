@@ -32,6 +32,7 @@ export const ADMIN_PAGES = [
 export const PUBLIC_PAGES = [
   { name: 'login', path: '/login', title: th.login.title },
   { name: 'forgot-password', path: '/forgot-password', title: th.forgotPassword.title },
+  { name: 'privacy', path: '/privacy', title: th.privacyNotice.title },
 ] as const;
 
 /** The server started by global-setup.ts for this run. */
