@@ -151,7 +151,13 @@ function AcceptInvitationForm({ token }: { token: string }) {
           </Text>
           {/* Scrolls inside the form so the phone user still sees the checkbox and the button below it. */}
           <Paper withBorder radius="md" p={0}>
-            <ScrollArea.Autosize mah={280} type="auto" p="sm" aria-labelledby="privacy-notice-title">
+            <ScrollArea.Autosize
+              mah={280}
+              type="auto"
+              p="sm"
+              // Focusable, so a keyboard can scroll it; named, so a screen reader says what it is.
+              viewportProps={{ tabIndex: 0, role: 'region', 'aria-labelledby': 'privacy-notice-title' }}
+            >
               <PrivacyNotice />
             </ScrollArea.Autosize>
           </Paper>
