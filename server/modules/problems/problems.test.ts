@@ -726,6 +726,45 @@ describe('deadline settings and the moderation queue', () => {
     await put(admin, { firstAnswerDays: 14, updateIntervalDays: 30, escalationDays: 14 });
   });
 
+  it('refuses deadline settings that are not whole days from 1 to 365, and audits a change', async () => {
+    const url = '/api/v1/problems/deadline-settings/laws_regulations';
+    const put = (body: unknown) => t.request('PUT', url, { cookie: admin.cookie, body });
+    const good = { firstAnswerDays: 10, updateIntervalDays: 20, escalationDays: 5 };
+    const audits = await count('audit_events');
+    for (const bad of [
+      { ...good, firstAnswerDays: 366 },
+      { ...good, updateIntervalDays: 1.5 },
+      { ...good, escalationDays: -3 },
+      { ...good, firstAnswerDays: '10' },
+      { firstAnswerDays: 10, updateIntervalDays: 20 },
+    ]) {
+      const res = await put(bad);
+      expect(res.status, JSON.stringify(bad)).toBe(400);
+    }
+    expect((await t.request('PUT', url, { cookie: reporter.cookie, body: good })).status).toBe(403);
+    expect(await count('audit_events')).toBe(audits);
+    const list = await get('/api/v1/problems/deadline-settings', admin);
+    expect(
+      list.body.items.find((i: { category: string }) => i.category === 'laws_regulations'),
+    ).toMatchObject({
+      firstAnswerDays: 14,
+      custom: false,
+    });
+
+    expect((await put(good)).status).toBe(200);
+    const [audit] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.action, 'problem.deadlines_updated'),
+          eq(auditEvents.entityId, 'laws_regulations'),
+        ),
+      );
+    expect(audit!.changes).toMatchObject({ firstAnswerDays: { from: 14, to: 10 } });
+    await put({ firstAnswerDays: 14, updateIntervalDays: 30, escalationDays: 14 });
+  });
+
   it('lists reported comments for the Centre until the comment is hidden', async () => {
     const p = await raise();
     const c = await post(`/api/v1/problems/${p.id}/comments`, labourMember, { body: 'ข้อความที่ควรตรวจ' });
