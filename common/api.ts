@@ -142,6 +142,8 @@ export const AcceptInvitationBody = z.strictObject({
   displayName: DisplayName,
   password: Password,
   language: Language.optional(),
+  /** The version of the privacy notice the invitee read and accepted: it must be the current one. */
+  privacyNoticeVersion: z.string().min(1).max(40),
 });
 
 // ---- users (admin) -----------------------------------------------------------

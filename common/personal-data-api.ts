@@ -22,6 +22,9 @@ export const DataExportView = z.object({
     createdAt: Ts,
     updatedAt: Ts,
     lastLoginAt: Ts.nullable(),
+    /** The privacy notice accepted with the invitation (null for accounts made before it existed). */
+    privacyNoticeVersion: z.string().nullable(),
+    privacyNoticeAcceptedAt: Ts.nullable(),
   }),
   organisation: OrganisationSummary,
   /** Their own entry in the directory, if their organisation lists them. */

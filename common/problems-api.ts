@@ -253,6 +253,12 @@ export const TransitionBody = z.strictObject({
 export const AssignBody = z.strictObject({
   organisationIds: z.array(Id).min(1).max(10),
   leadOrganisationId: Id,
+  /**
+   * When the first official answer is due, set by the Centre: after now and at most MAX_DEADLINE_DAYS
+   * ahead. Absent: the category's days, at the end of that Bangkok working day (16:30), or the deadline
+   * already running on a reassignment.
+   */
+  firstAnswerDueAt: Timestamp.optional(),
 });
 export const CreateAnswerBody = z.strictObject({
   bodyTh: Text(PROBLEM_LIMITS.answer),
@@ -294,7 +300,9 @@ export const ProblemsTaxonomiesView = z.object({
 });
 
 // ---- deadlines (the Centre configures them per category) ----------------------------------------
-const Days = z.number().int().min(1).max(365);
+/** The longest a category's deadline or interval may be, in days. */
+export const DEADLINE_SETTING_MAX_DAYS = 365;
+const Days = z.number().int().min(1).max(DEADLINE_SETTING_MAX_DAYS);
 export const DeadlineSettingsBody = z.strictObject({
   firstAnswerDays: Days,
   updateIntervalDays: Days,

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { type APIRequestContext, type Locator, type Page, request } from 'playwright-core';
 import { expect, inject } from 'vitest';
+import { PRIVACY_NOTICE_VERSION } from '../common/privacy-notice.ts';
 import enJson from '../web/locales/en.json';
 import thJson from '../web/locales/th.json';
 import { DEMO_PASSWORD } from './server.ts';
@@ -31,6 +32,7 @@ export const ADMIN_PAGES = [
 export const PUBLIC_PAGES = [
   { name: 'login', path: '/login', title: th.login.title },
   { name: 'forgot-password', path: '/forgot-password', title: th.forgotPassword.title },
+  { name: 'privacy', path: '/privacy', title: th.privacyNotice.title },
 ] as const;
 
 /** The server started by global-setup.ts for this run. */
@@ -188,7 +190,13 @@ export async function createUserViaApi(
   const anonymous = await request.newContext({ baseURL: baseUrl() });
   try {
     const res = await anonymous.post('/api/v1/invitations/accept', {
-      data: { token, displayName, password, language: options.language ?? 'th' },
+      data: {
+        token,
+        displayName,
+        password,
+        language: options.language ?? 'th',
+        privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
+      },
     });
     expect(res.status(), await res.text()).toBe(200);
   } finally {

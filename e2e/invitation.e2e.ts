@@ -1,6 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage } from './browser.ts';
+import { PRIVACY_NOTICE_VERSION } from '../common/privacy-notice.ts';
+import { launchBrowser, newPage, screenshot } from './browser.ts';
 import { ADMIN, baseUrl, field, fill, signIn, th, uniqueEmail, uniquePassword } from './helpers.ts';
 
 const MIRROR_TH = 'มูลนิธิกระจกเงา';
@@ -75,6 +76,23 @@ describe('inviting someone to TIPNet', () => {
       await field(page, th.fields.displayName).fill(displayName);
       await field(page, th.password.new).fill(password);
       await field(page, th.password.confirm).fill(password);
+
+      // The PDPA notice is there, in Thai, and no account is made until it is accepted.
+      const notice = page.getByTestId('privacy-notice');
+      await notice.getByText(th.privacyNotice.intro).waitFor();
+      for (const section of ['collected', 'purpose', 'retention', 'visibility', 'rights', 'contact'] as const)
+        await notice.getByRole('heading', { name: th.privacyNotice[section].title }).waitFor();
+      // Its version date is in the Buddhist Era (Gregorian + 543).
+      const beYear = Number(PRIVACY_NOTICE_VERSION.slice(0, 4)) + 543;
+      await notice
+        .getByText(new RegExp(`^${th.privacyNotice.version.split('{{')[0]}.* ${beYear}$`))
+        .waitFor();
+      await page.getByRole('button', { name: th.acceptInvitation.submit }).click();
+      await page.getByText(th.acceptInvitation.noticeRequired).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/accept-invitation');
+      await screenshot(page, 'accept-invitation-notice');
+
+      await page.getByRole('checkbox', { name: th.acceptInvitation.acceptNotice }).check();
       await page.getByRole('button', { name: th.acceptInvitation.submit }).click();
 
       await page
@@ -83,6 +101,12 @@ describe('inviting someone to TIPNet', () => {
       expect(new URL(page.url()).pathname).toBe('/');
       await page.getByText(MIRROR_TH, { exact: true }).waitFor();
       await page.getByText(th.roles.member, { exact: true }).waitFor();
+
+      // The notice stays reachable from the settings page.
+      await page.goto('/settings');
+      await page.getByRole('link', { name: th.settings.privacyNotice }).click();
+      await page.getByRole('heading', { level: 1, name: th.privacyNotice.title }).waitFor();
+      await page.getByRole('heading', { name: th.privacyNotice.rights.title }).waitFor();
 
       // The link is single-use.
       await page.goto(link);

@@ -1,5 +1,6 @@
 import { asc, desc, eq, gt } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRIVACY_NOTICE_VERSION } from '../../common/privacy-notice.ts';
 import { type AuditEventRow, auditEvents, outboxEmails, sessions } from '../db/schema/index.ts';
 import { verifyAuditChain } from '../platform/audit.ts';
 import { NEW_PASSWORD, totpCode } from './route-matrix.ts';
@@ -390,7 +391,12 @@ describe('every successful state change writes its audit event', () => {
     let newUserId = '';
     const accept = await eventsOf(async () => {
       const res = await send('POST', '/api/v1/invitations/accept', {
-        body: { token, displayName: 'New Colleague', password: NEW_PASSWORD },
+        body: {
+          token,
+          displayName: 'New Colleague',
+          password: NEW_PASSWORD,
+          privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
+        },
       });
       expect(res.status).toBe(200);
       newUserId = res.body.user.id;
@@ -407,6 +413,8 @@ describe('every successful state change writes its audit event', () => {
       email,
       role: 'observer',
       displayName: 'New Colleague',
+      privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
+      privacyNoticeAcceptedAt: t.clock.now().toISOString(),
     });
   });
 

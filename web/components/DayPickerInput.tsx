@@ -10,13 +10,25 @@ interface DayPickerInputProps {
   value: string;
   onChange: (value: string) => void;
   error?: string;
+  description?: string;
+  /** The first and last days that may be picked (`YYYY-MM-DD`). */
+  minDate?: string;
+  maxDate?: string;
 }
 
 /**
  * Picks one calendar day with a calendar that speaks the UI language; in Thai every year, in the input and in
  * the calendar, is in the Buddhist Era. A native `<input type=date>` would show mm/dd/yyyy and Gregorian years.
  */
-export function DayPickerInput({ label, value, onChange, error }: DayPickerInputProps) {
+export function DayPickerInput({
+  label,
+  value,
+  onChange,
+  error,
+  description,
+  minDate,
+  maxDate,
+}: DayPickerInputProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const formats = CALENDAR_FORMATS[language];
@@ -28,6 +40,9 @@ export function DayPickerInput({ label, value, onChange, error }: DayPickerInput
         value={value || null}
         onChange={(day) => onChange(day ?? '')}
         error={error}
+        description={description}
+        minDate={minDate}
+        maxDate={maxDate}
         leftSection={<IconCalendar size={18} stroke={1.5} aria-hidden />}
         leftSectionPointerEvents="none"
         highlightToday

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PRIVACY_NOTICE_SECTIONS } from '../../common/privacy-notice.ts';
 import { ROLES, SECTORS } from '../../common/taxonomies.ts';
 import { AUDIT_ACTION_GROUPS, AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '../features/audit/labels.ts';
 import en from './en.json';
@@ -46,6 +47,10 @@ describe('translation keys used by the code', () => {
       ...AUDIT_ACTIONS.map((action) => `auditActions.${action}`),
       ...AUDIT_ENTITY_TYPES.map((entityType) => `auditEntityTypes.${entityType}`),
       ...AUDIT_ACTION_GROUPS.map((group) => `audit.actionGroups.${group}`),
+      ...PRIVACY_NOTICE_SECTIONS.flatMap((s) => [`privacyNotice.${s}.title`, `privacyNotice.${s}.body`]),
+      ...['firstAnswerDays', 'updateIntervalDays', 'escalationDays'].map(
+        (field) => `problems.deadlineSettings.${field}`,
+      ),
     ];
     expect(keys.filter((key) => !has(key))).toEqual([]);
   });

@@ -24,6 +24,12 @@ export const users = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    /**
+     * The privacy notice (common/privacy-notice.ts) the person accepted with their invitation, and when;
+     * null for accounts made before the notice existed (demo, first admin).
+     */
+    privacyNoticeVersion: text('privacy_notice_version'),
+    privacyNoticeAcceptedAt: timestamp('privacy_notice_accepted_at', { withTimezone: true }),
     /** Someone who left, anonymised by an admin (ADR 0009): name and email are a pseudonym, sign-in is off. */
     anonymisedAt: timestamp('anonymised_at', { withTimezone: true }),
   },

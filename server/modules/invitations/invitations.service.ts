@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq, gt, isNull, lt, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { InvitationView } from '../../../common/api.ts';
+import { PRIVACY_NOTICE_VERSION } from '../../../common/privacy-notice.ts';
 import type { Language, Role } from '../../../common/taxonomies.ts';
 import { DAY_MS } from '../../../common/time.ts';
 import type { Db } from '../../db/client.ts';
@@ -260,8 +261,18 @@ export async function previewInvitation(deps: Deps, ctx: RequestContext, token: 
 export async function acceptInvitation(
   deps: Deps,
   ctx: RequestContext,
-  input: { token: string; displayName: string; password: string; language?: Language },
+  input: {
+    token: string;
+    displayName: string;
+    password: string;
+    language?: Language;
+    privacyNoticeVersion: string;
+  },
 ) {
+  if (input.privacyNoticeVersion !== PRIVACY_NOTICE_VERSION)
+    throw badRequest('PRIVACY_NOTICE_OUTDATED', 'Read and accept the current privacy notice', [
+      { field: 'body.privacyNoticeVersion', message: `The current version is ${PRIVACY_NOTICE_VERSION}` },
+    ]);
   await consumeRateLimit(deps.db, `invite-accept:ip:${ctx.ip}`, 20, 60_000, ctx.now);
   const open = await findOpenInvitation(deps.db, input.token, ctx.now);
   if (!open) throw invalidLink();
@@ -296,6 +307,8 @@ export async function acceptInvitation(
       createdAt: ctx.now,
       updatedAt: ctx.now,
       lastLoginAt: ctx.now,
+      privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
+      privacyNoticeAcceptedAt: ctx.now,
     });
     await tx.update(invitations).set({ acceptedUserId: userId }).where(eq(invitations.id, invitation.id));
     const session = await createSession(tx, deps, userId, ctx);
@@ -318,6 +331,8 @@ export async function acceptInvitation(
           email: invitation.email,
           role: invitation.role,
           displayName: input.displayName,
+          privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
+          privacyNoticeAcceptedAt: ctx.now.toISOString(),
         },
       },
     );

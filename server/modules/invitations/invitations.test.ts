@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRIVACY_NOTICE_VERSION } from '../../../common/privacy-notice.ts';
 import { DAY_MS as DAY } from '../../../common/time.ts';
-import { users } from '../../db/schema/index.ts';
+import { auditEvents, users } from '../../db/schema/index.ts';
 import { smtpTransport } from '../../platform/mail/smtp.ts';
 import { type SmtpReceiver, startSmtpReceiver } from '../../test/smtp-receiver.ts';
 import { buildTestApp, sessionCookieFrom, type TestApp } from '../../test/test-app.ts';
@@ -38,7 +39,9 @@ describe('invitations, end to end with a real SMTP server', () => {
   }
 
   const accept = (token: string, password = GOOD_PASSWORD, displayName = 'สมชาย ใจดี') =>
-    t.request('POST', '/api/v1/invitations/accept', { body: { token, displayName, password } });
+    t.request('POST', '/api/v1/invitations/accept', {
+      body: { token, displayName, password, privacyNoticeVersion: PRIVACY_NOTICE_VERSION },
+    });
 
   it('lets an admin invite to any organisation; the Thai email carries a one-time link', async () => {
     const admin = await t.signedIn({ role: 'admin' });
@@ -175,6 +178,50 @@ describe('invitations, end to end with a real SMTP server', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('INVALID_TOKEN');
     expect(await t.db.select().from(users).where(eq(users.email, email))).toHaveLength(0);
+  });
+
+  it('records on the account which privacy notice was accepted and when, in the audit event too', async () => {
+    const admin = await t.signedIn({ role: 'admin' });
+    const org = await t.buildOrganisation();
+    const email = newEmail('notice');
+    const { token } = await invite(admin.cookie, { email, organisationId: org.id, role: 'member' });
+    const accepted = await accept(token);
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    const [user] = await t.db.select().from(users).where(eq(users.email, email));
+    expect(user).toMatchObject({
+      privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
+      privacyNoticeAcceptedAt: t.clock.now(),
+    });
+    const [event] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'invitation.accepted'), eq(auditEvents.entityId, user!.id)));
+    expect(event!.changes).toMatchObject({
+      privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
+      privacyNoticeAcceptedAt: t.clock.now().toISOString(),
+    });
+  });
+
+  it('refuses an acceptance without the current privacy notice with 400, creating nothing', async () => {
+    const admin = await t.signedIn({ role: 'admin' });
+    const org = await t.buildOrganisation();
+    const email = newEmail('no-notice');
+    const { token } = await invite(admin.cookie, { email, organisationId: org.id, role: 'member' });
+    const body = { token, displayName: 'สมหญิง รักงาน', password: GOOD_PASSWORD };
+    const send = (extra: object) =>
+      t.request('POST', '/api/v1/invitations/accept', { body: { ...body, ...extra } });
+
+    const without = await send({});
+    expect(without.status).toBe(400);
+    expect(without.body.error.details).toEqual([
+      expect.objectContaining({ field: 'body.privacyNoticeVersion' }),
+    ]);
+    const old = await send({ privacyNoticeVersion: '2025-01-01' });
+    expect(old.status).toBe(400);
+    expect(old.body.error.code).toBe('PRIVACY_NOTICE_OUTDATED');
+    expect(await t.db.select().from(users).where(eq(users.email, email))).toHaveLength(0);
+    // The invitation is still open: accepting the current notice works.
+    expect((await send({ privacyNoticeVersion: PRIVACY_NOTICE_VERSION })).status).toBe(200);
   });
 
   it('refuses weak passwords and creates nothing', async () => {

@@ -1,4 +1,5 @@
 /** The invitations module's routes in the authorisation matrix; server/test/route-matrix.ts collects every module's. */
+import { PRIVACY_NOTICE_VERSION } from '../../../common/privacy-notice.ts';
 import {
   anyone,
   freshInvitation,
@@ -22,7 +23,12 @@ export const ROUTES: RouteCase[] = [
     route: 'POST /api/v1/invitations/accept',
     sample: async ({ w }) => ({
       url: '/api/v1/invitations/accept',
-      body: { token: (await freshInvitation(w)).token, displayName: 'Malee Srisuk', password: NEW_PASSWORD },
+      body: {
+        token: (await freshInvitation(w)).token,
+        displayName: 'Malee Srisuk',
+        password: NEW_PASSWORD,
+        privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
+      },
     }),
     expected: anyone(200),
   },

@@ -177,6 +177,8 @@ export async function exportMyData(deps: Deps, ctx: RequestContext): Promise<Dat
         createdAt: iso(user.createdAt),
         updatedAt: iso(user.updatedAt),
         lastLoginAt: isoOrNull(user.lastLoginAt),
+        privacyNoticeVersion: user.privacyNoticeVersion,
+        privacyNoticeAcceptedAt: isoOrNull(user.privacyNoticeAcceptedAt),
       },
       organisation: {
         id: organisation.id,

@@ -1,11 +1,12 @@
 /**
- * Deadline arithmetic, pure and clock-free: callers pass `now`. The first official answer is due N days
- * after assignment; while in progress an update is due every M days after the latest answer. `dueAt` is
+ * Deadline arithmetic, pure and clock-free: callers pass `now`. The first official answer is due at the end
+ * of the Bangkok working day N days after assignment (or when the Centre sets it); while in progress an update is due every M days after the latest answer. `dueAt` is
  * the nearest one still pending, which the board sorts and the Centre's queue filters on.
  */
 
 import { DEFAULT_DEADLINES, type ProblemState } from '../../../common/problems-taxonomy.ts';
 import { DAY_MS } from '../../../common/time.ts';
+import { defaultDeadline } from '../../../common/working-day.ts';
 
 export type DeadlineSettings = {
   firstAnswerDays: number;
@@ -39,14 +40,20 @@ export const isOverdue = (p: DeadlineFields, now: Date) => {
   return due !== null && due.getTime() < now.getTime();
 };
 
-/** On (first) assignment: the first answer's clock starts. Reassignment keeps a deadline already running. */
+/**
+ * On (first) assignment: the first answer's clock starts, to the deadline the Centre set or else to the end
+ * of the working day the category's days fall on. Reassignment keeps a deadline already running unless the
+ * Centre sets another.
+ */
 export function onAssigned<T extends DeadlineFields & { assignedAt: Date | null }>(
   p: T,
   s: DeadlineSettings,
   now: Date,
+  chosenDueAt?: Date,
 ) {
   const assignedAt = p.assignedAt ?? now;
-  const firstAnswerDueAt = p.firstAnswerDueAt ?? addDays(assignedAt, s.firstAnswerDays);
+  const firstAnswerDueAt =
+    chosenDueAt ?? p.firstAnswerDueAt ?? defaultDeadline(assignedAt, s.firstAnswerDays);
   const next = {
     ...p,
     state: p.state === 'in_progress' ? p.state : ('assigned' as const),

@@ -89,19 +89,31 @@ describe('deadlines', () => {
     lastAnsweredAt: null,
   };
 
-  it('starts the first-answer clock at assignment and keeps it on reassignment', () => {
+  // Thursday 26 November 2026, 10:00 in Bangkok + 14 days: Thursday 10 December at the end of the working day.
+  const firstDue = new Date('2026-12-10T09:30:00.000Z');
+
+  it('starts the first-answer clock at assignment, due at 16:30 Bangkok time, and keeps it on reassignment', () => {
     const assigned = onAssigned(fresh, settings, now);
-    expect(assigned.firstAnswerDueAt).toEqual(addDays(now, 14));
-    expect(assigned.dueAt).toEqual(addDays(now, 14));
+    expect(assigned.firstAnswerDueAt).toEqual(firstDue);
+    expect(assigned.dueAt).toEqual(firstDue);
     const again = onAssigned(assigned, settings, addDays(now, 5));
-    expect(again.firstAnswerDueAt).toEqual(addDays(now, 14));
+    expect(again.firstAnswerDueAt).toEqual(firstDue);
     expect(again.assignedAt).toEqual(now);
+  });
+
+  it('takes the deadline the Centre chose, at assignment and on reassignment', () => {
+    const chosen = new Date('2026-12-01T09:30:00.000Z');
+    expect(onAssigned(fresh, settings, now, chosen).dueAt).toEqual(chosen);
+    const later = new Date('2026-12-20T09:30:00.000Z');
+    const again = onAssigned(onAssigned(fresh, settings, now), settings, addDays(now, 2), later);
+    expect(again.firstAnswerDueAt).toEqual(later);
+    expect(again.dueAt).toEqual(later);
   });
 
   it('is overdue the moment after the deadline, not before', () => {
     const assigned = onAssigned(fresh, settings, now);
-    expect(isOverdue(assigned, addDays(now, 14))).toBe(false);
-    expect(isOverdue(assigned, new Date(addDays(now, 14).getTime() + 1))).toBe(true);
+    expect(isOverdue(assigned, firstDue)).toBe(false);
+    expect(isOverdue(assigned, new Date(firstDue.getTime() + 1))).toBe(true);
   });
 
   it('after the first answer, asks for an update every M days while in progress', () => {
@@ -118,12 +130,12 @@ describe('deadlines', () => {
 
   it('keeps the first-answer deadline when work starts before any answer', () => {
     const working = onInProgress(onAssigned(fresh, settings, now), settings, addDays(now, 1));
-    expect(working.dueAt).toEqual(addDays(now, 14));
+    expect(working.dueAt).toEqual(firstDue);
     expect(dueAtOf({ ...working, state: 'resolved' })).toBeNull();
   });
 
   it('uses per-category settings', () => {
     const assigned = onAssigned(fresh, { ...settings, firstAnswerDays: 7 }, now);
-    expect(assigned.dueAt).toEqual(addDays(now, 7));
+    expect(assigned.dueAt).toEqual(new Date('2026-12-03T09:30:00.000Z'));
   });
 });

@@ -15,6 +15,7 @@ import type {
   TransitionBody,
 } from '../../../common/problems-api.ts';
 import { isOpenState, type ProblemState } from '../../../common/problems-taxonomy.ts';
+import { isDeadlineInRange, MAX_DEADLINE_DAYS } from '../../../common/working-day.ts';
 import type { Db } from '../../db/client.ts';
 import { parallelReads } from '../../db/parallel-reads.ts';
 import {
@@ -536,6 +537,13 @@ export async function assign(db: Db, ctx: Ctx, id: string, input: z.infer<typeof
   const organisationIds = [...new Set(input.organisationIds)];
   if (!organisationIds.includes(input.leadOrganisationId))
     throw badRequest('LEAD_NOT_ASSIGNED', 'The lead organisation must be one of organisationIds');
+  const chosenDueAt = input.firstAnswerDueAt ? new Date(input.firstAnswerDueAt) : undefined;
+  if (chosenDueAt && !isDeadlineInRange(chosenDueAt, ctx.now))
+    throw badRequest(
+      'DEADLINE_OUT_OF_RANGE',
+      `The deadline must be in the future and at most ${MAX_DEADLINE_DAYS} days ahead`,
+      [{ field: 'body.firstAnswerDueAt', message: 'Out of range' }],
+    );
   await db.transaction(async (tx) => {
     const problem = await getProblem(tx, id, { lock: true });
     const before = await assignedOrganisationIds(tx, id);
@@ -543,6 +551,8 @@ export async function assign(db: Db, ctx: Ctx, id: string, input: z.infer<typeof
     authorize(ctx.actor, 'problem.assign', access);
     if (!isOpenState(problem.state))
       assertTransitionExists(problem.state, 'assigned', partiesOf(ctx.actor, access));
+    if (chosenDueAt && problem.firstAnsweredAt)
+      throw conflict('FIRST_ANSWER_GIVEN', 'The first answer was already given; its deadline is over');
     const orgs = await organisationsById(tx, organisationIds);
     const missing = organisationIds.filter((o) => !orgs.has(o));
     if (missing.length > 0)
@@ -562,7 +572,7 @@ export async function assign(db: Db, ctx: Ctx, id: string, input: z.infer<typeof
       })),
     );
     const settings = await deadlineSettings(tx, problem.category);
-    const deadlines = onAssigned(problem, settings, ctx.now);
+    const deadlines = onAssigned(problem, settings, ctx.now, chosenDueAt);
     await tx
       .update(problems)
       .set({
@@ -593,6 +603,10 @@ export async function assign(db: Db, ctx: Ctx, id: string, input: z.infer<typeof
         organisationIds: { from: before, to: organisationIds },
         leadOrganisationId: { from: problem.leadOrganisationId, to: input.leadOrganisationId },
         state: { from: problem.state, to: deadlines.state },
+        firstAnswerDueAt: {
+          from: problem.firstAnswerDueAt?.toISOString() ?? null,
+          to: deadlines.firstAnswerDueAt?.toISOString() ?? null,
+        },
       },
     });
   });

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_MS as DAY, MINUTE_MS as MINUTE } from '../../../common/time.ts';
+import { bangkokDay, defaultDeadline } from '../../../common/working-day.ts';
 import {
   auditEvents,
   type OrganisationRow,
@@ -519,7 +520,7 @@ describe("the Centre's loop", () => {
     expect(res.body).toMatchObject({
       state: 'assigned',
       leadOrganisation: { id: fisheries.id },
-      dueAt: new Date(t.clock.now().getTime() + 14 * DAY).toISOString(),
+      dueAt: defaultDeadline(t.clock.now(), 14).toISOString(),
       overdue: false,
     });
     expect(
@@ -533,6 +534,80 @@ describe("the Centre's loop", () => {
     ]);
     const assigned = await get('/api/v1/problems?view=assigned&limit=100', labourMember);
     expect(assigned.body.items.map((i: { id: string }) => i.id)).toContain(p.id);
+  });
+
+  it('takes the deadline the Centre sets, for the deadline job, the board and the audit log', async () => {
+    const p = await raise();
+    const inDays = (days: number) =>
+      `${bangkokDay(new Date(t.clock.now().getTime() + days * DAY))}T16:30:00+07:00`;
+    const chosen = inDays(8);
+    const res = await post(`/api/v1/problems/${p.id}/assign`, admin, {
+      organisationIds: [fisheries.id],
+      leadOrganisationId: fisheries.id,
+      firstAnswerDueAt: chosen,
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const due = new Date(chosen).toISOString();
+    expect(res.body).toMatchObject({ dueAt: due, deadlines: { firstAnswerDueAt: due } });
+    const [row] = await t.db.select().from(problems).where(eq(problems.id, p.id));
+    expect(row!.dueAt!.toISOString()).toBe(due);
+    const timeline = await get(`/api/v1/problems/${p.id}/timeline`, reporter);
+    const assigned = timeline.body.items.find((e: { kind: string }) => e.kind === 'assigned');
+    expect(assigned.data.firstAnswerDueAt).toBe(due);
+    const [audit] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'problem.assigned'), eq(auditEvents.entityId, p.id)));
+    expect(audit!.changes).toMatchObject({ firstAnswerDueAt: { from: null, to: due } });
+
+    // Reassigning with another date moves the running deadline.
+    const later = inDays(20);
+    const moved = await post(`/api/v1/problems/${p.id}/assign`, admin, {
+      organisationIds: [fisheries.id, labour.id],
+      leadOrganisationId: fisheries.id,
+      firstAnswerDueAt: later,
+    });
+    expect(moved.body.dueAt).toBe(new Date(later).toISOString());
+  });
+
+  it('refuses a deadline in the past, too far ahead or malformed with 400, changing nothing', async () => {
+    const p = await raise();
+    const now = t.clock.now().getTime();
+    const before = { audit: await count('audit_events'), events: await count('problem_events') };
+    for (const firstAnswerDueAt of [
+      new Date(now - MINUTE).toISOString(),
+      new Date(now).toISOString(),
+      new Date(now + 366 * DAY).toISOString(),
+      '2026-12-18',
+      'next friday',
+    ]) {
+      const res = await post(`/api/v1/problems/${p.id}/assign`, admin, {
+        organisationIds: [fisheries.id],
+        leadOrganisationId: fisheries.id,
+        firstAnswerDueAt,
+      });
+      expect(res.status, firstAnswerDueAt).toBe(400);
+      expect(JSON.stringify(res.body.error.details)).toContain('body.firstAnswerDueAt');
+    }
+    expect((await get(`/api/v1/problems/${p.id}`, admin)).body).toMatchObject({
+      state: 'submitted',
+      dueAt: null,
+      assignments: [],
+    });
+    expect({ audit: await count('audit_events'), events: await count('problem_events') }).toEqual(before);
+  });
+
+  it('offers no new first-answer deadline once the first answer was given (409)', async () => {
+    const p = await raise();
+    await assign(p.id, [fisheries.id]);
+    await post(`/api/v1/problems/${p.id}/answers`, fisheriesAdmin, { bodyTh: 'รับเรื่องแล้ว' });
+    const res = await post(`/api/v1/problems/${p.id}/assign`, admin, {
+      organisationIds: [fisheries.id],
+      leadOrganisationId: fisheries.id,
+      firstAnswerDueAt: new Date(t.clock.now().getTime() + 3 * DAY).toISOString(),
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('FIRST_ANSWER_GIVEN');
   });
 
   it('takes official answers only from assigned organisations or the Centre', async () => {
@@ -567,7 +642,7 @@ describe("the Centre's loop", () => {
     await assign(p.id, [fisheries.id]);
     const working = await transition(p.id, fisheriesAdmin, { to: 'in_progress' });
     expect(working.status).toBe(200);
-    expect(working.body.dueAt).toBe(new Date(t.clock.now().getTime() + 14 * DAY).toISOString());
+    expect(working.body.dueAt).toBe(defaultDeadline(t.clock.now(), 14).toISOString());
     await post(`/api/v1/problems/${p.id}/answers`, fisheriesAdmin, { bodyTh: 'เริ่มดำเนินการแล้ว' });
     expect((await get(`/api/v1/problems/${p.id}`, admin)).body.dueAt).toBe(
       new Date(t.clock.now().getTime() + 30 * DAY).toISOString(),
@@ -647,8 +722,47 @@ describe('deadline settings and the moderation queue', () => {
     });
     const p = await raise(reporter, { category: 'budget_resources' });
     const assigned = await assign(p.id, [labour.id]);
-    expect(assigned.body.dueAt).toBe(new Date(t.clock.now().getTime() + 7 * DAY).toISOString());
+    expect(assigned.body.dueAt).toBe(defaultDeadline(t.clock.now(), 7).toISOString());
     await put(admin, { firstAnswerDays: 14, updateIntervalDays: 30, escalationDays: 14 });
+  });
+
+  it('refuses deadline settings that are not whole days from 1 to 365, and audits a change', async () => {
+    const url = '/api/v1/problems/deadline-settings/laws_regulations';
+    const put = (body: unknown) => t.request('PUT', url, { cookie: admin.cookie, body });
+    const good = { firstAnswerDays: 10, updateIntervalDays: 20, escalationDays: 5 };
+    const audits = await count('audit_events');
+    for (const bad of [
+      { ...good, firstAnswerDays: 366 },
+      { ...good, updateIntervalDays: 1.5 },
+      { ...good, escalationDays: -3 },
+      { ...good, firstAnswerDays: '10' },
+      { firstAnswerDays: 10, updateIntervalDays: 20 },
+    ]) {
+      const res = await put(bad);
+      expect(res.status, JSON.stringify(bad)).toBe(400);
+    }
+    expect((await t.request('PUT', url, { cookie: reporter.cookie, body: good })).status).toBe(403);
+    expect(await count('audit_events')).toBe(audits);
+    const list = await get('/api/v1/problems/deadline-settings', admin);
+    expect(
+      list.body.items.find((i: { category: string }) => i.category === 'laws_regulations'),
+    ).toMatchObject({
+      firstAnswerDays: 14,
+      custom: false,
+    });
+
+    expect((await put(good)).status).toBe(200);
+    const [audit] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(
+          eq(auditEvents.action, 'problem.deadlines_updated'),
+          eq(auditEvents.entityId, 'laws_regulations'),
+        ),
+      );
+    expect(audit!.changes).toMatchObject({ firstAnswerDays: { from: 14, to: 10 } });
+    await put({ firstAnswerDays: 14, updateIntervalDays: 30, escalationDays: 14 });
   });
 
   it('lists reported comments for the Centre until the comment is hidden', async () => {

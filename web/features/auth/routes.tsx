@@ -2,6 +2,7 @@ import type { FeatureRoutes } from '../../lib/feature-routes.ts';
 import { AcceptInvitationPage } from './components/AcceptInvitationPage.tsx';
 import { ForgotPasswordPage } from './components/ForgotPasswordPage.tsx';
 import { LoginPage } from './components/LoginPage.tsx';
+import { PrivacyNoticePage } from './components/PrivacyNoticePage.tsx';
 import { ResetPasswordPage } from './components/ResetPasswordPage.tsx';
 
 // Loaded with the app, not lazily: these are the first pages a user ever sees.
@@ -11,5 +12,6 @@ export const authRoutes: FeatureRoutes = {
     { path: 'forgot-password', element: <ForgotPasswordPage /> },
     { path: 'reset-password', element: <ResetPasswordPage /> },
     { path: 'accept-invitation', element: <AcceptInvitationPage /> },
+    { path: 'privacy', element: <PrivacyNoticePage /> },
   ],
 };

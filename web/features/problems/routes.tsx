@@ -16,6 +16,9 @@ const AssignedToUsSection = lazyPage(() =>
 const ModerationPage = lazyPage(() =>
   import('./components/ModerationPage.tsx').then((m) => m.ModerationPage),
 );
+const DeadlineSettingsSection = lazyPage(() =>
+  import('./components/DeadlineSettingsSection.tsx').then((m) => m.DeadlineSettingsSection),
+);
 
 export const problemRoutes: FeatureRoutes = {
   signedIn: [
@@ -25,5 +28,6 @@ export const problemRoutes: FeatureRoutes = {
     { path: 'problems/moderation', element: <ModerationPage />, roles: ['admin'] },
     { path: 'problems/:id', element: <ProblemPage /> },
   ],
+  settingsSections: [{ key: 'deadline-settings', element: <DeadlineSettingsSection />, roles: ['admin'] }],
   homeSections: [{ key: 'assigned-to-us', element: <AssignedToUsSection />, roles: ['member', 'org_admin'] }],
 };

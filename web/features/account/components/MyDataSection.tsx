@@ -1,10 +1,11 @@
-import { Button, Group } from '@mantine/core';
+import { Anchor, Button, Group } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { Section } from '../../../components/Section.tsx';
 import { MY_DATA_EXPORT_URL } from '../api/account.ts';
 
-/** PDPA: a copy of everything TIPNet holds about the signed-in person, as one JSON file. */
+/** PDPA: a copy of everything TIPNet holds about the signed-in person, as one JSON file, and the notice. */
 export function MyDataSection() {
   const { t } = useTranslation();
   return (
@@ -19,6 +20,9 @@ export function MyDataSection() {
         >
           {t('settings.downloadMyData')}
         </Button>
+        <Anchor component={Link} to="/privacy">
+          {t('settings.privacyNotice')}
+        </Anchor>
       </Group>
     </Section>
   );

@@ -2,19 +2,23 @@ import {
   Alert,
   Anchor,
   Button,
+  Checkbox,
   Group,
   Loader,
   NativeSelect,
   Paper,
+  ScrollArea,
   Stack,
   Text,
   TextInput,
 } from '@mantine/core';
-import type { FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { PRIVACY_NOTICE_VERSION } from '../../../../common/privacy-notice.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { NewPasswordFields } from '../../../components/NewPasswordFields.tsx';
+import { PrivacyNotice } from '../../../components/PrivacyNotice.tsx';
 import { useFragmentToken } from '../../../lib/fragmentToken.ts';
 import { applyLanguage, isLanguage, useLanguage } from '../../../lib/i18n.ts';
 import { organisationName } from '../../../lib/organisations.ts';
@@ -90,6 +94,8 @@ function AcceptInvitationForm({ token }: { token: string }) {
   const currentLanguage = useLanguage();
   const accept = useAcceptInvitation();
   const form = useFields({ displayName: '', password: '', confirmation: '', language: currentLanguage });
+  const [noticeAccepted, setNoticeAccepted] = useState(false);
+  const [noticeMissing, setNoticeMissing] = useState(false);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -98,10 +104,18 @@ function AcceptInvitationForm({ token }: { token: string }) {
       password: checkNewPassword(form.values.password),
       confirmation: checkPasswordsMatch(form.values.password, form.values.confirmation),
     });
+    setNoticeMissing(!noticeAccepted);
     if (problems) return form.setProblems(problems);
+    if (!noticeAccepted) return;
     const language = isLanguage(form.values.language) ? form.values.language : currentLanguage;
     accept.mutate(
-      { token, displayName: form.values.displayName.trim(), password: form.values.password, language },
+      {
+        token,
+        displayName: form.values.displayName.trim(),
+        password: form.values.password,
+        language,
+        privacyNoticeVersion: PRIVACY_NOTICE_VERSION,
+      },
       {
         onSuccess: () => {
           applyLanguage(language);
@@ -131,6 +145,36 @@ function AcceptInvitationForm({ token }: { token: string }) {
           value={form.values.language}
           onChange={(event) => form.set('language', event.currentTarget.value)}
         />
+        <Stack gap="xs">
+          <Text fw={600} id="privacy-notice-title">
+            {t('acceptInvitation.noticeTitle')}
+          </Text>
+          {/* Scrolls inside the form so the phone user still sees the checkbox and the button below it. */}
+          <Paper withBorder radius="md" p={0}>
+            <ScrollArea.Autosize
+              mah={280}
+              type="auto"
+              p="sm"
+              // Focusable, so a keyboard can scroll it; named, so a screen reader says what it is.
+              viewportProps={{ tabIndex: 0, role: 'region', 'aria-labelledby': 'privacy-notice-title' }}
+            >
+              <PrivacyNotice />
+            </ScrollArea.Autosize>
+          </Paper>
+          <Anchor component={Link} to="/privacy" target="_blank" size="sm">
+            {t('acceptInvitation.openNotice')}
+          </Anchor>
+          <Checkbox
+            label={t('acceptInvitation.acceptNotice')}
+            checked={noticeAccepted}
+            onChange={(event) => {
+              setNoticeAccepted(event.currentTarget.checked);
+              setNoticeMissing(false);
+            }}
+            error={noticeMissing ? t('acceptInvitation.noticeRequired') : undefined}
+            required
+          />
+        </Stack>
         <Button type="submit" loading={accept.isPending} fullWidth>
           {t('acceptInvitation.submit')}
         </Button>

@@ -15,11 +15,22 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROBLEM_LIMITS } from '../../../../common/problems-api.ts';
 import type { ProblemState } from '../../../../common/problems-taxonomy.ts';
+import { DAY_MS } from '../../../../common/time.ts';
+import {
+  bangkokDay,
+  defaultDeadlineDay,
+  endOfWorkingDay,
+  MAX_DEADLINE_DAYS,
+  WORKING_DAY_END,
+} from '../../../../common/working-day.ts';
+import { DayPickerInput } from '../../../components/DayPickerInput.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { Section } from '../../../components/Section.tsx';
 import { isApiError } from '../../../lib/api.ts';
+import { serverFieldProblems } from '../../../lib/fieldErrors.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { organisationName, organisationOptions, useAllOrganisations } from '../../../lib/organisations.ts';
+import { useDeadlineSettings } from '../api/deadlines.ts';
 import {
   mayBeOriginal,
   type OriginalCandidate,
@@ -216,6 +227,14 @@ function AssignForm({ problem }: { problem: ProblemDetail }) {
   // reporter an assignee, whose answers are then shown under its name like any other assignee's.
   const reporter = problem.anonymous ? problem.reporterOrganisation : null;
   const assigningReporter = reporter !== null && selected.includes(reporter.id);
+  const deadline = useFirstAnswerDeadline(problem);
+  const deadlineProblem = serverFieldProblems(assign.error).firstAnswerDueAt;
+  const submit = () =>
+    assign.mutate({
+      organisationIds: selected,
+      leadOrganisationId: lead!,
+      ...(deadline.chosen ? { firstAnswerDueAt: endOfWorkingDay(deadline.chosen).toISOString() } : {}),
+    });
   return (
     <Stack gap="xs">
       <MultiSelect
@@ -240,6 +259,17 @@ function AssignForm({ problem }: { problem: ProblemDetail }) {
         disabled={selected.length === 0}
         comboboxProps={{ withinPortal: true }}
       />
+      {deadline.open && (
+        <DayPickerInput
+          label={t('problems.actions.firstAnswerDue')}
+          description={deadline.hint}
+          value={deadline.day}
+          onChange={deadline.setDay}
+          minDate={deadline.minDate}
+          maxDate={deadline.maxDate}
+          error={deadlineProblem ? t(deadlineProblem) : undefined}
+        />
+      )}
       {assigningReporter && (
         <Alert color="yellow" data-testid="assign-anonymous-reporter">
           {t('problems.actions.assignsAnonymousReporter', {
@@ -249,16 +279,44 @@ function AssignForm({ problem }: { problem: ProblemDetail }) {
       )}
       <ErrorAlert error={assign.error} />
       <Group justify="flex-end">
-        <Button
-          loading={assign.isPending}
-          disabled={selected.length === 0 || !lead}
-          onClick={() => assign.mutate({ organisationIds: selected, leadOrganisationId: lead! })}
-        >
+        <Button loading={assign.isPending} disabled={selected.length === 0 || !lead} onClick={submit}>
           {t('problems.actions.assign')}
         </Button>
       </Group>
     </Stack>
   );
+}
+
+/**
+ * The first answer's deadline as a day in Bangkok; it is due at the end of that working day. Offered: the
+ * day the category's days fall on, or the deadline already running on a reassignment. `chosen` is what to
+ * send: nothing when the running deadline is kept or the day is cleared (the server then applies the default).
+ */
+function useFirstAnswerDeadline(problem: ProblemDetail) {
+  const { t } = useTranslation();
+  const settings = useDeadlineSettings();
+  const running = problem.deadlines.firstAnswerDueAt;
+  const runningDay = running ? bangkokDay(new Date(running)) : '';
+  const days = settings.data?.items.find((s) => s.category === problem.category)?.firstAnswerDays;
+  const [picked, setDay] = useState<string | null>(null);
+  const now = new Date();
+  const offered = runningDay || (days ? defaultDeadlineDay(now, days) : '');
+  const day = picked ?? offered;
+  const today = bangkokDay(now);
+  const pastTodaysEnd = endOfWorkingDay(today).getTime() <= now.getTime();
+  return {
+    // Once the first answer is given its deadline is over; the server refuses to move it.
+    open: !problem.deadlines.firstAnsweredAt,
+    day,
+    setDay,
+    chosen: day && day !== runningDay ? day : null,
+    minDate: pastTodaysEnd ? bangkokDay(new Date(now.getTime() + DAY_MS)) : today,
+    // The last whole day: its 16:30 must still be within the year the server allows.
+    maxDate: bangkokDay(new Date(now.getTime() + (MAX_DEADLINE_DAYS - 1) * DAY_MS)),
+    hint: running
+      ? t('problems.actions.firstAnswerDueKept', { time: WORKING_DAY_END })
+      : t('problems.actions.firstAnswerDueHint', { time: WORKING_DAY_END, days: days ?? '…' }),
+  };
 }
 
 function AnswerForm({ problem }: { problem: ProblemDetail }) {

@@ -21,12 +21,15 @@ function actorText(event: TimelineEvent, t: TFunction, language: Language) {
 
 function eventText(event: TimelineEvent, t: TFunction, language: Language) {
   switch (event.kind) {
-    case 'assigned':
-      return t('problems.timeline.assigned', {
+    case 'assigned': {
+      const assigned = t('problems.timeline.assigned', {
         organisations: event.data.organisations
           .map((o) => `${organisationName(o, language)}${o.lead ? ` (${t('problems.answers.lead')})` : ''}`)
           .join(', '),
       });
+      const due = event.data.firstAnswerDueAt;
+      return due ? `${assigned} · ${t('problems.dueOn', { date: formatDateTime(due, language) })}` : assigned;
+    }
     case 'state_changed':
       return t('problems.timeline.state_changed', {
         from: stateLabel(event.data.from, language),
