@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { cacheUsage } from './cache/versioned-cache.ts';
 import { notFound } from './errors.ts';
 
 /** Prometheus metrics by route template (never the raw URL, which would carry ids and tokens). */
@@ -19,6 +20,28 @@ export function registerMetrics(app: FastifyInstance) {
     labelNames,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
+  });
+
+  // What the read caches hold is most of what a warm server's heap grows by: shown so growth beyond it stands out.
+  new Gauge({
+    name: 'tipnet_cache_bytes',
+    help: 'Approximate heap bytes of cached results, per cache',
+    labelNames: ['cache'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const c of cacheUsage()) this.set({ cache: c.name }, c.bytes);
+    },
+  });
+  new Gauge({
+    name: 'tipnet_cache_entries',
+    help: 'Cached results, per cache',
+    labelNames: ['cache'],
+    registers: [registry],
+    collect() {
+      this.reset();
+      for (const c of cacheUsage()) this.set({ cache: c.name }, c.entries);
+    },
   });
 
   app.addHook('onResponse', async (req, reply) => {

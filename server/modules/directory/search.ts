@@ -91,6 +91,7 @@ function coverageMatching(codes: CoverageCode[]): CoverageCode[] {
 }
 
 const directoryListCache = versionedCache<Awaited<ReturnType<typeof listOrganisations>>>('directory', {
+  name: 'directory',
   entries: 500,
   megabytes: 8,
 });

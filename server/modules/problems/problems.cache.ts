@@ -32,7 +32,7 @@ type BoardPage = Awaited<ReturnType<typeof listProblems>>;
 /** Overdue filters and flags change when any problem's deadline passes, so a page holds until the next one. */
 const boardCache = versionedCache<{ page: BoardPage; nextDeadline: Date | null }>(
   READS,
-  { entries: 500, megabytes: 8 },
+  { name: 'board', entries: 500, megabytes: 8 },
   (v) => v.nextDeadline,
 );
 
@@ -61,7 +61,7 @@ export async function listProblemsCached(
 }
 
 type Detail = Awaited<ReturnType<typeof getProblemDetail>>;
-const detailCache = versionedCache<Detail>(READS, { entries: 500, megabytes: 4 }, (d) =>
+const detailCache = versionedCache<Detail>(READS, { name: 'problem', entries: 500, megabytes: 4 }, (d) =>
   d.overdue ? null : earliest([d.dueAt]),
 );
 
@@ -74,7 +74,7 @@ export function getProblemDetailCached(db: Db, viewer: Actor, now: Date, id: str
 }
 
 type Timeline = Awaited<ReturnType<typeof getTimeline>>;
-const timelineCache = versionedCache<Timeline>(READS, { entries: 300, megabytes: 4 });
+const timelineCache = versionedCache<Timeline>(READS, { name: 'timeline', entries: 300, megabytes: 4 });
 
 export function getTimelineCached(
   db: Db,
@@ -90,8 +90,10 @@ export function getTimelineCached(
 
 type Comments = Awaited<ReturnType<typeof listComments>>;
 /** The viewer's own recent comments stop being editable when their 15 minutes are up. */
-const commentsCache = versionedCache<Comments>(READS, { entries: 300, megabytes: 4 }, (page) =>
-  earliest(page.items.map((c) => c.editableUntil)),
+const commentsCache = versionedCache<Comments>(
+  READS,
+  { name: 'comments', entries: 300, megabytes: 4 },
+  (page) => earliest(page.items.map((c) => c.editableUntil)),
 );
 
 export function listCommentsCached(

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { organisations } from '../../db/schema/index.ts';
 import { buildTestApp, type TestApp } from '../../test/test-app.ts';
-import { changeVersion, versionedCache } from './versioned-cache.ts';
+import { cacheUsage, changeVersion, versionedCache } from './versioned-cache.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -12,7 +12,7 @@ afterAll(() => t.close());
 
 describe('versioned cache', () => {
   it('computes once per key until the guarded tables change, whoever writes', async () => {
-    const cache = versionedCache<{ n: number }>('directory', { entries: 10, megabytes: 1 });
+    const cache = versionedCache<{ n: number }>('directory', { name: 'test', entries: 10, megabytes: 1 });
     let computed = 0;
     const compute = async () => ({ n: ++computed });
     expect(await cache(t.db, 'k', compute)).toEqual({ n: 1 });
@@ -28,7 +28,7 @@ describe('versioned cache', () => {
   });
 
   it('shares one computation among requests that miss on the same key at once', async () => {
-    const cache = versionedCache<{ n: number }>('directory', { entries: 10, megabytes: 1 });
+    const cache = versionedCache<{ n: number }>('directory', { name: 'test', entries: 10, megabytes: 1 });
     let computed = 0;
     const compute = async () => {
       computed++;
@@ -43,7 +43,7 @@ describe('versioned cache', () => {
   it('computes again once a result stops holding with time, and not for a request from before it was made', async () => {
     const cache = versionedCache<{ n: number; until: Date }>(
       'directory',
-      { entries: 10, megabytes: 1 },
+      { name: 'test', entries: 10, megabytes: 1 },
       (v) => v.until,
     );
     let computed = 0;
@@ -56,7 +56,11 @@ describe('versioned cache', () => {
   });
 
   it('moves with any of several counters', async () => {
-    const cache = versionedCache<{ n: number }>(['problems', 'directory'], { entries: 10, megabytes: 1 });
+    const cache = versionedCache<{ n: number }>(['problems', 'directory'], {
+      name: 'test',
+      entries: 10,
+      megabytes: 1,
+    });
     let computed = 0;
     const compute = async () => ({ n: ++computed });
     await cache(t.db, 'k', compute);
@@ -68,7 +72,11 @@ describe('versioned cache', () => {
   });
 
   it('drops the least recently used results once their memory budget is spent, whatever their number', async () => {
-    const cache = versionedCache<{ n: number; text: string }>('directory', { entries: 100, megabytes: 1 });
+    const cache = versionedCache<{ n: number; text: string }>('directory', {
+      name: 'budget-test',
+      entries: 100,
+      megabytes: 1,
+    });
     let computed = 0;
     // About 300 KB each: three fit in a megabyte, four do not.
     const compute = async () => ({ n: ++computed, text: 'x'.repeat(300_000) });
@@ -76,6 +84,10 @@ describe('versioned cache', () => {
     expect((await cache(t.db, 'd', compute)).n).toBe(4);
     expect((await cache(t.db, 'b', compute)).n).toBe(2);
     expect((await cache(t.db, 'a', compute)).n).toBe(5);
+    const usage = cacheUsage().find((c) => c.name === 'budget-test');
+    expect(usage?.entries).toBe(3);
+    expect(usage?.bytes).toBeGreaterThan(900_000);
+    expect(usage?.bytes).toBeLessThanOrEqual(1_048_576);
     // A result larger than the whole budget is served but not kept.
     const huge = async () => ({ n: ++computed, text: 'x'.repeat(2_000_000) });
     expect((await cache(t.db, 'huge', huge)).n).toBe(6);
@@ -83,7 +95,7 @@ describe('versioned cache', () => {
   });
 
   it('recomputes when asked for a fresh result, and keeps that one', async () => {
-    const cache = versionedCache<{ n: number }>('directory', { entries: 10, megabytes: 1 });
+    const cache = versionedCache<{ n: number }>('directory', { name: 'test', entries: 10, megabytes: 1 });
     let computed = 0;
     const compute = async () => ({ n: ++computed });
     await cache(t.db, 'k', compute);

@@ -52,7 +52,26 @@ export type CacheOptions = {
  * first; results are sent serialised once (serialised-once.ts), so its heap can be up to twice the budget.
  * Counting entries alone let a long day of new searches fill the heap with large pages.
  */
-export type CacheLimits = { entries: number; megabytes: number };
+export type CacheLimits = { name: string; entries: number; megabytes: number };
+
+/** Every cache's live contents, per name and database, for /metrics and the soak test. */
+type AnyCache = LRUCache<string, Entry<never>>;
+/** Weak: a cache lives as long as its database (tests and tools open and close many). */
+const everyCache = new Map<string, Set<WeakRef<AnyCache>>>();
+
+export function cacheUsage(): { name: string; entries: number; bytes: number }[] {
+  return [...everyCache.entries()].map(([name, caches]) => {
+    let entries = 0;
+    let bytes = 0;
+    for (const ref of caches) {
+      const cache = ref.deref();
+      if (!cache) caches.delete(ref);
+      entries += cache?.size ?? 0;
+      bytes += cache?.calculatedSize ?? 0;
+    }
+    return { name, entries, bytes };
+  });
+}
 
 export type VersionedCache<T extends object> = (
   db: Db,
@@ -80,16 +99,23 @@ export function versionedCache<T extends object>(
     { entries: LRUCache<string, Entry<T>>; computing: Map<string, Promise<T>> }
   >();
   return async (db, key, compute, options = {}) => {
-    const state = states.get(db) ?? {
-      entries: new LRUCache<string, Entry<T>>({
-        max: limits.entries,
-        maxSize: limits.megabytes * 1_048_576,
-        // A result larger than the whole budget is not kept (lru-cache refuses it rather than throwing).
-        sizeCalculation: (e) => Math.max(1, approximateBytes(e.value)),
-      }),
-      computing: new Map(),
-    };
-    states.set(db, state);
+    let found = states.get(db);
+    if (!found) {
+      found = {
+        entries: new LRUCache<string, Entry<T>>({
+          max: limits.entries,
+          maxSize: limits.megabytes * 1_048_576,
+          // A result larger than the whole budget is not kept (lru-cache refuses it rather than throwing).
+          sizeCalculation: (e) => Math.max(1, approximateBytes(e.value)),
+        }),
+        computing: new Map(),
+      };
+      states.set(db, found);
+      const named = everyCache.get(limits.name) ?? new Set();
+      named.add(new WeakRef(found.entries as unknown as AnyCache));
+      everyCache.set(limits.name, named);
+    }
+    const state = found;
     const version = await changeVersion(db, counters);
     const now = options.now?.getTime() ?? Date.now();
     const entry = (value: T): Entry<T> => ({
