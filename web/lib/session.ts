@@ -1,9 +1,11 @@
 /** Who is signed in. Shared by the route guards, the app shell and every feature that needs the actor. */
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { createContext, useContext } from 'react';
+import { type QueryClient, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { createContext, useCallback, useContext } from 'react';
 import { api, isApiError } from './api.ts';
+import { clearDraftsOf } from './drafts.ts';
 import { applyLanguage } from './i18n.ts';
-import type { Language, MeView, OkView } from './types.ts';
+import { clearSessionExpiredNotice, forgetSessionExpiry, markSessionExpired } from './session-expiry.ts';
+import type { Language, MeView, OkView, SessionExpiryView } from './types.ts';
 
 export const ME_KEY = ['me'] as const;
 
@@ -38,16 +40,54 @@ export function useSignedInMe(): MeView {
   return me;
 }
 
+/** Signing out on purpose: this device keeps nothing of the user, drafts included. */
+export function forgetUserAfterSignOut(queryClient: QueryClient) {
+  const me = queryClient.getQueryData<MeView | null>(ME_KEY);
+  if (me) clearDraftsOf(me.user.id);
+  forgetSessionExpiry();
+  clearSessionExpiredNotice();
+  queryClient.clear();
+  queryClient.setQueryData(ME_KEY, null);
+}
+
+/**
+ * The session ran out while the user was working: the guard sends them to sign in, which says so, and
+ * their drafts stay for when they are back.
+ */
+export function forgetUserAfterExpiry(queryClient: QueryClient) {
+  if (queryClient.getQueryData(ME_KEY)) markSessionExpired();
+  forgetSessionExpiry();
+  queryClient.setQueryData(ME_KEY, null);
+}
+
 export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.post<OkView>('/auth/logout'),
     // Whatever the server said, this device is done with the session.
-    onSettled: () => {
-      queryClient.clear();
-      queryClient.setQueryData(ME_KEY, null);
-    },
+    onSettled: () => forgetUserAfterSignOut(queryClient),
   });
+}
+
+/** "Stay signed in": the server renews the session; the answer's header moves the warning on. */
+export function useExtendSession() {
+  return useMutation({ mutationFn: () => api.post<SessionExpiryView>('/me/session/extend') });
+}
+
+/**
+ * The warning ran out unanswered: end the session on the server too (as GOV.UK services do), so the
+ * device left on a desk is signed out, but keep the drafts.
+ */
+export function useEndExpiredSession() {
+  const queryClient = useQueryClient();
+  return useCallback(
+    () =>
+      api
+        .post<OkView>('/auth/logout')
+        .catch(() => undefined)
+        .finally(() => forgetUserAfterExpiry(queryClient)),
+    [queryClient],
+  );
 }
 
 /** Switches the language at once and, when signed in, saves it on the account for every device. */

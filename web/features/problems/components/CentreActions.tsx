@@ -15,9 +15,12 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROBLEM_LIMITS } from '../../../../common/problems-api.ts';
 import type { ProblemState } from '../../../../common/problems-taxonomy.ts';
+import { DraftRestoredNote } from '../../../components/DraftRestoredNote.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { Section } from '../../../components/Section.tsx';
 import { isApiError } from '../../../lib/api.ts';
+import { useDraft } from '../../../lib/drafts.ts';
+import { feedback, sendWithFeedback } from '../../../lib/feedback.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { organisationName, organisationOptions, useAllOrganisations } from '../../../lib/organisations.ts';
 import {
@@ -64,9 +67,10 @@ function Transitions({ problem }: { problem: ProblemDetail }) {
     transition.reset();
   };
   const submit = () =>
-    transition.mutate(
+    sendWithFeedback(
+      transition,
       { to: target!, reason: reason.trim() || null, ...(originalId ? { duplicateOfId: originalId } : {}) },
-      { onSuccess: close },
+      { success: t('problems.actions.moved', { state: stateLabel(target!, language) }), done: close },
     );
   return (
     <Stack gap="xs">
@@ -252,7 +256,20 @@ function AssignForm({ problem }: { problem: ProblemDetail }) {
         <Button
           loading={assign.isPending}
           disabled={selected.length === 0 || !lead}
-          onClick={() => assign.mutate({ organisationIds: selected, leadOrganisationId: lead! })}
+          onClick={() =>
+            sendWithFeedback(
+              assign,
+              { organisationIds: selected, leadOrganisationId: lead! },
+              {
+                success: t('problems.actions.assigned', {
+                  organisations: options
+                    .filter((o) => selected.includes(o.value))
+                    .map((o) => o.label)
+                    .join(', '),
+                }),
+              },
+            )
+          }
         >
           {t('problems.actions.assign')}
         </Button>
@@ -265,21 +282,26 @@ function AnswerForm({ problem }: { problem: ProblemDetail }) {
   const { t } = useTranslation();
   const answer = useAnswer(problem.id);
   const privacy = usePrivacyGuard();
-  const [bodyTh, setBodyTh] = useState('');
-  const [bodyEn, setBodyEn] = useState('');
-  const submit = () =>
+  const draft = useDraft(`answer.${problem.id}`, { bodyTh: '', bodyEn: '' });
+  const { bodyTh, bodyEn } = draft.value;
+  const setBodyTh = (value: string) => draft.setValue((d) => ({ ...d, bodyTh: value }));
+  const setBodyEn = (value: string) => draft.setValue((d) => ({ ...d, bodyEn: value }));
+  const submit = () => {
+    if (answer.isPending) return;
     privacy
       .run(
         (p) => answer.mutateAsync({ bodyTh: bodyTh.trim(), bodyEn: bodyEn.trim() || null, ...p }),
         { bodyTh, bodyEn },
         () => {
-          setBodyTh('');
-          setBodyEn('');
+          feedback.success(t('problems.actions.answered'));
+          draft.clear();
         },
       )
       .catch(() => undefined);
+  };
   return (
     <Stack gap="xs">
+      {draft.restored && <DraftRestoredNote onDiscard={draft.clear} />}
       <Textarea
         label={t('problems.fields.bodyTh')}
         required
