@@ -66,7 +66,11 @@ function browserStorage(): Storage | null {
   }
 }
 
+/** Users signed out on this page: a form closing after that (a pending save, an unmount) saves nothing. */
+const signedOut = new Set<string>();
+
 export function clearDraftsOf(userId: string) {
+  signedOut.add(userId);
   const storage = browserStorage();
   if (storage) draftStore.clearUser(storage, userId);
 }
@@ -81,7 +85,10 @@ const sameAs = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(
 export function useDraft<T>(form: string, empty: T) {
   const userId = useSignedInMe().user.id;
   const storage = browserStorage();
-  const [state, setState] = useState(() => openDraft(storage, userId, form, empty));
+  const [state, setState] = useState(() => {
+    signedOut.delete(userId); // signed in (again)
+    return openDraft(storage, userId, form, empty);
+  });
   // Another problem's form in the same component: its own draft, never this one's text.
   if (state.form !== form) setState(openDraft(storage, userId, form, empty));
 
@@ -95,7 +102,7 @@ export function useDraft<T>(form: string, empty: T) {
   const persist = useCallback(() => {
     clearTimeout(timer.current);
     timer.current = undefined;
-    if (!storage) return;
+    if (!storage || signedOut.has(userId)) return;
     const { form: key, value } = latest.current;
     if (sameAs(value, emptyRef.current)) draftStore.remove(storage, userId, key);
     else draftStore.save(storage, userId, key, value);
