@@ -3,7 +3,7 @@
  * signing in again; a warning before the end lets them stay signed in; sent or signed out, drafts are gone.
  */
 import type { APIRequestContext, Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { expectNoSeriousAxeViolations, launchBrowser, newPage, PHONE, screenshot } from './browser.ts';
 import {
   apiAs,
@@ -60,13 +60,16 @@ describe('drafts and the session timeout, in Thai on a phone', () => {
   let api: APIRequestContext;
   beforeAll(async () => {
     browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  /** A fresh member per test (made inside the test: the helpers poll), so no test sees another's drafts. */
+  beforeEach(async () => {
     member = await createUserViaApi({ organisation: 'Mirror Foundation', role: 'member' });
     api = await apiAs(member.email, member.password);
   });
-  afterAll(async () => {
-    await api?.dispose();
-    await browser?.close();
-  });
+  afterEach(() => api?.dispose());
 
   it('keeps a comment and a half-written problem through an expired session, back after signing in', async () => {
     const problemId = await problemBy(api, `ร่างความคิดเห็น ${Date.now().toString(36)}`);

@@ -61,16 +61,16 @@ export function SessionTimeoutWarning() {
       // Escape and the close button mean "stay": closing the warning must never cost the session.
       onClose={stay}
       closeOnClickOutside={false}
-      title={t('sessionTimeout.title')}
+      title={t('shell.sessionTimeout.title')}
       aria-describedby="session-timeout-body"
       centered
     >
       <Stack>
         <Text id="session-timeout-body" role="status">
-          {expiresAt !== null && t('sessionTimeout.body', { time: formatTime(expiresAt, language) })}
+          {expiresAt !== null && t('shell.sessionTimeout.body', { time: formatTime(expiresAt, language) })}
         </Text>
         <Text size="sm" c="dimmed">
-          {t('sessionTimeout.draftsKept')}
+          {t('shell.sessionTimeout.draftsKept')}
         </Text>
         <ErrorAlert error={extend.error} />
         <Group justify="flex-end" gap="xs">
@@ -78,7 +78,7 @@ export function SessionTimeoutWarning() {
             {t('shell.signOut')}
           </Button>
           <Button onClick={stay} loading={extend.isPending} data-autofocus>
-            {t('sessionTimeout.stay')}
+            {t('shell.sessionTimeout.stay')}
           </Button>
         </Group>
       </Stack>
