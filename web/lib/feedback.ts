@@ -43,13 +43,15 @@ export function sendWithFeedback<TData, TVariables>(
   { success, done, toastErrors = false }: Options<TData>,
 ) {
   if (mutation.isPending) return;
-  mutation.mutate(variables, {
-    onSuccess: (data) => {
+  // The promise rather than mutate()'s callbacks: those are dropped when the form unmounts first, as the
+  // Centre's actions do when the new state leaves this viewer nothing more to do.
+  mutation.mutateAsync(variables).then(
+    (data) => {
       feedback.success(typeof success === 'function' ? success(data) : success);
       done?.(data);
     },
-    onError: (error) => {
+    (error: unknown) => {
       if (toastErrors) feedback.failure(error);
     },
-  });
+  );
 }

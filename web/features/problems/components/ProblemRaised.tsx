@@ -24,7 +24,7 @@ export function ProblemRaised({
   useEffect(() => heading.current?.focus(), []);
   return (
     <Stack gap="lg" maw={720} data-testid="problem-raised">
-      <Paper bg="teal.8" c="white" p="lg" radius="md">
+      <Paper bg="teal.9" c="white" p="lg" radius="md">
         <Stack gap="xs" align="center" ta="center">
           <IconCircleCheck size={40} aria-hidden />
           <Title order={1} fz="h2" ref={heading} tabIndex={-1} style={{ outline: 'none' }}>
