@@ -52,7 +52,9 @@ function Transitions({ problem }: { problem: ProblemDetail }) {
   const language = useLanguage();
   const transition = useTransition(problem.id);
   const [target, setTarget] = useState<ProblemState | null>(null);
-  const [reason, setReason] = useState('');
+  // A not-feasible reason can be long: kept through an expired session, dropped on cancel or once sent.
+  const reasonDraft = useDraft(`state-reason.${problem.id}`, '');
+  const reason = reasonDraft.value;
   const [original, setOriginal] = useState<OriginalCandidate | null>(null);
   const needsReason = target === 'not_feasible';
   const needsOriginal = target === 'duplicate';
@@ -62,7 +64,7 @@ function Transitions({ problem }: { problem: ProblemDetail }) {
     : null;
   const close = () => {
     setTarget(null);
-    setReason('');
+    reasonDraft.clear();
     setOriginal(null);
     transition.reset();
   };
@@ -97,7 +99,7 @@ function Transitions({ problem }: { problem: ProblemDetail }) {
             minRows={2}
             maxLength={PROBLEM_LIMITS.reason}
             value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
+            onChange={(e) => reasonDraft.setValue(e.currentTarget.value)}
           />
           {needsOriginal && <OriginalPicker problemId={problem.id} value={original} onChange={setOriginal} />}
           <ErrorAlert error={transition.error} />
