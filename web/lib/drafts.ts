@@ -4,7 +4,7 @@
  * user is about to send, so they are kept only for a week and only in this browser.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useSignedInMe } from './session.ts';
+import { useSignedInMe } from './signed-in.ts';
 
 const PREFIX = 'tipnet.draft.';
 /** A draft older than this is dropped rather than restored: the work it belonged to has moved on. */

@@ -1,6 +1,6 @@
 /** Who is signed in. Shared by the route guards, the app shell and every feature that needs the actor. */
 import { type QueryClient, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { createContext, useCallback, useContext } from 'react';
+import { useCallback } from 'react';
 import { api, isApiError } from './api.ts';
 import { clearDraftsOf } from './drafts.ts';
 import { applyLanguage } from './i18n.ts';
@@ -27,18 +27,7 @@ export function useMe() {
   return useQuery(meQuery);
 }
 
-/**
- * Provided by the sign-in guard. A context rather than the query itself, so that pages being torn down
- * after sign-out never render with a missing user.
- */
-export const SignedInMeContext = createContext<MeView | null>(null);
-
-/** For components rendered only behind the sign-in guard. */
-export function useSignedInMe(): MeView {
-  const me = useContext(SignedInMeContext);
-  if (!me) throw new Error('useSignedInMe used outside a signed-in route');
-  return me;
-}
+export { SignedInMeContext, useSignedInMe } from './signed-in.ts';
 
 /** Signing out on purpose: this device keeps nothing of the user, drafts included. */
 export function forgetUserAfterSignOut(queryClient: QueryClient) {
