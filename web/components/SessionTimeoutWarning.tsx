@@ -50,14 +50,27 @@ export function SessionTimeoutWarning() {
     if (phase === 'expired') endExpired();
   }, [phase, endExpired]);
 
+  // Renewed, yet still about to end: the session's absolute limit (SESSION_ABSOLUTE_HOURS) is near, and
+  // only signing in again helps. The user may close the warning to finish what they are typing.
+  const { reset } = extend;
+  const [dismissed, setDismissed] = useState(false);
+  useEffect(() => {
+    if (phase !== 'warning') {
+      reset();
+      setDismissed(false);
+    }
+  }, [phase, reset]);
+  const atLimit = extend.isSuccess && phase === 'warning';
+
   const stay = () => {
-    if (!extend.isPending) extend.mutate();
+    if (atLimit) setDismissed(true);
+    else if (!extend.isPending) extend.mutate();
   };
   const leave = () => signOut.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
 
   return (
     <Modal
-      opened={phase === 'warning'}
+      opened={phase === 'warning' && !dismissed}
       // Escape and the close button mean "stay": closing the warning must never cost the session.
       onClose={stay}
       closeOnClickOutside={false}
@@ -67,7 +80,10 @@ export function SessionTimeoutWarning() {
     >
       <Stack>
         <Text id="session-timeout-body" role="status">
-          {expiresAt !== null && t('shell.sessionTimeout.body', { time: formatTime(expiresAt, language) })}
+          {expiresAt !== null &&
+            t(atLimit ? 'shell.sessionTimeout.limit' : 'shell.sessionTimeout.body', {
+              time: formatTime(expiresAt, language),
+            })}
         </Text>
         <Text size="sm" c="dimmed">
           {t('shell.sessionTimeout.draftsKept')}
@@ -77,9 +93,15 @@ export function SessionTimeoutWarning() {
           <Button variant="default" onClick={leave} loading={signOut.isPending}>
             {t('shell.signOut')}
           </Button>
-          <Button onClick={stay} loading={extend.isPending} data-autofocus>
-            {t('shell.sessionTimeout.stay')}
-          </Button>
+          {atLimit ? (
+            <Button onClick={stay} data-autofocus>
+              {t('common.close')}
+            </Button>
+          ) : (
+            <Button onClick={stay} loading={extend.isPending} data-autofocus>
+              {t('shell.sessionTimeout.stay')}
+            </Button>
+          )}
         </Group>
       </Stack>
     </Modal>
