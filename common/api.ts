@@ -68,6 +68,14 @@ export const ChangePasswordBody = z.strictObject({
   newPassword: Password,
 });
 
+/**
+ * Every signed-in API answer says when the session ends unless the user does something, so the web can
+ * warn before it (GOV.UK timeout pattern) without polling, which would itself keep the session alive.
+ */
+export const SESSION_EXPIRES_HEADER = 'session-expires-at';
+export const SessionExpiryView = z.object({ expiresAt: Timestamp });
+export type SessionExpiryView = z.infer<typeof SessionExpiryView>;
+
 export const SessionView = z.object({
   id: Id,
   createdAt: Timestamp,

@@ -142,6 +142,10 @@ describe('problems board: the whole loop in Thai on a phone', () => {
     await warning.getByText('เลขประจำตัวประชาชน', { exact: false }).first().waitFor();
     await screenshot(page, 'problems-privacy-warning', { fullPage: false });
     await warning.getByRole('button', { name: P.privacy.submitAnyway }).click();
+    // A confirmation with the reference and what happens next, then on to the problem.
+    const raised = page.getByTestId('problem-raised');
+    await raised.getByRole('heading', { name: P.raised.title }).waitFor();
+    await raised.getByRole('link', { name: P.raised.open }).click();
     await page.waitForURL(/\/problems\/[0-9a-f-]{36}$/);
     const problemUrl = new URL(page.url()).pathname;
     await pageReady(page, XSS_TITLE);

@@ -6,6 +6,7 @@ import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import helmet from 'helmet';
+import { SESSION_EXPIRES_HEADER } from '../common/api.ts';
 import { MODULES } from './modules/index.ts';
 import { registerAfterResponse } from './platform/after-response.ts';
 import type { Deps } from './platform/deps.ts';
@@ -88,12 +89,13 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   );
   registerMetrics(app);
 
-  app.addHook('onRequest', async (req) => {
+  app.addHook('onRequest', async (req, reply) => {
     if (!req.url.startsWith('/api/')) return;
     assertSameOrigin(req, deps.config.baseUrl);
     const token = req.cookies[SESSION_COOKIE];
     req.signedIn = token ? await resolveSession(deps, token) : null;
     req.actor = req.signedIn?.actor ?? null;
+    if (req.signedIn) reply.header(SESSION_EXPIRES_HEADER, req.signedIn.expiresAt.toISOString());
     // Authenticate before the body is parsed and anything validated (preParsing, preValidation): a caller
     // without a session learns nothing about a route's input rules, only that it must sign in.
     const route = `${req.method} ${req.routeOptions.url}`;

@@ -9,7 +9,7 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ErrorBody } from '../../common/api.ts';
+import { ErrorBody, SESSION_EXPIRES_HEADER } from '../../common/api.ts';
 import type { Actor, RequestContext } from './context.ts';
 import type { Deps } from './deps.ts';
 import { unauthenticated } from './errors.ts';
@@ -90,4 +90,6 @@ export function setSessionCookie(deps: Deps, reply: FastifyReply, token: string)
 
 export function clearSessionCookie(reply: FastifyReply) {
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  // The session this request came with has ended: no expiry to warn about.
+  reply.removeHeader(SESSION_EXPIRES_HEADER);
 }

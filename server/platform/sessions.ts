@@ -35,7 +35,13 @@ export async function createSession(
 
 /** What a request needs of the user's organisation: its name. Whole rows carry ~5 KB of search documents. */
 export type SessionOrganisation = OrganisationSummaryRow;
-export type SignedInUser = { actor: Actor; user: UserRow; organisation: SessionOrganisation };
+export type SignedInUser = {
+  actor: Actor;
+  user: UserRow;
+  organisation: SessionOrganisation;
+  /** When the session ends unless the user does something: the web warns before it (session timeout). */
+  expiresAt: Date;
+};
 
 /** Built once per database: the one query every authenticated request runs, prepared instead of re-planned. */
 const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
@@ -46,6 +52,7 @@ function prepareSessionLookup(db: Db) {
     .select({
       sessionId: sessions.id,
       lastSeenAt: sessions.lastSeenAt,
+      idleExpiresAt: sessions.idleExpiresAt,
       absoluteExpiresAt: sessions.absoluteExpiresAt,
       user: users,
       organisation: organisationSummaryColumns,
@@ -78,11 +85,12 @@ export async function resolveSession(deps: Deps, token: string): Promise<SignedI
   }
   const [row] = await lookup.execute({ tokenHash: hashToken(token), now: now.toISOString() });
   if (!row) return null;
+  let expiresAt = row.idleExpiresAt;
   if (now.getTime() - row.lastSeenAt.getTime() > RENEW_AFTER_MS) {
-    const idle = new Date(now.getTime() + deps.config.sessionIdleMs);
+    expiresAt = renewedExpiry(deps, now, row.absoluteExpiresAt);
     await deps.db
       .update(sessions)
-      .set({ lastSeenAt: now, idleExpiresAt: idle < row.absoluteExpiresAt ? idle : row.absoluteExpiresAt })
+      .set({ lastSeenAt: now, idleExpiresAt: expiresAt })
       .where(eq(sessions.id, row.sessionId));
   }
   const { user, organisation } = row;
@@ -93,7 +101,34 @@ export async function resolveSession(deps: Deps, token: string): Promise<SignedI
     sessionId: row.sessionId,
     mustEnrolTotp: mustEnrolTotp(deps, user.role, user.totpEnabledAt),
   };
-  return { actor, user, organisation };
+  return { actor, user, organisation, expiresAt };
+}
+
+/** A full idle period from now, never past the session's absolute end. */
+function renewedExpiry(deps: Pick<Deps, 'config'>, now: Date, absoluteExpiresAt: Date): Date {
+  const idle = new Date(now.getTime() + deps.config.sessionIdleMs);
+  return idle < absoluteExpiresAt ? idle : absoluteExpiresAt;
+}
+
+/**
+ * "Stay signed in": a full idle period from now, whenever the session was last renewed (ordinary requests
+ * renew at most once a minute). Returns the new end, or null when the session is already gone.
+ */
+export async function extendSession(deps: Deps, sessionId: string): Promise<Date | null> {
+  const now = deps.clock.now();
+  const [row] = await deps.db
+    .select({ absoluteExpiresAt: sessions.absoluteExpiresAt })
+    .from(sessions)
+    .where(
+      and(eq(sessions.id, sessionId), gt(sessions.idleExpiresAt, now), gt(sessions.absoluteExpiresAt, now)),
+    );
+  if (!row) return null;
+  const expiresAt = renewedExpiry(deps, now, row.absoluteExpiresAt);
+  await deps.db
+    .update(sessions)
+    .set({ lastSeenAt: now, idleExpiresAt: expiresAt })
+    .where(eq(sessions.id, sessionId));
+  return expiresAt;
 }
 
 export const mustEnrolTotp = (deps: Pick<Deps, 'config'>, role: string, totpEnabledAt: Date | null) =>

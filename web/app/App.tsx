@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { isApiError } from '../lib/api.ts';
-import { ME_KEY } from '../lib/session.ts';
+import { forgetUserAfterExpiry } from '../lib/session.ts';
 import { AppRoutes } from '../routes/AppRoutes.tsx';
 import { buildTheme, cssVariablesResolver } from './theme.ts';
 
@@ -26,7 +26,7 @@ function createQueryClient() {
     },
   });
   function forgetUserIfSessionEnded(error: unknown) {
-    if (isApiError(error, 401) && error.code === 'UNAUTHENTICATED') client.setQueryData(ME_KEY, null);
+    if (isApiError(error, 401) && error.code === 'UNAUTHENTICATED') forgetUserAfterExpiry(client);
   }
   return client;
 }

@@ -11,6 +11,7 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Logo } from './Logo.tsx';
 import { MainNav } from './MainNav.tsx';
 import { navigationFor } from './navigation.ts';
+import { SessionTimeoutWarning } from './SessionTimeoutWarning.tsx';
 import { MAIN_ID, SkipLink } from './SkipLink.tsx';
 import { TotpRequiredPrompt } from './TotpRequiredPrompt.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -33,6 +34,7 @@ export function AppLayout() {
       padding={{ base: 'sm', sm: 'lg' }}
     >
       <SkipLink />
+      <SessionTimeoutWarning />
       <AppShell.Header>
         <Group h="100%" px="sm" justify="space-between" wrap="nowrap" gap="xs">
           <Group gap="xs" wrap="nowrap">

@@ -1,4 +1,5 @@
 /** The one way the web app talks to the server: JSON over fetch with the session cookie. */
+import { noteSessionExpiry } from './session-expiry.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -54,6 +55,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, NETWORK_ERROR, 'Network error');
   }
+  noteSessionExpiry(response);
   const payload = await readJson(response);
   if (!response.ok) throw toApiError(response.status, payload);
   return payload as T;

@@ -50,3 +50,13 @@ export function formatPrintedDate(iso: string, language: Language): string {
 export function bangkokDayBoundary(day: string, edge: 'start' | 'end'): string {
   return `${day}T${edge === 'start' ? '00:00:00.000' : '23:59:59.999'}+07:00`;
 }
+
+const timeFormats: Record<Language, Intl.DateTimeFormat> = {
+  th: new Intl.DateTimeFormat('th-TH', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Bangkok' }),
+  en: new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Bangkok' }),
+};
+
+/** A time later today, such as when a session ends: "14:05" (Bangkok time). */
+export function formatTime(epochMs: number, language: Language): string {
+  return timeFormats[language].format(new Date(epochMs));
+}

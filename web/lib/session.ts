@@ -1,9 +1,11 @@
 /** Who is signed in. Shared by the route guards, the app shell and every feature that needs the actor. */
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { createContext, useContext } from 'react';
+import { type QueryClient, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { api, isApiError } from './api.ts';
+import { clearDraftsOf } from './drafts.ts';
 import { applyLanguage } from './i18n.ts';
-import type { Language, MeView, OkView } from './types.ts';
+import { clearSessionExpiredNotice, forgetSessionExpiry, markSessionExpired } from './session-expiry.ts';
+import type { Language, MeView, OkView, SessionExpiryView } from './types.ts';
 
 export const ME_KEY = ['me'] as const;
 
@@ -25,17 +27,26 @@ export function useMe() {
   return useQuery(meQuery);
 }
 
-/**
- * Provided by the sign-in guard. A context rather than the query itself, so that pages being torn down
- * after sign-out never render with a missing user.
- */
-export const SignedInMeContext = createContext<MeView | null>(null);
+export { SignedInMeContext, useSignedInMe } from './signed-in.ts';
 
-/** For components rendered only behind the sign-in guard. */
-export function useSignedInMe(): MeView {
-  const me = useContext(SignedInMeContext);
-  if (!me) throw new Error('useSignedInMe used outside a signed-in route');
-  return me;
+/** Signing out on purpose: this device keeps nothing of the user, drafts included. */
+export function forgetUserAfterSignOut(queryClient: QueryClient) {
+  const me = queryClient.getQueryData<MeView | null>(ME_KEY);
+  if (me) clearDraftsOf(me.user.id);
+  forgetSessionExpiry();
+  clearSessionExpiredNotice();
+  queryClient.clear();
+  queryClient.setQueryData(ME_KEY, null);
+}
+
+/**
+ * The session ran out while the user was working: the guard sends them to sign in, which says so, and
+ * their drafts stay for when they are back.
+ */
+export function forgetUserAfterExpiry(queryClient: QueryClient) {
+  if (queryClient.getQueryData(ME_KEY)) markSessionExpired();
+  forgetSessionExpiry();
+  queryClient.setQueryData(ME_KEY, null);
 }
 
 export function useSignOut() {
@@ -43,11 +54,29 @@ export function useSignOut() {
   return useMutation({
     mutationFn: () => api.post<OkView>('/auth/logout'),
     // Whatever the server said, this device is done with the session.
-    onSettled: () => {
-      queryClient.clear();
-      queryClient.setQueryData(ME_KEY, null);
-    },
+    onSettled: () => forgetUserAfterSignOut(queryClient),
   });
+}
+
+/** "Stay signed in": the server renews the session; the answer's header moves the warning on. */
+export function useExtendSession() {
+  return useMutation({ mutationFn: () => api.post<SessionExpiryView>('/me/session/extend') });
+}
+
+/**
+ * The warning ran out unanswered: end the session on the server too (as GOV.UK services do), so the
+ * device left on a desk is signed out, but keep the drafts.
+ */
+export function useEndExpiredSession() {
+  const queryClient = useQueryClient();
+  return useCallback(
+    () =>
+      api
+        .post<OkView>('/auth/logout')
+        .catch(() => undefined)
+        .finally(() => forgetUserAfterExpiry(queryClient)),
+    [queryClient],
+  );
 }
 
 /** Switches the language at once and, when signed in, saves it on the account for every device. */

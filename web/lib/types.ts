@@ -7,6 +7,7 @@ export type { Language, Role, Sector } from '../../common/taxonomies.ts';
 export type MeView = Contract.MeView;
 export type OrganisationSummary = Contract.OrganisationSummary;
 export type SessionView = Contract.SessionView;
+export type SessionExpiryView = Contract.SessionExpiryView;
 export type LoginResult = Contract.LoginResult;
 export type InvitationView = Contract.InvitationView;
 export type UserView = Contract.UserView;

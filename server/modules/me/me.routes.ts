@@ -5,6 +5,8 @@ import {
   MeView,
   OkView,
   RecoveryCodesView,
+  SESSION_EXPIRES_HEADER,
+  SessionExpiryView,
   SessionView,
   TotpConfirmBody,
   TotpDisableBody,
@@ -80,6 +82,22 @@ export function meRoutes(app: App, deps: Deps) {
       },
     },
     async (req) => ({ items: await me.listSessions(deps, ctx(req)) }),
+  );
+  app.post(
+    '/api/v1/me/session/extend',
+    {
+      schema: {
+        operationId: 'me.extendSession',
+        tags,
+        summary: 'Stay signed in: a full idle period from now (never past the absolute limit)',
+        response: { 200: SessionExpiryView, ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const expiresAt = await me.extendCurrentSession(deps, ctx(req));
+      reply.header(SESSION_EXPIRES_HEADER, expiresAt.toISOString());
+      return { expiresAt: expiresAt.toISOString() };
+    },
   );
   app.delete(
     '/api/v1/me/sessions/:id',

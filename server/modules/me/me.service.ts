@@ -5,8 +5,9 @@ import { recoveryCodes, sessions, users } from '../../db/schema/index.ts';
 import { changedFields, recordAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
-import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
+import { AppError, badRequest, conflict, notFound, unauthenticated } from '../../platform/errors.ts';
 import { assertAcceptablePassword, hashPassword, verifyPassword } from '../../platform/passwords.ts';
+import { extendSession } from '../../platform/sessions.ts';
 import {
   hashRecoveryCode,
   matchTotp,
@@ -88,6 +89,17 @@ export async function listSessions(deps: Deps, ctx: RequestContext) {
       userAgent: s.userAgent,
       current: s.id === actor.sessionId,
     }));
+}
+
+/**
+ * Not audited, like the renewal every request makes: it changes nothing but when this session ends, and
+ * auditing it would write an event every time a user says "stay signed in".
+ */
+export async function extendCurrentSession(deps: Deps, ctx: RequestContext): Promise<Date> {
+  const expiresAt = await extendSession(deps, ctx.actor!.sessionId);
+  // The session ended between authentication and now (signed out elsewhere): sign in again.
+  if (!expiresAt) throw unauthenticated();
+  return expiresAt;
 }
 
 export async function revokeSession(deps: Deps, ctx: RequestContext, sessionId: string) {

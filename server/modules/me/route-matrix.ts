@@ -37,6 +37,11 @@ export const ROUTES: RouteCase[] = [
     expected: signedIn(200),
   },
   {
+    route: 'POST /api/v1/me/session/extend',
+    sample: async () => ({ url: '/api/v1/me/session/extend' }),
+    expected: signedIn(200),
+  },
+  {
     route: 'DELETE /api/v1/me/sessions/:id',
     scoped: true,
     sample: async ({ w, scope, person }) => {

@@ -39,3 +39,9 @@ export const STATE_COLOURS: Record<ProblemState, string> = {
   duplicate: 'gray',
   withdrawn: 'gray',
 };
+
+/**
+ * The short reference a member quotes on the phone or in a letter: the first 8 characters of the problem's
+ * id, upper case. Shown on the problem page and in the confirmation after raising it.
+ */
+export const problemReference = (id: string) => id.replace(/-/g, '').slice(0, 8).toUpperCase();

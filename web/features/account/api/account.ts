@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api.ts';
-import { ME_KEY } from '../../../lib/session.ts';
+import { forgetUserAfterSignOut, ME_KEY } from '../../../lib/session.ts';
 import type {
   ChangePasswordBody,
   MeView,
@@ -51,10 +51,7 @@ export function useSignOutEverywhere() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.post<OkView>('/auth/logout-all'),
-    onSuccess: () => {
-      queryClient.clear();
-      queryClient.setQueryData(ME_KEY, null);
-    },
+    onSuccess: () => forgetUserAfterSignOut(queryClient),
   });
 }
 

@@ -1,10 +1,10 @@
 import { Button, Group, PasswordInput, Stack } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { NewPasswordFields } from '../../../components/NewPasswordFields.tsx';
 import { Section } from '../../../components/Section.tsx';
+import { feedback } from '../../../lib/feedback.ts';
 import { useFields } from '../../../lib/useFields.ts';
 import {
   checkNewPassword,
@@ -32,7 +32,7 @@ export function PasswordSection() {
       {
         onSuccess: () => {
           form.reset();
-          notifications.show({ color: 'teal', message: t('settings.passwordChanged') });
+          feedback.success(t('settings.passwordChanged'));
         },
       },
     );

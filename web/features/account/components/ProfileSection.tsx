@@ -1,9 +1,9 @@
 import { Button, Group, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { Section } from '../../../components/Section.tsx';
+import { feedback } from '../../../lib/feedback.ts';
 import { isLanguage, useLanguage } from '../../../lib/i18n.ts';
 import { organisationName } from '../../../lib/organisations.ts';
 import { useChangeLanguage, useSignedInMe } from '../../../lib/session.ts';
@@ -24,7 +24,7 @@ export function ProfileSection() {
     const problem = checkRequired(form.values.displayName);
     if (problem) return form.setProblems({ displayName: problem });
     updateName.mutate(form.values.displayName.trim(), {
-      onSuccess: () => notifications.show({ color: 'teal', message: t('settings.profileSaved') }),
+      onSuccess: () => feedback.success(t('settings.profileSaved')),
     });
   };
 

@@ -1,5 +1,4 @@
 import { Badge, Button, Group, Loader, Paper, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -7,6 +6,7 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { DateTime } from '../../../components/DateTime.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { Section } from '../../../components/Section.tsx';
+import { feedback } from '../../../lib/feedback.ts';
 import type { SessionView } from '../../../lib/types.ts';
 import { useRevokeSession, useSessions, useSignOutEverywhere } from '../api/account.ts';
 import { describeUserAgent } from './deviceName.ts';
@@ -62,7 +62,7 @@ function SessionRow({ session }: { session: SessionView }) {
             loading={revoke.isPending}
             onClick={() =>
               revoke.mutate(session.id, {
-                onSuccess: () => notifications.show({ color: 'teal', message: t('sessions.revoked') }),
+                onSuccess: () => feedback.success(t('sessions.revoked')),
               })
             }
           >

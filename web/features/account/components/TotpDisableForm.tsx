@@ -1,8 +1,8 @@
 import { Button, Group, PasswordInput, Stack } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { feedback } from '../../../lib/feedback.ts';
 import { useFields } from '../../../lib/useFields.ts';
 import { checkRequired } from '../../../lib/validation.ts';
 import { useDisableTotp } from '../api/account.ts';
@@ -20,7 +20,7 @@ export function TotpDisableForm() {
     disable.mutate(form.values.password, {
       onSuccess: () => {
         form.reset();
-        notifications.show({ color: 'teal', message: t('totp.disabled') });
+        feedback.success(t('totp.disabled'));
       },
     });
   };

@@ -1,7 +1,10 @@
+import { Alert } from '@mantine/core';
+import { IconClockExclamation } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { useMe } from '../../../lib/session.ts';
+import { clearSessionExpiredNotice, sessionExpiredNotice } from '../../../lib/session-expiry.ts';
 import { AuthCard } from './AuthCard.tsx';
 import { CredentialsForm } from './CredentialsForm.tsx';
 import { TotpForm } from './TotpForm.tsx';
@@ -21,7 +24,15 @@ export function LoginPage() {
 
   if (me) return <Navigate to={returnPath} replace />;
 
-  const signedIn = () => navigate(returnPath, { replace: true });
+  const signedIn = () => {
+    clearSessionExpiredNotice();
+    navigate(returnPath, { replace: true });
+  };
+  const expired = sessionExpiredNotice() && (
+    <Alert color="yellow" variant="light" icon={<IconClockExclamation aria-hidden />} role="status">
+      {t('login.sessionExpired')}
+    </Alert>
+  );
 
   return challenge ? (
     <AuthCard title={t('login.totpTitle')} intro={t('login.totpIntro')}>
@@ -29,6 +40,7 @@ export function LoginPage() {
     </AuthCard>
   ) : (
     <AuthCard title={t('login.title')} intro={t('login.intro')}>
+      {expired}
       <CredentialsForm onSignedIn={signedIn} onTotpRequired={setChallenge} />
     </AuthCard>
   );

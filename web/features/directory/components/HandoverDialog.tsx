@@ -1,9 +1,9 @@
 import { Anchor, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { feedback } from '../../../lib/feedback.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { useHandover, usePeopleOf } from '../api/directory.ts';
 import { personName } from './OrganisationPage.tsx';
@@ -67,7 +67,7 @@ export function HandoverDialog({
               handover.mutate(to, {
                 onSuccess: () => {
                   onClose();
-                  notifications.show({ color: 'teal', message: t('directory.person.handedOver') });
+                  feedback.success(t('directory.person.handedOver'));
                 },
               })
             }

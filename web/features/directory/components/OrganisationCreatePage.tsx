@@ -1,10 +1,10 @@
 import { Button, Group, Stack } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { feedback } from '../../../lib/feedback.ts';
 import { type FieldProblems, serverFieldProblems, useFocusFirstProblem } from '../../../lib/fieldErrors.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { type CreateOrganisationBody, useCreateOrganisation, useLabels } from '../api/directory.ts';
@@ -42,7 +42,7 @@ export function OrganisationCreatePage() {
     if (Object.keys(found).length > 0) return focusFirstProblem();
     create.mutate(organisationBodyOf(form) as CreateOrganisationBody, {
       onSuccess: (organisation) => {
-        notifications.show({ color: 'teal', message: t('directory.create.created') });
+        feedback.success(t('directory.create.created'));
         navigate(`/organisations/${organisation.id}`);
       },
       onError: (error) => {

@@ -1,5 +1,4 @@
 import { Alert, Button, Group, List, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import type { TFunction } from 'i18next';
 import { type FormEvent, useRef, useState } from 'react';
@@ -9,6 +8,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { QueryPage } from '../../../components/QueryPage.tsx';
 import { isApiError } from '../../../lib/api.ts';
+import { feedback } from '../../../lib/feedback.ts';
 import { type FieldProblems, serverFieldProblems, useFocusFirstProblem } from '../../../lib/fieldErrors.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { organisationName } from '../../../lib/organisations.ts';
@@ -119,7 +119,7 @@ function EditForm({ organisation }: { organisation: OrganisationDetail }) {
     if (Object.keys(found).length > 0) return focusFirstProblem();
     update.mutate(patchOf(form, base), {
       onSuccess: () => {
-        notifications.show({ color: 'teal', message: t('directory.edit.saved') });
+        feedback.success(t('directory.edit.saved'));
         navigate(`/organisations/${organisation.id}`);
       },
       onError: (error) => {

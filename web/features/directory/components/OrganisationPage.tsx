@@ -1,5 +1,4 @@
 import { Alert, Anchor, Badge, Box, Button, Group, List, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import {
   IconAlertTriangle,
   IconDownload,
@@ -18,6 +17,7 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { QueryPage } from '../../../components/QueryPage.tsx';
 import { Section } from '../../../components/Section.tsx';
 import { errorMessage } from '../../../lib/errors.ts';
+import { feedback } from '../../../lib/feedback.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { organisationName } from '../../../lib/organisations.ts';
 import type { Language } from '../../../lib/types.ts';
@@ -145,10 +145,9 @@ function TrustHeader({ organisation, labels }: { organisation: OrganisationDetai
   const run = (action: 'verify' | 'review') =>
     mark.mutate(action, {
       onSuccess: () =>
-        notifications.show({
-          color: 'teal',
-          message: t(action === 'verify' ? 'directory.org.verifiedDone' : 'directory.org.reviewedDone'),
-        }),
+        feedback.success(
+          t(action === 'verify' ? 'directory.org.verifiedDone' : 'directory.org.reviewedDone'),
+        ),
     });
   return (
     <Stack gap="xs">

@@ -1,5 +1,4 @@
 import { Alert, Button, Group, Stack } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -7,6 +6,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { QueryPage } from '../../../components/QueryPage.tsx';
 import { Section } from '../../../components/Section.tsx';
+import { feedback } from '../../../lib/feedback.ts';
 import { type FieldProblems, serverFieldProblems, useFocusFirstProblem } from '../../../lib/fieldErrors.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { organisationName } from '../../../lib/organisations.ts';
@@ -66,7 +66,7 @@ function CreateForm({ organisation }: { organisation: OrganisationDetail }) {
       { organisationId: organisation.id, ...personFieldsOf(form), nameTh: form.nameTh.trim() },
       {
         onSuccess: (person) => {
-          notifications.show({ color: 'teal', message: t('directory.person.added') });
+          feedback.success(t('directory.person.added'));
           navigate(`/people/${person.id}`);
         },
         onError: (error) => {

@@ -1,5 +1,4 @@
 import { Alert, Anchor, Badge, Button, Group, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconArrowsExchange, IconId, IconUserOff } from '@tabler/icons-react';
 import { type FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +10,7 @@ import { PageHeader } from '../../../components/PageHeader.tsx';
 import { QueryPage } from '../../../components/QueryPage.tsx';
 import { Section } from '../../../components/Section.tsx';
 import { isApiError } from '../../../lib/api.ts';
+import { feedback } from '../../../lib/feedback.ts';
 import { type FieldProblems, serverFieldProblems, useFocusFirstProblem } from '../../../lib/fieldErrors.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { organisationName } from '../../../lib/organisations.ts';
@@ -175,7 +175,7 @@ function PersonEditForm({ person, labels }: { person: PersonView; labels: Labels
   const save = (body: Partial<UpdatePersonBody>, onDone?: () => void) =>
     update.mutate({ version: person.version, ...body } as UpdatePersonBody, {
       onSuccess: () => {
-        notifications.show({ color: 'teal', message: t('directory.person.saved') });
+        feedback.success(t('directory.person.saved'));
         onDone?.();
       },
       onError: (error) => {

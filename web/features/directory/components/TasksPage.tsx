@@ -1,5 +1,4 @@
 import { Anchor, Badge, Box, Button, Group, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconArrowsExchange, IconCircleCheck, IconEdit } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +9,7 @@ import { FullPageLoader } from '../../../components/FullPageLoader.tsx';
 import { OrganisationFilter } from '../../../components/OrganisationFilter.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { Section } from '../../../components/Section.tsx';
+import { feedback } from '../../../lib/feedback.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { organisationName } from '../../../lib/organisations.ts';
 import { useSignedInMe } from '../../../lib/session.ts';
@@ -220,8 +220,7 @@ function ReviewItem({ task }: { task: ReviewTask }) {
             loading={mark.isPending}
             onClick={() =>
               mark.mutate('review', {
-                onSuccess: () =>
-                  notifications.show({ color: 'teal', message: t('directory.org.reviewedDone') }),
+                onSuccess: () => feedback.success(t('directory.org.reviewedDone')),
               })
             }
           >

@@ -1,8 +1,8 @@
 import { Loader, SegmentedControl, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { Section } from '../../../components/Section.tsx';
+import { feedback } from '../../../lib/feedback.ts';
 import { type NotificationPreferences, usePreferences, useSavePreferences } from '../api/notifications.ts';
 
 const KINDS = ['myProblems', 'assignedToMyOrganisation', 'followed', 'mentions'] as const;
@@ -21,7 +21,7 @@ export function NotificationPreferencesSection() {
   const change = (kind: (typeof KINDS)[number], value: string) => {
     if (!prefs.data) return;
     save.mutate({ ...prefs.data, [kind]: value } as NotificationPreferences, {
-      onSuccess: () => notifications.show({ color: 'teal', message: t('notificationPreferences.saved') }),
+      onSuccess: () => feedback.success(t('notificationPreferences.saved')),
     });
   };
 

@@ -24,9 +24,12 @@ import {
   WORKING_DAY_END,
 } from '../../../../common/working-day.ts';
 import { DayPickerInput } from '../../../components/DayPickerInput.tsx';
+import { DraftRestoredNote } from '../../../components/DraftRestoredNote.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { Section } from '../../../components/Section.tsx';
 import { isApiError } from '../../../lib/api.ts';
+import { useDraft } from '../../../lib/drafts.ts';
+import { feedback, sendWithFeedback } from '../../../lib/feedback.ts';
 import { serverFieldProblems } from '../../../lib/fieldErrors.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { organisationName, organisationOptions, useAllOrganisations } from '../../../lib/organisations.ts';
@@ -60,7 +63,9 @@ function Transitions({ problem }: { problem: ProblemDetail }) {
   const language = useLanguage();
   const transition = useTransition(problem.id);
   const [target, setTarget] = useState<ProblemState | null>(null);
-  const [reason, setReason] = useState('');
+  // A not-feasible reason can be long: kept through an expired session, dropped on cancel or once sent.
+  const reasonDraft = useDraft(`state-reason.${problem.id}`, '');
+  const reason = reasonDraft.value;
   const [original, setOriginal] = useState<OriginalCandidate | null>(null);
   const needsReason = target === 'not_feasible';
   const needsOriginal = target === 'duplicate';
@@ -70,14 +75,15 @@ function Transitions({ problem }: { problem: ProblemDetail }) {
     : null;
   const close = () => {
     setTarget(null);
-    setReason('');
+    reasonDraft.clear();
     setOriginal(null);
     transition.reset();
   };
   const submit = () =>
-    transition.mutate(
+    sendWithFeedback(
+      transition,
       { to: target!, reason: reason.trim() || null, ...(originalId ? { duplicateOfId: originalId } : {}) },
-      { onSuccess: close },
+      { success: t('problems.actions.moved', { state: stateLabel(target!, language) }), done: close },
     );
   return (
     <Stack gap="xs">
@@ -104,7 +110,7 @@ function Transitions({ problem }: { problem: ProblemDetail }) {
             minRows={2}
             maxLength={PROBLEM_LIMITS.reason}
             value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
+            onChange={(e) => reasonDraft.setValue(e.currentTarget.value)}
           />
           {needsOriginal && <OriginalPicker problemId={problem.id} value={original} onChange={setOriginal} />}
           <ErrorAlert error={transition.error} />
@@ -230,11 +236,22 @@ function AssignForm({ problem }: { problem: ProblemDetail }) {
   const deadline = useFirstAnswerDeadline(problem);
   const deadlineProblem = serverFieldProblems(assign.error).firstAnswerDueAt;
   const submit = () =>
-    assign.mutate({
-      organisationIds: selected,
-      leadOrganisationId: lead!,
-      ...(deadline.chosen ? { firstAnswerDueAt: endOfWorkingDay(deadline.chosen).toISOString() } : {}),
-    });
+    sendWithFeedback(
+      assign,
+      {
+        organisationIds: selected,
+        leadOrganisationId: lead!,
+        ...(deadline.chosen ? { firstAnswerDueAt: endOfWorkingDay(deadline.chosen).toISOString() } : {}),
+      },
+      {
+        success: t('problems.actions.assigned', {
+          organisations: options
+            .filter((o) => selected.includes(o.value))
+            .map((o) => o.label)
+            .join(', '),
+        }),
+      },
+    );
   return (
     <Stack gap="xs">
       <MultiSelect
@@ -323,21 +340,26 @@ function AnswerForm({ problem }: { problem: ProblemDetail }) {
   const { t } = useTranslation();
   const answer = useAnswer(problem.id);
   const privacy = usePrivacyGuard();
-  const [bodyTh, setBodyTh] = useState('');
-  const [bodyEn, setBodyEn] = useState('');
-  const submit = () =>
+  const draft = useDraft(`answer.${problem.id}`, { bodyTh: '', bodyEn: '' });
+  const { bodyTh, bodyEn } = draft.value;
+  const setBodyTh = (value: string) => draft.setValue((d) => ({ ...d, bodyTh: value }));
+  const setBodyEn = (value: string) => draft.setValue((d) => ({ ...d, bodyEn: value }));
+  const submit = () => {
+    if (answer.isPending) return;
     privacy
       .run(
         (p) => answer.mutateAsync({ bodyTh: bodyTh.trim(), bodyEn: bodyEn.trim() || null, ...p }),
         { bodyTh, bodyEn },
         () => {
-          setBodyTh('');
-          setBodyEn('');
+          feedback.success(t('problems.actions.answered'));
+          draft.clear();
         },
       )
       .catch(() => undefined);
+  };
   return (
     <Stack gap="xs">
+      {draft.restored && <DraftRestoredNote onDiscard={draft.clear} />}
       <Textarea
         label={t('problems.fields.bodyTh')}
         required

@@ -4,10 +4,13 @@ import { IconAt } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROBLEM_LIMITS } from '../../../../common/problems-api.ts';
+import { DraftRestoredNote } from '../../../components/DraftRestoredNote.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { LoadMoreButton } from '../../../components/LoadMoreButton.tsx';
 import { Section } from '../../../components/Section.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
+import { useDraft } from '../../../lib/drafts.ts';
+import { feedback, sendWithFeedback } from '../../../lib/feedback.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { organisationName, organisationOptions, useAllOrganisations } from '../../../lib/organisations.ts';
 import { useSignedInMe } from '../../../lib/session.ts';
@@ -196,7 +199,9 @@ function CommentComposer({
   const add = useAddComment(problem.id);
   const privacy = usePrivacyGuard();
   const { organisations } = useAllOrganisations();
-  const [body, setBody] = useState('');
+  const draft = useDraft(`comment.${problem.id}${parentId ? `.${parentId}` : ''}`, '');
+  const body = draft.value;
+  const setBody = draft.setValue;
   const mention = (id: string | null) => {
     const org = organisations.find((o) => o.id === id);
     if (org)
@@ -204,19 +209,23 @@ function CommentComposer({
         (b) => `${b}${b && !b.endsWith(' ') ? ' ' : ''}@[${organisationName(org, language)}](org:${org.id}) `,
       );
   };
-  const submit = () =>
+  const submit = () => {
+    if (add.isPending) return;
     privacy
       .run(
         (p) => add.mutateAsync({ body: body.trim(), ...(parentId ? { parentId } : {}), ...p }),
         { body },
         () => {
-          setBody('');
+          feedback.success(parentId ? t('problems.comments.replySent') : t('problems.comments.sent'));
+          draft.clear();
           onDone?.();
         },
       )
       .catch(() => undefined);
+  };
   return (
     <Stack gap="xs">
+      {draft.restored && <DraftRestoredNote onDiscard={draft.clear} />}
       <Textarea
         label={parentId ? t('problems.comments.replyLabel') : t('problems.comments.add')}
         description={t('problems.raise.markdownHint')}
@@ -291,7 +300,10 @@ function EditComment({
               .run(
                 (p) => edit.mutateAsync({ commentId: comment.id, body: body.trim(), ...p }),
                 { body },
-                onDone,
+                () => {
+                  feedback.success(t('problems.comments.saved'));
+                  onDone();
+                },
               )
               .catch(() => undefined)
           }
@@ -348,7 +360,17 @@ function ReasonDialog({
             color={kind === 'hide' ? 'red' : 'orange'}
             disabled={!reason.trim()}
             loading={mutation.isPending}
-            onClick={() => mutation.mutate({ commentId, reason: reason.trim() }, { onSuccess: close })}
+            onClick={() =>
+              sendWithFeedback(
+                mutation,
+                { commentId, reason: reason.trim() },
+                {
+                  success:
+                    kind === 'hide' ? t('problems.comments.hiddenDone') : t('problems.comments.reportedDone'),
+                  done: close,
+                },
+              )
+            }
           >
             {kind ? t(`problems.comments.${kind}`) : ''}
           </Button>

@@ -20,6 +20,7 @@ import { FullPageLoader } from '../../../components/FullPageLoader.tsx';
 import { LoadMoreButton } from '../../../components/LoadMoreButton.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
+import { sendWithFeedback } from '../../../lib/feedback.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { organisationName } from '../../../lib/organisations.ts';
 import { type CommentReport, useCommentReports, useModerateComment } from '../api/problems.ts';
@@ -228,11 +229,16 @@ function ModerationDialog({
   };
   const ids = { problemId: group.problem.id, commentId: group.comment.id };
   const submit = () =>
-    moderate.mutate(
+    sendWithFeedback(
+      moderate,
       action === 'hide'
         ? { kind: 'hide', ...ids, reason: text.trim() }
         : { kind: 'dismiss', ...ids, note: text.trim() || undefined },
-      { onSuccess: close },
+      {
+        success:
+          action === 'hide' ? t('problems.moderation.hiddenDone') : t('problems.moderation.dismissedDone'),
+        done: close,
+      },
     );
   const hide = action === 'hide';
   return (

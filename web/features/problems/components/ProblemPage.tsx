@@ -1,6 +1,5 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
 import { IconBell, IconBellOff, IconCertificate, IconUsersGroup } from '@tabler/icons-react';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
@@ -8,6 +7,8 @@ import { useDocumentTitle } from '../../../components/PageHeader.tsx';
 import { QueryPage } from '../../../components/QueryPage.tsx';
 import { Section } from '../../../components/Section.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
+import { useDraft } from '../../../lib/drafts.ts';
+import { feedback, sendWithFeedback } from '../../../lib/feedback.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { organisationName } from '../../../lib/organisations.ts';
 import {
@@ -17,7 +18,7 @@ import {
   useSupport,
   useWithdrawSupport,
 } from '../api/problems.ts';
-import { categoryLabel, provinceLabel } from '../labels.ts';
+import { categoryLabel, problemReference, provinceLabel } from '../labels.ts';
 import { CentreActions } from './CentreActions.tsx';
 import { Comments } from './Comments.tsx';
 import { SafeMarkdown } from './Markdown.tsx';
@@ -57,7 +58,10 @@ function ProblemView({ problem }: { problem: ProblemDetail }) {
         <Text size="sm">
           {t('problems.raisedBy')} <ReporterName problem={problem} />
           {problem.reporter && ` · ${problem.reporter.displayName}`} ·{' '}
-          {formatDateTime(problem.createdAt, language)}
+          {formatDateTime(problem.createdAt, language)} · {t('problems.reference')}{' '}
+          <Text span ff="monospace" fw={600} data-testid="problem-reference">
+            {problemReference(problem.id)}
+          </Text>
         </Text>
         <Group gap={6}>
           <Badge variant="light" color="gray" tt="none">
@@ -201,7 +205,8 @@ function SupportAndFollow({ problem }: { problem: ProblemDetail }) {
   const withdraw = useWithdrawSupport(problem.id);
   const follow = useFollow(problem.id);
   const privacy = usePrivacyGuard();
-  const [context, setContext] = useState('');
+  const draft = useDraft(`support.${problem.id}`, '');
+  const context = draft.value;
   const sectors = Object.entries(problem.supporters.sectors);
   return (
     <Section id="support" title={t('problems.support.title')}>
@@ -230,7 +235,7 @@ function SupportAndFollow({ problem }: { problem: ProblemDetail }) {
             minRows={2}
             maxLength={1000}
             value={context}
-            onChange={(e) => setContext(e.currentTarget.value)}
+            onChange={(e) => draft.setValue(e.currentTarget.value)}
           />
           <Button
             leftSection={<IconUsersGroup size={18} aria-hidden />}
@@ -240,7 +245,10 @@ function SupportAndFollow({ problem }: { problem: ProblemDetail }) {
                 .run(
                   (p) => support.mutateAsync({ context: context.trim() || undefined, ...p }),
                   { context },
-                  () => setContext(''),
+                  () => {
+                    feedback.success(t('problems.support.sent'));
+                    draft.clear();
+                  },
                 )
                 .catch(() => undefined)
             }
@@ -258,7 +266,9 @@ function SupportAndFollow({ problem }: { problem: ProblemDetail }) {
             variant="subtle"
             size="compact-sm"
             loading={withdraw.isPending}
-            onClick={() => withdraw.mutate()}
+            onClick={() =>
+              sendWithFeedback(withdraw, undefined, { success: t('problems.support.withdrawn') })
+            }
           >
             {t('problems.support.withdraw')}
           </Button>
@@ -270,7 +280,11 @@ function SupportAndFollow({ problem }: { problem: ProblemDetail }) {
           problem.following ? <IconBellOff size={18} aria-hidden /> : <IconBell size={18} aria-hidden />
         }
         loading={follow.isPending}
-        onClick={() => follow.mutate(!problem.following)}
+        onClick={() =>
+          sendWithFeedback(follow, !problem.following, {
+            success: problem.following ? t('problems.follow.stopped') : t('problems.follow.started'),
+          })
+        }
         aria-pressed={problem.following}
       >
         {problem.following ? t('problems.follow.following') : t('problems.follow.button')}

@@ -14,18 +14,22 @@ import {
 import { IconEyeOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useNavigate } from 'react-router';
+import { Navigate } from 'react-router';
 import { PROBLEM_LIMITS } from '../../../../common/problems-api.ts';
 import type { ProblemCategory, ProblemType } from '../../../../common/problems-taxonomy.ts';
 import { SECTORS } from '../../../../common/taxonomies.ts';
+import { DraftRestoredNote } from '../../../components/DraftRestoredNote.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { useDraft } from '../../../lib/drafts.ts';
+import { feedback } from '../../../lib/feedback.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { organisationName } from '../../../lib/organisations.ts';
 import { useSignedInMe } from '../../../lib/session.ts';
-import { useCreateProblem } from '../api/problems.ts';
+import { type ProblemDetail, useCreateProblem } from '../api/problems.ts';
 import { categoryOptions, provinceOptions, typeOptions } from '../labels.ts';
 import { PrivacyLiveHint, usePrivacyGuard, withoutPrivacyWarning } from './PrivacyGuard.tsx';
+import { ProblemRaised } from './ProblemRaised.tsx';
 
 type Form = {
   type: ProblemType;
@@ -39,28 +43,33 @@ type Form = {
   anonymous: boolean;
 };
 
+const EMPTY_FORM: Form = {
+  type: 'problem',
+  title: '',
+  body: '',
+  category: null,
+  provinces: [],
+  sectors: [],
+  proposedSolution: '',
+  source: '',
+  anonymous: false,
+};
+
 /** Members raise a problem or recommendation for their organisation; observers only read. */
 export function RaiseProblemPage() {
   const { t } = useTranslation();
   const language = useLanguage();
   const me = useSignedInMe();
-  const navigate = useNavigate();
   const create = useCreateProblem();
   const privacy = usePrivacyGuard();
-  const [form, setForm] = useState<Form>({
-    type: 'problem',
-    title: '',
-    body: '',
-    category: null,
-    provinces: [],
-    sectors: [],
-    proposedSolution: '',
-    source: '',
-    anonymous: false,
-  });
+  const draft = useDraft<Form>('raise-problem', EMPTY_FORM);
+  const form = draft.value;
   const [showErrors, setShowErrors] = useState(false);
-  const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const [raised, setRaised] = useState<ProblemDetail | null>(null);
+  const set = <K extends keyof Form>(key: K, value: Form[K]) =>
+    draft.setValue((f) => ({ ...f, [key]: value }));
   if (me.user.role === 'observer') return <Navigate to="/problems" replace />;
+  if (raised) return <ProblemRaised problem={raised} onRaiseAnother={() => setRaised(null)} />;
 
   const errors = {
     title: form.title.trim() ? null : t('problems.raise.required'),
@@ -75,9 +84,10 @@ export function RaiseProblemPage() {
   };
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
+    if (create.isPending) return;
     setShowErrors(true);
     if (Object.values(errors).some(Boolean)) return;
-    let createdId: string | undefined;
+    let created: ProblemDetail | undefined;
     await privacy
       .run(
         async (privacyFields) => {
@@ -93,10 +103,16 @@ export function RaiseProblemPage() {
             anonymous: form.anonymous,
             ...privacyFields,
           });
-          createdId = problem.id;
+          created = problem;
         },
         texts,
-        () => navigate(`/problems/${createdId}`),
+        () => {
+          feedback.success(t('problems.raised.toast'));
+          draft.clear();
+          setShowErrors(false);
+          setRaised(created!);
+          window.scrollTo({ top: 0 });
+        },
       )
       .catch(() => undefined);
   };
@@ -106,6 +122,7 @@ export function RaiseProblemPage() {
     <form onSubmit={submit} noValidate style={{ maxWidth: 720 }}>
       <Stack gap="md">
         <PageHeader title={t('problems.raise.title')} description={t('problems.raise.description')} />
+        {draft.restored && <DraftRestoredNote onDiscard={draft.clear} />}
         <SegmentedControl
           aria-label={t('problems.fields.type')}
           data={typeOptions(language)}

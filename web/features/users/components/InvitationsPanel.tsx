@@ -1,11 +1,10 @@
 import { Badge, Button, Card, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { DateTime } from '../../../components/DateTime.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { FullPageLoader } from '../../../components/FullPageLoader.tsx';
 import { LoadMoreButton } from '../../../components/LoadMoreButton.tsx';
-import { errorMessage } from '../../../lib/errors.ts';
+import { feedback } from '../../../lib/feedback.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { organisationName } from '../../../lib/organisations.ts';
 import type { InvitationView } from '../../../lib/types.ts';
@@ -141,8 +140,8 @@ function RevokeButton({ invitation }: { invitation: InvitationView }) {
         aria-label={t('invitations.revokeNamed', { email: invitation.email })}
         onClick={() =>
           revoke.mutate(invitation.id, {
-            onSuccess: () => notifications.show({ color: 'teal', message: t('invitations.revoked') }),
-            onError: (error) => notifications.show({ color: 'red', message: errorMessage(error, t) }),
+            onSuccess: () => feedback.success(t('invitations.revoked')),
+            onError: (error) => feedback.failure(error),
           })
         }
       >

@@ -1,8 +1,8 @@
 import { Button, Group, Modal, NativeSelect, Select, Stack, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { feedback } from '../../../lib/feedback.ts';
 import { isLanguage, useLanguage } from '../../../lib/i18n.ts';
 import { organisationName, organisationOptions, useAllOrganisations } from '../../../lib/organisations.ts';
 import { isRole } from '../../../lib/roles.ts';
@@ -53,7 +53,7 @@ function InviteForm({ onDone }: { onDone: () => void }) {
       },
       {
         onSuccess: (invitation) => {
-          notifications.show({ color: 'teal', message: t('invitations.sent', { email: invitation.email }) });
+          feedback.success(t('invitations.sent', { email: invitation.email }));
           onDone();
         },
       },

@@ -1,9 +1,8 @@
 import { Button, Group, NativeSelect, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
-import { errorMessage } from '../../../lib/errors.ts';
+import { feedback } from '../../../lib/feedback.ts';
 import { isRole } from '../../../lib/roles.ts';
 import { useSignedInMe } from '../../../lib/session.ts';
 import type { UserView } from '../../../lib/types.ts';
@@ -39,8 +38,8 @@ export function UserRoleSelect({ user, withLabel = false }: { user: UserView; wi
         update.mutate(
           { id: user.id, role },
           {
-            onSuccess: () => notifications.show({ color: 'teal', message: t('users.roleChanged') }),
-            onError: (error) => notifications.show({ color: 'red', message: errorMessage(error, t) }),
+            onSuccess: () => feedback.success(t('users.roleChanged')),
+            onError: (error) => feedback.failure(error),
           },
         );
       }}
@@ -62,13 +61,9 @@ export function UserActions({ user }: { user: UserView }) {
       {
         onSuccess: () => {
           setConfirming(false);
-          notifications.show({
-            color: 'teal',
-            message: active ? t('users.reactivated') : t('users.deactivated'),
-          });
+          feedback.success(active ? t('users.reactivated') : t('users.deactivated'));
         },
-        onError: (error) =>
-          !confirming && notifications.show({ color: 'red', message: errorMessage(error, t) }),
+        onError: (error) => !confirming && feedback.failure(error),
       },
     );
 
@@ -145,7 +140,7 @@ function AnonymiseUser({ user }: { user: UserView }) {
           anonymise.mutate(user.id, {
             onSuccess: () => {
               setConfirming(false);
-              notifications.show({ color: 'teal', message: t('users.anonymised') });
+              feedback.success(t('users.anonymised'));
             },
           })
         }
