@@ -3,6 +3,7 @@ import { and, asc, desc, gt, inArray, isNotNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { type AuditEventRow, auditEvents } from '../db/schema/index.ts';
 import type { RequestContext } from './context.ts';
+import { claimIdempotencyKey } from './idempotency.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 /** Serialises audit writers so the chain has exactly one successor per event. */
@@ -19,6 +20,8 @@ export type AuditEntry = {
 /** Writes one audit event in the caller's transaction, chained to the previous event. */
 export async function recordAudit(tx: Db, ctx: RequestContext, entry: AuditEntry): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+  // Every mutation audits in its own transaction: the one place its Idempotency-Key is claimed with it.
+  if (ctx.idempotency) await claimIdempotencyKey(tx, ctx.idempotency, ctx.now);
   const [last] = await tx
     .select({ hash: auditEvents.hash })
     .from(auditEvents)
