@@ -181,3 +181,18 @@ describe('Idempotency-Key on creates', () => {
     expect(await t.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key))).toEqual([]);
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents the reusable Idempotency-Key header on every create, and only there', async () => {
+    const doc = (await t.request('GET', '/api/openapi.json')).body;
+    const ref = { $ref: '#/components/parameters/IdempotencyKey' };
+    expect(doc.components.parameters.IdempotencyKey).toMatchObject({ name: 'Idempotency-Key', in: 'header' });
+    for (const path of ['/api/v1/problems', '/api/v1/problems/{id}/comments', '/api/v1/people']) {
+      const create = doc.paths[path].post;
+      expect(create.parameters, path).toContainEqual(ref);
+      expect(Object.keys(create.responses)).toEqual(expect.arrayContaining(['201', '409', '422']));
+      expect(create.responses['201'].headers).toHaveProperty('Idempotent-Replayed');
+    }
+    expect(doc.paths['/api/v1/problems/{id}/transitions'].post.parameters ?? []).not.toContainEqual(ref);
+  });
+});

@@ -161,3 +161,60 @@ const stillInFlight = () =>
     'IDEMPOTENCY_KEY_IN_FLIGHT',
     'A request with this Idempotency-Key is still being processed; try again shortly',
   );
+
+type OpenApiOperation = {
+  parameters?: unknown[];
+  responses?: Record<string, { description?: string; headers?: Record<string, unknown> }>;
+};
+type OpenApiDocument = {
+  paths?: Record<string, Record<string, OpenApiOperation>>;
+  components?: Record<string, unknown>;
+};
+
+/**
+ * The OpenAPI side: one reusable `IdempotencyKey` header parameter and `Idempotent-Replayed` response
+ * header, referenced by every create operation, which also documents its 409 and 422 answers.
+ */
+export function documentIdempotencyKeys<T>(built: T): T {
+  const document = built as OpenApiDocument;
+  for (const item of Object.values(document.paths ?? {})) {
+    const create = item.post;
+    const responses = create?.responses;
+    if (!create || !responses?.['201']) continue;
+    create.parameters = [...(create.parameters ?? []), { $ref: '#/components/parameters/IdempotencyKey' }];
+    responses['201'] = {
+      ...responses['201'],
+      headers: { 'Idempotent-Replayed': { $ref: '#/components/headers/IdempotentReplayed' } },
+    };
+    const errorBody = responses['400'];
+    responses['409'] ??= { ...errorBody, description: 'IDEMPOTENCY_KEY_IN_FLIGHT and other conflicts' };
+    responses['422'] ??= { ...errorBody, description: 'IDEMPOTENCY_KEY_REUSED' };
+  }
+  const components = (document.components ?? {}) as Record<string, Record<string, unknown>>;
+  document.components = {
+    ...components,
+    parameters: {
+      ...components.parameters,
+      IdempotencyKey: {
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: false,
+        description:
+          'One key per submission (a UUID, or 16 to 128 of A-Z a-z 0-9 . _ ~ -; quoted as in the IETF draft is accepted). ' +
+          'A retry with the same key and body gets the first response again and creates nothing; ' +
+          'the same key with another request answers 422 IDEMPOTENCY_KEY_REUSED, while the first is ' +
+          'still running 409 IDEMPOTENCY_KEY_IN_FLIGHT, a malformed key 400 IDEMPOTENCY_KEY_INVALID. ' +
+          'Keys are per user and kept 24 hours.',
+        schema: { type: 'string', minLength: 16, maxLength: 130 },
+      },
+    },
+    headers: {
+      ...components.headers,
+      IdempotentReplayed: {
+        description: '"true" when this is the stored response to an earlier request with the same key',
+        schema: { type: 'string', enum: ['true'] },
+      },
+    },
+  };
+  return built;
+}
