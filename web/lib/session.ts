@@ -3,6 +3,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { createContext, useContext } from 'react';
 import { api, isApiError } from './api.ts';
 import { applyLanguage } from './i18n.ts';
+import { clearSendQueue } from './send-queue.ts';
 import type { Language, MeView, OkView } from './types.ts';
 
 export const ME_KEY = ['me'] as const;
@@ -42,8 +43,10 @@ export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.post<OkView>('/auth/logout'),
-    // Whatever the server said, this device is done with the session.
+    // Whatever the server said, this device is done with the session, and with what waited to be sent.
     onSettled: () => {
+      const me = queryClient.getQueryData<MeView | null>(ME_KEY);
+      if (me) clearSendQueue(me.user.id);
       queryClient.clear();
       queryClient.setQueryData(ME_KEY, null);
     },

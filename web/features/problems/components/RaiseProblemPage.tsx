@@ -11,7 +11,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { IconEyeOff } from '@tabler/icons-react';
+import { IconCloudUpload, IconEyeOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useNavigate } from 'react-router';
@@ -59,6 +59,7 @@ export function RaiseProblemPage() {
     anonymous: false,
   });
   const [showErrors, setShowErrors] = useState(false);
+  const [queued, setQueued] = useState(false);
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
   if (me.user.role === 'observer') return <Navigate to="/problems" replace />;
 
@@ -78,10 +79,11 @@ export function RaiseProblemPage() {
     setShowErrors(true);
     if (Object.values(errors).some(Boolean)) return;
     let createdId: string | undefined;
+    setQueued(false);
     await privacy
       .run(
         async (privacyFields) => {
-          const problem = await create.mutateAsync({
+          const outcome = await create.mutateAsync({
             type: form.type,
             title: form.title.trim(),
             body: form.body.trim(),
@@ -93,10 +95,18 @@ export function RaiseProblemPage() {
             anonymous: form.anonymous,
             ...privacyFields,
           });
-          createdId = problem.id;
+          createdId = outcome.status === 'sent' ? outcome.result.id : undefined;
         },
         texts,
-        () => navigate(`/problems/${createdId}`),
+        () => {
+          if (createdId) navigate(`/problems/${createdId}`);
+          else {
+            // Offline: the problem waits in the send queue; the form is free for the next one.
+            setQueued(true);
+            setShowErrors(false);
+            setForm((f) => ({ ...f, title: '', body: '', proposedSolution: '', source: '' }));
+          }
+        },
       )
       .catch(() => undefined);
   };
@@ -185,6 +195,11 @@ export function RaiseProblemPage() {
           icon={({ className }) => <IconEyeOff className={className} />}
         />
         <ErrorAlert error={withoutPrivacyWarning(create.error)} />
+        {queued && (
+          <Alert color="yellow" variant="light" role="status" icon={<IconCloudUpload aria-hidden />}>
+            {t('problems.raise.queued')}
+          </Alert>
+        )}
         {showErrors && Object.values(errors).some(Boolean) && (
           <Alert color="red" variant="light" role="alert">
             {t('problems.raise.fixErrors')}
