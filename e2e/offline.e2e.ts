@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, PHONE, screenshot } from './browser.ts';
 import { apiAs, baseUrl, createUserViaApi, field, fill, pageReady, signIn, th } from './helpers.ts';
 
@@ -12,11 +12,11 @@ describe('a comment written offline on a phone, in Thai', () => {
   let memberApi: APIRequestContext;
   beforeAll(async () => {
     browser = await launchBrowser();
-    member = await createUserViaApi({ organisation: 'Mirror Foundation', role: 'member' });
-    memberApi = await apiAs(member.email, member.password);
+  });
+  afterEach(async () => {
+    await memberApi?.dispose();
   });
   afterAll(async () => {
-    await memberApi?.dispose();
     await browser?.close();
   });
 
@@ -34,7 +34,10 @@ describe('a comment written offline on a phone, in Thai', () => {
     return ((await res.json()) as { items: { body: string }[] }).items.map((c) => c.body);
   }
 
+  /** A fresh member of the Mirror Foundation on the page of a problem they raised. */
   async function openProblem(): Promise<{ context: BrowserContext; page: Page; problemId: string }> {
+    member = await createUserViaApi({ organisation: 'Mirror Foundation', role: 'member' });
+    memberApi = await apiAs(member.email, member.password);
     const problem = await raiseProblem();
     const { context, page } = await newPage(browser, baseUrl(), PHONE);
     await signIn(page, member.email, member.password);

@@ -65,6 +65,8 @@ export function useCreateOrQueue<TBody, TResult>(
   onSent?: (result: TResult) => unknown,
 ) {
   return useMutation({
+    // TanStack's default ('online') pauses a mutation while offline: the spinner that never stopped.
+    networkMode: 'always',
     mutationFn: (body: TBody) => sendOrQueue<TResult>(userId, { kind, path: pathOf(body), body }),
     onSuccess: async (outcome: SendOutcome<TResult>) => {
       if (outcome.status === 'sent') await onSent?.(outcome.result);
