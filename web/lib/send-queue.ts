@@ -16,7 +16,7 @@ export type QueuedSend = {
   body: unknown;
   queuedAt: string;
   /** The server refused it (e.g. the problem was closed meanwhile): shown, no longer sent. */
-  failed?: { code: string; message: string };
+  failed?: { status: number; code: string; message: string };
 };
 
 export type SendOutcome<T> = { status: 'sent'; result: T } | { status: 'queued'; item: QueuedSend };
@@ -68,6 +68,11 @@ export function subscribeSendQueue(listener: () => void): () => void {
     listeners.delete(listener);
     window.removeEventListener('storage', onStorage);
   };
+}
+
+/** Why the server refused a queued item, as the error the rest of the app knows how to word. */
+export function failureOf(item: QueuedSend): ApiError | null {
+  return item.failed ? new ApiError(item.failed.status, item.failed.code, item.failed.message) : null;
 }
 
 export function discardQueued(userId: string, key: string) {
@@ -136,9 +141,10 @@ export function flushSendQueue(userId: string): Promise<number> {
         sent++;
       } catch (error) {
         if (worthRetrying(error)) break;
-        const { code, message } = error instanceof ApiError ? error : { code: 'UNKNOWN', message: '' };
+        const { status, code, message } =
+          error instanceof ApiError ? error : { status: 0, code: 'UNKNOWN', message: '' };
         write(userId, (items) =>
-          items.map((i) => (i.key === item.key ? { ...i, failed: { code, message } } : i)),
+          items.map((i) => (i.key === item.key ? { ...i, failed: { status, code, message } } : i)),
         );
       }
     }

@@ -20,9 +20,10 @@ import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { LoadMoreButton } from '../../../components/LoadMoreButton.tsx';
 import { Section } from '../../../components/Section.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
+import { errorMessage } from '../../../lib/errors.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { organisationName, organisationOptions, useAllOrganisations } from '../../../lib/organisations.ts';
-import { discardQueued, type QueuedSend } from '../../../lib/send-queue.ts';
+import { discardQueued, failureOf, type QueuedSend } from '../../../lib/send-queue.ts';
 import { useSignedInMe } from '../../../lib/session.ts';
 import { useQueuedSends } from '../../../lib/useSendQueue.ts';
 import {
@@ -197,7 +198,7 @@ function WaitingComment({ item }: { item: QueuedSend }) {
         {item.failed && (
           <Group gap="xs" justify="space-between" wrap="nowrap">
             <Text size="xs" c="red.8">
-              {item.failed.message}
+              {errorMessage(failureOf(item), t)}
             </Text>
             <Button variant="subtle" size="compact-xs" onClick={() => discardQueued(me.user.id, item.key)}>
               {t('problems.comments.discard')}
