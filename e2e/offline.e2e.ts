@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, PHONE, screenshot } from './browser.ts';
-import { apiAs, baseUrl, createUserViaApi, field, fill, pageReady, signIn, th } from './helpers.ts';
+import { apiAs, baseUrl, createUserViaApi, field, fill, pageReady, signIn, signOut, th } from './helpers.ts';
 
 const C = th.problems.comments;
 
@@ -120,6 +120,53 @@ describe('a comment written offline on a phone, in Thai', () => {
     expect(keys).toHaveLength(3);
     expect(keys[2]).not.toBe(keys[0]);
     expect(await commentsOn(problemId)).toEqual([text, 'ความเห็นถัดไป']);
+    await context.close();
+  });
+
+  it('raises a problem written offline once the link returns, exactly once', async () => {
+    const { context, page } = await openProblem();
+    const P = th.problems;
+    const title = `บ้านพักเต็ม รอส่งตอนออฟไลน์ ${randomBytes(3).toString('hex')}`;
+    await page.goto('/problems/new');
+    await pageReady(page, P.raise.title);
+
+    await context.setOffline(true);
+    await field(page, P.fields.title).fill(title);
+    await field(page, P.fields.body).fill('ผู้เสียหายต้องค้างที่สถานีตำรวจเพราะบ้านพักเต็ม');
+    await page.getByRole('combobox', { name: P.fields.category }).click();
+    await page.getByRole('option', { name: 'การคัดแยกและคัดกรองผู้เสียหาย' }).click();
+    await page.getByRole('button', { name: P.raise.submit }).click();
+    await page.getByText(P.raise.queued).waitFor();
+    await page
+      .getByTestId('send-queue-banner')
+      .getByText(fill(th.shell.sendQueue.waiting, { count: 1 }))
+      .waitFor();
+    expect(await field(page, P.fields.title).inputValue()).toBe('');
+
+    const raised = async () => {
+      const res = await memberApi.get('/api/v1/problems', { params: { limit: 100 } });
+      return ((await res.json()) as { items: { title: string }[] }).items.filter((p) => p.title === title);
+    };
+    expect(await raised()).toHaveLength(0);
+    await context.setOffline(false);
+    await expect.poll(() => page.getByTestId('send-queue-banner').count()).toBe(0);
+    expect(await raised()).toHaveLength(1);
+    await context.close();
+  });
+
+  it('forgets what waited to be sent when the user signs out on that phone', async () => {
+    const { context, page, problemId } = await openProblem();
+    await context.setOffline(true);
+    await send(page, 'ข้อความที่ไม่ควรค้างอยู่ในเครื่อง');
+    await page.getByTestId('waiting-comment').waitFor();
+    const stored = () =>
+      page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('tipnet.sendQueue.')).length);
+    expect(await stored()).toBe(1);
+
+    await signOut(page);
+    expect(await stored()).toBe(0);
+    await context.setOffline(false);
+    expect(await commentsOn(problemId)).toEqual([]);
     await context.close();
   });
 });

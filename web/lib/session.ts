@@ -42,6 +42,8 @@ export function useSignedInMe(): MeView {
 export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
+    // Offline too: TanStack would otherwise hold the sign-out (and the queue's clearing) until online.
+    networkMode: 'always',
     mutationFn: () => api.post<OkView>('/auth/logout'),
     // Whatever the server said, this device is done with the session, and with what waited to be sent.
     onSettled: () => {
