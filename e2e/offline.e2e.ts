@@ -142,6 +142,7 @@ describe('a comment written offline on a phone, in Thai', () => {
       .getByText(fill(th.shell.sendQueue.waiting, { count: 1 }))
       .waitFor();
     expect(await field(page, P.fields.title).inputValue()).toBe('');
+    await screenshot(page, 'offline-problem-waiting');
 
     const raised = async () => {
       const res = await memberApi.get('/api/v1/problems', { params: { limit: 100 } });

@@ -39,6 +39,18 @@ type Form = {
   anonymous: boolean;
 };
 
+const EMPTY_FORM: Form = {
+  type: 'problem',
+  title: '',
+  body: '',
+  category: null,
+  provinces: [],
+  sectors: [],
+  proposedSolution: '',
+  source: '',
+  anonymous: false,
+};
+
 /** Members raise a problem or recommendation for their organisation; observers only read. */
 export function RaiseProblemPage() {
   const { t } = useTranslation();
@@ -47,17 +59,7 @@ export function RaiseProblemPage() {
   const navigate = useNavigate();
   const create = useCreateProblem();
   const privacy = usePrivacyGuard();
-  const [form, setForm] = useState<Form>({
-    type: 'problem',
-    title: '',
-    body: '',
-    category: null,
-    provinces: [],
-    sectors: [],
-    proposedSolution: '',
-    source: '',
-    anonymous: false,
-  });
+  const [form, setForm] = useState<Form>(EMPTY_FORM);
   const [showErrors, setShowErrors] = useState(false);
   const [queued, setQueued] = useState(false);
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm((f) => ({ ...f, [key]: value }));
@@ -104,7 +106,7 @@ export function RaiseProblemPage() {
             // Offline: the problem waits in the send queue; the form is free for the next one.
             setQueued(true);
             setShowErrors(false);
-            setForm((f) => ({ ...f, title: '', body: '', proposedSolution: '', source: '' }));
+            setForm((f) => ({ ...EMPTY_FORM, type: f.type }));
           }
         },
       )
