@@ -160,6 +160,30 @@ describe('Idempotency-Key on creates', () => {
     expect((await comment(reporter, key)).status).toBe(201);
   });
 
+  it('claims the key in the transaction of the comment: a failure there leaves neither', async () => {
+    const key = randomUUID();
+    const database = t.deps.database;
+    // The database fails the comment's audit event, the last write of its transaction (after the claim).
+    await database.query(`create function fail_comment_audit() returns trigger language plpgsql as
+      $$ begin raise exception 'simulated crash'; end $$`);
+    await database.query(`create trigger fail_comment_audit before insert on audit_events for each row
+      when (new.action = 'problem.comment_created') execute function fail_comment_audit()`);
+    const before = await count('problem_comments');
+    try {
+      expect((await comment(reporter, key, 'ล้มกลางทาง')).status).toBe(500);
+    } finally {
+      await database.query('drop trigger fail_comment_audit on audit_events');
+      await database.query('drop function fail_comment_audit()');
+    }
+    expect(await count('problem_comments')).toBe(before);
+    expect(await t.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key))).toEqual([]);
+
+    const retry = await comment(reporter, key, 'ล้มกลางทาง');
+    expect(retry.status).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBeUndefined();
+    expect(await count('problem_comments')).toBe(before + 1);
+  });
+
   it('still posts every time without a key', async () => {
     const before = await count('problem_comments');
     await comment(reporter, undefined, 'ไม่มีคีย์');
