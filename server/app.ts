@@ -14,6 +14,7 @@ import { frameworkErrorHandler, registerErrorHandling } from './platform/error-h
 import { AppError, unauthenticated } from './platform/errors.ts';
 import { housekeepingJob } from './platform/housekeeping.ts';
 import type { App } from './platform/http.ts';
+import { registerIdempotency } from './platform/idempotency.ts';
 import { assertStorableInput } from './platform/input-guard.ts';
 import { scheduleJobs } from './platform/jobs.ts';
 import { registerMetrics } from './platform/metrics.ts';
@@ -106,6 +107,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     }
   });
   app.addHook('preValidation', async (req) => assertStorableInput(req));
+  registerIdempotency(app, deps);
 
   await registerApiDocs(app);
 

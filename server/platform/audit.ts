@@ -3,6 +3,7 @@ import { and, asc, gt, inArray, isNotNull, lt } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { type AuditEventRow, auditEvents, auditPending } from '../db/schema/index.ts';
 import type { RequestContext } from './context.ts';
+import { claimIdempotencyKey } from './idempotency.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 const SECRET_KEY = /pass(word)?|token|secret|hash|code|cookie|otp/i;
@@ -21,6 +22,8 @@ export type AuditEntry = {
  * the network shares is then held for the commit alone, not for the rest of the transaction.
  */
 export async function recordAudit(tx: Db, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+  // Every mutation audits in its own transaction: the one place its Idempotency-Key is claimed with it.
+  if (ctx.idempotency) await claimIdempotencyKey(tx, ctx.idempotency, ctx.now);
   const ip = ctx.ip;
   const userAgent = ctx.userAgent?.slice(0, 500) ?? null;
   const clientSalt = randomBytes(16).toString('hex');

@@ -1,4 +1,5 @@
 import type { Role } from '../../common/taxonomies.ts';
+import type { IdempotencyClaim } from './idempotency.ts';
 
 export type Clock = { now: () => Date };
 export const systemClock: Clock = { now: () => new Date() };
@@ -19,4 +20,6 @@ export type RequestContext = {
   ip: string | null;
   userAgent: string | null;
   now: Date;
+  /** The request's Idempotency-Key, claimed by recordAudit in the mutation's transaction. */
+  idempotency?: IdempotencyClaim | null;
 };

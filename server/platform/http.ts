@@ -39,6 +39,7 @@ export function requestContext(deps: Deps, req: FastifyRequest): RequestContext 
     ip: req.ip ?? null,
     userAgent: typeof ua === 'string' ? ua : null,
     now: deps.clock.now(),
+    idempotency: req.idempotency,
   };
 }
 

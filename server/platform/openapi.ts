@@ -14,6 +14,7 @@ import * as notifications from '../../common/notifications-api.ts';
 import * as accountability from '../../common/problems-accountability-api.ts';
 import * as problems from '../../common/problems-api.ts';
 import type { App } from './http.ts';
+import { documentIdempotencyKeys } from './idempotency.ts';
 import { SESSION_COOKIE } from './sessions.ts';
 
 const CONTRACT_MODULES = [api, directory, directoryTasks, notifications, accountability, problems];
@@ -62,7 +63,7 @@ export async function registerApiDocs(app: App) {
       security: [{ session: [] }],
     },
     transform: createJsonSchemaTransform({ schemaRegistry }),
-    transformObject: (document) => withoutUnusedSchemas(toObject(document)),
+    transformObject: (document) => documentIdempotencyKeys(withoutUnusedSchemas(toObject(document))),
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(async (docs) => {

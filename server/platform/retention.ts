@@ -8,6 +8,7 @@ import { DAY_MS } from '../../common/time.ts';
 import { notifications, outboxEmails, sessions } from '../db/schema/index.ts';
 import { purgeAuditClientDetails } from './audit.ts';
 import type { Deps } from './deps.ts';
+import { KEY_RETENTION_MS, purgeIdempotencyKeys } from './idempotency.ts';
 import type { Job } from './jobs.ts';
 
 export type RetentionReport = {
@@ -15,6 +16,7 @@ export type RetentionReport = {
   auditClientDetails: number;
   outboxEmails: number;
   notifications: number;
+  idempotencyKeys: number;
 };
 
 export async function runRetention(deps: Pick<Deps, 'db' | 'clock' | 'config'>): Promise<RetentionReport> {
@@ -52,11 +54,15 @@ export async function runRetention(deps: Pick<Deps, 'db' | 'clock' | 'config'>):
     )
     .returning({ id: notifications.id });
 
+  // A key only guards retries of one submission; its stored response may hold personal data.
+  const idempotencyKeys = await purgeIdempotencyKeys(deps.db, new Date(now - KEY_RETENTION_MS));
+
   return {
     sessions: endedSessions.length,
     auditClientDetails,
     outboxEmails: emails.length,
     notifications: readNotifications.length,
+    idempotencyKeys,
   };
 }
 

@@ -11,6 +11,7 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Logo } from './Logo.tsx';
 import { MainNav } from './MainNav.tsx';
 import { navigationFor } from './navigation.ts';
+import { SendQueueBanner } from './SendQueueBanner.tsx';
 import { SessionTimeoutWarning } from './SessionTimeoutWarning.tsx';
 import { MAIN_ID, SkipLink } from './SkipLink.tsx';
 import { TotpRequiredPrompt } from './TotpRequiredPrompt.tsx';
@@ -68,6 +69,7 @@ export function AppLayout() {
       </Drawer>
 
       <AppShell.Main id={MAIN_ID} tabIndex={-1}>
+        <SendQueueBanner />
         <Suspense fallback={<FullPageLoader />}>
           <Outlet />
         </Suspense>

@@ -24,6 +24,21 @@ interface RequestOptions {
   query?: Query;
   body?: unknown;
   signal?: AbortSignal;
+  /** Sent as Idempotency-Key: resending the same submission with it never creates a second record. */
+  idempotencyKey?: string;
+}
+
+/**
+ * A new key for one form submission (see the README's API section). crypto.randomUUID needs a secure
+ * context; an app reached over plain http on a local network builds the same UUID v4 from random bytes.
+ */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 export function withQuery(path: string, query?: Query): string {
@@ -47,6 +62,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
         Accept: 'application/json',
         // The server only accepts state changes sent as JSON (a CSRF defence), so send it even without a body.
         ...(method !== 'GET' ? { 'Content-Type': 'application/json' } : {}),
+        ...(options.idempotencyKey ? { 'Idempotency-Key': options.idempotencyKey } : {}),
       },
       body: hasBody ? JSON.stringify(options.body) : method !== 'GET' ? '{}' : undefined,
       signal: options.signal,
@@ -84,6 +100,9 @@ function toApiError(status: number, payload: unknown): ApiError {
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
+  /** A POST that creates a record, with the submission's Idempotency-Key (web/lib/send-queue.ts). */
+  create: <T>(path: string, body: unknown, idempotencyKey: string) =>
+    request<T>('POST', path, { body, idempotencyKey }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   delete: <T>(path: string) => request<T>('DELETE', path),

@@ -4,6 +4,7 @@ import { useCallback } from 'react';
 import { api, isApiError } from './api.ts';
 import { clearDraftsOf } from './drafts.ts';
 import { applyLanguage } from './i18n.ts';
+import { clearSendQueue } from './send-queue.ts';
 import { clearSessionExpiredNotice, forgetSessionExpiry, markSessionExpired } from './session-expiry.ts';
 import type { Language, MeView, OkView, SessionExpiryView } from './types.ts';
 
@@ -32,7 +33,10 @@ export { SignedInMeContext, useSignedInMe } from './signed-in.ts';
 /** Signing out on purpose: this device keeps nothing of the user, drafts included. */
 export function forgetUserAfterSignOut(queryClient: QueryClient) {
   const me = queryClient.getQueryData<MeView | null>(ME_KEY);
-  if (me) clearDraftsOf(me.user.id);
+  if (me) {
+    clearDraftsOf(me.user.id);
+    clearSendQueue(me.user.id);
+  }
   forgetSessionExpiry();
   clearSessionExpiredNotice();
   queryClient.clear();
@@ -52,8 +56,10 @@ export function forgetUserAfterExpiry(queryClient: QueryClient) {
 export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
+    // Offline too: TanStack would otherwise hold the sign-out (and the queue's clearing) until online.
+    networkMode: 'always',
     mutationFn: () => api.post<OkView>('/auth/logout'),
-    // Whatever the server said, this device is done with the session.
+    // Whatever the server said, this device is done with the session, and with what waited to be sent.
     onSettled: () => forgetUserAfterSignOut(queryClient),
   });
 }

@@ -1,6 +1,7 @@
 export * from './audit.ts';
 export * from './change-counters.ts';
 export * from './directory.ts';
+export * from './idempotency.ts';
 export * from './notifications.ts';
 export * from './organisations.ts';
 export * from './outbox.ts';

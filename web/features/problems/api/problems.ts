@@ -12,7 +12,9 @@ import type { PersonView } from '../../../../common/directory-api.ts';
 import type { AccountabilityView } from '../../../../common/problems-accountability-api.ts';
 import type * as Contract from '../../../../common/problems-api.ts';
 import { api } from '../../../lib/api.ts';
+import { useSignedInMe } from '../../../lib/session.ts';
 import type { Page } from '../../../lib/types.ts';
+import { useCreateOrQueue } from '../../../lib/useSendQueue.ts';
 import { type ProblemFilterState, searchFromFilters } from './filters.ts';
 
 export type ProblemListItem = Contract.ProblemListItem;
@@ -48,15 +50,23 @@ export const problemListQuery = (filters: ProblemFilterState) => {
 };
 export const useProblemList = (filters: ProblemFilterState) => useInfiniteQuery(problemListQuery(filters));
 
+/** Kinds of the creates that wait in the send queue (web/lib/send-queue.ts) while offline. */
+export const QUEUED_PROBLEM = 'problems.create';
+export const QUEUED_COMMENT = 'problems.comment';
+
+/** Raising a problem; offline, it waits in the send queue (the outcome says which). */
 export const useCreateProblem = () => {
   const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CreateProblemBody & PrivacyFields) => api.post<ProblemDetail>('/problems', body),
-    onSuccess: (problem) => {
+  const me = useSignedInMe();
+  return useCreateOrQueue(
+    me.user.id,
+    QUEUED_PROBLEM,
+    (_body: CreateProblemBody & PrivacyFields) => '/problems',
+    (problem: ProblemDetail) => {
       client.setQueryData(problemKey(problem.id), problem);
       void client.invalidateQueries({ queryKey: [...problemsKey, 'list'] });
     },
-  });
+  );
 };
 
 // ---- one problem ------------------------------------------------------------------------------
@@ -101,16 +111,17 @@ export const useComments = (id: string) =>
   });
 
 /** Any change to a problem refreshes its page, timeline, comments and the board. */
-function useProblemMutation<TBody, TResult>(id: string, send: (body: TBody) => Promise<TResult>) {
+function useRefreshProblem(id: string) {
   const client = useQueryClient();
-  return useMutation({
-    mutationFn: send,
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: problemKey(id) });
-      void client.invalidateQueries({ queryKey: [...problemsKey, 'list'] });
-      void client.invalidateQueries({ queryKey: [...problemsKey, 'accountability'] });
-    },
-  });
+  return async () => {
+    await client.invalidateQueries({ queryKey: problemKey(id) });
+    void client.invalidateQueries({ queryKey: [...problemsKey, 'list'] });
+    void client.invalidateQueries({ queryKey: [...problemsKey, 'accountability'] });
+  };
+}
+
+function useProblemMutation<TBody, TResult>(id: string, send: (body: TBody) => Promise<TResult>) {
+  return useMutation({ mutationFn: send, onSuccess: useRefreshProblem(id) });
 }
 
 export const useSupport = (id: string) =>
@@ -135,9 +146,15 @@ export const useAnswer = (id: string) =>
   useProblemMutation(id, (body: { bodyTh: string; bodyEn?: string | null } & PrivacyFields) =>
     api.post<AnswerView>(`${path(id)}/answers`, body),
   );
+export type NewComment = { body: string; parentId?: string } & PrivacyFields;
+export const commentsPath = (problemId: string) => `${path(problemId)}/comments`;
+/** Offline, the comment waits in the send queue and the list shows it as waiting to send. */
 export const useAddComment = (id: string) =>
-  useProblemMutation(id, (body: { body: string; parentId?: string } & PrivacyFields) =>
-    api.post<CommentView>(`${path(id)}/comments`, body),
+  useCreateOrQueue<NewComment, CommentView>(
+    useSignedInMe().user.id,
+    QUEUED_COMMENT,
+    () => commentsPath(id),
+    useRefreshProblem(id),
   );
 export const useEditComment = (id: string) =>
   useProblemMutation(id, ({ commentId, ...body }: { commentId: string; body: string } & PrivacyFields) =>

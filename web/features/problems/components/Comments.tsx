@@ -1,6 +1,18 @@
-import { Badge, Button, Card, Group, Modal, Select, SimpleGrid, Stack, Text, Textarea } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconAt } from '@tabler/icons-react';
+import { IconAt, IconCloudUpload } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROBLEM_LIMITS } from '../../../../common/problems-api.ts';
@@ -10,13 +22,19 @@ import { LoadMoreButton } from '../../../components/LoadMoreButton.tsx';
 import { Section } from '../../../components/Section.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { useDraft } from '../../../lib/drafts.ts';
+import { errorMessage } from '../../../lib/errors.ts';
 import { feedback, sendWithFeedback } from '../../../lib/feedback.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { organisationName, organisationOptions, useAllOrganisations } from '../../../lib/organisations.ts';
+import { discardQueued, failureOf, type QueuedSend } from '../../../lib/send-queue.ts';
 import { useSignedInMe } from '../../../lib/session.ts';
+import { useQueuedSends } from '../../../lib/useSendQueue.ts';
 import {
   type CommentView,
+  commentsPath,
+  type NewComment,
   type ProblemDetail,
+  QUEUED_COMMENT,
   useAddComment,
   useComments,
   useEditComment,
@@ -34,10 +52,14 @@ export function Comments({ problem }: { problem: ProblemDetail }) {
   const all = comments.data?.pages.flatMap((p) => p.items) ?? [];
   const threads = all.filter((c) => !c.parentId);
   const repliesOf = (id: string) => all.filter((c) => c.parentId === id);
+  const me = useSignedInMe();
+  const waiting = useQueuedSends(me.user.id, QUEUED_COMMENT).filter(
+    (item) => item.path === commentsPath(problem.id),
+  );
   return (
     <Section id="comments" title={t('problems.comments.title', { count: problem.commentCount })}>
       <ErrorAlert error={comments.error} />
-      {threads.length === 0 && !comments.isPending && (
+      {threads.length === 0 && waiting.length === 0 && !comments.isPending && (
         <Text size="sm" c="dimmed">
           {t('problems.comments.none')}
         </Text>
@@ -55,6 +77,11 @@ export function Comments({ problem }: { problem: ProblemDetail }) {
                 ))}
               </Stack>
             )}
+          </li>
+        ))}
+        {waiting.map((item) => (
+          <li key={item.key}>
+            <WaitingComment item={item} />
           </li>
         ))}
       </Stack>
@@ -148,6 +175,44 @@ function CommentCard({ comment, problem }: { comment: CommentView; problem: Prob
   );
 }
 
+/** A comment written offline: shown at once, marked as waiting, until the send queue has sent it. */
+function WaitingComment({ item }: { item: QueuedSend }) {
+  const { t } = useTranslation();
+  const me = useSignedInMe();
+  const body = item.body as NewComment;
+  return (
+    <Card withBorder padding="sm" data-testid="waiting-comment" style={{ borderStyle: 'dashed' }}>
+      <Stack gap={4}>
+        <Group gap={6} justify="space-between">
+          <Text size="sm" fw={600}>
+            {me.user.displayName}
+          </Text>
+          <Badge
+            size="sm"
+            variant="light"
+            color={item.failed ? 'red' : 'yellow'}
+            tt="none"
+            leftSection={<IconCloudUpload size={12} aria-hidden />}
+          >
+            {item.failed ? t('problems.comments.notSent') : t('problems.comments.waitingToSend')}
+          </Badge>
+        </Group>
+        <SafeMarkdown mentions={[]}>{body.body}</SafeMarkdown>
+        {item.failed && (
+          <Group gap="xs" justify="space-between" wrap="nowrap">
+            <Text size="xs" c="red.8">
+              {errorMessage(failureOf(item), t)}
+            </Text>
+            <Button variant="subtle" size="compact-xs" onClick={() => discardQueued(me.user.id, item.key)}>
+              {t('problems.comments.discard')}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
 /** Finds people by name (two letters or more) and inserts `@[name](user:id)`. */
 function PersonMention({ onPick }: { onPick: (token: string) => void }) {
   const { t } = useTranslation();
@@ -202,6 +267,10 @@ function CommentComposer({
   const draft = useDraft(`comment.${problem.id}${parentId ? `.${parentId}` : ''}`, '');
   const body = draft.value;
   const setBody = draft.setValue;
+  // The alert stays while the comment written offline waits, and goes once the queue has sent it.
+  const [queuedKey, setQueuedKey] = useState<string | null>(null);
+  const me = useSignedInMe();
+  const stillWaiting = useQueuedSends(me.user.id, QUEUED_COMMENT).some((item) => item.key === queuedKey);
   const mention = (id: string | null) => {
     const org = organisations.find((o) => o.id === id);
     if (org)
@@ -211,12 +280,24 @@ function CommentComposer({
   };
   const submit = () => {
     if (add.isPending) return;
-    privacy
+    setQueuedKey(null);
+    let queued = false;
+    return privacy
       .run(
-        (p) => add.mutateAsync({ body: body.trim(), ...(parentId ? { parentId } : {}), ...p }),
+        async (p) => {
+          const outcome = await add.mutateAsync({
+            body: body.trim(),
+            ...(parentId ? { parentId } : {}),
+            ...p,
+          });
+          queued = outcome.status === 'queued';
+          setQueuedKey(outcome.status === 'queued' ? outcome.item.key : null);
+        },
         { body },
         () => {
-          feedback.success(parentId ? t('problems.comments.replySent') : t('problems.comments.sent'));
+          // Offline, the composer's alert says it waits; "sent" would not be true yet.
+          if (!queued)
+            feedback.success(parentId ? t('problems.comments.replySent') : t('problems.comments.sent'));
           draft.clear();
           onDone?.();
         },
@@ -257,6 +338,11 @@ function CommentComposer({
           {parentId ? t('problems.comments.sendReply') : t('problems.comments.send')}
         </Button>
       </Group>
+      {stillWaiting && (
+        <Alert color="yellow" variant="light" role="status" icon={<IconCloudUpload aria-hidden />}>
+          {t('problems.comments.queued')}
+        </Alert>
+      )}
       <ErrorAlert error={withoutPrivacyWarning(add.error)} />
       {privacy.dialog}
     </Stack>

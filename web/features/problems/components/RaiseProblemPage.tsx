@@ -11,7 +11,7 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
-import { IconEyeOff } from '@tabler/icons-react';
+import { IconCloudUpload, IconEyeOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router';
@@ -66,6 +66,7 @@ export function RaiseProblemPage() {
   const form = draft.value;
   const [showErrors, setShowErrors] = useState(false);
   const [raised, setRaised] = useState<ProblemDetail | null>(null);
+  const [queued, setQueued] = useState(false);
   const set = <K extends keyof Form>(key: K, value: Form[K]) =>
     draft.setValue((f) => ({ ...f, [key]: value }));
   if (me.user.role === 'observer') return <Navigate to="/problems" replace />;
@@ -88,10 +89,11 @@ export function RaiseProblemPage() {
     setShowErrors(true);
     if (Object.values(errors).some(Boolean)) return;
     let created: ProblemDetail | undefined;
+    setQueued(false);
     await privacy
       .run(
         async (privacyFields) => {
-          const problem = await create.mutateAsync({
+          const outcome = await create.mutateAsync({
             type: form.type,
             title: form.title.trim(),
             body: form.body.trim(),
@@ -103,15 +105,21 @@ export function RaiseProblemPage() {
             anonymous: form.anonymous,
             ...privacyFields,
           });
-          created = problem;
+          created = outcome.status === 'sent' ? outcome.result : undefined;
         },
         texts,
         () => {
-          feedback.success(t('problems.raised.toast'));
-          draft.clear();
           setShowErrors(false);
-          setRaised(created!);
-          window.scrollTo({ top: 0 });
+          if (created) {
+            feedback.success(t('problems.raised.toast'));
+            draft.clear();
+            setRaised(created);
+            window.scrollTo({ top: 0 });
+          } else {
+            // Offline: the problem waits in the send queue; the form is free for the next one.
+            setQueued(true);
+            draft.setValue((f) => ({ ...EMPTY_FORM, type: f.type }));
+          }
         },
       )
       .catch(() => undefined);
@@ -202,6 +210,11 @@ export function RaiseProblemPage() {
           icon={({ className }) => <IconEyeOff className={className} />}
         />
         <ErrorAlert error={withoutPrivacyWarning(create.error)} />
+        {queued && (
+          <Alert color="yellow" variant="light" role="status" icon={<IconCloudUpload aria-hidden />}>
+            {t('problems.raise.queued')}
+          </Alert>
+        )}
         {showErrors && Object.values(errors).some(Boolean) && (
           <Alert color="red" variant="light" role="alert">
             {t('problems.raise.fixErrors')}
