@@ -26,7 +26,7 @@ import { rowsOf } from '../../db/rows.ts';
 import { organisations, people } from '../../db/schema/index.ts';
 import { versionedCache } from '../../platform/cache/versioned-cache.ts';
 import { decodeCursor, encodeCursor } from '../../platform/pagination.ts';
-import { buildTsquery } from '../../platform/search/index.ts';
+import { buildTsquery, searchSynonyms } from '../../platform/search/index.ts';
 import { usingSearchIndexes } from '../../platform/search/index-reads.ts';
 import { presentListItem } from './organisations.presenter.ts';
 import {
@@ -81,7 +81,7 @@ function dimensionConditions(f: DirectoryFilters, now: Date): [Dimension, SQL][]
 
 /** The WHERE clause of a filter set: the text query and every filter in use. */
 export function filterConditions(f: DirectoryFilters, now: Date): SQL | undefined {
-  const tsquery = f.q ? buildTsquery(f.q) : null;
+  const tsquery = f.q ? buildTsquery(f.q, searchSynonyms) : null;
   return and(tsquery ? textMatch(tsquery) : undefined, ...dimensionConditions(f, now).map(([, c]) => c));
 }
 
@@ -109,7 +109,7 @@ export function listOrganisationsCached(
 }
 
 export async function listOrganisations(db: Db, now: Date, query: OrganisationListQuery) {
-  const tsquery = query.q ? buildTsquery(query.q) : null;
+  const tsquery = query.q ? buildTsquery(query.q, searchSynonyms) : null;
   return usingSearchIndexes(db, async (tx) => {
     const where = filterConditions(query, now);
     const page = tsquery
@@ -187,7 +187,7 @@ const passColumn = (dimension: Dimension) => sql.raw(`"passes_${dimension}"`);
  * one filter together with which filters it passes; each facet then counts the rows passing all the others.
  */
 export async function facetCounts(db: Db, now: Date, f: DirectoryFilters): Promise<DirectoryFacets> {
-  const tsquery = f.q ? buildTsquery(f.q) : null;
+  const tsquery = f.q ? buildTsquery(f.q, searchSynonyms) : null;
   const conditions = dimensionConditions(f, now);
   const passes = (except?: Dimension) =>
     sql.join(
