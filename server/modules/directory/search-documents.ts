@@ -95,7 +95,8 @@ export async function refreshPersonSearchDocument(tx: Db, personId: string) {
 }
 
 /**
- * Organisations written before their names had a document of their own (migration 0003) get both
+ * Organisations written before their names had a document of their own (migration 0003), or before the
+ * documents indexed provinces covered and languages (migration 0018 empties the names document), get both
  * documents rebuilt, once, at start; the documents are built in JavaScript, so SQL migrations cannot.
  */
 export async function indexUnindexedOrganisations(db: Db): Promise<number> {
