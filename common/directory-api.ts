@@ -142,6 +142,8 @@ export const OrganisationListItem = OrganisationSummary.extend({
   coverage: z.array(CoverageCode),
   hasHotline24h: z.boolean(),
   verifiedAt: Timestamp.nullable(),
+  /** Verified, but its contact fields were edited since by someone other than the Centre: under review. */
+  changedSinceVerificationAt: Timestamp.nullable(),
   lastReviewedAt: Timestamp.nullable(),
   stale: z.boolean(),
 });
@@ -310,6 +312,30 @@ export const OrganisationDetail = OrganisationListItem.extend({
   }),
 });
 export type OrganisationDetail = z.infer<typeof OrganisationDetail>;
+
+// ---- verification review ---------------------------------------------------------------
+/**
+ * One contact field that differs from what the Centre verified. `field`: the organisation's `website`,
+ * `address`, `officeHours`, `afterHoursContact`, a channel `contact:<contact type>`, or a focal point's
+ * `phones`, `email`, `lineId`. A value is null where the field was or is empty.
+ */
+export const VerificationChange = z.object({
+  field: z.string(),
+  /** The focal point whose contact it is; null for the organisation's own fields. */
+  person: PersonBrief.pick({ id: true, nameTh: true, nameEn: true }).nullable(),
+  atVerification: z.string().nullable(),
+  current: z.string().nullable(),
+});
+export type VerificationChange = z.infer<typeof VerificationChange>;
+export const VerificationQueueItem = z.object({
+  organisation: OrganisationSummary,
+  verifiedAt: Timestamp,
+  changedAt: Timestamp,
+  changes: z.array(VerificationChange),
+});
+export type VerificationQueueItem = z.infer<typeof VerificationQueueItem>;
+export const VerificationQueueView = z.object({ items: z.array(VerificationQueueItem) });
+export type VerificationQueueView = z.infer<typeof VerificationQueueView>;
 
 // ---- finder -----------------------------------------------------------------------------
 export const FinderQuery = z.strictObject({

@@ -37,6 +37,8 @@ import {
 import { staleSql } from './staleness.ts';
 
 type Dimension = Exclude<keyof DirectoryFilters, 'q'>;
+/** Verified by the Centre, and unchanged since: an entry whose contacts await its review is not offered as verified. */
+const verifiedSql = sql`(${organisations.verifiedAt} is not null and ${organisations.contactsChangedAt} is null)`;
 const PROVINCES = new Set<string>(PROVINCE_CODES);
 
 /**
@@ -73,7 +75,7 @@ function dimensionConditions(f: DirectoryFilters, now: Date): [Dimension, SQL][]
     ['language', language && arrayOverlaps(organisations.languages, language)],
     ['population', population && arrayOverlaps(organisations.populations, population)],
     ['hotline24h', flag(f.hotline24h, hasHotline24hSql)],
-    ['verified', flag(f.verified, isNotNull(organisations.verifiedAt))],
+    ['verified', flag(f.verified, verifiedSql)],
     ['stale', flag(f.stale, staleSql(now))],
   ];
   return conditions.filter((c): c is [Dimension, SQL] => c[1] !== undefined);
@@ -205,7 +207,7 @@ export async function facetCounts(db: Db, now: Date, f: DirectoryFilters): Promi
   const result = await db.execute<FacetRow>(sql`
     with found as materialized (
       select sector, type, themes, services, coverage, languages, populations,
-        ${hasHotline24hSql} as hotline, ${organisations.verifiedAt} is not null as verified,
+        ${hasHotline24hSql} as hotline, ${verifiedSql} as verified,
         ${staleSql(now)} as stale ${sql.join(passColumns, sql``)}
       from ${organisations}
       where ${tsquery ? textMatch(tsquery) : sql`true`}
