@@ -8,7 +8,6 @@ import {
   eq,
   gt,
   inArray,
-  isNotNull,
   not,
   or,
   type SQL,
