@@ -193,6 +193,20 @@ function TrustHeader({ organisation, labels }: { organisation: OrganisationDetai
           t('directory.org.never')
         )}
       </Text>
+      {organisation.changedSinceVerificationAt && (
+        <Alert color="yellow" variant="light" icon={<IconAlertTriangle aria-hidden />}>
+          {t('directory.org.changedSinceVerification')}{' '}
+          <DateTime value={organisation.changedSinceVerificationAt} />
+          {organisation.permissions.verify && (
+            <>
+              {' '}
+              <Anchor component={Link} to="/verification">
+                {t('directory.org.openVerificationQueue')}
+              </Anchor>
+            </>
+          )}
+        </Alert>
+      )}
       {organisation.stale && (
         <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />}>
           {t('directory.org.staleWarning')}
