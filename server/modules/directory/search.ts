@@ -1,18 +1,6 @@
 /** The directory list: search, filters, facet counts and paging. */
 
-import {
-  and,
-  arrayOverlaps,
-  asc,
-  desc,
-  eq,
-  gt,
-  inArray,
-  not,
-  or,
-  type SQL,
-  sql,
-} from 'drizzle-orm';
+import { and, arrayOverlaps, asc, desc, eq, gt, inArray, not, or, type SQL, sql } from 'drizzle-orm';
 import type {
   DirectoryFacets,
   DirectoryFilters,

@@ -71,6 +71,13 @@ describe('verification by the Centre and later edits', () => {
       (await get(`/api/v1/organizations/${org.id}`, member)).body.changedSinceVerificationAt,
     ).not.toBeNull();
     expect((await listed(org.id)).changedSinceVerificationAt).not.toBeNull();
+    const [audit] = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, org.id), eq(auditEvents.action, 'organisation.updated')));
+    expect(audit?.changes).toMatchObject({
+      contactsChangedAt: { from: null, to: t.clock.now().toISOString() },
+    });
     // A "verified only" filter no longer offers it.
     const verifiedOnly = await get('/api/v1/organizations?limit=100&verified=true', member);
     expect(verifiedOnly.body.items.map((o: { id: string }) => o.id)).not.toContain(org.id);

@@ -102,26 +102,29 @@ export async function settleVerification(
   const current = await currentContactFields(tx, organisationId);
   const changed = differingFields(baseline, current).length > 0;
   const [org] = await tx
-    .select({ contactsChangedAt: organisations.contactsChangedAt })
+    .select({ verifiedAt: organisations.verifiedAt, contactsChangedAt: organisations.contactsChangedAt })
     .from(organisations)
     .where(eq(organisations.id, organisationId));
-  const wasChanged = org?.contactsChangedAt != null;
   const byCentre = can(ctx.actor, 'organisation.verify', { organisationId });
-  const since = changed && !byCentre ? (org?.contactsChangedAt ?? ctx.now) : null;
+  const before = { verifiedAt: org?.verifiedAt ?? null, contactsChangedAt: org?.contactsChangedAt ?? null };
+  const after = {
+    verifiedAt: byCentre && changed ? ctx.now : before.verifiedAt,
+    contactsChangedAt: changed && !byCentre ? (before.contactsChangedAt ?? ctx.now) : null,
+  };
   await tx
     .update(organisations)
     .set({
+      ...after,
       verifiedContacts: byCentre ? current : baseline,
-      contactsChangedAt: since,
-      ...(byCentre && changed ? { verifiedAt: ctx.now, verifiedBy: ctx.actor!.userId } : {}),
+      ...(byCentre && changed ? { verifiedBy: ctx.actor!.userId } : {}),
     })
     .where(eq(organisations.id, organisationId));
-  return {
-    ...(byCentre && changed ? { verifiedAt: { to: ctx.now.toISOString() } } : {}),
-    ...(wasChanged !== (since !== null)
-      ? { changedSinceVerification: { from: wasChanged, to: since !== null } }
-      : {}),
-  };
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  return Object.fromEntries(
+    (['verifiedAt', 'contactsChangedAt'] as const)
+      .filter((k) => iso(before[k]) !== iso(after[k]))
+      .map((k) => [k, { from: iso(before[k]), to: iso(after[k]) }]),
+  );
 }
 
 /** Verification by the Centre: the values it now sees become the verified ones. */

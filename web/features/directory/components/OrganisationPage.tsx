@@ -17,6 +17,7 @@ import { DateTime } from '../../../components/DateTime.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { QueryPage } from '../../../components/QueryPage.tsx';
 import { Section } from '../../../components/Section.tsx';
+import { formatDateTime } from '../../../lib/dates.ts';
 import { errorMessage } from '../../../lib/errors.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { organisationName } from '../../../lib/organisations.ts';
@@ -524,6 +525,7 @@ function PersonCard({ person, labels }: { person: PersonView; labels: Labels }) 
 
 function HistorySection({ organisation, labels }: { organisation: OrganisationDetail; labels: Labels }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   return (
     <Section id="history" title={t('directory.org.history')}>
       {organisation.history.length === 0 ? (
@@ -544,7 +546,7 @@ function HistorySection({ organisation, labels }: { organisation: OrganisationDe
                     <Text span fw={600} size="sm">
                       {fieldLabel(field, t)}
                     </Text>
-                    : {formatChange(value, labels)}
+                    : {formatChange(value, labels, language)}
                   </List.Item>
                 ))}
               </List>
@@ -568,15 +570,18 @@ function fieldLabel(field: string, t: T): string {
   return i18next.exists(key) ? t(key) : field;
 }
 
-function formatChange(value: unknown, labels: Labels): ReactNode {
+function formatChange(value: unknown, labels: Labels, language: Language): ReactNode {
   if (value && typeof value === 'object' && 'from' in value && 'to' in value) {
     const { from, to } = value as { from: unknown; to: unknown };
-    return `${formatValue(from, labels)} → ${formatValue(to, labels)}`;
+    return `${formatValue(from, labels, language)} → ${formatValue(to, labels, language)}`;
   }
-  return formatValue(value, labels);
+  return formatValue(value, labels, language);
 }
 
-function formatValue(value: unknown, labels: Labels): string {
+/** Times in the log (verified, reviewed, changed since verification) are ISO strings: shown as dates. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+function formatValue(value: unknown, labels: Labels, language: Language): string {
   if (value === null || value === undefined || value === '') return '—';
   if (Array.isArray(value)) {
     if (value.length === 0) return '—';
@@ -590,6 +595,7 @@ function formatValue(value: unknown, labels: Labels): string {
       )
       .join(', ');
   }
+  if (typeof value === 'string' && ISO_TIME.test(value)) return formatDateTime(value, language);
   if (typeof value === 'string') return value.length > 200 ? `${value.slice(0, 200)}…` : labels.of(value);
   return JSON.stringify(value);
 }
