@@ -327,8 +327,17 @@ export const VerificationChange = z.object({
   current: z.string().nullable(),
 });
 export type VerificationChange = z.infer<typeof VerificationChange>;
+/** The values a re-verification from the review covers: 409 CONTACTS_CHANGED_AGAIN if they moved on since. */
+export const VerifyOrganisationQuery = z.strictObject({
+  seen: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+});
 export const VerificationQueueItem = z.object({
   organisation: OrganisationSummary,
+  /** Names the current values shown here; send it back as `seen` when re-verifying. */
+  fingerprint: z.string(),
   verifiedAt: Timestamp,
   changedAt: Timestamp,
   changes: z.array(VerificationChange),

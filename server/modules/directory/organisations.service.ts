@@ -273,6 +273,7 @@ export async function markOrganisation(
   ctx: RequestContext,
   id: string,
   mark: 'verified' | 'reviewed',
+  seen?: string,
 ) {
   await deps.db.transaction(async (tx) => {
     const before = await getOrganisationRecord(tx, id, { forUpdate: true });
@@ -284,7 +285,7 @@ export async function markOrganisation(
         ? { verifiedAt: ctx.now, verifiedBy: ctx.actor!.userId, lastReviewedAt: ctx.now }
         : { lastReviewedAt: ctx.now };
     // The verified contact values stay out of the audit log: it is append-only and they are personal data.
-    const contacts = mark === 'verified' ? await verifyContacts(tx, id) : {};
+    const contacts = mark === 'verified' ? await verifyContacts(tx, id, seen) : {};
     await tx
       .update(organisations)
       .set({ ...set, ...contacts })

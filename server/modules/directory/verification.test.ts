@@ -175,6 +175,31 @@ describe('verification by the Centre and later edits', () => {
     expect(JSON.stringify(row?.verifiedContacts)).toContain('1300');
   });
 
+  it('refuses to re-verify values the Centre has not seen when they changed again meanwhile', async () => {
+    const { org, orgAdmin } = await verifiedShelter();
+    await edit(org.id, orgAdmin, { officeHours: '09:00–15:00' });
+    const seen = (await inQueue(org.id)) as unknown as { fingerprint: string };
+    await edit(org.id, orgAdmin, { officeHours: '00:00–23:59' });
+    const res = await t.request('POST', `/api/v1/organizations/${org.id}/verify?seen=${seen.fingerprint}`, {
+      cookie: admin.cookie,
+    });
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('CONTACTS_CHANGED_AGAIN');
+    const fresh = (await inQueue(org.id)) as unknown as { fingerprint: string; changes: unknown[] };
+    expect(fresh.changes).toEqual([
+      { field: 'officeHours', person: null, atVerification: '08:30–16:30', current: '00:00–23:59' },
+    ]);
+    const again = await t.request(
+      'POST',
+      `/api/v1/organizations/${org.id}/verify?seen=${fresh.fingerprint}`,
+      {
+        cookie: admin.cookie,
+      },
+    );
+    expect(again.status).toBe(200);
+    expect(await inQueue(org.id)).toBeUndefined();
+  });
+
   it('keeps the queue to the Centre', async () => {
     const { orgAdmin } = await verifiedShelter();
     expect((await get('/api/v1/directory/verification-queue', orgAdmin)).status).toBe(403);

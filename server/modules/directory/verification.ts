@@ -4,11 +4,13 @@
  * verification" (`contacts_changed_at`) and puts it in the Centre's review queue until it re-verifies.
  * An edit by the Centre itself keeps the entry verified, with the new values.
  */
+import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { VerificationChange, VerificationQueueView } from '../../../common/directory-api.ts';
 import type { Db } from '../../db/client.ts';
 import { focalPoints, organisationContacts, organisations, people } from '../../db/schema/index.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
+import { conflict } from '../../platform/errors.ts';
 import { authorize, can } from '../../platform/policy.ts';
 import { organisationSummaryColumns, presentOrganisation } from '../../platform/projections.ts';
 
@@ -61,6 +63,14 @@ export async function currentContactFields(db: Db, organisationId: string): Prom
     put(`person:${p.id}:lineId`, p.lineId);
   }
   return fields;
+}
+
+/** Names a set of values, so a re-verification can say which ones the Centre saw. */
+export function fingerprintOf(fields: ContactFields): string {
+  const sorted = Object.keys(fields)
+    .sort()
+    .map((k) => [k, fields[k]]);
+  return createHash('sha256').update(JSON.stringify(sorted)).digest('hex');
 }
 
 /** The keys whose values differ, in a stable order: the organisation's fields first. */
@@ -127,9 +137,18 @@ export async function settleVerification(
   );
 }
 
-/** Verification by the Centre: the values it now sees become the verified ones. */
-export async function verifyContacts(tx: Db, organisationId: string) {
-  return { verifiedContacts: await currentContactFields(tx, organisationId), contactsChangedAt: null };
+/**
+ * Verification by the Centre: the values it now sees become the verified ones. With `seen`, only if they
+ * are still those it reviewed: an edit in between would otherwise be verified unseen.
+ */
+export async function verifyContacts(tx: Db, organisationId: string, seen?: string) {
+  const current = await currentContactFields(tx, organisationId);
+  if (seen && fingerprintOf(current) !== seen)
+    throw conflict(
+      'CONTACTS_CHANGED_AGAIN',
+      'The contact details changed again since you looked; review them again',
+    );
+  return { verifiedContacts: current, contactsChangedAt: null };
 }
 
 const personKeys = (personId: string) => ['phones', 'email', 'lineId'].map((f) => `person:${personId}:${f}`);
@@ -172,6 +191,7 @@ export async function verificationQueue(db: Db, actor: Actor): Promise<Verificat
       const current = await currentContactFields(db, row.id);
       return {
         organisation: presentOrganisation(row),
+        fingerprint: fingerprintOf(current),
         verifiedAt: row.verifiedAt!.toISOString(),
         changedAt: row.changedAt!.toISOString(),
         keys: differingFields(verified, current),

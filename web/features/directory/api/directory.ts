@@ -183,10 +183,15 @@ export function useVerificationQueue() {
 /** Re-verifies an entry from the queue: its current contact fields become the verified ones. */
 export function useReverify() {
   const store = useStoreOrganisation();
+  const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) =>
-      api.post<OrganisationDetail>(`/organizations/${encodeURIComponent(id)}/verify`),
+    mutationFn: (item: VerificationQueueItem) =>
+      api.post<OrganisationDetail>(
+        `/organizations/${encodeURIComponent(item.organisation.id)}/verify?seen=${item.fingerprint}`,
+      ),
     onSuccess: store,
+    // Changed again meanwhile: show the new values to review.
+    onError: () => void queryClient.invalidateQueries({ queryKey: VERIFICATION_QUEUE_KEY }),
   });
 }
 

@@ -59,7 +59,7 @@ function QueueItem({ item }: { item: VerificationQueueItem }) {
   const reverify = useReverify();
   const name = organisationName(item.organisation, language);
   const run = () =>
-    reverify.mutate(item.organisation.id, {
+    reverify.mutate(item, {
       onSuccess: () => notifications.show({ color: 'teal', message: t('directory.org.verifiedDone') }),
     });
   return (
