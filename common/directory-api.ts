@@ -160,6 +160,7 @@ export const DirectoryFilters = z.strictObject({
   language: oneOrMany(ServiceLanguageCode),
   population: oneOrMany(PopulationCode),
   hotline24h: Flag,
+  /** Verified by the Centre and not changed since (an entry awaiting its review is left out). */
   verified: Flag,
   stale: Flag,
 });

@@ -20,12 +20,11 @@ import {
   hasHotline24hSql,
   type OrganisationRecord,
   organisationRecordColumns,
+  verifiedSql,
 } from './organisations.queries.ts';
 import { staleSql } from './staleness.ts';
 
 type Dimension = Exclude<keyof DirectoryFilters, 'q'>;
-/** Verified by the Centre, and unchanged since: an entry whose contacts await its review is not offered as verified. */
-const verifiedSql = sql`(${organisations.verifiedAt} is not null and ${organisations.contactsChangedAt} is null)`;
 const PROVINCES = new Set<string>(PROVINCE_CODES);
 
 /**
