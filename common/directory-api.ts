@@ -142,6 +142,8 @@ export const OrganisationListItem = OrganisationSummary.extend({
   coverage: z.array(CoverageCode),
   hasHotline24h: z.boolean(),
   verifiedAt: Timestamp.nullable(),
+  /** Verified, but its contact fields were edited since by someone other than the Centre: under review. */
+  changedSinceVerificationAt: Timestamp.nullable(),
   lastReviewedAt: Timestamp.nullable(),
   stale: z.boolean(),
 });
@@ -158,6 +160,7 @@ export const DirectoryFilters = z.strictObject({
   language: oneOrMany(ServiceLanguageCode),
   population: oneOrMany(PopulationCode),
   hotline24h: Flag,
+  /** Verified by the Centre and not changed since (an entry awaiting its review is left out). */
   verified: Flag,
   stale: Flag,
 });
@@ -310,6 +313,39 @@ export const OrganisationDetail = OrganisationListItem.extend({
   }),
 });
 export type OrganisationDetail = z.infer<typeof OrganisationDetail>;
+
+// ---- verification review ---------------------------------------------------------------
+/**
+ * One contact field that differs from what the Centre verified. `field`: the organisation's `website`,
+ * `address`, `officeHours`, `afterHoursContact`, a channel `contact:<contact type>`, or a focal point's
+ * `phones`, `email`, `lineId`. A value is null where the field was or is empty.
+ */
+export const VerificationChange = z.object({
+  field: z.string(),
+  /** The focal point whose contact it is; null for the organisation's own fields. */
+  person: PersonBrief.pick({ id: true, nameTh: true, nameEn: true }).nullable(),
+  atVerification: z.string().nullable(),
+  current: z.string().nullable(),
+});
+export type VerificationChange = z.infer<typeof VerificationChange>;
+/** The values a re-verification from the review covers: 409 CONTACTS_CHANGED_AGAIN if they moved on since. */
+export const VerifyOrganisationQuery = z.strictObject({
+  seen: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+});
+export const VerificationQueueItem = z.object({
+  organisation: OrganisationSummary,
+  /** Names the current values shown here; send it back as `seen` when re-verifying. */
+  fingerprint: z.string(),
+  verifiedAt: Timestamp,
+  changedAt: Timestamp,
+  changes: z.array(VerificationChange),
+});
+export type VerificationQueueItem = z.infer<typeof VerificationQueueItem>;
+export const VerificationQueueView = z.object({ items: z.array(VerificationQueueItem) });
+export type VerificationQueueView = z.infer<typeof VerificationQueueView>;
 
 // ---- finder -----------------------------------------------------------------------------
 export const FinderQuery = z.strictObject({

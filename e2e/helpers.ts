@@ -22,6 +22,7 @@ export const ADMIN_PAGES = [
   { name: 'home', path: '/', title: fill(th.home.welcome, { name: ADMIN_NAME }) },
   { name: 'organisations', path: '/organisations', title: th.organisations.title },
   { name: 'tasks', path: '/tasks', title: th.directory.tasks.title },
+  { name: 'verification', path: '/verification', title: th.directory.verification.title },
   { name: 'users', path: '/users', title: th.users.title },
   { name: 'audit', path: '/audit', title: th.audit.title },
   { name: 'outbox', path: '/outbox', title: th.outbox.title },

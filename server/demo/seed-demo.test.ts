@@ -74,6 +74,15 @@ describe('the demo network seed', () => {
     }
   });
 
+  it("gives the Centre's review of contact edits one example: Rapha's office hours", async () => {
+    const cookie = await t.login('admin@tipnet.example', DEMO_PASSWORD);
+    const queue = await t.request('GET', '/api/v1/directory/verification-queue', { cookie });
+    expect(queue.status).toBe(200);
+    expect(queue.body.items).toHaveLength(1);
+    expect(queue.body.items[0].organisation.nameEn).toBe('Rapha International');
+    expect(queue.body.items[0].changes.map((c: { field: string }) => c.field)).toEqual(['officeHours']);
+  });
+
   it('seeds about twenty demo problems in every state, with supports, answers, comments and overdue ones', async () => {
     const rows = await t.db.select().from(problems);
     expect(rows.length).toBeGreaterThanOrEqual(18);

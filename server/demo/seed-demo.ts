@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { organisations, users } from '../db/schema/index.ts';
-import { refreshOrganisationSearchDocument } from '../modules/directory/index.ts';
+import { currentContactFields, refreshOrganisationSearchDocument } from '../modules/directory/index.ts';
 import { recordAudit } from '../platform/audit.ts';
 import { DEMO_DIRECTORY, DEMO_PEOPLE } from './demo-directory.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS } from './demo-network.ts';
@@ -93,7 +93,25 @@ async function fillDemoDirectory(tx: Db, ids: Map<string, string>, now: Date) {
       });
     }
     await refreshOrganisationSearchDocument(tx, id);
+    if (verified) await keepVerifiedContacts(tx, key, id, now);
   }
+}
+
+/** The demo entry whose office hours changed after the Centre verified them: its review page has an example. */
+const CHANGED_SINCE_VERIFICATION = { key: 'rapha', officeHoursThen: 'จันทร์–ศุกร์ 09:00–17:00 น.' };
+
+async function keepVerifiedContacts(tx: Db, key: string, id: string, now: Date) {
+  const current = await currentContactFields(tx, id);
+  const changed = key === CHANGED_SINCE_VERIFICATION.key;
+  await tx
+    .update(organisations)
+    .set({
+      verifiedContacts: changed
+        ? { ...current, officeHours: CHANGED_SINCE_VERIFICATION.officeHoursThen }
+        : current,
+      contactsChangedAt: changed ? now : null,
+    })
+    .where(eq(organisations.id, id));
 }
 
 /**

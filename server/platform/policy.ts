@@ -28,6 +28,8 @@ type Rules = {
   'organisation.create': undefined;
   'organisation.update': OrgScoped;
   'organisation.verify': OrgScoped;
+  /** The entries whose contacts changed since the Centre verified them, with what changed. */
+  'directory.verificationQueue': undefined;
   /** "Still accurate": resets the 180-day staleness clock. */
   'organisation.review': OrgScoped;
   'person.manage': OrgScoped;
@@ -107,6 +109,7 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   'organisation.create': isAdmin,
   'organisation.update': (a, r) => managesOrg(a, r.organisationId),
   'organisation.verify': isAdmin,
+  'directory.verificationQueue': isAdmin,
   'organisation.review': (a, r) => managesOrg(a, r.organisationId),
   'person.manage': (a, r) => managesOrg(a, r.organisationId),
   'directory.tasks': (a, r) => (r ? managesOrg(a, r.organisationId) : isAdmin(a)),

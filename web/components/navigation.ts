@@ -6,6 +6,7 @@ import {
   IconListDetails,
   IconMail,
   IconMessageReport,
+  IconRosetteDiscountCheck,
   IconSettings,
   IconUsers,
 } from '@tabler/icons-react';
@@ -59,6 +60,13 @@ export const NAVIGATION: readonly NavigationItem[] = [
     icon: IconChecklist,
     roles: ['admin', 'org_admin'],
     taskBadge: true,
+  },
+  {
+    path: '/verification',
+    label: 'nav.verification',
+    description: 'nav.verificationDescription',
+    icon: IconRosetteDiscountCheck,
+    roles: ['admin'],
   },
   {
     path: '/users',

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type AnyPgColumn, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type {
   CoverageCode,
   OrganisationType,
@@ -48,6 +48,13 @@ export const organisations = pgTable(
     typicalTurnaround: text('typical_turnaround'),
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
     verifiedBy: uuid('verified_by'),
+    /**
+     * The contact fields the Centre verified (server/modules/directory/verification.ts), as they were then;
+     * null until the first verification, or for entries verified before it was kept.
+     */
+    verifiedContacts: jsonb('verified_contacts').$type<Record<string, string>>(),
+    /** Since when the contact fields differ from the verified ones after someone else's edit: the Centre reviews. */
+    contactsChangedAt: timestamp('contacts_changed_at', { withTimezone: true }),
     lastReviewedAt: timestamp('last_reviewed_at', { withTimezone: true }),
     staleReminderSentAt: timestamp('stale_reminder_sent_at', { withTimezone: true }),
     /** Optimistic concurrency: every update must name the version it read. */
@@ -64,6 +71,9 @@ export const organisations = pgTable(
     index('organisations_services_idx').using('gin', t.services),
     index('organisations_coverage_idx').using('gin', t.coverage),
     index('organisations_parent_idx').on(t.parentId),
+    index('organisations_contacts_changed_idx')
+      .on(t.contactsChangedAt)
+      .where(sql`${t.contactsChangedAt} is not null`),
     index('organisations_name_en_idx').on(t.nameEn, t.id),
   ],
 );

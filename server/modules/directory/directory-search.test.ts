@@ -75,6 +75,15 @@ const CASES: [string, string[], { first?: string; only?: boolean }?][] = [
   ['PIPO', [FISHERIES]],
   ['ตัวอย่าง', [CENTRE, MSDHS]],
   ['Somchai', [CENTRE]],
+  // Provinces covered, languages spoken, and the everyday words for them (common/search-synonyms.ts).
+  ['ระนอง', [FISHERIES, STELLA]],
+  ['Ranong', [FISHERIES, STELLA]],
+  ['พม่า', [FISHERIES, STELLA]],
+  ['Burmese', [FISHERIES, STELLA]],
+  ['เขมร', [STELLA]],
+  ['กัมพูชา', [STELLA]],
+  ['social development', [MSDHS], { first: MSDHS }],
+  ['ล่าม ระนอง', [STELLA], { only: true }],
 ];
 
 describe('directory search', () => {

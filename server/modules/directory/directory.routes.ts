@@ -8,6 +8,7 @@ import {
   FinderQuery,
   FinderView,
   TaxonomiesView,
+  VerificationQueueView,
 } from '../../../common/directory-api.ts';
 import { DIRECTORY_TAXONOMIES } from '../../../common/directory-taxonomies.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -16,6 +17,7 @@ import { authorize } from '../../platform/policy.ts';
 import { provinceContactSheet } from './contact-sheet.ts';
 import { organisationsCsv, peopleCsv } from './exports.ts';
 import { findHelp } from './finder.ts';
+import { verificationQueue } from './verification.ts';
 import { viewerOf } from './visibility.ts';
 
 const tags = ['directory'];
@@ -42,6 +44,19 @@ export function directoryRoutes(app: App, deps: Deps) {
       authorize(actorOf(req), 'directory.read', undefined);
       return DIRECTORY_TAXONOMIES;
     },
+  );
+  app.get(
+    '/api/v1/directory/verification-queue',
+    {
+      schema: {
+        operationId: 'directory.verificationQueue',
+        tags,
+        summary:
+          'Entries whose contact fields changed since the Centre verified them, each with the fields, the verified and the current values (admins); re-verify with POST /organizations/{id}/verify',
+        response: { 200: VerificationQueueView, ...errorResponses },
+      },
+    },
+    async (req) => verificationQueue(deps.db, actorOf(req)),
   );
   app.get(
     '/api/v1/directory/finder',

@@ -11,7 +11,7 @@ import type { Db } from '../../db/client.ts';
 import { focalPoints, organisationContacts, organisations, people } from '../../db/schema/index.ts';
 import { authorize } from '../../platform/policy.ts';
 import { presentContact, presentListItem } from './organisations.presenter.ts';
-import { hasHotline24hSql, organisationRecordColumns } from './organisations.queries.ts';
+import { hasHotline24hSql, organisationRecordColumns, verifiedSql } from './organisations.queries.ts';
 import { presentPersonBrief } from './people.presenter.ts';
 import { type Viewer, visibleContacts, visiblePersonalFields } from './visibility.ts';
 
@@ -49,7 +49,7 @@ export async function findHelp(
       // PostgreSQL refuses a constant (`false desc`) in ORDER BY, so without a language the term is left out.
       ...(query.language ? [sql`${speaks} desc`] : []),
       sql`${hasHotline24hSql} desc`,
-      sql`${organisations.verifiedAt} is not null desc`,
+      sql`${verifiedSql} desc`,
       asc(organisations.nameEn),
     )
     .limit(MAX_RESULTS);

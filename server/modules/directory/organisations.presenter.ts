@@ -17,6 +17,7 @@ export const presentListItem =
     coverage: o.coverage,
     hasHotline24h: o.hasHotline24h,
     verifiedAt: o.verifiedAt?.toISOString() ?? null,
+    changedSinceVerificationAt: (o.verifiedAt && o.contactsChangedAt?.toISOString()) || null,
     lastReviewedAt: o.lastReviewedAt?.toISOString() ?? null,
     stale: isStale(o, now),
   });

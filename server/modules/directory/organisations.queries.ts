@@ -3,10 +3,12 @@ import type { Db } from '../../db/client.ts';
 import { type OrganisationRow, organisations } from '../../db/schema/index.ts';
 import { notFound } from '../../platform/errors.ts';
 
-// Search documents are only ever read by SQL, never fetched (the full one is ~5 KB).
+// Search documents are only ever read by SQL, never fetched (the full one is ~5 KB); the verified contacts
+// only by the verification review (verification.ts).
 const {
   searchDocument: _searchDocument,
   nameDocument: _nameDocument,
+  verifiedContacts: _verifiedContacts,
   ...columns
 } = getTableColumns(organisations);
 
@@ -17,8 +19,14 @@ const {
  */
 export const hasHotline24hSql = sql<boolean>`exists (select 1 from ${sql.raw('"organisation_contacts" as "hotline"')} where ${sql.raw(`"hotline"."organisation_id" = "organisations"."id" and "hotline"."type" = 'hotline_24h' and "hotline"."visibility" = 'all_members'`)})`;
 
+/** Verified by the Centre, and unchanged since: an entry whose contacts await its review is not offered as verified. */
+export const verifiedSql = sql`(${organisations.verifiedAt} is not null and ${organisations.contactsChangedAt} is null)`;
+
 export const organisationRecordColumns = { ...columns, hasHotline24h: hasHotline24hSql };
-export type OrganisationRecord = Omit<OrganisationRow, 'searchDocument' | 'nameDocument'> & {
+export type OrganisationRecord = Omit<
+  OrganisationRow,
+  'searchDocument' | 'nameDocument' | 'verifiedContacts'
+> & {
   hasHotline24h: boolean;
 };
 

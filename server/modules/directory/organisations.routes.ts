@@ -6,6 +6,7 @@ import {
   OrganisationListPage,
   OrganisationListQuery,
   UpdateOrganisationBody,
+  VerifyOrganisationQuery,
 } from '../../../common/directory-api.ts';
 import { sendSerialisedOnce } from '../../platform/cache/serialised-once.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -98,13 +99,21 @@ export function organisationRoutes(app: App, deps: Deps) {
       schema: {
         operationId: 'organizations.verify',
         tags,
-        summary: 'Mark the entry verified by the Centre (admins)',
+        summary:
+          'Mark the entry verified by the Centre (admins): its contact fields as they are become the verified ones; with `seen` (from the review queue) only if they are still those, else 409 CONTACTS_CHANGED_AGAIN',
         params,
+        querystring: VerifyOrganisationQuery,
         response: { 200: OrganisationDetail, ...errorResponses },
       },
     },
     async (req) =>
-      organisationService.markOrganisation(deps, requestContext(deps, req), req.params.id, 'verified'),
+      organisationService.markOrganisation(
+        deps,
+        requestContext(deps, req),
+        req.params.id,
+        'verified',
+        req.query.seen,
+      ),
   );
   app.post(
     '/api/v1/organizations/:id/review',

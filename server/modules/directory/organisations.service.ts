@@ -31,6 +31,7 @@ import { getOrganisationRecord } from './organisations.queries.ts';
 import { presentPerson, presentPersonBrief } from './people.presenter.ts';
 import { refreshOrganisationSearchDocument } from './search-documents.ts';
 import { staleSince } from './staleness.ts';
+import { settleVerification, verifiedBaseline, verifyContacts } from './verification.ts';
 import { type Viewer, viewerOf, visibleContacts } from './visibility.ts';
 
 const HISTORY_LIMIT = 50;
@@ -226,6 +227,7 @@ export async function updateOrganisation(
     }
     const { version: _version, contacts, ...fields } = input;
     await assertValidParent(tx, id, fields.parentId);
+    const baseline = await verifiedBaseline(tx, id);
     const changes: Record<string, unknown> = changedFields(before, fields);
     if (contacts) {
       const current = await tx
@@ -252,15 +254,18 @@ export async function updateOrganisation(
       .where(eq(organisations.id, id));
     if (contacts) await replaceContacts(tx, id, contacts);
     await refreshOrganisationSearchDocument(tx, id);
+    const verification = await settleVerification(tx, ctx, id, baseline);
     await recordAudit(tx, ctx, {
       action: 'organisation.updated',
       entityType: 'organisation',
       entityId: id,
-      changes: auditKeys(changes),
+      changes: { ...auditKeys(changes), ...verification },
     });
   });
   return getOrganisationDetail(deps.db, viewer, ctx.now, id);
 }
+
+const withoutValues = ({ verifiedContacts: _values, ...rest }: { verifiedContacts?: unknown }) => rest;
 
 /** Verification and review confirm the entry without changing it, so they leave `version` alone. */
 export async function markOrganisation(
@@ -268,6 +273,7 @@ export async function markOrganisation(
   ctx: RequestContext,
   id: string,
   mark: 'verified' | 'reviewed',
+  seen?: string,
 ) {
   await deps.db.transaction(async (tx) => {
     const before = await getOrganisationRecord(tx, id, { forUpdate: true });
@@ -278,14 +284,22 @@ export async function markOrganisation(
       mark === 'verified'
         ? { verifiedAt: ctx.now, verifiedBy: ctx.actor!.userId, lastReviewedAt: ctx.now }
         : { lastReviewedAt: ctx.now };
-    await tx.update(organisations).set(set).where(eq(organisations.id, id));
+    // The verified contact values stay out of the audit log: it is append-only and they are personal data.
+    const contacts = mark === 'verified' ? await verifyContacts(tx, id, seen) : {};
+    await tx
+      .update(organisations)
+      .set({ ...set, ...contacts })
+      .where(eq(organisations.id, id));
     await recordAudit(tx, ctx, {
       action: `organisation.${mark}`,
       entityType: 'organisation',
       entityId: id,
       // Dates as ISO text: the audit hash is computed over JSON values.
       changes: Object.fromEntries(
-        Object.entries(changedFields(before, set)).map(([k, v]) => [k, { from: iso(v.from), to: iso(v.to) }]),
+        Object.entries(changedFields(before, { ...set, ...withoutValues(contacts) })).map(([k, v]) => [
+          k,
+          { from: iso(v.from), to: iso(v.to) },
+        ]),
       ),
     });
   });

@@ -16,6 +16,7 @@ import { buildTsquery } from '../../platform/search/index.ts';
 import { endRoles, openRolesOf, setFocalTopics, startRoles } from './focal-points.ts';
 import { presentPerson } from './people.presenter.ts';
 import { refreshPersonSearchDocument } from './search-documents.ts';
+import { forgetVerifiedPerson, settleVerification, verifiedBaseline, withoutPerson } from './verification.ts';
 import { type Viewer, viewerOf } from './visibility.ts';
 
 async function getPersonWithOrganisation(db: Db, id: string, options: { forUpdate?: boolean } = {}) {
@@ -102,17 +103,19 @@ export async function createPerson(deps: Deps, ctx: RequestContext, input: Creat
   const { focalTopics = [], ...fields } = input;
   await deps.db.transaction(async (tx) => {
     await assertAccountOfOrganisation(tx, fields.userId, fields.organisationId);
+    const baseline = await verifiedBaseline(tx, fields.organisationId);
     const [person] = await tx
       .insert(people)
       .values({ id, ...fields, createdAt: ctx.now, updatedAt: ctx.now })
       .returning();
     if (focalTopics.length > 0) await startRoles(tx, person!, focalTopics, ctx.now);
     await refreshPersonSearchDocument(tx, id);
+    const verification = await settleVerification(tx, ctx, fields.organisationId, baseline);
     await recordAudit(tx, ctx, {
       action: 'person.created',
       entityType: 'person',
       entityId: id,
-      changes: { ...fields, focalTopics },
+      changes: { ...fields, focalTopics, ...verification },
     });
   });
   return getPerson(deps.db, viewerOf(ctx.actor!), id);
@@ -135,6 +138,7 @@ export async function updatePerson(deps: Deps, ctx: RequestContext, id: string, 
     if (!staysActive && focalTopics && focalTopics.length > 0) {
       throw conflict('PERSON_INACTIVE', 'Someone who has left cannot take on a focal-point role');
     }
+    const baseline = await verifiedBaseline(tx, before.organisationId);
     const changes: Record<string, unknown> = changedFields(before, fields);
     if (focalTopics) {
       const { started, ended } = await setFocalTopics(tx, before, focalTopics, ctx.now);
@@ -146,6 +150,7 @@ export async function updatePerson(deps: Deps, ctx: RequestContext, id: string, 
       .set({ ...fields, version: before.version + 1, updatedAt: ctx.now })
       .where(eq(people.id, id));
     await refreshPersonSearchDocument(tx, id);
+    Object.assign(changes, await settleVerification(tx, ctx, before.organisationId, baseline));
     await recordAudit(tx, ctx, { action: 'person.updated', entityType: 'person', entityId: id, changes });
   });
   return getPerson(deps.db, viewer, id);
@@ -167,6 +172,7 @@ export async function handOver(deps: Deps, ctx: RequestContext, id: string, toPe
       throw conflict('PERSON_INACTIVE', 'Someone who has left cannot take on a focal-point role');
     const moving = ((await openRolesOf(tx, [from.id])).get(from.id) ?? []).map((r) => r.topic);
     if (moving.length === 0) return [];
+    const baseline = await verifiedBaseline(tx, from.organisationId);
     const alreadyHeld = new Set(((await openRolesOf(tx, [to.id])).get(to.id) ?? []).map((r) => r.topic));
     await endRoles(tx, from.id, moving, ctx.now);
     const newRoles = moving.filter((t) => !alreadyHeld.has(t));
@@ -175,7 +181,11 @@ export async function handOver(deps: Deps, ctx: RequestContext, id: string, toPe
       action: 'person.handed_over',
       entityType: 'person',
       entityId: from.id,
-      changes: { toPersonId: to.id, topics: moving },
+      changes: {
+        toPersonId: to.id,
+        topics: moving,
+        ...(await settleVerification(tx, ctx, from.organisationId, baseline)),
+      },
     });
     return moving;
   });
@@ -212,6 +222,7 @@ export async function erasePerson(tx: Db, person: PersonRow, now: Date): Promise
     })
     .where(eq(people.id, person.id));
   await refreshPersonSearchDocument(tx, person.id);
+  await forgetVerifiedPerson(tx, person.organisationId, person.id);
   return open;
 }
 
@@ -221,12 +232,19 @@ export async function anonymisePerson(deps: Deps, ctx: RequestContext, id: strin
     const { person } = await getPersonWithOrganisation(tx, id, { forUpdate: true });
     authorize(ctx.actor, 'person.manage', person);
     if (person.anonymisedAt) throw conflict('ALREADY_ANONYMISED', 'This person has already been anonymised');
+    const baseline = await verifiedBaseline(tx, person.organisationId);
     const endedRoles = await erasePerson(tx, person, ctx.now);
+    const verification = await settleVerification(
+      tx,
+      ctx,
+      person.organisationId,
+      baseline && withoutPerson(baseline, person.id),
+    );
     await recordAudit(tx, ctx, {
       action: 'person.anonymised',
       entityType: 'person',
       entityId: id,
-      changes: { endedRoles },
+      changes: { endedRoles, ...verification },
     });
   });
   return getPerson(deps.db, viewerOf(ctx.actor!), id);

@@ -143,6 +143,11 @@ export const ROUTES: RouteCase[] = [
     expected: signedIn(200),
   },
   {
+    route: 'GET /api/v1/directory/verification-queue',
+    sample: async () => ({ url: '/api/v1/directory/verification-queue' }),
+    expected: adminOnly(200),
+  },
+  {
     route: 'GET /api/v1/directory/tasks',
     scoped: true,
     sample: async ({ w, scope }) => ({ url: `/api/v1/directory/tasks?organisationId=${orgOf(w, scope).id}` }),

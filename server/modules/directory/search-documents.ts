@@ -1,15 +1,17 @@
 /** What the directory search indexes, rebuilt in the same transaction as every write that changes it. */
 import { eq, sql } from 'drizzle-orm';
-import { labelOf } from '../../../common/directory-taxonomies.ts';
+import { labelOf, SERVICE_LANGUAGES, type TaxonomyEntry } from '../../../common/directory-taxonomies.ts';
 import type { Db } from '../../db/client.ts';
 import { type OrganisationRow, organisations, type PersonRow, people } from '../../db/schema/index.ts';
 import { buildTsvector, type WeightedText } from '../../platform/search/index.ts';
 
-const labels = (codes: (string | null)[]) =>
+const labels = (codes: (string | null)[], label = labelOf) =>
   codes.flatMap((c) => {
-    const entry = c ? labelOf(c) : undefined;
+    const entry = c ? label(c) : undefined;
     return entry ? [entry.th, entry.en] : [];
   });
+const languageByCode = new Map<string, TaxonomyEntry>(SERVICE_LANGUAGES.map((l) => [l.code, l]));
+const languageLabel = (code: string) => languageByCode.get(code);
 
 type IndexedOrganisation = Pick<
   OrganisationRow,
@@ -20,6 +22,8 @@ type IndexedOrganisation = Pick<
   | 'themes'
   | 'services'
   | 'populations'
+  | 'languages'
+  | 'coverage'
   | 'descriptionTh'
   | 'descriptionEn'
   | 'eligibilityNotes'
@@ -31,8 +35,9 @@ type IndexedOrganisation = Pick<
 >;
 
 /**
- * Names rank first (A), then what the organisation does (B), then its own texts (C). Its people are
- * found through their own documents (see organisations.search.ts), so a staff change never rewrites this.
+ * Names rank first (A), then what the organisation does (B), then its own texts and where, for whom and
+ * in which languages it works (C), so "ระนอง" or "Burmese" find it. Its people are found through their
+ * own documents (see search.ts), so a staff change never rewrites this.
  */
 export function organisationSearchText(
   o: Partial<IndexedOrganisation> & Pick<OrganisationRow, 'nameTh' | 'nameEn'>,
@@ -46,7 +51,9 @@ export function organisationSearchText(
       ...text(o.descriptionEn),
       ...text(o.eligibilityNotes),
       ...text(o.address),
-      ...labels([o.provinceCode ?? null, ...(o.populations ?? [])]),
+      ...labels([...new Set([o.provinceCode ?? null, ...(o.coverage ?? [])])]),
+      ...labels(o.populations ?? []),
+      ...labels(o.languages ?? [], languageLabel),
       ...text(o.mandateAndLimits),
       ...text(o.howToRequestHelp),
       ...text(o.documentsRequired),
@@ -88,7 +95,8 @@ export async function refreshPersonSearchDocument(tx: Db, personId: string) {
 }
 
 /**
- * Organisations written before their names had a document of their own (migration 0003) get both
+ * Organisations written before their names had a document of their own (migration 0003), or before the
+ * documents indexed provinces covered and languages (migration 0018 empties the names document), get both
  * documents rebuilt, once, at start; the documents are built in JavaScript, so SQL migrations cannot.
  */
 export async function indexUnindexedOrganisations(db: Db): Promise<number> {

@@ -1,19 +1,6 @@
 /** The directory list: search, filters, facet counts and paging. */
 
-import {
-  and,
-  arrayOverlaps,
-  asc,
-  desc,
-  eq,
-  gt,
-  inArray,
-  isNotNull,
-  not,
-  or,
-  type SQL,
-  sql,
-} from 'drizzle-orm';
+import { and, arrayOverlaps, asc, desc, eq, gt, inArray, not, or, type SQL, sql } from 'drizzle-orm';
 import type {
   DirectoryFacets,
   DirectoryFilters,
@@ -26,13 +13,14 @@ import { rowsOf } from '../../db/rows.ts';
 import { organisations, people } from '../../db/schema/index.ts';
 import { versionedCache } from '../../platform/cache/versioned-cache.ts';
 import { decodeCursor, encodeCursor } from '../../platform/pagination.ts';
-import { buildTsquery } from '../../platform/search/index.ts';
+import { buildTsquery, searchSynonyms } from '../../platform/search/index.ts';
 import { usingSearchIndexes } from '../../platform/search/index-reads.ts';
 import { presentListItem } from './organisations.presenter.ts';
 import {
   hasHotline24hSql,
   type OrganisationRecord,
   organisationRecordColumns,
+  verifiedSql,
 } from './organisations.queries.ts';
 import { staleSql } from './staleness.ts';
 
@@ -73,7 +61,7 @@ function dimensionConditions(f: DirectoryFilters, now: Date): [Dimension, SQL][]
     ['language', language && arrayOverlaps(organisations.languages, language)],
     ['population', population && arrayOverlaps(organisations.populations, population)],
     ['hotline24h', flag(f.hotline24h, hasHotline24hSql)],
-    ['verified', flag(f.verified, isNotNull(organisations.verifiedAt))],
+    ['verified', flag(f.verified, verifiedSql)],
     ['stale', flag(f.stale, staleSql(now))],
   ];
   return conditions.filter((c): c is [Dimension, SQL] => c[1] !== undefined);
@@ -81,7 +69,7 @@ function dimensionConditions(f: DirectoryFilters, now: Date): [Dimension, SQL][]
 
 /** The WHERE clause of a filter set: the text query and every filter in use. */
 export function filterConditions(f: DirectoryFilters, now: Date): SQL | undefined {
-  const tsquery = f.q ? buildTsquery(f.q) : null;
+  const tsquery = f.q ? buildTsquery(f.q, searchSynonyms) : null;
   return and(tsquery ? textMatch(tsquery) : undefined, ...dimensionConditions(f, now).map(([, c]) => c));
 }
 
@@ -113,7 +101,7 @@ export function listOrganisationsCached(
 }
 
 export async function listOrganisations(db: Db, now: Date, query: OrganisationListQuery) {
-  const tsquery = query.q ? buildTsquery(query.q) : null;
+  const tsquery = query.q ? buildTsquery(query.q, searchSynonyms) : null;
   return usingSearchIndexes(db, async (tx) => {
     const where = filterConditions(query, now);
     const page = tsquery
@@ -191,7 +179,7 @@ const passColumn = (dimension: Dimension) => sql.raw(`"passes_${dimension}"`);
  * one filter together with which filters it passes; each facet then counts the rows passing all the others.
  */
 export async function facetCounts(db: Db, now: Date, f: DirectoryFilters): Promise<DirectoryFacets> {
-  const tsquery = f.q ? buildTsquery(f.q) : null;
+  const tsquery = f.q ? buildTsquery(f.q, searchSynonyms) : null;
   const conditions = dimensionConditions(f, now);
   const passes = (except?: Dimension) =>
     sql.join(
@@ -209,7 +197,7 @@ export async function facetCounts(db: Db, now: Date, f: DirectoryFilters): Promi
   const result = await db.execute<FacetRow>(sql`
     with found as materialized (
       select sector, type, themes, services, coverage, languages, populations,
-        ${hasHotline24hSql} as hotline, ${organisations.verifiedAt} is not null as verified,
+        ${hasHotline24hSql} as hotline, ${verifiedSql} as verified,
         ${staleSql(now)} as stale ${sql.join(passColumns, sql``)}
       from ${organisations}
       where ${tsquery ? textMatch(tsquery) : sql`true`}

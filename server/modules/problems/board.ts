@@ -12,7 +12,7 @@ import type { Actor } from '../../platform/context.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { type CursorKey, decodeCursor, toPage } from '../../platform/pagination.ts';
 import { authorize } from '../../platform/policy.ts';
-import { buildTsquery } from '../../platform/search/index.ts';
+import { buildTsquery, searchSynonyms } from '../../platform/search/index.ts';
 import { usingSearchIndexes } from '../../platform/search/index-reads.ts';
 import { presentProblemListItem } from './problems.presenter.ts';
 import { organisationsById, type Problem, problemColumns, supportedBy } from './problems.repository.ts';
@@ -140,7 +140,7 @@ export async function nextDeadlineAfter(db: Db, now: Date): Promise<Date | null>
 
 export async function listProblems(db: Db, viewer: Actor, now: Date, q: ProblemListQuery) {
   authorizeBoard(viewer, q);
-  const tsquery = q.q ? buildTsquery(q.q) : null;
+  const tsquery = q.q ? buildTsquery(q.q, searchSynonyms) : null;
   const sort = q.sort === 'relevance' && !tsquery ? 'newest' : (q.sort ?? (tsquery ? 'relevance' : 'newest'));
   // Relevance matches the words tier by tier.
   const where = filters(viewer, now, { ...q, sort }, sort === 'relevance' ? null : tsquery);

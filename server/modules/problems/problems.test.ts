@@ -964,6 +964,25 @@ describe('the board', () => {
     expect(idsOf(res)).toEqual([ids.scam]);
   });
 
+  it('finds problems by the everyday words for what they say (พม่า for เมียนมา, Cambodian for กัมพูชา)', async () => {
+    const myanmar = await raise(reporter, {
+      title: 'แรงงานเมียนมาถูกยึดเอกสารที่โรงงานแปรรูปกุ้ง',
+      body: 'นายจ้างเก็บหนังสือเดินทางไว้',
+    });
+    const cambodian = await raise(reporter, {
+      title: 'แรงงานกัมพูชาถูกยึดเอกสารที่โรงงานแปรรูปกุ้ง',
+      body: 'นายจ้างเก็บหนังสือเดินทางไว้',
+    });
+    const found = async (q: string) =>
+      (await get(`/api/v1/problems?q=${encodeURIComponent(q)}&limit=100`, observer)).body.items.map(
+        (i: { id: string }) => i.id,
+      );
+    expect(await found('พม่า แปรรูปกุ้ง')).toEqual([myanmar.id]);
+    expect(await found('Burmese แปรรูปกุ้ง')).toEqual([myanmar.id]);
+    expect(await found('Cambodian แปรรูปกุ้ง')).toEqual([cambodian.id]);
+    expect((await found('แปรรูปกุ้ง')).sort()).toEqual([myanmar.id, cambodian.id].sort());
+  });
+
   it('ranks title matches before newer problems that only mention the words, then pages on', async () => {
     const word = 'เรือนจำชั่วคราว';
     const inTitle = await raise(reporter, { title: `ผู้เสียหายถูกกักใน${word}`, body: 'รายละเอียด' });

@@ -18,6 +18,9 @@ const TasksPage = lazyPage(() => import('./components/TasksPage.tsx').then((m) =
 const ContactSheetPage = lazyPage(() =>
   import('./components/ContactSheetPage.tsx').then((m) => m.ContactSheetPage),
 );
+const VerificationQueuePage = lazyPage(() =>
+  import('./components/VerificationQueuePage.tsx').then((m) => m.VerificationQueuePage),
+);
 const PersonPage = lazyPage(() => import('./components/PersonPage.tsx').then((m) => m.PersonPage));
 
 export const directoryRoutes: FeatureRoutes = {
@@ -32,5 +35,6 @@ export const directoryRoutes: FeatureRoutes = {
     { path: 'finder', element: <FinderPage /> },
     { path: 'people/:id', element: <PersonPage /> },
     { path: 'tasks', element: <TasksPage />, roles: ['admin', 'org_admin'] },
+    { path: 'verification', element: <VerificationQueuePage />, roles: ['admin'] },
   ],
 };

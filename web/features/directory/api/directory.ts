@@ -21,6 +21,9 @@ export type DirectoryFacets = Contract.DirectoryFacets;
 export type ContactView = Contract.ContactView;
 export type PersonView = Contract.PersonView;
 export type FinderView = Contract.FinderView;
+export type VerificationQueueView = Contract.VerificationQueueView;
+export type VerificationQueueItem = Contract.VerificationQueueItem;
+export type VerificationChange = Contract.VerificationChange;
 export type FinderResult = FinderView['items'][number];
 export type TaxonomiesView = z.infer<typeof Contract.TaxonomiesView>;
 export type UpdateOrganisationBody = z.input<typeof Contract.UpdateOrganisationBody>;
@@ -131,6 +134,7 @@ function useStoreOrganisation() {
     void queryClient.invalidateQueries({ queryKey: ['directory', 'organisations'] });
     void queryClient.invalidateQueries({ queryKey: ['directory', 'finder'] });
     void queryClient.invalidateQueries({ queryKey: TASKS_KEY });
+    void queryClient.invalidateQueries({ queryKey: VERIFICATION_QUEUE_KEY });
   };
 }
 
@@ -162,6 +166,32 @@ export function useMarkOrganisation(id: string) {
     mutationFn: (mark: 'verify' | 'review') =>
       api.post<OrganisationDetail>(`/organizations/${encodeURIComponent(id)}/${mark}`),
     onSuccess: store,
+  });
+}
+
+// ---- the Centre's verification review ----------------------------------------------------------------------
+const VERIFICATION_QUEUE_KEY = ['directory', 'verification-queue'] as const;
+
+export function useVerificationQueue() {
+  return useQuery({
+    queryKey: VERIFICATION_QUEUE_KEY,
+    queryFn: ({ signal }) =>
+      api.get<VerificationQueueView>('/directory/verification-queue', undefined, signal),
+  });
+}
+
+/** Re-verifies an entry from the queue: its current contact fields become the verified ones. */
+export function useReverify() {
+  const store = useStoreOrganisation();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (item: VerificationQueueItem) =>
+      api.post<OrganisationDetail>(
+        `/organizations/${encodeURIComponent(item.organisation.id)}/verify?seen=${item.fingerprint}`,
+      ),
+    onSuccess: store,
+    // Changed again meanwhile: show the new values to review.
+    onError: () => void queryClient.invalidateQueries({ queryKey: VERIFICATION_QUEUE_KEY }),
   });
 }
 
@@ -208,6 +238,8 @@ export function useUpdatePerson(id: string) {
     onSuccess: (person) => {
       queryClient.setQueryData(['directory', 'person', id], person);
       void queryClient.invalidateQueries({ queryKey: organisationKey(person.organisation.id) });
+      // A focal point's new number marks the entry changed since verification in the list too.
+      void queryClient.invalidateQueries({ queryKey: ['directory', 'organisations'] });
       // Someone marked as left leaves roles to hand over.
       void queryClient.invalidateQueries({ queryKey: TASKS_KEY });
     },

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { activeFilterCount, emptyFilters, filtersFromSearch, searchFromFilters } from './filters.ts';
+import {
+  activeFilterCount,
+  emptyFilters,
+  filtersFromSearch,
+  provinceNamed,
+  searchFromFilters,
+} from './filters.ts';
 
 describe('directory filters in the URL', () => {
   it('reads repeated parameters and flags', () => {
@@ -23,5 +29,25 @@ describe('directory filters in the URL', () => {
   it('round-trips', () => {
     const search = 'q=a&sector=government&theme=child_trafficking&hotline24h=1';
     expect(searchFromFilters(filtersFromSearch(new URLSearchParams(search))).toString()).toBe(search);
+  });
+});
+
+describe('a search text that names a province', () => {
+  const provinces = [
+    { code: 'TH-85', th: 'ระนอง', en: 'Ranong' },
+    { code: 'TH-10', th: 'กรุงเทพมหานคร', en: 'Bangkok' },
+  ];
+  it.each([
+    ['ระนอง', 'TH-85'],
+    [' จ.ระนอง ', 'TH-85'],
+    ['จังหวัด ระนอง', 'TH-85'],
+    ['ranong', 'TH-85'],
+    ['Ranong province', 'TH-85'],
+    ['กรุงเทพมหานคร', 'TH-10'],
+    ['ระนองบุรี', null],
+    ['ล่าม', null],
+    ['', null],
+  ])('%j names %s', (q, code) => {
+    expect(provinceNamed(q, provinces)).toBe(code);
   });
 });

@@ -48,3 +48,21 @@ export function emptyFilters(q = ''): DirectoryFilterState {
 function unique(values: string[]): string[] {
   return [...new Set(values)];
 }
+
+/**
+ * The province a search text names ("ระนอง", "จ.ระนอง", "จังหวัดระนอง", "Ranong"), if it names one: the
+ * empty directory then offers the province filter, which also finds organisations working nationwide.
+ */
+export function provinceNamed(
+  q: string,
+  provinces: readonly { code: string; th: string; en: string }[],
+): string | null {
+  const name = q
+    .trim()
+    .toLowerCase()
+    .replace(/^(จังหวัด|จ\.)\s*/, '')
+    .replace(/\s+province$/, '');
+  if (!name) return null;
+  const found = provinces.find((p) => p.th === name || p.en.toLowerCase() === name);
+  return found?.code ?? null;
+}

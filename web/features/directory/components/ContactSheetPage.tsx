@@ -211,7 +211,9 @@ function OrganisationCell({
   const name = organisationName(organisation, language);
   const flags = [
     organisation.hasHotline24h && t('directory.badges.hotline24h'),
-    organisation.verifiedAt && t('directory.badges.verified'),
+    organisation.changedSinceVerificationAt
+      ? t('directory.badges.changedSinceVerification')
+      : organisation.verifiedAt && t('directory.badges.verified'),
     organisation.stale && t('directory.badges.stale'),
   ].filter(Boolean);
   return (

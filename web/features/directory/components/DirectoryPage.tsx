@@ -1,5 +1,6 @@
 import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
-import { IconDownload, IconLifebuoy, IconPlus } from '@tabler/icons-react';
+import { IconDownload, IconLifebuoy, IconMapPin, IconPlus } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -16,6 +17,7 @@ import {
   exportOrganisationsUrl,
   type Labels,
   type OrganisationListItem,
+  taxonomiesQuery,
   useDirectory,
   useLabels,
 } from '../api/directory.ts';
@@ -23,6 +25,7 @@ import {
   activeFilterCount,
   type DirectoryFilterState,
   filtersFromSearch,
+  provinceNamed,
   searchFromFilters,
 } from '../api/filters.ts';
 import { ContactSheetLink, type DirectoryView, DirectoryViewSwitch } from './DirectoryViews.tsx';
@@ -117,7 +120,7 @@ export function DirectoryPage({ view = 'list' }: { view?: DirectoryView }) {
                   <ProvinceMap facets={facets} filters={filters} labels={labels} language={language} />
                 )
               ) : items.length === 0 ? (
-                <Text>{t('directory.empty')}</Text>
+                <NothingFound filters={filters} labels={labels} onChange={setFilters} />
               ) : (
                 <SimpleGrid
                   cols={{ base: 1, sm: 2, xl: 3 }}
@@ -193,6 +196,46 @@ function OrganisationCard({
         <OrganisationBadges organisation={organisation} />
       </Stack>
     </Card>
+  );
+}
+
+/**
+ * No match. A search for a province name gets the province filter offered, which also finds organisations
+ * working nationwide; any other search is pointed at the filters.
+ */
+function NothingFound({
+  filters,
+  labels,
+  onChange,
+}: {
+  filters: DirectoryFilterState;
+  labels: Labels;
+  onChange: (next: DirectoryFilterState) => void;
+}) {
+  const { t } = useTranslation();
+  const { data: taxonomies } = useQuery(taxonomiesQuery);
+  const province = taxonomies ? provinceNamed(filters.q, taxonomies.provinces) : null;
+  if (!filters.q.trim()) return <Text>{t('directory.empty')}</Text>;
+  return (
+    <Stack gap="xs" align="flex-start">
+      <Text>{t('directory.emptySearch.nothing', { q: filters.q.trim() })}</Text>
+      {province ? (
+        <Button
+          variant="light"
+          leftSection={<IconMapPin size={18} aria-hidden />}
+          onClick={() => onChange({ ...filters, q: '', province: [province] })}
+          h="auto"
+          py={8}
+          styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
+        >
+          {t('directory.emptySearch.useProvince', { province: labels.of(province, 'provinces') })}
+        </Button>
+      ) : (
+        <Text size="sm" c="dimmed">
+          {t('directory.emptySearch.tryFilters')}
+        </Text>
+      )}
+    </Stack>
   );
 }
 

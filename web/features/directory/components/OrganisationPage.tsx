@@ -16,6 +16,7 @@ import { DateTime } from '../../../components/DateTime.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { QueryPage } from '../../../components/QueryPage.tsx';
 import { Section } from '../../../components/Section.tsx';
+import { formatDateTime } from '../../../lib/dates.ts';
 import { errorMessage } from '../../../lib/errors.ts';
 import { feedback } from '../../../lib/feedback.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
@@ -192,6 +193,20 @@ function TrustHeader({ organisation, labels }: { organisation: OrganisationDetai
           t('directory.org.never')
         )}
       </Text>
+      {organisation.changedSinceVerificationAt && (
+        <Alert color="yellow" variant="light" icon={<IconAlertTriangle aria-hidden />}>
+          {t('directory.org.changedSinceVerification')}{' '}
+          <DateTime value={organisation.changedSinceVerificationAt} />
+          {organisation.permissions.verify && (
+            <>
+              {' '}
+              <Anchor component={Link} to="/verification">
+                {t('directory.org.openVerificationQueue')}
+              </Anchor>
+            </>
+          )}
+        </Alert>
+      )}
       {organisation.stale && (
         <Alert color="orange" variant="light" icon={<IconAlertTriangle aria-hidden />}>
           {t('directory.org.staleWarning')}
@@ -509,6 +524,7 @@ function PersonCard({ person, labels }: { person: PersonView; labels: Labels }) 
 
 function HistorySection({ organisation, labels }: { organisation: OrganisationDetail; labels: Labels }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   return (
     <Section id="history" title={t('directory.org.history')}>
       {organisation.history.length === 0 ? (
@@ -529,7 +545,7 @@ function HistorySection({ organisation, labels }: { organisation: OrganisationDe
                     <Text span fw={600} size="sm">
                       {fieldLabel(field, t)}
                     </Text>
-                    : {formatChange(value, labels)}
+                    : {formatChange(value, labels, language)}
                   </List.Item>
                 ))}
               </List>
@@ -553,15 +569,18 @@ function fieldLabel(field: string, t: T): string {
   return i18next.exists(key) ? t(key) : field;
 }
 
-function formatChange(value: unknown, labels: Labels): ReactNode {
+function formatChange(value: unknown, labels: Labels, language: Language): ReactNode {
   if (value && typeof value === 'object' && 'from' in value && 'to' in value) {
     const { from, to } = value as { from: unknown; to: unknown };
-    return `${formatValue(from, labels)} → ${formatValue(to, labels)}`;
+    return `${formatValue(from, labels, language)} → ${formatValue(to, labels, language)}`;
   }
-  return formatValue(value, labels);
+  return formatValue(value, labels, language);
 }
 
-function formatValue(value: unknown, labels: Labels): string {
+/** Times in the log (verified, reviewed, changed since verification) are ISO strings: shown as dates. */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+function formatValue(value: unknown, labels: Labels, language: Language): string {
   if (value === null || value === undefined || value === '') return '—';
   if (Array.isArray(value)) {
     if (value.length === 0) return '—';
@@ -575,6 +594,7 @@ function formatValue(value: unknown, labels: Labels): string {
       )
       .join(', ');
   }
+  if (typeof value === 'string' && ISO_TIME.test(value)) return formatDateTime(value, language);
   if (typeof value === 'string') return value.length > 200 ? `${value.slice(0, 200)}…` : labels.of(value);
   return JSON.stringify(value);
 }

@@ -1,9 +1,18 @@
 import { Badge, Button, Group } from '@mantine/core';
-import { IconAlertTriangle, IconPhone, IconPhoneCall, IconRosetteDiscountCheck } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconPhone,
+  IconPhoneCall,
+  IconRosetteDiscountCheck,
+  IconRosetteDiscountCheckOff,
+} from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { ContactView, Labels, OrganisationListItem } from '../api/directory.ts';
 
-type Flags = Pick<OrganisationListItem, 'verifiedAt' | 'stale' | 'hasHotline24h'>;
+type Flags = Pick<
+  OrganisationListItem,
+  'verifiedAt' | 'changedSinceVerificationAt' | 'stale' | 'hasHotline24h'
+>;
 
 /** Trust and emergency badges, shown the same way on cards, the page header and finder answers. */
 export function OrganisationBadges({ organisation }: { organisation: Flags }) {
@@ -15,10 +24,26 @@ export function OrganisationBadges({ organisation }: { organisation: Flags }) {
           {t('directory.badges.hotline24h')}
         </Badge>
       )}
-      {organisation.verifiedAt && (
-        <Badge color="teal" variant="light" leftSection={<IconRosetteDiscountCheck size={12} aria-hidden />}>
-          {t('directory.badges.verified')}
+      {organisation.changedSinceVerificationAt ? (
+        <Badge
+          color="yellow"
+          variant="light"
+          leftSection={<IconRosetteDiscountCheckOff size={12} aria-hidden />}
+          data-testid="verification-badge"
+        >
+          {t('directory.badges.changedSinceVerification')}
         </Badge>
+      ) : (
+        organisation.verifiedAt && (
+          <Badge
+            color="teal"
+            variant="light"
+            leftSection={<IconRosetteDiscountCheck size={12} aria-hidden />}
+            data-testid="verification-badge"
+          >
+            {t('directory.badges.verified')}
+          </Badge>
+        )
       )}
       {organisation.stale && (
         <Badge color="orange" variant="light" leftSection={<IconAlertTriangle size={12} aria-hidden />}>
