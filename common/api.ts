@@ -40,6 +40,8 @@ export const OrganisationSummary = z.object({
   nameTh: z.string(),
   nameEn: z.string(),
   abbreviation: z.string().nullable(),
+  /** English pages show this one, never the Thai `abbreviation`. */
+  abbreviationEn: z.string().nullable(),
   sector: Sector,
 });
 export type OrganisationSummary = z.infer<typeof OrganisationSummary>;

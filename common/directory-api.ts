@@ -79,19 +79,29 @@ export const ContactView = z.object({
 });
 export type ContactView = z.infer<typeof ContactView>;
 
-export const WorkingWithUs = z.object({
-  mandateAndLimits: z.string().nullable(),
-  howToRequestHelp: z.string().nullable(),
-  documentsRequired: z.string().nullable(),
-  officeHours: z.string().nullable(),
-  afterHoursContact: z.string().nullable(),
-  typicalTurnaround: z.string().nullable(),
-});
+/** The "working with us" texts, each in Thai and optionally in English (the English UI falls back to the Thai). */
+export const WORKING_WITH_US_FIELDS = [
+  'mandateAndLimits',
+  'howToRequestHelp',
+  'documentsRequired',
+  'officeHours',
+  'afterHoursContact',
+  'typicalTurnaround',
+] as const;
+export type WorkingWithUsField = (typeof WORKING_WITH_US_FIELDS)[number];
+const Bilingual = z.object({ th: z.string().nullable(), en: z.string().nullable() });
+export const WorkingWithUs = z.object(
+  Object.fromEntries(WORKING_WITH_US_FIELDS.map((field) => [field, Bilingual])) as Record<
+    WorkingWithUsField,
+    typeof Bilingual
+  >,
+);
 
 const organisationFields = {
   nameTh: Text(300).min(1),
   nameEn: Text(300).min(1),
   abbreviation: OptionalText(50),
+  abbreviationEn: OptionalText(50),
   sector: Sector,
   type: OrganisationTypeCode.nullable().optional(),
   parentId: Id.nullable().optional(),
@@ -117,6 +127,12 @@ const organisationFields = {
   officeHours: OptionalText(500),
   afterHoursContact: OptionalText(500),
   typicalTurnaround: OptionalText(500),
+  mandateAndLimitsEn: OptionalText(4000),
+  howToRequestHelpEn: OptionalText(4000),
+  documentsRequiredEn: OptionalText(2000),
+  officeHoursEn: OptionalText(500),
+  afterHoursContactEn: OptionalText(500),
+  typicalTurnaroundEn: OptionalText(500),
   /** Replaces the organisation's whole list of contact channels. */
   contacts: z.array(ContactInput).max(30).optional(),
 };
@@ -198,6 +214,7 @@ export const PersonBrief = z.object({
   nameTh: z.string(),
   nameEn: z.string().nullable(),
   position: z.string().nullable(),
+  positionEn: z.string().nullable(),
   active: z.boolean(),
 });
 export const PersonView = PersonBrief.extend({
@@ -224,6 +241,7 @@ const personFields = {
   nameTh: Text(200).min(1),
   nameEn: OptionalText(200),
   position: OptionalText(200),
+  positionEn: OptionalText(200),
   department: OptionalText(200),
   phones: z.array(PersonPhone).max(10).optional(),
   email: z.email().max(254).nullable().optional(),
@@ -332,6 +350,8 @@ export const FinderResult = z.object({
     .nullable(),
   officeHours: z.string().nullable(),
   afterHoursContact: z.string().nullable(),
+  officeHoursEn: z.string().nullable(),
+  afterHoursContactEn: z.string().nullable(),
 });
 export const FinderView = z.object({ items: z.array(FinderResult) });
 export type FinderView = z.infer<typeof FinderView>;
@@ -356,6 +376,8 @@ export const ContactSheetEntry = z.object({
   address: z.string().nullable(),
   officeHours: z.string().nullable(),
   afterHoursContact: z.string().nullable(),
+  officeHoursEn: z.string().nullable(),
+  afterHoursContactEn: z.string().nullable(),
   contacts: z.array(ContactView),
   /** Active people only, focal points first. */
   people: z.array(ContactSheetPerson),

@@ -8,13 +8,20 @@ import type { OrganisationSummary } from '../../common/api.ts';
 import type { Language } from '../../common/taxonomies.ts';
 import { type OrganisationRow, organisations, users } from '../db/schema/index.ts';
 
-type SummaryKey = 'id' | 'nameTh' | 'nameEn' | 'abbreviation' | 'sector';
+type SummaryKey = 'id' | 'nameTh' | 'nameEn' | 'abbreviation' | 'abbreviationEn' | 'sector';
 
 /** The organisation-summary columns of `organisations` or of an alias of it. */
 export function organisationSummaryColumnsOf<T extends Record<SummaryKey, AnyColumn>>(
   o: T,
 ): Pick<T, SummaryKey> {
-  return { id: o.id, nameTh: o.nameTh, nameEn: o.nameEn, abbreviation: o.abbreviation, sector: o.sector };
+  return {
+    id: o.id,
+    nameTh: o.nameTh,
+    nameEn: o.nameEn,
+    abbreviation: o.abbreviation,
+    abbreviationEn: o.abbreviationEn,
+    sector: o.sector,
+  };
 }
 
 /** What a link to an organisation shows (parent, children, mentions, assignments, actors). */
@@ -27,6 +34,7 @@ export const presentOrganisation = (o: OrganisationSummaryRow): OrganisationSumm
   nameTh: o.nameTh,
   nameEn: o.nameEn,
   abbreviation: o.abbreviation,
+  abbreviationEn: o.abbreviationEn,
   sector: o.sector,
 });
 

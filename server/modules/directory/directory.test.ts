@@ -224,11 +224,11 @@ describe('editing an organisation', () => {
     expect(won.body.version).toBe(2);
     expect(lost.body.error.code).toBe('VERSION_CONFLICT');
     expect(lost.body.error.details.currentVersion).toBe(2);
-    expect(lost.body.error.details.current.workingWithUs.officeHours).toBe(
-      won.body.workingWithUs.officeHours,
+    expect(lost.body.error.details.current.workingWithUs.officeHours.th).toBe(
+      won.body.workingWithUs.officeHours.th,
     );
     const now = (await get(`/api/v1/organizations/${org.id}`, as.member)).body;
-    expect(now.workingWithUs.officeHours).toBe(won.body.workingWithUs.officeHours);
+    expect(now.workingWithUs.officeHours.th).toBe(won.body.workingWithUs.officeHours.th);
   });
 
   it('shows who changed which field in the history, and makes the change searchable', async () => {

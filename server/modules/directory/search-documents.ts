@@ -16,6 +16,7 @@ type IndexedOrganisation = Pick<
   | 'nameTh'
   | 'nameEn'
   | 'abbreviation'
+  | 'abbreviationEn'
   | 'type'
   | 'themes'
   | 'services'
@@ -28,6 +29,9 @@ type IndexedOrganisation = Pick<
   | 'mandateAndLimits'
   | 'howToRequestHelp'
   | 'documentsRequired'
+  | 'mandateAndLimitsEn'
+  | 'howToRequestHelpEn'
+  | 'documentsRequiredEn'
 >;
 
 /**
@@ -39,7 +43,7 @@ export function organisationSearchText(
 ): WeightedText {
   const text = (v: string | null | undefined) => (v ? [v] : []);
   return {
-    A: [o.nameTh, o.nameEn, ...text(o.abbreviation)],
+    A: [o.nameTh, o.nameEn, ...text(o.abbreviation), ...text(o.abbreviationEn)],
     B: labels([...(o.services ?? []), ...(o.themes ?? []), o.type ?? null]),
     C: [
       ...text(o.descriptionTh),
@@ -50,6 +54,9 @@ export function organisationSearchText(
       ...text(o.mandateAndLimits),
       ...text(o.howToRequestHelp),
       ...text(o.documentsRequired),
+      ...text(o.mandateAndLimitsEn),
+      ...text(o.howToRequestHelpEn),
+      ...text(o.documentsRequiredEn),
     ],
   };
 }
@@ -62,9 +69,12 @@ export function organisationSearchDocuments(
   return { searchDocument: buildTsvector(text), nameDocument: buildTsvector({ A: text.A }) };
 }
 
-export const personSearchText = (p: Pick<PersonRow, 'nameTh' | 'nameEn' | 'position' | 'department'>) => ({
+export const personSearchText = (
+  p: Pick<PersonRow, 'nameTh' | 'nameEn' | 'position' | 'department'> &
+    Partial<Pick<PersonRow, 'positionEn'>>,
+) => ({
   A: [p.nameTh, ...(p.nameEn ? [p.nameEn] : [])],
-  B: [...(p.position ? [p.position] : []), ...(p.department ? [p.department] : [])],
+  B: [p.position, p.positionEn, p.department].filter((v): v is string => Boolean(v)),
 });
 
 export async function refreshOrganisationSearchDocument(tx: Db, organisationId: string) {

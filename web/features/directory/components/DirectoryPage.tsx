@@ -8,6 +8,7 @@ import { FilteredList, useSearchText } from '../../../components/FilteredList.ts
 import { FullPageLoader } from '../../../components/FullPageLoader.tsx';
 import { LoadMoreButton } from '../../../components/LoadMoreButton.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { organisationAbbreviation } from '../../../lib/bilingual.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { organisationName } from '../../../lib/organisations.ts';
 import { useSignedInMe } from '../../../lib/session.ts';
@@ -171,9 +172,9 @@ function OrganisationCard({
           >
             {organisationName(organisation, language)}
           </Anchor>
-          {organisation.abbreviation && (
+          {organisationAbbreviation(organisation, language) && (
             <Badge variant="outline" color="gray" style={{ flexShrink: 0 }}>
-              {organisation.abbreviation}
+              {organisationAbbreviation(organisation, language)}
             </Badge>
           )}
         </Group>

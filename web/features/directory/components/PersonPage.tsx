@@ -33,7 +33,7 @@ import {
   personFormOf,
   withoutPersonProblemsOf,
 } from './PersonForm.tsx';
-import { hasVisibleContact, telHref } from './shared.tsx';
+import { hasVisibleContact, PositionText, telHref } from './shared.tsx';
 
 export function PersonPage() {
   const { id = '' } = useParams();
@@ -55,7 +55,15 @@ function PersonDetails({ person }: { person: PersonView }) {
     <Stack gap="md">
       <PageHeader
         title={personName(person, language)}
-        description={[person.position, person.department].filter(Boolean).join(' · ') || undefined}
+        description={
+          person.position || person.positionEn || person.department ? (
+            <>
+              <PositionText person={person} />
+              {(person.position || person.positionEn) && person.department ? ' · ' : ''}
+              {person.department}
+            </>
+          ) : undefined
+        }
       />
       <Group gap={6}>
         <Anchor component={Link} to={`/organisations/${person.organisation.id}`}>
