@@ -51,7 +51,11 @@ export function OrganisationPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   return (
-    <QueryPage query={useOrganisation(id)} title={t('organisations.title')}>
+    <QueryPage
+      query={useOrganisation(id)}
+      title={t('organisations.title')}
+      back={{ to: '/organisations', label: t('directory.backToList') }}
+    >
       {(organisation) => <OrganisationView organisation={organisation} />}
     </QueryPage>
   );

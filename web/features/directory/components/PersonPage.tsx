@@ -39,7 +39,11 @@ export function PersonPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   return (
-    <QueryPage query={usePerson(id)} title={t('directory.person.title')}>
+    <QueryPage
+      query={usePerson(id)}
+      title={t('directory.person.title')}
+      back={{ to: '/organisations', label: t('directory.backToList') }}
+    >
       {(person) => <PersonDetails person={person} />}
     </QueryPage>
   );

@@ -30,7 +30,11 @@ export function ProblemPage() {
   const { t } = useTranslation();
   const query = useProblem(id);
   return (
-    <QueryPage query={query} title={t('problems.title')}>
+    <QueryPage
+      query={query}
+      title={t('problems.title')}
+      back={{ to: '/problems', label: t('problems.backToBoard') }}
+    >
       {(problem) => <ProblemView problem={problem} />}
     </QueryPage>
   );
