@@ -90,6 +90,7 @@ function AccountabilityContent({ view }: { view: AccountabilityView }) {
             yAxisProps={{ width: 130 }}
             gridAxis="none"
             withBarValueLabel
+            barChartProps={NOT_INTERACTIVE}
           />
         </div>
       </Section>
@@ -120,6 +121,7 @@ function AccountabilityContent({ view }: { view: AccountabilityView }) {
             yAxisProps={{ width: 130 }}
             gridAxis="none"
             withBarValueLabel
+            barChartProps={NOT_INTERACTIVE}
           />
         </div>
       </Section>
@@ -252,6 +254,12 @@ function AccountabilityContent({ view }: { view: AccountabilityView }) {
 }
 
 /** What a chart shows, as one sentence for screen readers: "By state: Submitted 4, …". */
+/**
+ * Recharts makes each chart a focusable, unlabelled role="application" for keyboard exploration; here the
+ * wrapper (role="img") already says every figure in words, so the chart itself stays out of the way.
+ */
+const NOT_INTERACTIVE = { accessibilityLayer: false } as const;
+
 const summary = (title: string, rows: { label: string; n: number }[]) =>
   `${title}: ${rows.map((r) => `${r.label} ${r.n}`).join(', ')}`;
 
