@@ -1,6 +1,6 @@
 /** The HTTP contract of the network directory: organisations, people, focal points, finder, exports. */
 import { z } from 'zod';
-import { Id, OrganisationSummary, Page, PageQuery, Sector, Timestamp } from './api.ts';
+import { Id, Language, OrganisationSummary, Page, PageQuery, Sector, Timestamp } from './api.ts';
 import { isEmailAddress, isLineId, isWebAddress, normalisePhone } from './contact-values.ts';
 import {
   type ContactType,
@@ -182,6 +182,8 @@ export const OrganisationListQuery = PageQuery.extend({
   ...DirectoryFilters.shape,
   /** `facets=1`: also count, per filter, how many organisations each value would give. */
   facets: Flag,
+  /** The reader's language: names are listed in it, Thai ones in Thai alphabetical order. */
+  lang: Language.default('en'),
 });
 export type OrganisationListQuery = z.infer<typeof OrganisationListQuery>;
 

@@ -73,8 +73,9 @@ export function useLabels(language: Language): Labels {
 // ---- directory list ---------------------------------------------------------------------------------------
 const PAGE_SIZE = 30;
 
-export const directoryQuery = (filters: DirectoryFilterState) => {
+export const directoryQuery = (filters: DirectoryFilterState, language: Language) => {
   const search = searchFromFilters(filters);
+  search.set('lang', language);
   return infiniteQueryOptions({
     queryKey: ['directory', 'organisations', search.toString()],
     queryFn: ({ pageParam, signal }) => {
@@ -92,8 +93,8 @@ export const directoryQuery = (filters: DirectoryFilterState) => {
   });
 };
 
-export function useDirectory(filters: DirectoryFilterState) {
-  return useInfiniteQuery(directoryQuery(filters));
+export function useDirectory(filters: DirectoryFilterState, language: Language) {
+  return useInfiniteQuery(directoryQuery(filters, language));
 }
 
 export function exportOrganisationsUrl(filters: DirectoryFilterState): string {

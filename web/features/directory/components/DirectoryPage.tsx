@@ -43,7 +43,7 @@ export function DirectoryPage({ view = 'list' }: { view?: DirectoryView }) {
 
   const [text, setText] = useSearchText(filters.q, (q) => setFilters({ ...filters, q }), 250);
 
-  const directory = useDirectory(filters);
+  const directory = useDirectory(filters, language);
   const facets = directory.data?.pages[0]?.facets;
   const items = directory.data?.pages.flatMap((page) => page.items) ?? [];
   const active = activeFilterCount(filters);
