@@ -3,10 +3,11 @@
  * a user is named. Select these columns, never whole rows: an organisation row carries ~6 KB of search
  * documents, and a page of problems, comments or notifications names up to a hundred organisations.
  */
-import type { AnyColumn } from 'drizzle-orm';
+import { type AnyColumn, inArray } from 'drizzle-orm';
 import type { OrganisationSummary } from '../../common/api.ts';
 import type { Language } from '../../common/taxonomies.ts';
-import { type OrganisationRow, organisations, users } from '../db/schema/index.ts';
+import type { Db } from '../db/client.ts';
+import { type OrganisationRow, organisations, people, problems, users } from '../db/schema/index.ts';
 
 type SummaryKey = 'id' | 'nameTh' | 'nameEn' | 'abbreviation' | 'abbreviationEn' | 'sector';
 
@@ -53,3 +54,32 @@ export type UserName = { id: string; displayName: string };
 export const mailRecipientColumns = { ...userNameColumns, email: users.email, language: users.language };
 
 export type MailRecipient = UserName & { email: string; language: Language };
+
+export type ReferenceName = { th: string; en: string };
+
+/**
+ * What each id names, for logs read by the Centre (who may see every organisation, user, person and
+ * problem): organisations and people by their Thai and English names, users by display name, problems
+ * by title. Ids that name nothing (deleted, or not an id at all) are left out.
+ */
+export async function referenceNamesOf(db: Db, ids: string[]): Promise<Record<string, ReferenceName>> {
+  if (ids.length === 0) return {};
+  const [orgs, accounts, persons, raised] = await Promise.all([
+    db
+      .select({ id: organisations.id, th: organisations.nameTh, en: organisations.nameEn })
+      .from(organisations)
+      .where(inArray(organisations.id, ids)),
+    db.select({ id: users.id, th: users.displayName }).from(users).where(inArray(users.id, ids)),
+    db
+      .select({ id: people.id, th: people.nameTh, en: people.nameEn })
+      .from(people)
+      .where(inArray(people.id, ids)),
+    db.select({ id: problems.id, th: problems.title }).from(problems).where(inArray(problems.id, ids)),
+  ]);
+  return Object.fromEntries(
+    [...orgs, ...accounts, ...persons, ...raised].map((r: { id: string; th: string; en?: string | null }) => [
+      r.id,
+      { th: r.th, en: r.en || r.th },
+    ]),
+  );
+}

@@ -4,6 +4,13 @@
  * shown, as its raw code.
  */
 import type { TFunction } from 'i18next';
+import i18next from 'i18next';
+import { labelOf } from '../../../common/directory-taxonomies.ts';
+import { PROBLEM_CATEGORIES, PROBLEM_STATES } from '../../../common/problems-taxonomy.ts';
+import type { AuditEventPage, Language } from '../../lib/types.ts';
+
+/** What the ids on the loaded pages name, as the server looked them up. */
+export type AuditNames = AuditEventPage['names'];
 
 export const AUDIT_ACTIONS = [
   'auth.login',
@@ -113,4 +120,34 @@ export function entityTypeOptions(t: TFunction) {
     value: entityType,
     label: entityTypeLabel(t, entityType),
   }));
+}
+
+/** A changed field's name in words: the log's own label, else the directory's or a common field's. */
+export function fieldLabel(t: TFunction, field: string): string {
+  for (const key of [`audit.fields.${field}`, `directory.fields.${field}`, `fields.${field}`])
+    if (i18next.exists(key)) return t(key);
+  return field;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const PROBLEM_CODES = new Map([...PROBLEM_STATES, ...PROBLEM_CATEGORIES].map((entry) => [entry.code, entry]));
+
+/**
+ * A recorded value in words: an id as the name of what it names, a code (role, sector, state, service…)
+ * as its label; anything else as recorded.
+ */
+export function valueLabel(
+  t: TFunction,
+  language: Language,
+  names: AuditNames,
+  field: string,
+  value: string,
+) {
+  if (UUID.test(value)) return names[value]?.[language] ?? value;
+  const scoped = { role: `roles.${value}`, sector: `sectors.${value}`, language: `languages.${value}` }[
+    field
+  ];
+  if (scoped && i18next.exists(scoped)) return t(scoped);
+  const entry = PROBLEM_CODES.get(value as never) ?? labelOf(value);
+  return entry ? entry[language] : value;
 }
