@@ -127,26 +127,20 @@ function Entity({
   const { t } = useTranslation();
   const language = useLanguage();
   const name = event.entityId ? names[event.entityId]?.[language] : undefined;
+  // A bare id (a session, an invitation) means nothing to a reader; it stays in the tooltip for searching.
   return (
-    <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+    <Text size="sm" style={{ overflowWrap: 'anywhere' }} title={event.entityId ?? undefined}>
       {labelled && (
         <Text span size="sm" c="dimmed">
           {t('audit.entity')}:{' '}
         </Text>
       )}
       {entityTypeLabel(t, event.entityType)}
-      {name ? (
-        <Text span size="sm" fw={600} title={event.entityId ?? undefined}>
+      {name && (
+        <Text span size="sm" fw={600}>
           {' '}
           {name}
         </Text>
-      ) : (
-        event.entityId && (
-          <Text span size="xs" c="dimmed" ff="monospace">
-            {' '}
-            {event.entityId}
-          </Text>
-        )
       )}
     </Text>
   );
