@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROBLEM_LIMITS } from '../../../../common/problems-api.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { anyTooLong, LimitedTextarea } from '../../../components/LimitedText.tsx';
 import { LoadMoreButton } from '../../../components/LoadMoreButton.tsx';
 import { Section } from '../../../components/Section.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
@@ -217,12 +218,12 @@ function CommentComposer({
       .catch(() => undefined);
   return (
     <Stack gap="xs">
-      <Textarea
+      <LimitedTextarea
         label={parentId ? t('problems.comments.replyLabel') : t('problems.comments.add')}
         description={t('problems.raise.markdownHint')}
         autosize
         minRows={2}
-        maxLength={PROBLEM_LIMITS.comment}
+        limit={PROBLEM_LIMITS.comment}
         value={body}
         onChange={(e) => setBody(e.currentTarget.value)}
       />
@@ -244,7 +245,12 @@ function CommentComposer({
         />
       </SimpleGrid>
       <Group justify="flex-end">
-        <Button size="sm" loading={add.isPending} disabled={!body.trim()} onClick={submit}>
+        <Button
+          size="sm"
+          loading={add.isPending}
+          disabled={!body.trim() || anyTooLong([[body, PROBLEM_LIMITS.comment]])}
+          onClick={submit}
+        >
           {parentId ? t('problems.comments.sendReply') : t('problems.comments.send')}
         </Button>
       </Group>
@@ -269,11 +275,11 @@ function EditComment({
   const [body, setBody] = useState(comment.body ?? '');
   return (
     <Stack gap="xs">
-      <Textarea
+      <LimitedTextarea
         aria-label={t('problems.comments.edit')}
         autosize
         minRows={2}
-        maxLength={PROBLEM_LIMITS.comment}
+        limit={PROBLEM_LIMITS.comment}
         value={body}
         onChange={(e) => setBody(e.currentTarget.value)}
       />
@@ -285,7 +291,7 @@ function EditComment({
         <Button
           size="xs"
           loading={edit.isPending}
-          disabled={!body.trim()}
+          disabled={!body.trim() || anyTooLong([[body, PROBLEM_LIMITS.comment]])}
           onClick={() =>
             privacy
               .run(
@@ -330,12 +336,12 @@ function ReasonDialog({
   return (
     <Modal opened={kind !== null} onClose={close} title={kind ? t(`problems.comments.${kind}Title`) : ''}>
       <Stack>
-        <Textarea
+        <LimitedTextarea
           label={t('problems.comments.reason')}
           required
           autosize
           minRows={2}
-          maxLength={PROBLEM_LIMITS.reason}
+          limit={PROBLEM_LIMITS.reason}
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
         />
@@ -346,7 +352,7 @@ function ReasonDialog({
           </Button>
           <Button
             color={kind === 'hide' ? 'red' : 'orange'}
-            disabled={!reason.trim()}
+            disabled={!reason.trim() || anyTooLong([[reason, PROBLEM_LIMITS.reason]])}
             loading={mutation.isPending}
             onClick={() => mutation.mutate({ commentId, reason: reason.trim() }, { onSuccess: close })}
           >

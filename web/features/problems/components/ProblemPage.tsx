@@ -1,9 +1,10 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconBell, IconBellOff, IconCertificate, IconUsersGroup } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { anyTooLong, LimitedTextarea } from '../../../components/LimitedText.tsx';
 import { useDocumentTitle } from '../../../components/PageHeader.tsx';
 import { QueryPage } from '../../../components/QueryPage.tsx';
 import { Section } from '../../../components/Section.tsx';
@@ -24,6 +25,9 @@ import { SafeMarkdown } from './Markdown.tsx';
 import { usePrivacyGuard, withoutPrivacyWarning } from './PrivacyGuard.tsx';
 import { OverdueBadge, ReporterName, StateBadge, TypeBadge } from './shared.tsx';
 import { Timeline } from './Timeline.tsx';
+
+/** What the server takes as a support's context. */
+const SUPPORT_CONTEXT_LIMIT = PROBLEM_LIMITS.context;
 
 export function ProblemPage() {
   const { id = '' } = useParams();
@@ -228,17 +232,18 @@ function SupportAndFollow({ problem }: { problem: ProblemDetail }) {
       )}
       {problem.permissions.support && !problem.supportedByMyOrganisation && (
         <Stack gap="xs">
-          <Textarea
+          <LimitedTextarea
             label={t('problems.support.context')}
             autosize
             minRows={2}
-            maxLength={1000}
+            limit={SUPPORT_CONTEXT_LIMIT}
             value={context}
             onChange={(e) => setContext(e.currentTarget.value)}
           />
           <Button
             leftSection={<IconUsersGroup size={18} aria-hidden />}
             loading={support.isPending}
+            disabled={anyTooLong([[context, SUPPORT_CONTEXT_LIMIT]])}
             onClick={() =>
               privacy
                 .run(

@@ -8,8 +8,6 @@ import {
   Select,
   Stack,
   Text,
-  Textarea,
-  TextInput,
 } from '@mantine/core';
 import { IconEyeOff } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -19,6 +17,7 @@ import { PROBLEM_LIMITS } from '../../../../common/problems-api.ts';
 import type { ProblemCategory, ProblemType } from '../../../../common/problems-taxonomy.ts';
 import { SECTORS } from '../../../../common/taxonomies.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { anyTooLong, LimitedTextarea, LimitedTextInput } from '../../../components/LimitedText.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { organisationName } from '../../../lib/organisations.ts';
@@ -73,10 +72,17 @@ export function RaiseProblemPage() {
     proposedSolution: form.proposedSolution,
     source: form.source,
   };
+  // Each field says itself by how much it is over; the form only refuses to send.
+  const tooLongFields = anyTooLong([
+    [form.title, PROBLEM_LIMITS.title],
+    [form.body, PROBLEM_LIMITS.body],
+    [form.proposedSolution, PROBLEM_LIMITS.proposedSolution],
+    [form.source, PROBLEM_LIMITS.source],
+  ]);
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     setShowErrors(true);
-    if (Object.values(errors).some(Boolean)) return;
+    if (Object.values(errors).some(Boolean) || tooLongFields) return;
     let createdId: string | undefined;
     await privacy
       .run(
@@ -113,21 +119,21 @@ export function RaiseProblemPage() {
           onChange={(value) => set('type', value as ProblemType)}
           fullWidth
         />
-        <TextInput
+        <LimitedTextInput
           label={t('problems.fields.title')}
           required
-          maxLength={PROBLEM_LIMITS.title}
+          limit={PROBLEM_LIMITS.title}
           value={form.title}
           onChange={(e) => set('title', e.currentTarget.value)}
           error={shown(errors.title)}
         />
-        <Textarea
+        <LimitedTextarea
           label={t('problems.fields.body')}
           description={t('problems.raise.markdownHint')}
           required
           autosize
           minRows={5}
-          maxLength={PROBLEM_LIMITS.body}
+          limit={PROBLEM_LIMITS.body}
           value={form.body}
           onChange={(e) => set('body', e.currentTarget.value)}
           error={shown(errors.body)}
@@ -160,18 +166,18 @@ export function RaiseProblemPage() {
           clearable
           comboboxProps={{ withinPortal: true }}
         />
-        <Textarea
+        <LimitedTextarea
           label={t('problems.fields.proposedSolution')}
           autosize
           minRows={3}
-          maxLength={PROBLEM_LIMITS.proposedSolution}
+          limit={PROBLEM_LIMITS.proposedSolution}
           value={form.proposedSolution}
           onChange={(e) => set('proposedSolution', e.currentTarget.value)}
         />
-        <TextInput
+        <LimitedTextInput
           label={t('problems.fields.source')}
           description={t('problems.raise.sourceHint')}
-          maxLength={PROBLEM_LIMITS.source}
+          limit={PROBLEM_LIMITS.source}
           value={form.source}
           onChange={(e) => set('source', e.currentTarget.value)}
         />
@@ -185,7 +191,7 @@ export function RaiseProblemPage() {
           icon={({ className }) => <IconEyeOff className={className} />}
         />
         <ErrorAlert error={withoutPrivacyWarning(create.error)} />
-        {showErrors && Object.values(errors).some(Boolean) && (
+        {showErrors && (Object.values(errors).some(Boolean) || tooLongFields) && (
           <Alert color="red" variant="light" role="alert">
             {t('problems.raise.fixErrors')}
           </Alert>
