@@ -393,8 +393,10 @@ export const ContactSheetView = z.object({
 });
 export type ContactSheetView = z.infer<typeof ContactSheetView>;
 
-export const ExportOrganisationsQuery = DirectoryFilters;
-export const ExportPeopleQuery = z.strictObject({ organisationId: Id.optional() });
+/** `lang=th`: Thai headers, labels and Buddhist-Era dates (else the browser's Accept-Language decides). */
+const CsvLanguage = { lang: Language.optional() };
+export const ExportOrganisationsQuery = DirectoryFilters.extend(CsvLanguage);
+export const ExportPeopleQuery = z.strictObject({ organisationId: Id.optional(), ...CsvLanguage });
 
 const Entries = z.array(z.object({ code: z.string(), th: z.string(), en: z.string() })).readonly();
 export const TaxonomiesView = z.object({

@@ -16,11 +16,15 @@ function card(page: Page, name: string, labels: typeof th) {
 
 describe('field-ready', () => {
   let browser: Browser;
-  let englishReader: { email: string; password: string };
+  let englishReader: { email: string; password: string } | undefined;
   beforeAll(async () => {
     browser = await launchBrowser();
-    englishReader = await createUserViaApi({ organisation: 'Mirror Foundation', language: 'en' });
   });
+  /** A fresh member who reads TIPNet in English (made inside a test: it polls the outbox). */
+  const english = async () => {
+    englishReader ??= await createUserViaApi({ organisation: 'Mirror Foundation', language: 'en' });
+    return englishReader;
+  };
   afterAll(async () => {
     await browser?.close();
   });
@@ -28,7 +32,8 @@ describe('field-ready', () => {
   it('shows English readers the English abbreviation, never the Thai one beside an English name', async () => {
     const { context, page } = await newPage(browser, baseUrl(), PHONE);
     try {
-      await signIn(page, englishReader.email, englishReader.password);
+      const reader = await english();
+      await signIn(page, reader.email, reader.password);
       await openPage(page, '/organisations?q=fisheries', en.nav.organisations);
       const fisheries = card(page, 'Department of Fisheries', en);
       await expect.poll(() => fisheries.count()).toBe(1);
@@ -50,7 +55,8 @@ describe('field-ready', () => {
   it('shows a text with no English version in Thai, marked as Thai for the eye and the screen reader', async () => {
     const { context, page } = await newPage(browser, baseUrl(), PHONE);
     try {
-      await signIn(page, englishReader.email, englishReader.password);
+      const reader = await english();
+      await signIn(page, reader.email, reader.password);
       await openPage(page, '/organisations?q=interior', en.nav.organisations);
       await page.getByRole('link', { name: 'Ministry of Interior', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: 'Ministry of Interior' }).waitFor();

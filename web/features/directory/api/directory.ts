@@ -97,13 +97,15 @@ export function useDirectory(filters: DirectoryFilterState, language: Language) 
   return useInfiniteQuery(directoryQuery(filters, language));
 }
 
-export function exportOrganisationsUrl(filters: DirectoryFilterState): string {
-  const search = searchFromFilters(filters).toString();
-  return `/api/v1/organizations/export.csv${search ? `?${search}` : ''}`;
+/** The spreadsheet in the reader's language: Thai headers, labels and Buddhist-Era dates in Thai. */
+export function exportOrganisationsUrl(filters: DirectoryFilterState, language: Language): string {
+  const search = searchFromFilters(filters);
+  search.set('lang', language);
+  return `/api/v1/organizations/export.csv?${search}`;
 }
 
-export function exportPeopleUrl(organisationId: string): string {
-  return `/api/v1/people/export.csv?organisationId=${encodeURIComponent(organisationId)}`;
+export function exportPeopleUrl(organisationId: string, language: Language): string {
+  return `/api/v1/people/export.csv?${new URLSearchParams({ organisationId, lang: language })}`;
 }
 
 export function vcardUrl(personId: string): string {

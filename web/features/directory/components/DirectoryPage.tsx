@@ -103,7 +103,7 @@ export function DirectoryPage({ view = 'list' }: { view?: DirectoryView }) {
                   {t('directory.count', { count: total })}
                 </Text>
                 <Anchor
-                  href={exportOrganisationsUrl(filters)}
+                  href={exportOrganisationsUrl(filters, language)}
                   download
                   size="sm"
                   style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}

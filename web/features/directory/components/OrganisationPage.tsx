@@ -410,7 +410,7 @@ function PeopleSection({ organisation, labels }: { organisation: OrganisationDet
       )}
       <Group justify="space-between" gap="xs">
         <Anchor
-          href={exportPeopleUrl(organisation.id)}
+          href={exportPeopleUrl(organisation.id, language)}
           download
           size="sm"
           style={{ display: 'inline-flex', gap: 4 }}

@@ -13,7 +13,7 @@ import { Section } from '../../../components/Section.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { organisationName } from '../../../lib/organisations.ts';
-import { ACCOUNTABILITY_CSV_URL, useAccountability } from '../api/problems.ts';
+import { accountabilityCsvUrl, useAccountability } from '../api/problems.ts';
 import { categoryLabel, stateLabel } from '../labels.ts';
 
 /** How the Centre's loop is kept: counts, answer and resolution times per responsible organisation, overdue. */
@@ -52,15 +52,20 @@ function AccountabilityContent({ view }: { view: AccountabilityView }) {
         title={t('problems.accountability.title')}
         description={t('problems.accountability.description')}
         actions={
-          <Button
-            component="a"
-            href={ACCOUNTABILITY_CSV_URL}
-            download
-            variant="default"
-            leftSection={<IconDownload size={18} aria-hidden />}
-          >
-            {t('problems.accountability.exportCsv')}
-          </Button>
+          <Group gap="xs">
+            {(['organisations', 'overdue'] as const).map((table) => (
+              <Button
+                key={table}
+                component="a"
+                href={accountabilityCsvUrl(table, language)}
+                download
+                variant="default"
+                leftSection={<IconDownload size={18} aria-hidden />}
+              >
+                {t(`problems.accountability.exportCsv.${table}`)}
+              </Button>
+            ))}
+          </Group>
         }
       />
       <Text size="xs" c="dimmed">

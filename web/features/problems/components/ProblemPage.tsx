@@ -3,6 +3,7 @@ import { IconBell, IconBellOff, IconCertificate, IconUsersGroup } from '@tabler/
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { PROBLEM_LIMITS } from '../../../../common/problems-api.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { anyTooLong, LimitedTextarea } from '../../../components/LimitedText.tsx';
 import { useDocumentTitle } from '../../../components/PageHeader.tsx';
