@@ -2,7 +2,18 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectNoSeriousAxeViolations, launchBrowser, newPage, PHONE, screenshot } from './browser.ts';
-import { ADMIN, baseUrl, createUserViaApi, en, openPage, signIn, th } from './helpers.ts';
+import {
+  ADMIN,
+  apiAs,
+  baseUrl,
+  createUserViaApi,
+  en,
+  fill,
+  MIRROR,
+  openPage,
+  signIn,
+  th,
+} from './helpers.ts';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
@@ -148,6 +159,65 @@ describe('field-ready', () => {
       await expectNoSeriousAxeViolations(page);
     } finally {
       await context.close();
+    }
+  });
+
+  it('keeps a pasted title whole, counts it against the limit and refuses to send it too long', async () => {
+    const { context, page } = await newPage(browser, baseUrl(), PHONE);
+    try {
+      await signIn(page, MIRROR);
+      await openPage(page, '/problems/new', th.problems.raise.title);
+      // 210 characters of Thai (the limit is 200): a browser maxlength would cut it mid-word.
+      const title = 'เรือประมงไม่ยอมให้ลูกเรือขึ้นฝั่ง'.repeat(7).slice(0, 210);
+      const box = page.getByRole('textbox', { name: th.problems.fields.title });
+      await box.fill(title);
+      expect(await box.inputValue()).toBe(title);
+      await page.getByText(fill(th.common.tooLong, { count: 10, limit: 200 })).waitFor();
+      await page.getByText(fill(th.common.lengthCounter, { count: 210, limit: 200 })).waitFor();
+      await screenshot(page, 'field-ready-too-long');
+      await page.getByRole('button', { name: th.problems.raise.submit }).click();
+      await page.getByText(th.problems.raise.fixErrors).waitFor();
+      expect(new URL(page.url()).pathname).toBe('/problems/new');
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('downloads the directory as a Thai spreadsheet from the Thai UI', async () => {
+    const { context, page } = await newPage(browser, baseUrl(), PHONE);
+    try {
+      await signIn(page, ADMIN);
+      await openPage(page, '/organisations?sector=government', th.nav.organisations);
+      const href = await page.getByRole('link', { name: th.directory.exportCsv }).getAttribute('href');
+      expect(new URL(href!, baseUrl()).searchParams.get('lang')).toBe('th');
+      const csv = await (await page.request.get(href!)).text();
+      expect(csv.replace(/^\uFEFF/, '').split('\r\n')[0]).toMatch(/^"ชื่อภาษาไทย","ชื่อภาษาอังกฤษ"/);
+      expect(csv).toContain('"ภาครัฐ"');
+      expect(csv).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shades the province map by the filters in use', async () => {
+    const api = await apiAs(ADMIN);
+    const { context, page } = await newPage(browser, baseUrl(), PHONE);
+    try {
+      const facets = async (search: string) =>
+        (await (await api.get(`/api/v1/organizations?facets=1&limit=1&${search}`)).json()).facets.province;
+      const all = await facets('');
+      const shelters = await facets('service=shelter');
+      expect(shelters['TH-85']).not.toBe(all['TH-85']);
+
+      await signIn(page, ADMIN);
+      await openPage(page, '/organisations/map?service=shelter', th.nav.organisations);
+      const ranong = page.locator('[data-province="TH-85"]');
+      await expect
+        .poll(() => ranong.getAttribute('title'))
+        .toMatch(new RegExp(`: ${shelters['TH-85'] ?? 0}$`));
+    } finally {
+      await context.close();
+      await api.dispose();
     }
   });
 });

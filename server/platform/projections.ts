@@ -7,7 +7,15 @@ import { type AnyColumn, inArray } from 'drizzle-orm';
 import type { OrganisationSummary } from '../../common/api.ts';
 import type { Language } from '../../common/taxonomies.ts';
 import type { Db } from '../db/client.ts';
-import { type OrganisationRow, organisations, people, problems, users } from '../db/schema/index.ts';
+import {
+  invitations,
+  type OrganisationRow,
+  organisations,
+  people,
+  problemComments,
+  problems,
+  users,
+} from '../db/schema/index.ts';
 
 type SummaryKey = 'id' | 'nameTh' | 'nameEn' | 'abbreviation' | 'abbreviationEn' | 'sector';
 
@@ -57,14 +65,19 @@ export type MailRecipient = UserName & { email: string; language: Language };
 
 export type ReferenceName = { th: string; en: string };
 
+const SNIPPET_LENGTH = 60;
+/** A comment is named by its opening words. */
+const snippet = (text: string) =>
+  text.length > SNIPPET_LENGTH ? `${[...text].slice(0, SNIPPET_LENGTH).join('').trimEnd()}…` : text;
+
 /**
  * What each id names, for logs read by the Centre (who may see every organisation, user, person and
  * problem): organisations and people by their Thai and English names, users by display name, problems
- * by title. Ids that name nothing (deleted, or not an id at all) are left out.
+ * by title, invitations by address, comments by their opening words. Ids that name nothing (deleted, or not an id at all) are left out.
  */
 export async function referenceNamesOf(db: Db, ids: string[]): Promise<Record<string, ReferenceName>> {
   if (ids.length === 0) return {};
-  const [orgs, accounts, persons, raised] = await Promise.all([
+  const [orgs, accounts, persons, raised, invited, comments] = await Promise.all([
     db
       .select({ id: organisations.id, th: organisations.nameTh, en: organisations.nameEn })
       .from(organisations)
@@ -75,11 +88,19 @@ export async function referenceNamesOf(db: Db, ids: string[]): Promise<Record<st
       .from(people)
       .where(inArray(people.id, ids)),
     db.select({ id: problems.id, th: problems.title }).from(problems).where(inArray(problems.id, ids)),
+    db
+      .select({ id: invitations.id, th: invitations.email })
+      .from(invitations)
+      .where(inArray(invitations.id, ids)),
+    db
+      .select({ id: problemComments.id, body: problemComments.body })
+      .from(problemComments)
+      .where(inArray(problemComments.id, ids)),
   ]);
+  const quoted = comments.map((c) => ({ id: c.id, th: `“${snippet(c.body)}”` }));
   return Object.fromEntries(
-    [...orgs, ...accounts, ...persons, ...raised].map((r: { id: string; th: string; en?: string | null }) => [
-      r.id,
-      { th: r.th, en: r.en || r.th },
-    ]),
+    [...orgs, ...accounts, ...persons, ...raised, ...invited, ...quoted].map(
+      (r: { id: string; th: string; en?: string | null }) => [r.id, { th: r.th, en: r.en || r.th }],
+    ),
   );
 }

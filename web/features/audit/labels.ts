@@ -122,10 +122,18 @@ export function entityTypeOptions(t: TFunction) {
   }));
 }
 
-/** A changed field's name in words: the log's own label, else the directory's or a common field's. */
-export function fieldLabel(t: TFunction, field: string): string {
-  for (const key of [`audit.fields.${field}`, `directory.fields.${field}`, `fields.${field}`])
-    if (i18next.exists(key)) return t(key);
+/**
+ * A changed field's name in words: the log's label for this kind of record (a comment's `parentId` is the
+ * comment it answers, an organisation's its parent), else the log's own, the directory's or a common one.
+ */
+export function fieldLabel(t: TFunction, entityType: string, field: string): string {
+  const keys = [
+    `audit.entityFields.${entityType}.${field}`,
+    `audit.fields.${field}`,
+    `directory.fields.${field}`,
+    `fields.${field}`,
+  ];
+  for (const key of keys) if (i18next.exists(key)) return t(key);
   return field;
 }
 

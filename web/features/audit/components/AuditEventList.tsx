@@ -37,7 +37,7 @@ export function AuditEventTable({ events, names }: { events: AuditEventView[]; n
                 <Entity event={event} names={names} />
               </Table.Td>
               <Table.Td>
-                <ChangesList changes={event.changes} names={names} />
+                <ChangesList changes={event.changes} entityType={event.entityType} names={names} />
               </Table.Td>
             </Table.Tr>
           ))}
@@ -66,7 +66,7 @@ export function AuditEventCards({ events, names }: { events: AuditEventView[]; n
                 <Text size="sm" fw={600}>
                   {t('audit.changes')}
                 </Text>
-                <ChangesList changes={event.changes} names={names} />
+                <ChangesList changes={event.changes} entityType={event.entityType} names={names} />
               </div>
             )}
           </Stack>

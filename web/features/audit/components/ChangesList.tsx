@@ -4,7 +4,15 @@ import { useLanguage } from '../../../lib/i18n.ts';
 import { type AuditNames, fieldLabel, valueLabel } from '../labels.ts';
 
 /** An audit event's changes in words: field labels, names for ids, labels for codes; the rest as recorded. */
-export function ChangesList({ changes, names }: { changes: Record<string, unknown>; names: AuditNames }) {
+export function ChangesList({
+  changes,
+  entityType,
+  names,
+}: {
+  changes: Record<string, unknown>;
+  entityType: string;
+  names: AuditNames;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   const entries = Object.entries(changes);
@@ -21,7 +29,7 @@ export function ChangesList({ changes, names }: { changes: Record<string, unknow
       {entries.map(([key, value]) => (
         <Box key={key} style={{ display: 'contents' }}>
           <Text component="dt" size="sm" fw={600} title={key}>
-            {fieldLabel(t, key)}
+            {fieldLabel(t, entityType, key)}
           </Text>
           <Text component="dd" size="sm" m={0} style={{ overflowWrap: 'anywhere' }}>
             {format(key, value)}
