@@ -139,7 +139,8 @@ describe('field-ready', () => {
       await expect.poll(() => cards.count()).toBeGreaterThan(0);
       const text = await page.getByRole('main').innerText();
       expect(text).not.toMatch(UUID);
-      await screenshot(page, 'field-ready-audit');
+      await page.getByRole('main').getByRole('listitem').first().scrollIntoViewIfNeeded();
+      await screenshot(page, 'field-ready-audit', { fullPage: false });
     } finally {
       await context.close();
     }
@@ -215,6 +216,29 @@ describe('field-ready', () => {
       await expect
         .poll(() => ranong.getAttribute('title'))
         .toMatch(new RegExp(`: ${shelters['TH-85'] ?? 0}$`));
+    } finally {
+      await context.close();
+      await api.dispose();
+    }
+  });
+
+  it('lets an organisation write its abbreviation and working hours in English beside the Thai', async () => {
+    const api = await apiAs(FISHERIES);
+    const { context, page } = await newPage(browser, baseUrl(), PHONE);
+    try {
+      const id = await organisationId(api, 'Department of Fisheries');
+      await signIn(page, FISHERIES);
+      await openPage(page, `/organisations/${id}/edit`, th.directory.edit.title);
+      expect(await page.getByRole('textbox', { name: th.directory.fields.abbreviation }).inputValue()).toBe(
+        'กป.',
+      );
+      expect(await page.getByRole('textbox', { name: th.directory.fields.abbreviationEn }).inputValue()).toBe(
+        'DOF',
+      );
+      const hoursEn = page.getByRole('textbox', { name: th.directory.fields.officeHoursEn });
+      expect(await hoursEn.inputValue()).toBe('Mon–Fri 08:30–16:30');
+      await page.locator('#edit-working-with-us').scrollIntoViewIfNeeded();
+      await screenshot(page, 'field-ready-edit-working-with-us', { fullPage: false });
     } finally {
       await context.close();
       await api.dispose();
