@@ -8,9 +8,11 @@ import {
   baseUrl,
   createUserViaApi,
   en,
+  FISHERIES,
   fill,
   MIRROR,
   openPage,
+  organisationId,
   signIn,
   th,
 } from './helpers.ts';
