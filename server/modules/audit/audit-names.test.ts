@@ -29,6 +29,21 @@ describe('the audit log names what its ids point at', () => {
     expect(log.body.names[parent.id]).toEqual({ th: 'กรมแม่ทดสอบ', en: 'Parent Test Department' });
   });
 
+  it('still answers when an entity is logged under a key that is no id (a deadline setting’s category)', async () => {
+    const admin = await t.signedIn({ role: 'admin' });
+    const set = await t.request('PUT', '/api/v1/problems/deadline-settings/shelter_protection', {
+      cookie: admin.cookie,
+      body: { firstAnswerDays: 7, updateIntervalDays: 21, escalationDays: 7 },
+    });
+    expect(set.status).toBe(200);
+    const log = await t.request('GET', '/api/v1/audit-events', { cookie: admin.cookie });
+    expect(log.status).toBe(200);
+    expect(log.body.items[0]).toMatchObject({
+      action: 'problem.deadlines_updated',
+      entityId: 'shelter_protection',
+    });
+  });
+
   it('stays the Centre’s alone: other roles get a 403, so nothing it names reaches them', async () => {
     const member = await t.signedIn({ role: 'org_admin' });
     const res = await t.request('GET', '/api/v1/audit-events', { cookie: member.cookie });

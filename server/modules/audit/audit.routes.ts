@@ -82,7 +82,8 @@ export function auditRoutes(app: App, deps: Deps) {
           userAgent: r.event.userAgent,
         }),
       );
-      const ids = page.items.flatMap((e) => [...(e.entityId ? [e.entityId] : []), ...idsIn(e.changes)]);
+      // Entity ids are not all UUIDs (a deadline setting is logged under its category): only UUIDs are looked up.
+      const ids = page.items.flatMap((e) => [...idsIn(e.entityId), ...idsIn(e.changes)]);
       return { ...page, names: await referenceNamesOf(deps.db, [...new Set(ids)].slice(0, MAX_NAMED_IDS)) };
     },
   );
