@@ -231,13 +231,15 @@ describe('field-ready', () => {
       const id = await organisationId(api, 'Department of Fisheries');
       await signIn(page, FISHERIES);
       await openPage(page, `/organisations/${id}/edit`, th.directory.edit.title);
-      expect(await page.getByRole('textbox', { name: th.directory.fields.abbreviation }).inputValue()).toBe(
-        'กป.',
-      );
-      expect(await page.getByRole('textbox', { name: th.directory.fields.abbreviationEn }).inputValue()).toBe(
-        'DOF',
-      );
-      const hoursEn = page.getByRole('textbox', { name: th.directory.fields.officeHoursEn });
+      expect(
+        await page.getByRole('textbox', { name: th.directory.fields.abbreviation, exact: true }).inputValue(),
+      ).toBe('กป.');
+      expect(
+        await page
+          .getByRole('textbox', { name: th.directory.fields.abbreviationEn, exact: true })
+          .inputValue(),
+      ).toBe('DOF');
+      const hoursEn = page.getByRole('textbox', { name: th.directory.fields.officeHoursEn, exact: true });
       expect(await hoursEn.inputValue()).toBe('Mon–Fri 08:30–16:30');
       await page.locator('#edit-working-with-us').scrollIntoViewIfNeeded();
       await screenshot(page, 'field-ready-edit-working-with-us', { fullPage: false });
