@@ -152,6 +152,8 @@ export function valueLabel(
   value: string,
 ) {
   if (UUID.test(value)) return names[value]?.[language] ?? value;
+  const own = `audit.values.${field}.${value}`;
+  if (i18next.exists(own)) return t(own);
   const scoped = { role: `roles.${value}`, sector: `sectors.${value}`, language: `languages.${value}` }[
     field
   ];
