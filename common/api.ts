@@ -40,6 +40,8 @@ export const OrganisationSummary = z.object({
   nameTh: z.string(),
   nameEn: z.string(),
   abbreviation: z.string().nullable(),
+  /** English pages show this one, never the Thai `abbreviation`. */
+  abbreviationEn: z.string().nullable(),
   sector: Sector,
 });
 export type OrganisationSummary = z.infer<typeof OrganisationSummary>;
@@ -190,6 +192,13 @@ export const AuditEventView = z.object({
   userAgent: z.string().nullable(),
 });
 export type AuditEventView = z.infer<typeof AuditEventView>;
+/** What an id in the log names (an organisation, user, person or problem), in Thai and English. */
+export const AuditName = z.object({ th: z.string(), en: z.string() });
+export const AuditEventPage = Page(AuditEventView).extend({
+  /** Names of the ids on this page (entities and ids inside changes), so the log never shows a bare UUID. */
+  names: z.record(z.string(), AuditName),
+});
+export type AuditEventPage = z.infer<typeof AuditEventPage>;
 export const AuditListQuery = PageQuery.extend({
   action: z.string().max(100).optional(),
   entityType: z.string().max(100).optional(),

@@ -1,6 +1,6 @@
 /** The HTTP contract of the network directory: organisations, people, focal points, finder, exports. */
 import { z } from 'zod';
-import { Id, OrganisationSummary, Page, PageQuery, Sector, Timestamp } from './api.ts';
+import { Id, Language, OrganisationSummary, Page, PageQuery, Sector, Timestamp } from './api.ts';
 import { isEmailAddress, isLineId, isWebAddress, normalisePhone } from './contact-values.ts';
 import {
   type ContactType,
@@ -79,19 +79,29 @@ export const ContactView = z.object({
 });
 export type ContactView = z.infer<typeof ContactView>;
 
-export const WorkingWithUs = z.object({
-  mandateAndLimits: z.string().nullable(),
-  howToRequestHelp: z.string().nullable(),
-  documentsRequired: z.string().nullable(),
-  officeHours: z.string().nullable(),
-  afterHoursContact: z.string().nullable(),
-  typicalTurnaround: z.string().nullable(),
-});
+/** The "working with us" texts, each in Thai and optionally in English (the English UI falls back to the Thai). */
+export const WORKING_WITH_US_FIELDS = [
+  'mandateAndLimits',
+  'howToRequestHelp',
+  'documentsRequired',
+  'officeHours',
+  'afterHoursContact',
+  'typicalTurnaround',
+] as const;
+export type WorkingWithUsField = (typeof WORKING_WITH_US_FIELDS)[number];
+const Bilingual = z.object({ th: z.string().nullable(), en: z.string().nullable() });
+export const WorkingWithUs = z.object(
+  Object.fromEntries(WORKING_WITH_US_FIELDS.map((field) => [field, Bilingual])) as Record<
+    WorkingWithUsField,
+    typeof Bilingual
+  >,
+);
 
 const organisationFields = {
   nameTh: Text(300).min(1),
   nameEn: Text(300).min(1),
   abbreviation: OptionalText(50),
+  abbreviationEn: OptionalText(50),
   sector: Sector,
   type: OrganisationTypeCode.nullable().optional(),
   parentId: Id.nullable().optional(),
@@ -117,6 +127,12 @@ const organisationFields = {
   officeHours: OptionalText(500),
   afterHoursContact: OptionalText(500),
   typicalTurnaround: OptionalText(500),
+  mandateAndLimitsEn: OptionalText(4000),
+  howToRequestHelpEn: OptionalText(4000),
+  documentsRequiredEn: OptionalText(2000),
+  officeHoursEn: OptionalText(500),
+  afterHoursContactEn: OptionalText(500),
+  typicalTurnaroundEn: OptionalText(500),
   /** Replaces the organisation's whole list of contact channels. */
   contacts: z.array(ContactInput).max(30).optional(),
 };
@@ -169,6 +185,8 @@ export const OrganisationListQuery = PageQuery.extend({
   ...DirectoryFilters.shape,
   /** `facets=1`: also count, per filter, how many organisations each value would give. */
   facets: Flag,
+  /** The reader's language: names are listed in it, Thai ones in Thai alphabetical order. */
+  lang: Language.default('en'),
 });
 export type OrganisationListQuery = z.infer<typeof OrganisationListQuery>;
 
@@ -201,6 +219,7 @@ export const PersonBrief = z.object({
   nameTh: z.string(),
   nameEn: z.string().nullable(),
   position: z.string().nullable(),
+  positionEn: z.string().nullable(),
   active: z.boolean(),
 });
 export const PersonView = PersonBrief.extend({
@@ -227,6 +246,7 @@ const personFields = {
   nameTh: Text(200).min(1),
   nameEn: OptionalText(200),
   position: OptionalText(200),
+  positionEn: OptionalText(200),
   department: OptionalText(200),
   phones: z.array(PersonPhone).max(10).optional(),
   email: z.email().max(254).nullable().optional(),
@@ -368,6 +388,8 @@ export const FinderResult = z.object({
     .nullable(),
   officeHours: z.string().nullable(),
   afterHoursContact: z.string().nullable(),
+  officeHoursEn: z.string().nullable(),
+  afterHoursContactEn: z.string().nullable(),
 });
 export const FinderView = z.object({ items: z.array(FinderResult) });
 export type FinderView = z.infer<typeof FinderView>;
@@ -392,6 +414,8 @@ export const ContactSheetEntry = z.object({
   address: z.string().nullable(),
   officeHours: z.string().nullable(),
   afterHoursContact: z.string().nullable(),
+  officeHoursEn: z.string().nullable(),
+  afterHoursContactEn: z.string().nullable(),
   contacts: z.array(ContactView),
   /** Active people only, focal points first. */
   people: z.array(ContactSheetPerson),
@@ -405,8 +429,10 @@ export const ContactSheetView = z.object({
 });
 export type ContactSheetView = z.infer<typeof ContactSheetView>;
 
-export const ExportOrganisationsQuery = DirectoryFilters;
-export const ExportPeopleQuery = z.strictObject({ organisationId: Id.optional() });
+/** `lang=th`: Thai headers, labels and Buddhist-Era dates (else the browser's Accept-Language decides). */
+const CsvLanguage = { lang: Language.optional() };
+export const ExportOrganisationsQuery = DirectoryFilters.extend(CsvLanguage);
+export const ExportPeopleQuery = z.strictObject({ organisationId: Id.optional(), ...CsvLanguage });
 
 const Entries = z.array(z.object({ code: z.string(), th: z.string(), en: z.string() })).readonly();
 export const TaxonomiesView = z.object({

@@ -34,6 +34,7 @@ export const DataExportView = z.object({
       nameTh: z.string(),
       nameEn: z.string().nullable(),
       position: z.string().nullable(),
+      positionEn: z.string().nullable(),
       department: z.string().nullable(),
       phones: z.array(z.object({ type: z.string(), value: z.string() })),
       email: z.string().nullable(),

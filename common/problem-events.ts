@@ -72,7 +72,13 @@ export const PROBLEM_EVENTS = {
   }),
   assigned: spec({
     data: z.object({
-      organisations: z.array(OrganisationSummary.extend({ lead: z.boolean() })),
+      organisations: z.array(
+        OrganisationSummary.extend({
+          // Events recorded before organisations had an English abbreviation lack it.
+          abbreviationEn: z.string().nullable().optional(),
+          lead: z.boolean(),
+        }),
+      ),
       ...Transition,
       firstAnswerDueAt: Timestamp.nullable(),
     }),

@@ -1,6 +1,6 @@
 /** The accountability page of the problems board (/api/v1/problems/accountability): how the loop is kept. */
 import { z } from 'zod';
-import { Id, OrganisationSummary, Timestamp } from './api.ts';
+import { Id, Language, OrganisationSummary, Timestamp } from './api.ts';
 import { ProblemCategoryCode, ProblemStateCode, ProblemTypeCode } from './problems-taxonomy.ts';
 
 const Counts = z.record(z.string(), z.number().int());
@@ -52,3 +52,10 @@ export const AccountabilityView = z.object({
   overdue: z.array(OverdueProblem),
 });
 export type AccountabilityView = z.infer<typeof AccountabilityView>;
+
+/** The accountability CSV: one table per file; `lang=th` for Thai headers, labels and Buddhist-Era dates. */
+export const AccountabilityCsvQuery = z.strictObject({
+  table: z.enum(['organisations', 'overdue']).default('organisations'),
+  lang: Language.optional(),
+});
+export type AccountabilityTable = z.infer<typeof AccountabilityCsvQuery>['table'];

@@ -203,7 +203,9 @@ describe('network directory', () => {
       await pageReady(page, FISHERIES_TH);
       await page.getByRole('link', { name: th.directory.org.edit }).click();
       await pageReady(page, th.directory.edit.title);
-      await page.getByRole('textbox', { name: th.directory.fields.typicalTurnaround }).fill(turnaround);
+      await page
+        .getByRole('textbox', { name: th.directory.fields.typicalTurnaround, exact: true })
+        .fill(turnaround);
       await page.getByRole('button', { name: th.common.save, exact: true }).click();
 
       await pageReady(page, FISHERIES_TH);

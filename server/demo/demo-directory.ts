@@ -37,6 +37,13 @@ export type DemoDirectoryEntry = {
   officeHours: string;
   afterHoursContact?: string;
   typicalTurnaround?: string;
+  /** English versions; where one is missing the English UI shows the Thai, marked as Thai. */
+  mandateAndLimitsEn?: string;
+  howToRequestHelpEn?: string;
+  documentsRequiredEn?: string;
+  officeHoursEn?: string;
+  afterHoursContactEn?: string;
+  typicalTurnaroundEn?: string;
   verified: boolean;
   contacts: DemoContact[];
 };
@@ -44,6 +51,7 @@ export type DemoDirectoryEntry = {
 const DEMO = 'หมายเลขตัวอย่าง (Demo)';
 const BANGKOK: ProvinceCode = 'TH-10';
 const WEEKDAYS = 'จันทร์–ศุกร์ 08:30–16:30 น.';
+const WEEKDAYS_EN = 'Mon–Fri 08:30–16:30';
 
 export const DEMO_DIRECTORY: Record<string, DemoDirectoryEntry> = {
   centre: {
@@ -66,11 +74,19 @@ export const DEMO_DIRECTORY: Record<string, DemoDirectoryEntry> = {
     populations: [],
     languages: ['th', 'en'],
     mandateAndLimits: 'สืบสวนสอบสวนคดีค้ามนุษย์ทั่วประเทศ สนับสนุนการช่วยเหลือผู้เสียหายร่วมกับ พม. ไม่ได้ให้ที่พักพิงเอง',
+    mandateAndLimitsEn:
+      'Investigates trafficking cases nationwide and supports victim assistance with MSDHS; runs no shelter itself',
     howToRequestHelp: 'แจ้งเหตุผ่านสายด่วน 24 ชั่วโมง หรือส่งคำขอประสานงานผ่าน TIPNet พร้อมข้อมูลสถานที่และจำนวนผู้เสียหาย',
+    howToRequestHelpEn:
+      'Report through the 24-hour hotline, or send a coordination request in TIPNet with the location and the number of victims',
     documentsRequired: 'ไม่จำเป็นต้องมีเอกสารเพื่อแจ้งเหตุ',
+    documentsRequiredEn: 'No documents are needed to report',
     officeHours: WEEKDAYS,
+    officeHoursEn: WEEKDAYS_EN,
     afterHoursContact: 'สายด่วน 24 ชั่วโมงของศูนย์ฯ (หมายเลขตัวอย่าง)',
+    afterHoursContactEn: "The Centre's 24-hour hotline (demo number)",
     typicalTurnaround: 'เหตุเร่งด่วน: ทันที; คำขอประสานงานทั่วไป: ภายใน 1 วันทำการ',
+    typicalTurnaroundEn: 'Emergencies: at once; other coordination requests: within 1 working day',
     verified: true,
     contacts: [
       { type: 'hotline_24h', value: '02-000-1191', label: DEMO },
@@ -97,8 +113,10 @@ export const DEMO_DIRECTORY: Record<string, DemoDirectoryEntry> = {
     populations: [],
     languages: ['th'],
     mandateAndLimits: 'กำกับดูแลกลไกระดับจังหวัด ไม่ได้ปฏิบัติการช่วยเหลือโดยตรง',
+    mandateAndLimitsEn: 'Oversees the provincial mechanisms; does not carry out assistance itself',
     howToRequestHelp: 'ประสานผ่านสำนักงานจังหวัดหรือที่ทำการปกครองจังหวัดในพื้นที่',
     officeHours: WEEKDAYS,
+    officeHoursEn: WEEKDAYS_EN,
     verified: true,
     contacts: [{ type: 'phone_office', value: '02-000-2000', label: DEMO }],
   },
@@ -118,6 +136,7 @@ export const DEMO_DIRECTORY: Record<string, DemoDirectoryEntry> = {
     howToRequestHelp: 'ติดต่อที่ว่าการอำเภอในพื้นที่ หรือส่งคำขอผ่าน TIPNet',
     documentsRequired: 'สำเนาเอกสารแสดงตนของผู้เสียหาย (ถ้ามี)',
     officeHours: WEEKDAYS,
+    officeHoursEn: WEEKDAYS_EN,
     verified: false,
     contacts: [{ type: 'phone_office', value: '02-000-2100', label: DEMO }],
   },
@@ -148,11 +167,17 @@ export const DEMO_DIRECTORY: Record<string, DemoDirectoryEntry> = {
     eligibilityNotes: 'ผู้เสียหายและผู้ที่อาจเป็นผู้เสียหายทุกสัญชาติ ทุกเพศ ทุกวัย',
     shelterCapacity: 120,
     mandateAndLimits: 'ให้ที่พักพิงและคุ้มครองตาม พ.ร.บ.ป้องกันและปราบปรามการค้ามนุษย์ ไม่มีอำนาจสืบสวนคดี',
+    mandateAndLimitsEn:
+      'Shelters and protects victims under the Anti-Trafficking in Persons Act; has no power to investigate',
     howToRequestHelp: 'โทรสายด่วน 1300 หรือส่งคำขอส่งต่อผู้เสียหายผ่าน TIPNet',
+    howToRequestHelpEn: 'Call the 1300 hotline or send a victim referral in TIPNet',
     documentsRequired: 'แบบคัดแยกผู้เสียหายเบื้องต้น (ถ้ามี)',
     officeHours: WEEKDAYS,
+    officeHoursEn: WEEKDAYS_EN,
     afterHoursContact: 'สายด่วน 1300 ตลอด 24 ชั่วโมง',
+    afterHoursContactEn: '1300 hotline, 24 hours',
     typicalTurnaround: 'รับเข้าสถานคุ้มครองกรณีเร่งด่วน: ภายในวันเดียวกัน',
+    typicalTurnaroundEn: 'Urgent shelter admission: the same day',
     verified: true,
     contacts: [
       { type: 'hotline_24h', value: '1300', label: 'ศูนย์ช่วยเหลือสังคม สายด่วน 1300' },
@@ -172,11 +197,19 @@ export const DEMO_DIRECTORY: Record<string, DemoDirectoryEntry> = {
     populations: ['fishers_seafarers', 'migrant_workers'],
     languages: ['th', 'en', 'my'],
     mandateAndLimits: 'ตรวจเรือประมงและเอกสารลูกเรือ ไม่ได้สืบสวนคดีค้ามนุษย์เอง ส่งต่อให้ตำรวจ',
+    mandateAndLimitsEn:
+      'Inspects fishing vessels and crew documents; does not investigate trafficking itself but refers to the police',
     howToRequestHelp: 'แจ้งชื่อเรือ ทะเบียนเรือ และท่าเทียบเรือ ผ่าน TIPNet หรือศูนย์ PIPO ในจังหวัด',
+    howToRequestHelpEn:
+      "Give the vessel's name, registration and pier, in TIPNet or to the province's PIPO centre",
     documentsRequired: 'ชื่อเรือ/ทะเบียนเรือ และตำแหน่งท่าเรือ',
+    documentsRequiredEn: 'Vessel name or registration, and the pier',
     officeHours: WEEKDAYS,
+    officeHoursEn: WEEKDAYS_EN,
     afterHoursContact: 'ศูนย์ PIPO ในจังหวัดชายทะเล (หมายเลขตัวอย่าง)',
+    afterHoursContactEn: 'PIPO centre of the coastal province (demo number)',
     typicalTurnaround: '2–3 วันทำการ',
+    typicalTurnaroundEn: '2–3 working days',
     verified: true,
     contacts: [
       { type: 'phone_office', value: '02-000-4000', label: DEMO },
@@ -195,9 +228,13 @@ export const DEMO_DIRECTORY: Record<string, DemoDirectoryEntry> = {
     populations: [],
     languages: ['th', 'en'],
     mandateAndLimits: 'ดำเนินคดีอาญาและเรียกค่าสินไหมทดแทนแทนผู้เสียหาย ไม่รับแจ้งความโดยตรง',
+    mandateAndLimitsEn:
+      'Prosecutes and claims compensation on behalf of victims; takes no complaints directly',
     howToRequestHelp: 'พนักงานสอบสวนส่งสำนวนหรือขอคำปรึกษาผ่าน TIPNet',
     officeHours: WEEKDAYS,
+    officeHoursEn: WEEKDAYS_EN,
     typicalTurnaround: 'คำปรึกษา: ภายใน 3 วันทำการ',
+    typicalTurnaroundEn: 'Advice: within 3 working days',
     verified: true,
     contacts: [{ type: 'phone_office', value: '02-000-5000', label: DEMO }],
   },
@@ -213,8 +250,10 @@ export const DEMO_DIRECTORY: Record<string, DemoDirectoryEntry> = {
     populations: ['migrant_workers', 'thai_nationals'],
     languages: ['th', 'en', 'my', 'km', 'lo'],
     mandateAndLimits: 'ตรวจสอบนายจ้างและบริษัทจัดหางาน ไม่ได้ให้ที่พักพิง',
+    mandateAndLimitsEn: 'Checks employers and recruitment agencies; runs no shelter',
     howToRequestHelp: 'สายด่วน 1694 หรือสำนักงานจัดหางานจังหวัด',
     officeHours: WEEKDAYS,
+    officeHoursEn: WEEKDAYS_EN,
     verified: true,
     contacts: [{ type: 'phone_office', value: '1694', label: 'สายด่วนกรมการจัดหางาน' }],
   },
@@ -230,8 +269,10 @@ export const DEMO_DIRECTORY: Record<string, DemoDirectoryEntry> = {
     populations: ['migrant_workers', 'fishers_seafarers'],
     languages: ['th', 'my'],
     mandateAndLimits: 'ตรวจสถานประกอบการและสั่งจ่ายค่าจ้างค้าง ไม่มีอำนาจจับกุม',
+    mandateAndLimitsEn: 'Inspects workplaces and orders unpaid wages paid; has no power of arrest',
     howToRequestHelp: 'สายด่วน 1546 หรือสำนักงานสวัสดิการและคุ้มครองแรงงานจังหวัด',
     officeHours: WEEKDAYS,
+    officeHoursEn: WEEKDAYS_EN,
     verified: false,
     contacts: [{ type: 'phone_office', value: '1546', label: 'สายด่วนแรงงาน' }],
   },
@@ -246,8 +287,11 @@ export const DEMO_DIRECTORY: Record<string, DemoDirectoryEntry> = {
     populations: [],
     languages: ['en', 'th'],
     mandateAndLimits: 'ผู้สังเกตการณ์ ไม่รับเรื่องผู้เสียหาย',
+    mandateAndLimitsEn: 'Observer; takes no victim cases',
     howToRequestHelp: 'ติดต่อผ่านศูนย์ฯ',
+    howToRequestHelpEn: 'Through the Centre',
     officeHours: WEEKDAYS,
+    officeHoursEn: WEEKDAYS_EN,
     verified: true,
     contacts: [{ type: 'email', value: 'embassy@tipnet.example' }],
   },
@@ -263,9 +307,12 @@ export const DEMO_DIRECTORY: Record<string, DemoDirectoryEntry> = {
     populations: ['children', 'stateless', 'thai_nationals'],
     languages: ['th', 'shn', 'my'],
     mandateAndLimits: 'ค้นหาคนหายและประสานส่งต่อ ไม่มีอำนาจตามกฎหมาย',
+    mandateAndLimitsEn: 'Searches for missing people and coordinates referrals; has no legal powers',
     howToRequestHelp: 'โทรหรือ LINE พร้อมรูปถ่ายและข้อมูลผู้สูญหาย',
     officeHours: 'ทุกวัน 09:00–18:00 น.',
+    officeHoursEn: 'Every day 09:00–18:00',
     afterHoursContact: 'LINE ของมูลนิธิ (ตอบเร็วที่สุดเท่าที่ทำได้)',
+    afterHoursContactEn: "The foundation's LINE (answered as soon as possible)",
     verified: true,
     contacts: [
       { type: 'phone_office', value: '02-000-6000', label: DEMO },
@@ -284,8 +331,10 @@ export const DEMO_DIRECTORY: Record<string, DemoDirectoryEntry> = {
     populations: ['women_girls', 'adults'],
     languages: ['th', 'en', 'shn'],
     mandateAndLimits: 'ฝึกอาชีพและติดตามผลหลังคืนสู่ชุมชน ไม่มีที่พักพิง',
+    mandateAndLimitsEn: 'Vocational training and follow-up after reintegration; no shelter',
     howToRequestHelp: 'ส่งต่อผ่าน TIPNet พร้อมความยินยอมของผู้รอดชีวิต',
     officeHours: WEEKDAYS,
+    officeHoursEn: WEEKDAYS_EN,
     verified: false,
     contacts: [{ type: 'email', value: 'spring@tipnet.example' }],
   },
@@ -303,6 +352,7 @@ export const DEMO_DIRECTORY: Record<string, DemoDirectoryEntry> = {
     mandateAndLimits: 'ดูแลเด็กผู้เสียหายร่วมกับพนักงานสอบสวน',
     howToRequestHelp: 'ติดต่อล่วงหน้าอย่างน้อย 1 วันก่อนการสัมภาษณ์เด็ก',
     officeHours: WEEKDAYS,
+    officeHoursEn: WEEKDAYS_EN,
     verified: false,
     contacts: [{ type: 'phone_office', value: '053-000-700', label: DEMO }],
   },
@@ -318,10 +368,14 @@ export const DEMO_DIRECTORY: Record<string, DemoDirectoryEntry> = {
     populations: ['fishers_seafarers', 'migrant_workers', 'myanmar_nationals', 'cambodian_nationals'],
     languages: ['th', 'en', 'my', 'km'],
     mandateAndLimits: 'เยี่ยมท่าเรือ ให้คำปรึกษาและล่าม ประสานส่งต่อให้ตำรวจและ พม.',
+    mandateAndLimitsEn: 'Visits ports, offers counselling and interpreters, refers to the police and MSDHS',
     howToRequestHelp: 'โทรสายด่วนหรือ LINE ระบุท่าเรือและชื่อเรือ',
     officeHours: 'ทุกวัน 08:00–17:00 น.',
+    officeHoursEn: 'Every day 08:00–17:00',
     afterHoursContact: 'สายด่วน 24 ชั่วโมงสำหรับลูกเรือ (หมายเลขตัวอย่าง)',
+    afterHoursContactEn: '24-hour hotline for fishers (demo number)',
     typicalTurnaround: 'ลงพื้นที่ท่าเรือภายใน 24 ชั่วโมง',
+    typicalTurnaroundEn: 'At the port within 24 hours',
     verified: true,
     contacts: [
       { type: 'hotline_24h', value: '074-000-024', label: DEMO },
@@ -339,8 +393,10 @@ export const DEMO_DIRECTORY: Record<string, DemoDirectoryEntry> = {
     populations: ['children'],
     languages: ['th', 'en'],
     mandateAndLimits: 'สนับสนุนข้อมูลและทรัพยากรแก่เจ้าหน้าที่ ไม่ปฏิบัติการเอง',
+    mandateAndLimitsEn: 'Supports officers with information and resources; does not operate itself',
     howToRequestHelp: 'ติดต่อผ่านศูนย์ฯ หรือ TIPNet',
     officeHours: WEEKDAYS,
+    officeHoursEn: WEEKDAYS_EN,
     verified: false,
     contacts: [{ type: 'email', value: 'our@tipnet.example' }],
   },
@@ -356,8 +412,10 @@ export const DEMO_DIRECTORY: Record<string, DemoDirectoryEntry> = {
     populations: ['women_girls', 'children', 'thai_nationals'],
     languages: ['th', 'en'],
     mandateAndLimits: 'ดูแลผู้รอดชีวิตระยะยาวและรณรงค์ป้องกัน',
+    mandateAndLimitsEn: 'Long-term survivor care and prevention campaigns',
     howToRequestHelp: 'ส่งต่อผ่าน TIPNet',
     officeHours: WEEKDAYS,
+    officeHoursEn: WEEKDAYS_EN,
     verified: false,
     contacts: [{ type: 'phone_office', value: '053-000-210', label: DEMO }],
   },
@@ -375,9 +433,11 @@ export const DEMO_DIRECTORY: Record<string, DemoDirectoryEntry> = {
     eligibilityNotes: 'เด็กและเยาวชนหญิงอายุ 8–18 ปี',
     shelterCapacity: 20,
     mandateAndLimits: 'บ้านพักและการฟื้นฟูระยะยาวสำหรับเด็ก',
+    mandateAndLimitsEn: 'Long-term shelter and recovery for children',
     howToRequestHelp: 'ส่งต่อโดยเจ้าหน้าที่ พม. หรือตำรวจ',
     documentsRequired: 'หนังสือส่งตัวจากหน่วยงานรัฐ',
     officeHours: WEEKDAYS,
+    officeHoursEn: WEEKDAYS_EN,
     verified: true,
     contacts: [{ type: 'phone_office', value: '053-000-777', label: DEMO }],
   },
@@ -393,8 +453,10 @@ export const DEMO_DIRECTORY: Record<string, DemoDirectoryEntry> = {
     populations: ['fishers_seafarers'],
     languages: ['th'],
     mandateAndLimits: 'ให้ข้อมูลผู้ประกอบการและเผยแพร่แนวปฏิบัติ ไม่มีอำนาจตรวจสอบ',
+    mandateAndLimitsEn: 'Informs vessel owners and spreads good practice; has no inspection powers',
     howToRequestHelp: 'ติดต่อสำนักงานสมาคม',
     officeHours: WEEKDAYS,
+    officeHoursEn: WEEKDAYS_EN,
     verified: false,
     contacts: [{ type: 'phone_office', value: '034-000-400', label: DEMO }],
   },
@@ -405,6 +467,7 @@ export type DemoPerson = {
   nameTh: string;
   nameEn: string;
   position: string;
+  positionEn?: string;
   phones: { type: PhoneType; value: string }[];
   email: string;
   languages: ServiceLanguage[];
@@ -420,6 +483,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     nameTh: 'พ.ต.ท. สมชาย ตัวอย่าง (ตัวอย่าง/Demo)',
     nameEn: 'Pol. Lt. Col. Somchai Example (Demo)',
     position: 'ผู้ประสานงานเครือข่าย',
+    positionEn: 'Network coordinator',
     phones: [{ type: 'phone_mobile', value: '08-0000-1001' }],
     email: 'somchai.demo@tipnet.example',
     languages: ['th', 'en'],
@@ -430,6 +494,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     nameTh: 'นางสาวมาลี ตัวอย่าง (ตัวอย่าง/Demo)',
     nameEn: 'Malee Example (Demo)',
     position: 'นักสังคมสงเคราะห์',
+    positionEn: 'Social worker',
     phones: [{ type: 'phone_mobile', value: '08-0000-1002' }],
     email: 'malee.demo@tipnet.example',
     languages: ['th', 'my'],
@@ -440,6 +505,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     nameTh: 'นายประมวล ตัวอย่าง (ตัวอย่าง/Demo)',
     nameEn: 'Pramuan Example (Demo)',
     position: 'นักวิชาการประมง ศูนย์ PIPO ระนอง',
+    positionEn: 'Fisheries officer, PIPO centre Ranong',
     phones: [{ type: 'phone_office', value: '077-000-085' }],
     email: 'pramuan.demo@tipnet.example',
     languages: ['th', 'my'],
@@ -461,6 +527,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     nameTh: 'ซิสเตอร์แอนนา ตัวอย่าง (ตัวอย่าง/Demo)',
     nameEn: 'Sister Anna Example (Demo)',
     position: 'ผู้ประสานงานท่าเรือ',
+    positionEn: 'Port coordinator',
     phones: [{ type: 'phone_mobile', value: '08-0000-1005' }],
     email: 'anna.demo@tipnet.example',
     languages: ['th', 'en', 'my'],
@@ -482,6 +549,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     nameTh: 'นางสาวอัยยา ตัวอย่าง (ตัวอย่าง/Demo)',
     nameEn: 'Aiya Example (Demo)',
     position: 'อัยการ',
+    positionEn: 'Public prosecutor',
     phones: [{ type: 'phone_office', value: '02-000-5001' }],
     email: 'aiya.demo@tipnet.example',
     languages: ['th', 'en'],
@@ -492,6 +560,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     nameTh: 'นางสาวรุ่งนภา ตัวอย่าง (ตัวอย่าง/Demo)',
     nameEn: 'Rungnapa Example (Demo)',
     position: 'ผู้จัดการบ้านพัก',
+    positionEn: 'Shelter manager',
     phones: [{ type: 'phone_mobile', value: '08-0000-1008' }],
     email: 'rungnapa.demo@tipnet.example',
     languages: ['th', 'en'],

@@ -6,6 +6,8 @@ export const DEMO_ORGANISATIONS: {
   nameTh: string;
   nameEn: string;
   abbreviation: string | null;
+  /** English pages show this one; none where the organisation has no English abbreviation. */
+  abbreviationEn: string | null;
   sector: Sector;
 }[] = [
   {
@@ -14,6 +16,7 @@ export const DEMO_ORGANISATIONS: {
     nameEn:
       'Royal Thai Police Centre for the Protection of Children, Women and Families and Anti-Human Trafficking (incl. Fisheries)',
     abbreviation: 'ศพดส.ตร.',
+    abbreviationEn: null,
     sector: 'government',
   },
   {
@@ -21,6 +24,7 @@ export const DEMO_ORGANISATIONS: {
     nameTh: 'กระทรวงมหาดไทย',
     nameEn: 'Ministry of Interior',
     abbreviation: 'มท.',
+    abbreviationEn: 'MOI',
     sector: 'government',
   },
   {
@@ -28,6 +32,7 @@ export const DEMO_ORGANISATIONS: {
     nameTh: 'กรมการปกครอง',
     nameEn: 'Department of Provincial Administration',
     abbreviation: 'ปค.',
+    abbreviationEn: 'DOPA',
     sector: 'government',
   },
   {
@@ -35,6 +40,7 @@ export const DEMO_ORGANISATIONS: {
     nameTh: 'กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์',
     nameEn: 'Ministry of Social Development and Human Security',
     abbreviation: 'พม.',
+    abbreviationEn: 'MSDHS',
     sector: 'government',
   },
   {
@@ -42,6 +48,7 @@ export const DEMO_ORGANISATIONS: {
     nameTh: 'กรมประมง',
     nameEn: 'Department of Fisheries',
     abbreviation: 'กป.',
+    abbreviationEn: 'DOF',
     sector: 'government',
   },
   {
@@ -49,6 +56,7 @@ export const DEMO_ORGANISATIONS: {
     nameTh: 'สำนักงานคดีค้ามนุษย์ สำนักงานอัยการสูงสุด',
     nameEn: 'Human Trafficking Litigation Office, Office of the Attorney General',
     abbreviation: 'OAG',
+    abbreviationEn: 'OAG',
     sector: 'government',
   },
   {
@@ -56,6 +64,7 @@ export const DEMO_ORGANISATIONS: {
     nameTh: 'กรมการจัดหางาน',
     nameEn: 'Department of Employment',
     abbreviation: 'กกจ.',
+    abbreviationEn: 'DOE',
     sector: 'government',
   },
   {
@@ -63,6 +72,7 @@ export const DEMO_ORGANISATIONS: {
     nameTh: 'กรมสวัสดิการและคุ้มครองแรงงาน',
     nameEn: 'Department of Labour Protection and Welfare',
     abbreviation: 'กสร.',
+    abbreviationEn: 'DLPW',
     sector: 'government',
   },
   {
@@ -70,6 +80,7 @@ export const DEMO_ORGANISATIONS: {
     nameTh: 'สถานทูตสหรัฐอเมริกา',
     nameEn: 'Embassy of the United States of America',
     abbreviation: 'US Embassy',
+    abbreviationEn: 'US Embassy',
     sector: 'international',
   },
   {
@@ -77,6 +88,7 @@ export const DEMO_ORGANISATIONS: {
     nameTh: 'มูลนิธิกระจกเงา',
     nameEn: 'Mirror Foundation',
     abbreviation: null,
+    abbreviationEn: null,
     sector: 'civil_society',
   },
   {
@@ -84,14 +96,23 @@ export const DEMO_ORGANISATIONS: {
     nameTh: 'โครงการ SPRING',
     nameEn: 'SPRING Project',
     abbreviation: 'SPRING',
+    abbreviationEn: 'SPRING',
     sector: 'civil_society',
   },
-  { key: 'hug', nameTh: 'HUG Project', nameEn: 'HUG Project', abbreviation: 'HUG', sector: 'civil_society' },
+  {
+    key: 'hug',
+    nameTh: 'HUG Project',
+    nameEn: 'HUG Project',
+    abbreviation: 'HUG',
+    abbreviationEn: 'HUG',
+    sector: 'civil_society',
+  },
   {
     key: 'stella_maris',
     nameTh: 'มูลนิธิ Stella Maris',
     nameEn: 'Stella Maris Foundation',
     abbreviation: null,
+    abbreviationEn: null,
     sector: 'civil_society',
   },
   {
@@ -99,14 +120,23 @@ export const DEMO_ORGANISATIONS: {
     nameTh: 'มูลนิธิ O.U.R.',
     nameEn: 'O.U.R. Foundation',
     abbreviation: 'O.U.R.',
+    abbreviationEn: 'O.U.R.',
     sector: 'civil_society',
   },
-  { key: 'a21', nameTh: 'เอทเวนตี้วัน (A21)', nameEn: 'A21', abbreviation: 'A21', sector: 'civil_society' },
+  {
+    key: 'a21',
+    nameTh: 'เอทเวนตี้วัน (A21)',
+    nameEn: 'A21',
+    abbreviation: 'A21',
+    abbreviationEn: 'A21',
+    sector: 'civil_society',
+  },
   {
     key: 'rapha',
     nameTh: 'มูลนิธิราฟาอินเตอร์เนชั่นแนล',
     nameEn: 'Rapha International',
     abbreviation: null,
+    abbreviationEn: null,
     sector: 'civil_society',
   },
   {
@@ -114,6 +144,7 @@ export const DEMO_ORGANISATIONS: {
     nameTh: 'สมาคมการประมงแห่งประเทศไทย',
     nameEn: 'National Fisheries Association of Thailand',
     abbreviation: 'NFAT',
+    abbreviationEn: 'NFAT',
     sector: 'private',
   },
 ];

@@ -3,18 +3,34 @@
  * a user is named. Select these columns, never whole rows: an organisation row carries ~6 KB of search
  * documents, and a page of problems, comments or notifications names up to a hundred organisations.
  */
-import type { AnyColumn } from 'drizzle-orm';
+import { type AnyColumn, inArray } from 'drizzle-orm';
 import type { OrganisationSummary } from '../../common/api.ts';
 import type { Language } from '../../common/taxonomies.ts';
-import { type OrganisationRow, organisations, users } from '../db/schema/index.ts';
+import type { Db } from '../db/client.ts';
+import {
+  invitations,
+  type OrganisationRow,
+  organisations,
+  people,
+  problemComments,
+  problems,
+  users,
+} from '../db/schema/index.ts';
 
-type SummaryKey = 'id' | 'nameTh' | 'nameEn' | 'abbreviation' | 'sector';
+type SummaryKey = 'id' | 'nameTh' | 'nameEn' | 'abbreviation' | 'abbreviationEn' | 'sector';
 
 /** The organisation-summary columns of `organisations` or of an alias of it. */
 export function organisationSummaryColumnsOf<T extends Record<SummaryKey, AnyColumn>>(
   o: T,
 ): Pick<T, SummaryKey> {
-  return { id: o.id, nameTh: o.nameTh, nameEn: o.nameEn, abbreviation: o.abbreviation, sector: o.sector };
+  return {
+    id: o.id,
+    nameTh: o.nameTh,
+    nameEn: o.nameEn,
+    abbreviation: o.abbreviation,
+    abbreviationEn: o.abbreviationEn,
+    sector: o.sector,
+  };
 }
 
 /** What a link to an organisation shows (parent, children, mentions, assignments, actors). */
@@ -27,6 +43,7 @@ export const presentOrganisation = (o: OrganisationSummaryRow): OrganisationSumm
   nameTh: o.nameTh,
   nameEn: o.nameEn,
   abbreviation: o.abbreviation,
+  abbreviationEn: o.abbreviationEn,
   sector: o.sector,
 });
 
@@ -45,3 +62,45 @@ export type UserName = { id: string; displayName: string };
 export const mailRecipientColumns = { ...userNameColumns, email: users.email, language: users.language };
 
 export type MailRecipient = UserName & { email: string; language: Language };
+
+export type ReferenceName = { th: string; en: string };
+
+const SNIPPET_LENGTH = 60;
+/** A comment is named by its opening words. */
+const snippet = (text: string) =>
+  text.length > SNIPPET_LENGTH ? `${[...text].slice(0, SNIPPET_LENGTH).join('').trimEnd()}…` : text;
+
+/**
+ * What each id names, for logs read by the Centre (who may see every organisation, user, person and
+ * problem): organisations and people by their Thai and English names, users by display name, problems
+ * by title, invitations by address, comments by their opening words. Ids that name nothing (deleted, or not an id at all) are left out.
+ */
+export async function referenceNamesOf(db: Db, ids: string[]): Promise<Record<string, ReferenceName>> {
+  if (ids.length === 0) return {};
+  const [orgs, accounts, persons, raised, invited, comments] = await Promise.all([
+    db
+      .select({ id: organisations.id, th: organisations.nameTh, en: organisations.nameEn })
+      .from(organisations)
+      .where(inArray(organisations.id, ids)),
+    db.select({ id: users.id, th: users.displayName }).from(users).where(inArray(users.id, ids)),
+    db
+      .select({ id: people.id, th: people.nameTh, en: people.nameEn })
+      .from(people)
+      .where(inArray(people.id, ids)),
+    db.select({ id: problems.id, th: problems.title }).from(problems).where(inArray(problems.id, ids)),
+    db
+      .select({ id: invitations.id, th: invitations.email })
+      .from(invitations)
+      .where(inArray(invitations.id, ids)),
+    db
+      .select({ id: problemComments.id, body: problemComments.body })
+      .from(problemComments)
+      .where(inArray(problemComments.id, ids)),
+  ]);
+  const quoted = comments.map((c) => ({ id: c.id, th: `“${snippet(c.body)}”` }));
+  return Object.fromEntries(
+    [...orgs, ...accounts, ...persons, ...raised, ...invited, ...quoted].map(
+      (r: { id: string; th: string; en?: string | null }) => [r.id, { th: r.th, en: r.en || r.th }],
+    ),
+  );
+}

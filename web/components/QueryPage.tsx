@@ -1,7 +1,9 @@
 import { Stack } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { isMissingRecord } from '../lib/errors.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { FullPageLoader } from './FullPageLoader.tsx';
+import { type BackToList, NotFoundPage } from './NotFoundPage.tsx';
 import { PageHeader } from './PageHeader.tsx';
 
 type LoadedQuery<T> = { isPending: boolean; error: unknown; data: T | undefined };
@@ -10,13 +12,17 @@ type LoadedQuery<T> = { isPending: boolean; error: unknown; data: T | undefined 
 export function QueryPage<T>({
   query,
   title,
+  back,
   children,
 }: {
   query: LoadedQuery<T>;
   title: string;
+  /** The list to go back to when the record does not exist or is not the reader's to see. */
+  back?: BackToList;
   children: (data: T) => ReactNode;
 }) {
   if (query.isPending) return <FullPageLoader />;
+  if (isMissingRecord(query.error)) return <NotFoundPage back={back} />;
   if (query.error || query.data === undefined) {
     return (
       <Stack>

@@ -15,3 +15,19 @@ export function errorMessage(error: unknown, t: TFunction): string {
   if (error.status >= 500) return t('errors.server');
   return t('errors.generic');
 }
+
+/**
+ * The record is not there for this reader: 404 (missing, or not theirs to see), or an id in the address
+ * that cannot name any record (400 on a path parameter, such as /problems/not-a-uuid).
+ */
+export function isMissingRecord(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return false;
+  if (error.status === 404) return true;
+  return (
+    error.status === 400 &&
+    Array.isArray(error.details) &&
+    error.details.some(
+      (d: { field?: unknown }) => typeof d?.field === 'string' && d.field.startsWith('params.'),
+    )
+  );
+}

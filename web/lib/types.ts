@@ -12,6 +12,7 @@ export type LoginResult = Contract.LoginResult;
 export type InvitationView = Contract.InvitationView;
 export type UserView = Contract.UserView;
 export type AuditEventView = Contract.AuditEventView;
+export type AuditEventPage = Contract.AuditEventPage;
 export type OutboxEmailView = Contract.OutboxEmailView;
 export type InvitationPreview = z.infer<typeof Contract.InvitationPreview>;
 export type TotpSetupView = z.infer<typeof Contract.TotpSetupView>;

@@ -1,5 +1,6 @@
 import { Route, Routes } from 'react-router';
 import { AppLayout } from '../components/AppLayout.tsx';
+import { NotFoundPage } from '../components/NotFoundPage.tsx';
 import { PublicLayout } from '../components/PublicLayout.tsx';
 import { accountRoutes } from '../features/account/routes.tsx';
 import { auditRoutes } from '../features/audit/routes.tsx';
@@ -13,7 +14,6 @@ import { userRoutes } from '../features/users/routes.tsx';
 import type { FeatureRoutes, PageRoute } from '../lib/feature-routes.ts';
 import { type FeatureSections, FeatureSectionsContext } from '../lib/feature-sections.ts';
 import { useScrollRestoration } from '../lib/scroll-restoration.ts';
-import { NotFoundPage } from './NotFoundPage.tsx';
 import { RequireRole } from './RequireRole.tsx';
 import { RequireSignedIn } from './RequireSignedIn.tsx';
 

@@ -61,6 +61,8 @@ export const people = pgTable(
     nameTh: text('name_th').notNull(),
     nameEn: text('name_en'),
     position: text('position'),
+    /** The job title in English; the English UI falls back to the Thai `position`. */
+    positionEn: text('position_en'),
     department: text('department'),
     phones: jsonb('phones').$type<PersonPhone[]>().notNull().default([]),
     email: text('email'),

@@ -22,6 +22,8 @@ export const organisations = pgTable(
     nameTh: text('name_th').notNull(),
     nameEn: text('name_en').notNull(),
     abbreviation: text('abbreviation'),
+    /** The English abbreviation; the English UI never shows the Thai one beside an English name. */
+    abbreviationEn: text('abbreviation_en'),
     sector: text('sector').$type<Sector>().notNull(),
     type: text('type').$type<OrganisationType>(),
     parentId: uuid('parent_id').references((): AnyPgColumn => organisations.id),
@@ -39,13 +41,20 @@ export const organisations = pgTable(
     eligibilityNotes: text('eligibility_notes'),
     shelterCapacity: integer('shelter_capacity'),
     capacityUpdatedAt: timestamp('capacity_updated_at', { withTimezone: true }),
-    // "Working with us": written by the organisation itself.
+    // "Working with us": written by the organisation itself, in Thai and optionally in English
+    // (the English UI falls back to the Thai, marked as such).
     mandateAndLimits: text('mandate_and_limits'),
     howToRequestHelp: text('how_to_request_help'),
     documentsRequired: text('documents_required'),
     officeHours: text('office_hours'),
     afterHoursContact: text('after_hours_contact'),
     typicalTurnaround: text('typical_turnaround'),
+    mandateAndLimitsEn: text('mandate_and_limits_en'),
+    howToRequestHelpEn: text('how_to_request_help_en'),
+    documentsRequiredEn: text('documents_required_en'),
+    officeHoursEn: text('office_hours_en'),
+    afterHoursContactEn: text('after_hours_contact_en'),
+    typicalTurnaroundEn: text('typical_turnaround_en'),
     verifiedAt: timestamp('verified_at', { withTimezone: true }),
     verifiedBy: uuid('verified_by'),
     /**

@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, lt, lte } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { AuditEventView, AuditListQuery, Page } from '../../../common/api.ts';
+import { AuditEventPage, AuditListQuery } from '../../../common/api.ts';
 import { auditEvents, organisations, users } from '../../db/schema/index.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { type App, errorResponses, requestContext } from '../../platform/http.ts';
@@ -9,10 +9,21 @@ import { authorize } from '../../platform/policy.ts';
 import {
   organisationSummaryColumnsOf,
   presentOrganisation,
+  referenceNamesOf,
   userNameColumns,
 } from '../../platform/projections.ts';
 
 const actorOrg = alias(organisations, 'actor_org');
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A page names at most this many ids: 100 events with a few ids each. */
+const MAX_NAMED_IDS = 1000;
+
+/** The ids inside an event's changes (organisationId, { from, to } of a parent, lists of assignees…). */
+function idsIn(value: unknown, depth = 0): string[] {
+  if (typeof value === 'string') return UUID.test(value) ? [value] : [];
+  if (depth > 4 || !value || typeof value !== 'object') return [];
+  return Object.values(value).flatMap((v) => idsIn(v, depth + 1));
+}
 
 export function auditRoutes(app: App, deps: Deps) {
   app.get(
@@ -23,7 +34,7 @@ export function auditRoutes(app: App, deps: Deps) {
         tags: ['audit'],
         summary: 'The audit log, newest first (admins)',
         querystring: AuditListQuery,
-        response: { 200: Page(AuditEventView), ...errorResponses },
+        response: { 200: AuditEventPage, ...errorResponses },
       },
     },
     async (req) => {
@@ -52,7 +63,7 @@ export function auditRoutes(app: App, deps: Deps) {
         )
         .orderBy(desc(auditEvents.id))
         .limit(q.limit + 1);
-      return toPage(
+      const page = toPage(
         rows,
         q.limit,
         (r) => ({ k: '', id: String(r.event.id) }),
@@ -71,6 +82,9 @@ export function auditRoutes(app: App, deps: Deps) {
           userAgent: r.event.userAgent,
         }),
       );
+      // Entity ids are not all UUIDs (a deadline setting is logged under its category): only UUIDs are looked up.
+      const ids = page.items.flatMap((e) => [...idsIn(e.entityId), ...idsIn(e.changes)]);
+      return { ...page, names: await referenceNamesOf(deps.db, [...new Set(ids)].slice(0, MAX_NAMED_IDS)) };
     },
   );
 }

@@ -68,6 +68,8 @@ export async function provinceContactSheet(
       address: o.address,
       officeHours: o.officeHours,
       afterHoursContact: o.afterHoursContact,
+      officeHoursEn: o.officeHoursEn,
+      afterHoursContactEn: o.afterHoursContactEn,
       contacts: (contactsOf.get(o.id) ?? []).map(presentContact),
       people: (peopleOf.get(o.id) ?? [])
         .map((p) => {

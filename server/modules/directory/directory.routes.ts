@@ -11,6 +11,7 @@ import {
   VerificationQueueView,
 } from '../../../common/directory-api.ts';
 import { DIRECTORY_TAXONOMIES } from '../../../common/directory-taxonomies.ts';
+import { csvLanguageOf } from '../../platform/csv-locale.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { type App, actorOf, errorResponses } from '../../platform/http.ts';
 import { authorize } from '../../platform/policy.ts';
@@ -114,7 +115,13 @@ export function directoryRoutes(app: App, deps: Deps) {
       sendCsv(
         reply,
         'tipnet-organisations.csv',
-        await organisationsCsv(deps.db, viewerOf(actorOf(req)), deps.clock.now(), req.query),
+        await organisationsCsv(
+          deps.db,
+          viewerOf(actorOf(req)),
+          deps.clock.now(),
+          req.query,
+          csvLanguageOf(req.query.lang, req.headers['accept-language']),
+        ),
       ),
   );
   app.get(
@@ -130,6 +137,15 @@ export function directoryRoutes(app: App, deps: Deps) {
       },
     },
     async (req, reply) =>
-      sendCsv(reply, 'tipnet-people.csv', await peopleCsv(deps.db, viewerOf(actorOf(req)), req.query)),
+      sendCsv(
+        reply,
+        'tipnet-people.csv',
+        await peopleCsv(
+          deps.db,
+          viewerOf(actorOf(req)),
+          req.query,
+          csvLanguageOf(req.query.lang, req.headers['accept-language']),
+        ),
+      ),
   );
 }

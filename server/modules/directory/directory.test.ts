@@ -173,6 +173,29 @@ describe('CSV', () => {
     expect(body).toContain(`"'=cmd|""/c calc""!A1","'@Evil Org"`);
     expect(body).not.toContain('Ranong Test Shelter');
   });
+
+  it('exports in Thai for a Thai reader: Thai headers, labels, Buddhist-Era dates, formulas still neutralised', async () => {
+    const verifiedAt = new Date('2026-12-04T20:30:00Z'); // 03:30 on 5 December in Bangkok
+    await buildOrganisation(t.db, {
+      nameTh: '+มูลนิธิสูตร',
+      nameEn: 'Academic CSV Test',
+      sector: 'academic',
+      services: ['shelter'],
+      verifiedAt,
+    });
+    const res = await get('/api/v1/organizations/export.csv?sector=academic&lang=th', as.member);
+    const [header, row] = res.raw.rawPayload.toString('utf8').slice(1).split('\r\n');
+    expect(header).toMatch(/^"ชื่อภาษาไทย","ชื่อภาษาอังกฤษ","ชื่อย่อ","ชื่อย่อภาษาอังกฤษ","ภาคส่วน"/);
+    expect(row).toContain(`"'+มูลนิธิสูตร","Academic CSV Test"`);
+    expect(row).toContain('"ภาควิชาการ"');
+    expect(row).toContain('"5/12/2569 03:30"');
+    expect(row).not.toContain('2026-12-04T20:30:00.000Z');
+    expect(row).not.toContain('"shelter"');
+
+    const english = await get('/api/v1/organizations/export.csv?sector=academic', as.member);
+    expect(english.raw.body).toContain('"academic"');
+    expect(english.raw.body).toContain('2026-12-04T20:30:00.000Z');
+  });
 });
 
 describe('taxonomy validation', () => {
@@ -224,11 +247,11 @@ describe('editing an organisation', () => {
     expect(won.body.version).toBe(2);
     expect(lost.body.error.code).toBe('VERSION_CONFLICT');
     expect(lost.body.error.details.currentVersion).toBe(2);
-    expect(lost.body.error.details.current.workingWithUs.officeHours).toBe(
-      won.body.workingWithUs.officeHours,
+    expect(lost.body.error.details.current.workingWithUs.officeHours.th).toBe(
+      won.body.workingWithUs.officeHours.th,
     );
     const now = (await get(`/api/v1/organizations/${org.id}`, as.member)).body;
-    expect(now.workingWithUs.officeHours).toBe(won.body.workingWithUs.officeHours);
+    expect(now.workingWithUs.officeHours.th).toBe(won.body.workingWithUs.officeHours.th);
   });
 
   it('shows who changed which field in the history, and makes the change searchable', async () => {

@@ -98,6 +98,8 @@ export async function findHelp(
           : null,
         officeHours: o.officeHours,
         afterHoursContact: o.afterHoursContact,
+        officeHoursEn: o.officeHoursEn,
+        afterHoursContactEn: o.afterHoursContactEn,
       };
     }),
   };

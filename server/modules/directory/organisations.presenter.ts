@@ -1,5 +1,12 @@
-import type { ContactView, OrganisationListItem } from '../../../common/directory-api.ts';
-import type { organisationContacts } from '../../db/schema/index.ts';
+import type { z } from 'zod';
+import {
+  type ContactView,
+  type OrganisationListItem,
+  WORKING_WITH_US_FIELDS,
+  type WorkingWithUs,
+  type WorkingWithUsField,
+} from '../../../common/directory-api.ts';
+import type { OrganisationRow, organisationContacts } from '../../db/schema/index.ts';
 import { presentOrganisation } from '../../platform/projections.ts';
 import type { OrganisationRecord } from './organisations.queries.ts';
 import { isStale } from './staleness.ts';
@@ -29,3 +36,10 @@ export const presentContact = (c: typeof organisationContacts.$inferSelect): Con
   label: c.label,
   visibility: c.visibility,
 });
+
+export const presentWorkingWithUs = (
+  o: Pick<OrganisationRow, WorkingWithUsField | `${WorkingWithUsField}En`>,
+) =>
+  Object.fromEntries(
+    WORKING_WITH_US_FIELDS.map((field) => [field, { th: o[field], en: o[`${field}En`] }]),
+  ) as z.infer<typeof WorkingWithUs>;

@@ -26,7 +26,7 @@ import {
   userNameColumns,
 } from '../../platform/projections.ts';
 import { openRolesOf } from './focal-points.ts';
-import { presentContact, presentListItem } from './organisations.presenter.ts';
+import { presentContact, presentListItem, presentWorkingWithUs } from './organisations.presenter.ts';
 import { getOrganisationRecord } from './organisations.queries.ts';
 import { presentPerson, presentPersonBrief } from './people.presenter.ts';
 import { refreshOrganisationSearchDocument } from './search-documents.ts';
@@ -105,14 +105,7 @@ export async function getOrganisationDetail(db: Db, viewer: Viewer, now: Date, i
     eligibilityNotes: org.eligibilityNotes,
     shelterCapacity: org.shelterCapacity,
     capacityUpdatedAt: org.capacityUpdatedAt?.toISOString() ?? null,
-    workingWithUs: {
-      mandateAndLimits: org.mandateAndLimits,
-      howToRequestHelp: org.howToRequestHelp,
-      documentsRequired: org.documentsRequired,
-      officeHours: org.officeHours,
-      afterHoursContact: org.afterHoursContact,
-      typicalTurnaround: org.typicalTurnaround,
-    },
+    workingWithUs: presentWorkingWithUs(org),
     verifiedBy: verifier[0] ?? null,
     staleSince: staleSince(org).toISOString(),
     version: org.version,

@@ -12,6 +12,7 @@ export const presentPersonBrief = (p: PersonRow) => ({
   nameTh: p.nameTh,
   nameEn: p.nameEn,
   position: p.position,
+  positionEn: p.positionEn,
   active: p.active,
 });
 

@@ -211,6 +211,7 @@ export async function erasePerson(tx: Db, person: PersonRow, now: Date): Promise
       nameTh: names.th,
       nameEn: names.en,
       position: null,
+      positionEn: null,
       department: null,
       phones: [],
       email: null,

@@ -18,6 +18,7 @@ type IndexedOrganisation = Pick<
   | 'nameTh'
   | 'nameEn'
   | 'abbreviation'
+  | 'abbreviationEn'
   | 'type'
   | 'themes'
   | 'services'
@@ -32,6 +33,9 @@ type IndexedOrganisation = Pick<
   | 'mandateAndLimits'
   | 'howToRequestHelp'
   | 'documentsRequired'
+  | 'mandateAndLimitsEn'
+  | 'howToRequestHelpEn'
+  | 'documentsRequiredEn'
 >;
 
 /**
@@ -44,7 +48,7 @@ export function organisationSearchText(
 ): WeightedText {
   const text = (v: string | null | undefined) => (v ? [v] : []);
   return {
-    A: [o.nameTh, o.nameEn, ...text(o.abbreviation)],
+    A: [o.nameTh, o.nameEn, ...text(o.abbreviation), ...text(o.abbreviationEn)],
     B: labels([...(o.services ?? []), ...(o.themes ?? []), o.type ?? null]),
     C: [
       ...text(o.descriptionTh),
@@ -57,6 +61,9 @@ export function organisationSearchText(
       ...text(o.mandateAndLimits),
       ...text(o.howToRequestHelp),
       ...text(o.documentsRequired),
+      ...text(o.mandateAndLimitsEn),
+      ...text(o.howToRequestHelpEn),
+      ...text(o.documentsRequiredEn),
     ],
   };
 }
@@ -69,9 +76,12 @@ export function organisationSearchDocuments(
   return { searchDocument: buildTsvector(text), nameDocument: buildTsvector({ A: text.A }) };
 }
 
-export const personSearchText = (p: Pick<PersonRow, 'nameTh' | 'nameEn' | 'position' | 'department'>) => ({
+export const personSearchText = (
+  p: Pick<PersonRow, 'nameTh' | 'nameEn' | 'position' | 'department'> &
+    Partial<Pick<PersonRow, 'positionEn'>>,
+) => ({
   A: [p.nameTh, ...(p.nameEn ? [p.nameEn] : [])],
-  B: [...(p.position ? [p.position] : []), ...(p.department ? [p.department] : [])],
+  B: [p.position, p.positionEn, p.department].filter((v): v is string => Boolean(v)),
 });
 
 export async function refreshOrganisationSearchDocument(tx: Db, organisationId: string) {
@@ -96,7 +106,7 @@ export async function refreshPersonSearchDocument(tx: Db, personId: string) {
 
 /**
  * Organisations written before their names had a document of their own (migration 0003), or before the
- * documents indexed provinces covered and languages (migration 0018 empties the names document), get both
+ * documents indexed provinces covered and languages (migration 0021 empties the names document), get both
  * documents rebuilt, once, at start; the documents are built in JavaScript, so SQL migrations cannot.
  */
 export async function indexUnindexedOrganisations(db: Db): Promise<number> {

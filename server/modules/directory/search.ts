@@ -7,12 +7,13 @@ import type {
   OrganisationListQuery,
 } from '../../../common/directory-api.ts';
 import { type CoverageCode, PROVINCE_CODES } from '../../../common/directory-taxonomies.ts';
+import type { Language } from '../../../common/taxonomies.ts';
 import { HOUR_MS } from '../../../common/time.ts';
 import type { Db } from '../../db/client.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { organisations, people } from '../../db/schema/index.ts';
 import { versionedCache } from '../../platform/cache/versioned-cache.ts';
-import { decodeCursor, encodeCursor } from '../../platform/pagination.ts';
+import { type CursorKey, decodeCursor, encodeCursor } from '../../platform/pagination.ts';
 import { buildTsquery, searchSynonyms } from '../../platform/search/index.ts';
 import { usingSearchIndexes } from '../../platform/search/index-reads.ts';
 import { presentListItem } from './organisations.presenter.ts';
@@ -117,23 +118,45 @@ export async function listOrganisations(db: Db, now: Date, query: OrganisationLi
 
 async function alphabeticalPage(db: Db, where: SQL | undefined, query: OrganisationListQuery) {
   const after = decodeCursor(query.cursor);
+  const order = nameOrder(query.lang);
   const rows = await db
     .select(organisationRecordColumns)
     .from(organisations)
-    .where(
-      and(
-        where,
-        after
-          ? or(
-              gt(organisations.nameEn, after.k),
-              and(eq(organisations.nameEn, after.k), gt(organisations.id, after.id)),
-            )
-          : undefined,
-      ),
-    )
-    .orderBy(asc(organisations.nameEn), asc(organisations.id))
+    .where(and(where, after ? order.after(after) : undefined))
+    .orderBy(...order.by)
     .limit(query.limit + 1);
-  return pageOf(rows, query.limit, (last) => ({ k: last.nameEn, id: last.id }));
+  return pageOf(rows, query.limit, (last) => ({ k: order.keyOf(last), id: last.id }));
+}
+
+/** Thai letters (and digits): a name that starts with one is listed before the Latin-named ones. */
+const THAI_INITIAL = /^[\u0E00-\u0E7F]/;
+
+/**
+ * Names in the reader's language. Thai names in Thai alphabetical order (the ICU collation made by the
+ * migration: leading vowels as in a dictionary, เอ… under อ), Thai-initial names first as a Thai reader
+ * expects; the script test is explicit because PGlite's ICU keeps no Thai tailoring and would put Latin
+ * first. Keyset paging compares the same (script, name, id) row, so pages never skip or repeat.
+ */
+function nameOrder(language: Language) {
+  if (language === 'en') {
+    return {
+      by: [asc(organisations.nameEn), asc(organisations.id)],
+      keyOf: (o: OrganisationRecord) => o.nameEn,
+      after: (cursor: CursorKey) =>
+        or(
+          gt(organisations.nameEn, cursor.k),
+          and(eq(organisations.nameEn, cursor.k), gt(organisations.id, cursor.id)),
+        ),
+    };
+  }
+  const latin = sql`(${organisations.nameTh} !~ ${THAI_INITIAL.source})`;
+  const thaiName = sql`${organisations.nameTh} collate tipnet_thai`;
+  return {
+    by: [asc(latin), asc(thaiName), asc(organisations.id)],
+    keyOf: (o: OrganisationRecord) => o.nameTh,
+    after: (cursor: CursorKey) =>
+      sql`(${latin}, ${thaiName}, ${organisations.id}) > (${!THAI_INITIAL.test(cursor.k)}, ${cursor.k}::text collate tipnet_thai, ${cursor.id}::uuid)`,
+  };
 }
 
 /**
@@ -154,7 +177,7 @@ async function rankedPage(db: Db, where: SQL | undefined, tsquery: string, query
     .select(organisationRecordColumns)
     .from(organisations)
     .where(where)
-    .orderBy(desc(nameMatch(tsquery)), asc(organisations.nameEn), asc(organisations.id))
+    .orderBy(desc(nameMatch(tsquery)), ...nameOrder(query.lang).by)
     .limit(query.limit + 1)
     .offset(offset);
   return pageOf(rows, query.limit, (last) => ({ k: String(offset + query.limit), id: last.id }));

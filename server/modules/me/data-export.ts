@@ -35,6 +35,7 @@ export async function exportMyData(deps: Deps, ctx: RequestContext): Promise<Dat
         nameTh: people.nameTh,
         nameEn: people.nameEn,
         position: people.position,
+        positionEn: people.positionEn,
         department: people.department,
         phones: people.phones,
         email: people.email,
@@ -185,6 +186,7 @@ export async function exportMyData(deps: Deps, ctx: RequestContext): Promise<Dat
         nameTh: organisation.nameTh,
         nameEn: organisation.nameEn,
         abbreviation: organisation.abbreviation,
+        abbreviationEn: organisation.abbreviationEn,
         sector: organisation.sector,
       },
       directoryEntry: entry

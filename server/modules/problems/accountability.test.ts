@@ -107,9 +107,13 @@ describe('GET /api/v1/problems/accountability', () => {
     const res = await t.request('GET', '/api/v1/problems/accountability', { cookie: observer.cookie });
     const json = JSON.stringify(res.body);
     for (const secret of ['Secret Mirror', 'กระจกเงาลับ', mirror.id]) expect(json).not.toContain(secret);
-    const csv = await t.request('GET', '/api/v1/problems/accountability.csv', { cookie: observer.cookie });
-    expect(csv.raw.body).not.toContain('Secret Mirror');
-    expect(csv.raw.body).not.toContain(mirror.id);
+    for (const table of ['organisations', 'overdue']) {
+      const csv = await t.request('GET', `/api/v1/problems/accountability.csv?table=${table}`, {
+        cookie: observer.cookie,
+      });
+      expect(csv.raw.body).not.toContain('Secret Mirror');
+      expect(csv.raw.body).not.toContain(mirror.id);
+    }
   });
 
   it('exports an Excel-safe CSV: UTF-8 BOM, Thai intact, formulas neutralised', async () => {
@@ -120,7 +124,36 @@ describe('GET /api/v1/problems/accountability', () => {
     const body = res.raw.rawPayload.toString('utf8');
     expect(body.startsWith('\uFEFF"organisation_th"')).toBe(true);
     expect(body).toContain('"ประมงทดสอบ","Fisheries","2","2","1","1","1","1","2","10"');
-    expect(body).toContain(`"'=HYPERLINK(""http://evil.example"",""คลิก"")"`);
+    // One table per file: the overdue problems are a file of their own.
+    expect(body).not.toContain('overdue_problem');
+    const overdue = await t.request('GET', '/api/v1/problems/accountability.csv?table=overdue', {
+      cookie: observer.cookie,
+    });
+    expect(overdue.headers['content-disposition']).toContain('tipnet-problems-overdue.csv');
+    const rows = overdue.raw.rawPayload.toString('utf8');
+    expect(rows.startsWith('\uFEFF"overdue_problem"')).toBe(true);
+    expect(rows).toContain(`"'=HYPERLINK(""http://evil.example"",""คลิก"")"`);
+  });
+
+  it('writes Thai headers, labels and Buddhist-Era Bangkok dates for a Thai reader', async () => {
+    const byParam = await t.request('GET', '/api/v1/problems/accountability.csv?table=overdue&lang=th', {
+      cookie: observer.cookie,
+    });
+    const byHeader = await t.request('GET', '/api/v1/problems/accountability.csv?table=overdue', {
+      cookie: observer.cookie,
+      headers: { 'accept-language': 'th-TH,th;q=0.9,en;q=0.5' },
+    });
+    for (const res of [byParam, byHeader]) {
+      const body = res.raw.rawPayload.toString('utf8');
+      const [header, row] = body.slice(1).split('\r\n');
+      expect(header).toBe(
+        '"เรื่องที่เกินกำหนด","หมวดหมู่","สถานะ","หน่วยงานหลัก (ภาษาไทย)","หน่วยงานหลัก (ภาษาอังกฤษ)","กำหนดตอบ","เกินกำหนด (วัน)","รหัส"',
+      );
+      expect(row).not.toMatch(/\d{4}-\d{2}-\d{2}T/); // no ISO UTC instant
+      expect(row).toMatch(/"\d{1,2}\/\d{1,2}\/25\d\d \d{2}:\d{2}"/); // a Buddhist-Era year
+      expect(row).not.toMatch(/"(assigned|in_progress|under_review)"/); // a label, not the state code
+    }
+    expect(byParam.raw.body).toBe(byHeader.raw.body);
   });
 
   it('asks to sign in first', async () => {

@@ -7,17 +7,21 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import {
+  AccountabilityCsvQuery,
+  type AccountabilityTable,
   AccountabilityView,
   type OrganisationAccountability,
   type OverdueProblem,
 } from '../../../common/problems-accountability-api.ts';
 import { OPEN_STATES, problemLabelOf } from '../../../common/problems-taxonomy.ts';
+import type { Language } from '../../../common/taxonomies.ts';
 import { DAY_MS } from '../../../common/time.ts';
 import type { Db } from '../../db/client.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { problemAnswers, problemAssignments, problems } from '../../db/schema/index.ts';
 import type { Actor } from '../../platform/context.ts';
 import { toCsv } from '../../platform/csv.ts';
+import { csvDate, csvHeader, csvLanguageOf } from '../../platform/csv-locale.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { type App, actorOf, errorResponses } from '../../platform/http.ts';
 import { authorize } from '../../platform/policy.ts';
@@ -161,57 +165,64 @@ export async function accountability(db: Db, viewer: Actor, now: Date): Promise<
   };
 }
 
-/** One row per responsible organisation, then the overdue problems, in one spreadsheet. */
-export function accountabilityCsv(view: AccountabilityView): string {
-  const blank = Array.from({ length: 9 }, () => '');
-  return toCsv(
-    [
-      'organisation_th',
-      'organisation_en',
-      'assigned',
-      'lead',
-      'open',
-      'overdue',
-      'answered',
-      'resolved',
-      'median_days_to_first_answer',
-      'median_days_to_resolution',
-    ],
-    [
-      ...view.organisations.map((o) => [
-        o.organisation.nameTh,
-        o.organisation.nameEn,
-        o.assigned,
-        o.lead,
-        o.open,
-        o.overdue,
-        o.answered,
-        o.resolved,
-        o.medianDaysToFirstAnswer,
-        o.medianDaysToResolution,
-      ]),
-      blank,
-      [
-        'overdue_problem',
-        'category',
-        'state',
-        'lead_organisation_th',
-        'lead_organisation_en',
-        'due_at',
-        'days_overdue',
-        'id',
-      ],
-      ...view.overdue.map((p) => [
+const ORGANISATION_COLUMNS = {
+  organisation_th: 'หน่วยงาน (ภาษาไทย)',
+  organisation_en: 'หน่วยงาน (ภาษาอังกฤษ)',
+  assigned: 'ได้รับมอบหมาย',
+  lead: 'เป็นหน่วยงานหลัก',
+  open: 'ยังไม่ปิด',
+  overdue: 'เกินกำหนด',
+  answered: 'ตอบแล้ว',
+  resolved: 'แก้ไขแล้ว',
+  median_days_to_first_answer: 'มัธยฐานวันถึงคำตอบแรก',
+  median_days_to_resolution: 'มัธยฐานวันถึงแก้ไขเสร็จ',
+} as const;
+
+const OVERDUE_COLUMNS = {
+  overdue_problem: 'เรื่องที่เกินกำหนด',
+  category: 'หมวดหมู่',
+  state: 'สถานะ',
+  lead_organisation_th: 'หน่วยงานหลัก (ภาษาไทย)',
+  lead_organisation_en: 'หน่วยงานหลัก (ภาษาอังกฤษ)',
+  due_at: 'กำหนดตอบ',
+  days_overdue: 'เกินกำหนด (วัน)',
+  id: 'รหัส',
+} as const;
+
+/**
+ * One table per file, so a spreadsheet sorts and filters it: the responsible organisations, or the
+ * overdue problems. In Thai: Thai headers, labels and Buddhist-Era dates in Bangkok time.
+ */
+export function accountabilityCsv(view: AccountabilityView, table: AccountabilityTable, language: Language) {
+  const label = (code: string) => problemLabelOf(code)?.[language] ?? code;
+  if (table === 'overdue')
+    return toCsv(
+      csvHeader(OVERDUE_COLUMNS, language),
+      view.overdue.map((p) => [
         p.title,
-        problemLabelOf(p.category)?.en ?? p.category,
-        problemLabelOf(p.state)?.en ?? p.state,
+        label(p.category),
+        label(p.state),
         p.leadOrganisation?.nameTh ?? '',
         p.leadOrganisation?.nameEn ?? '',
-        p.dueAt,
+        csvDate(p.dueAt, language),
         p.daysOverdue,
         p.id,
       ]),
-    ],
+    );
+  return toCsv(
+    csvHeader(ORGANISATION_COLUMNS, language),
+    view.organisations.map((o) => [
+      o.organisation.nameTh,
+      o.organisation.nameEn,
+      o.assigned,
+      o.lead,
+      o.open,
+      o.overdue,
+      o.answered,
+      o.resolved,
+      o.medianDaysToFirstAnswer,
+      o.medianDaysToResolution,
+    ]),
   );
 }
 
@@ -236,16 +247,24 @@ export function problemAccountabilityRoutes(app: App, deps: Deps) {
       schema: {
         operationId: 'problems.accountabilityCsv',
         tags,
-        summary: 'The accountability figures as CSV (UTF-8 with BOM, formula cells neutralised)',
+        summary:
+          'The accountability figures as CSV (UTF-8 with BOM, formula cells neutralised), one table per file',
+        querystring: AccountabilityCsvQuery,
         produces: ['text/csv', 'application/json'],
         response: { 200: z.string(), ...errorResponses },
       },
     },
     async (req, reply) => {
-      const csv = accountabilityCsv(await accountability(deps.db, actorOf(req), deps.clock.now()));
+      const { table, lang } = req.query;
+      const csv = accountabilityCsv(
+        await accountability(deps.db, actorOf(req), deps.clock.now()),
+        table,
+        csvLanguageOf(lang, req.headers['accept-language']),
+      );
+      const name = table === 'overdue' ? 'tipnet-problems-overdue.csv' : 'tipnet-problems-accountability.csv';
       return reply
         .type('text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="tipnet-problems-accountability.csv"')
+        .header('content-disposition', `attachment; filename="${name}"`)
         .header('cache-control', 'no-store')
         .send(csv);
     },

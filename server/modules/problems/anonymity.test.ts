@@ -184,6 +184,11 @@ async function buildWorld(reporterIs: Reporter) {
       accountabilityCsv: (
         await t.request('GET', '/api/v1/problems/accountability.csv', { cookie: who.cookie })
       ).raw.body,
+      accountabilityOverdueCsv: (
+        await t.request('GET', '/api/v1/problems/accountability.csv?table=overdue&lang=th', {
+          cookie: who.cookie,
+        })
+      ).raw.body,
     };
   }
   for (const s of Object.values(streams)) s.close();

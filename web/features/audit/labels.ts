@@ -4,6 +4,13 @@
  * shown, as its raw code.
  */
 import type { TFunction } from 'i18next';
+import i18next from 'i18next';
+import { labelOf } from '../../../common/directory-taxonomies.ts';
+import { PROBLEM_CATEGORIES, PROBLEM_STATES } from '../../../common/problems-taxonomy.ts';
+import type { AuditEventPage, Language } from '../../lib/types.ts';
+
+/** What the ids on the loaded pages name, as the server looked them up. */
+export type AuditNames = AuditEventPage['names'];
 
 export const AUDIT_ACTIONS = [
   'auth.login',
@@ -113,4 +120,44 @@ export function entityTypeOptions(t: TFunction) {
     value: entityType,
     label: entityTypeLabel(t, entityType),
   }));
+}
+
+/**
+ * A changed field's name in words: the log's label for this kind of record (a comment's `parentId` is the
+ * comment it answers, an organisation's its parent), else the log's own, the directory's or a common one.
+ */
+export function fieldLabel(t: TFunction, entityType: string, field: string): string {
+  const keys = [
+    `audit.entityFields.${entityType}.${field}`,
+    `audit.fields.${field}`,
+    `directory.fields.${field}`,
+    `fields.${field}`,
+  ];
+  for (const key of keys) if (i18next.exists(key)) return t(key);
+  return field;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const PROBLEM_CODES = new Map([...PROBLEM_STATES, ...PROBLEM_CATEGORIES].map((entry) => [entry.code, entry]));
+
+/**
+ * A recorded value in words: an id as the name of what it names, a code (role, sector, state, service…)
+ * as its label; anything else as recorded.
+ */
+export function valueLabel(
+  t: TFunction,
+  language: Language,
+  names: AuditNames,
+  field: string,
+  value: string,
+) {
+  if (UUID.test(value)) return names[value]?.[language] ?? value;
+  const own = `audit.values.${field}.${value}`;
+  if (i18next.exists(own)) return t(own);
+  const scoped = { role: `roles.${value}`, sector: `sectors.${value}`, language: `languages.${value}` }[
+    field
+  ];
+  if (scoped && i18next.exists(scoped)) return t(scoped);
+  const entry = PROBLEM_CODES.get(value as never) ?? labelOf(value);
+  return entry ? entry[language] : value;
 }

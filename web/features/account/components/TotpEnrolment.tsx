@@ -71,7 +71,6 @@ function ConfirmEnrolment({ secret, onEnrolled, onCancel }: ConfirmEnrolmentProp
             label={t('totp.code')}
             inputMode="numeric"
             autoComplete="one-time-code"
-            maxLength={6}
             required
             {...form.field('code')}
           />

@@ -4,10 +4,10 @@ import { DateTime } from '../../../components/DateTime.tsx';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { organisationName } from '../../../lib/organisations.ts';
 import type { AuditEventView } from '../../../lib/types.ts';
-import { actionLabel, entityTypeLabel } from '../labels.ts';
+import { type AuditNames, actionLabel, entityTypeLabel } from '../labels.ts';
 import { ChangesList } from './ChangesList.tsx';
 
-export function AuditEventTable({ events }: { events: AuditEventView[] }) {
+export function AuditEventTable({ events, names }: { events: AuditEventView[]; names: AuditNames }) {
   const { t } = useTranslation();
   return (
     <Table.ScrollContainer minWidth={900} visibleFrom="md">
@@ -34,10 +34,10 @@ export function AuditEventTable({ events }: { events: AuditEventView[] }) {
                 <Action action={event.action} />
               </Table.Td>
               <Table.Td>
-                <Entity event={event} />
+                <Entity event={event} names={names} />
               </Table.Td>
               <Table.Td>
-                <ChangesList changes={event.changes} />
+                <ChangesList changes={event.changes} entityType={event.entityType} names={names} />
               </Table.Td>
             </Table.Tr>
           ))}
@@ -48,7 +48,7 @@ export function AuditEventTable({ events }: { events: AuditEventView[] }) {
 }
 
 /** On phones each event is a card: a five-column table does not fit in 360 px. */
-export function AuditEventCards({ events }: { events: AuditEventView[] }) {
+export function AuditEventCards({ events, names }: { events: AuditEventView[]; names: AuditNames }) {
   const { t } = useTranslation();
   return (
     <Stack hiddenFrom="md" gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
@@ -60,13 +60,13 @@ export function AuditEventCards({ events }: { events: AuditEventView[] }) {
               <DateTime value={event.at} />
             </Text>
             <Actor event={event} />
-            <Entity event={event} labelled />
+            <Entity event={event} names={names} labelled />
             {Object.keys(event.changes).length > 0 && (
               <div>
                 <Text size="sm" fw={600}>
                   {t('audit.changes')}
                 </Text>
-                <ChangesList changes={event.changes} />
+                <ChangesList changes={event.changes} entityType={event.entityType} names={names} />
               </div>
             )}
           </Stack>
@@ -115,20 +115,31 @@ function Action({ action }: { action: string }) {
 }
 
 /** `labelled` on cards, which have no column header to say what this line is. */
-function Entity({ event, labelled = false }: { event: AuditEventView; labelled?: boolean }) {
+function Entity({
+  event,
+  names,
+  labelled = false,
+}: {
+  event: AuditEventView;
+  names: AuditNames;
+  labelled?: boolean;
+}) {
   const { t } = useTranslation();
+  const language = useLanguage();
+  const name = event.entityId ? names[event.entityId]?.[language] : undefined;
+  // A bare id (a session, an invitation) means nothing to a reader; it stays in the tooltip for searching.
   return (
-    <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+    <Text size="sm" style={{ overflowWrap: 'anywhere' }} title={event.entityId ?? undefined}>
       {labelled && (
         <Text span size="sm" c="dimmed">
           {t('audit.entity')}:{' '}
         </Text>
       )}
       {entityTypeLabel(t, event.entityType)}
-      {event.entityId && (
-        <Text span size="xs" c="dimmed" ff="monospace">
+      {name && (
+        <Text span size="sm" fw={600}>
           {' '}
-          {event.entityId}
+          {name}
         </Text>
       )}
     </Text>

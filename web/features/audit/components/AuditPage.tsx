@@ -7,6 +7,7 @@ import { LoadMoreButton } from '../../../components/LoadMoreButton.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import type { AuditListFilters } from '../../../lib/types.ts';
 import { useAuditEvents } from '../api/audit.ts';
+import type { AuditNames } from '../labels.ts';
 import { AuditEventCards, AuditEventTable } from './AuditEventList.tsx';
 import { AuditFilters } from './AuditFilters.tsx';
 
@@ -15,6 +16,7 @@ export function AuditPage() {
   const [filters, setFilters] = useState<AuditListFilters>({});
   const events = useAuditEvents(filters);
   const items = events.data?.pages.flatMap((page) => page.items) ?? [];
+  const names: AuditNames = Object.assign({}, ...(events.data?.pages.map((page) => page.names) ?? []));
 
   return (
     <Stack>
@@ -27,8 +29,8 @@ export function AuditPage() {
         <Text role="status">{t('audit.empty')}</Text>
       ) : (
         <>
-          <AuditEventTable events={items} />
-          <AuditEventCards events={items} />
+          <AuditEventTable events={items} names={names} />
+          <AuditEventCards events={items} names={names} />
         </>
       )}
       <LoadMoreButton {...events} />

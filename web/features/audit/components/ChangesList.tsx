@@ -1,9 +1,24 @@
 import { Box, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { useLanguage } from '../../../lib/i18n.ts';
+import { type AuditNames, fieldLabel, valueLabel } from '../labels.ts';
 
-/** An audit event's changes as key/value pairs; nested values are shown as compact JSON. */
-export function ChangesList({ changes }: { changes: Record<string, unknown> }) {
+/** An audit event's changes in words: field labels, names for ids, labels for codes; the rest as recorded. */
+export function ChangesList({
+  changes,
+  entityType,
+  names,
+}: {
+  changes: Record<string, unknown>;
+  entityType: string;
+  names: AuditNames;
+}) {
+  const { t } = useTranslation();
+  const language = useLanguage();
   const entries = Object.entries(changes);
   if (entries.length === 0) return <Text size="sm">—</Text>;
+  const format = (field: string, value: unknown) =>
+    formatValue(value, (v) => valueLabel(t, language, names, field, v));
   return (
     <Box
       component="dl"
@@ -13,11 +28,11 @@ export function ChangesList({ changes }: { changes: Record<string, unknown> }) {
     >
       {entries.map(([key, value]) => (
         <Box key={key} style={{ display: 'contents' }}>
-          <Text component="dt" size="sm" fw={600}>
-            {key}
+          <Text component="dt" size="sm" fw={600} title={key}>
+            {fieldLabel(t, entityType, key)}
           </Text>
-          <Text component="dd" size="sm" m={0} ff="monospace" style={{ overflowWrap: 'anywhere' }}>
-            {formatValue(value)}
+          <Text component="dd" size="sm" m={0} style={{ overflowWrap: 'anywhere' }}>
+            {format(key, value)}
           </Text>
         </Box>
       ))}
@@ -25,11 +40,16 @@ export function ChangesList({ changes }: { changes: Record<string, unknown> }) {
   );
 }
 
-function formatValue(value: unknown): string {
-  if (value === null || value === undefined) return '—';
-  if (typeof value === 'string') return value;
-  if (isTransition(value)) return `${formatValue(value.from)} → ${formatValue(value.to)}`;
-  return JSON.stringify(value);
+function formatValue(value: unknown, label: (value: string) => string): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'string') return label(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (isTransition(value)) return `${formatValue(value.from, label)} → ${formatValue(value.to, label)}`;
+  if (Array.isArray(value))
+    return value.length === 0 ? '—' : value.map((v) => formatValue(v, label)).join(', ');
+  return Object.entries(value)
+    .map(([k, v]) => `${k}: ${formatValue(v, label)}`)
+    .join('; ');
 }
 
 /** The server records an edited field as `{ from, to }`. */

@@ -76,8 +76,9 @@ export function useLabels(language: Language): Labels {
 // ---- directory list ---------------------------------------------------------------------------------------
 const PAGE_SIZE = 30;
 
-export const directoryQuery = (filters: DirectoryFilterState) => {
+export const directoryQuery = (filters: DirectoryFilterState, language: Language) => {
   const search = searchFromFilters(filters);
+  search.set('lang', language);
   return infiniteQueryOptions({
     queryKey: ['directory', 'organisations', search.toString()],
     queryFn: ({ pageParam, signal }) => {
@@ -95,17 +96,19 @@ export const directoryQuery = (filters: DirectoryFilterState) => {
   });
 };
 
-export function useDirectory(filters: DirectoryFilterState) {
-  return useInfiniteQuery(directoryQuery(filters));
+export function useDirectory(filters: DirectoryFilterState, language: Language) {
+  return useInfiniteQuery(directoryQuery(filters, language));
 }
 
-export function exportOrganisationsUrl(filters: DirectoryFilterState): string {
-  const search = searchFromFilters(filters).toString();
-  return `/api/v1/organizations/export.csv${search ? `?${search}` : ''}`;
+/** The spreadsheet in the reader's language: Thai headers, labels and Buddhist-Era dates in Thai. */
+export function exportOrganisationsUrl(filters: DirectoryFilterState, language: Language): string {
+  const search = searchFromFilters(filters);
+  search.set('lang', language);
+  return `/api/v1/organizations/export.csv?${search}`;
 }
 
-export function exportPeopleUrl(organisationId: string): string {
-  return `/api/v1/people/export.csv?organisationId=${encodeURIComponent(organisationId)}`;
+export function exportPeopleUrl(organisationId: string, language: Language): string {
+  return `/api/v1/people/export.csv?${new URLSearchParams({ organisationId, lang: language })}`;
 }
 
 export function vcardUrl(personId: string): string {

@@ -4,8 +4,10 @@ import type { TFunction } from 'i18next';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { BilingualText } from '../../../components/BilingualText.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { QueryPage } from '../../../components/QueryPage.tsx';
+import { isWritten, organisationAbbreviation } from '../../../lib/bilingual.ts';
 import { formatPrintedDate } from '../../../lib/dates.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { organisationName } from '../../../lib/organisations.ts';
@@ -23,7 +25,7 @@ import {
 import { PROVINCE_TILES } from '../map/provinceTiles.ts';
 import classes from './ContactSheetPage.module.css';
 import { personName } from './OrganisationPage.tsx';
-import { contactHref, sortContacts, telHref } from './shared.tsx';
+import { contactHref, PositionSuffix, sortContacts, telHref } from './shared.tsx';
 
 /** A province's organisations and whom to call there, as a page that prints as a compact table. */
 export function ContactSheetPage() {
@@ -209,6 +211,7 @@ function OrganisationCell({
   const { organisation } = entry;
   const other: Language = language === 'th' ? 'en' : 'th';
   const name = organisationName(organisation, language);
+  const abbreviation = organisationAbbreviation(organisation, language);
   const flags = [
     organisation.hasHotline24h && t('directory.badges.hotline24h'),
     organisation.changedSinceVerificationAt
@@ -225,9 +228,7 @@ function OrganisationCell({
         c="inherit"
       >
         {name}
-        {organisation.abbreviation && organisation.abbreviation !== name
-          ? ` (${organisation.abbreviation})`
-          : ''}
+        {abbreviation && abbreviation !== name ? ` (${abbreviation})` : ''}
       </Anchor>
       <div className={classes.muted} lang={other}>
         {organisationName(organisation, other)}
@@ -246,7 +247,9 @@ function OrganisationCell({
 function ContactsCell({ entry, labels }: { entry: ContactSheetEntry; labels: Labels }) {
   const { t } = useTranslation();
   const contacts = sortContacts(entry.contacts);
-  if (contacts.length === 0 && !entry.officeHours && !entry.afterHoursContact) {
+  const officeHours = { th: entry.officeHours, en: entry.officeHoursEn };
+  const afterHours = { th: entry.afterHoursContact, en: entry.afterHoursContactEn };
+  if (contacts.length === 0 && !isWritten(officeHours) && !isWritten(afterHours)) {
     return <span className={classes.muted}>{t('directory.org.noContacts')}</span>;
   }
   return (
@@ -261,15 +264,16 @@ function ContactsCell({ entry, labels }: { entry: ContactSheetEntry; labels: Lab
           </li>
         );
       })}
-      {entry.officeHours && (
+      {isWritten(officeHours) && (
         <li>
-          <span className={classes.label}>{t('directory.fields.officeHours')}:</span> {entry.officeHours}
+          <span className={classes.label}>{t('directory.fields.officeHours')}:</span>{' '}
+          <BilingualText texts={officeHours} />
         </li>
       )}
-      {entry.afterHoursContact && (
+      {isWritten(afterHours) && (
         <li>
           <span className={classes.label}>{t('directory.fields.afterHoursContact')}:</span>{' '}
-          {entry.afterHoursContact}
+          <BilingualText texts={afterHours} />
         </li>
       )}
     </ul>
@@ -298,7 +302,7 @@ function PersonLine({
   return (
     <li className={classes.person}>
       <span className={classes.personName}>{personName(person, language)}</span>
-      {person.position ? ` · ${person.position}` : ''}
+      <PositionSuffix person={person} />
       {details.length > 0 && (
         <div>
           {details.map((detail, i) => (

@@ -9,6 +9,7 @@ import { FilteredList, useSearchText } from '../../../components/FilteredList.ts
 import { FullPageLoader } from '../../../components/FullPageLoader.tsx';
 import { LoadMoreButton } from '../../../components/LoadMoreButton.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { organisationAbbreviation } from '../../../lib/bilingual.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { organisationName } from '../../../lib/organisations.ts';
 import { useSignedInMe } from '../../../lib/session.ts';
@@ -45,7 +46,7 @@ export function DirectoryPage({ view = 'list' }: { view?: DirectoryView }) {
 
   const [text, setText] = useSearchText(filters.q, (q) => setFilters({ ...filters, q }), 250);
 
-  const directory = useDirectory(filters);
+  const directory = useDirectory(filters, language);
   const facets = directory.data?.pages[0]?.facets;
   const items = directory.data?.pages.flatMap((page) => page.items) ?? [];
   const active = activeFilterCount(filters);
@@ -105,7 +106,7 @@ export function DirectoryPage({ view = 'list' }: { view?: DirectoryView }) {
                   {t('directory.count', { count: total })}
                 </Text>
                 <Anchor
-                  href={exportOrganisationsUrl(filters)}
+                  href={exportOrganisationsUrl(filters, language)}
                   download
                   size="sm"
                   style={{ display: 'inline-flex', alignItems: 'center', gap: 4 }}
@@ -174,9 +175,9 @@ function OrganisationCard({
           >
             {organisationName(organisation, language)}
           </Anchor>
-          {organisation.abbreviation && (
+          {organisationAbbreviation(organisation, language) && (
             <Badge variant="outline" color="gray" style={{ flexShrink: 0 }}>
-              {organisation.abbreviation}
+              {organisationAbbreviation(organisation, language)}
             </Badge>
           )}
         </Group>

@@ -2,14 +2,16 @@ import { Alert, Anchor, Badge, Button, Card, Group, Select, SimpleGrid, Stack, T
 import { IconInfoCircle, IconLanguage, IconMapPin, IconUserExclamation } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { BilingualText } from '../../../components/BilingualText.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { FullPageLoader } from '../../../components/FullPageLoader.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { isWritten, organisationAbbreviation } from '../../../lib/bilingual.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { organisationName } from '../../../lib/organisations.ts';
 import { type FinderInput, type FinderResult, type Labels, useFinder, useLabels } from '../api/directory.ts';
 import { personName } from './OrganisationPage.tsx';
-import { CallButton, OrganisationBadges, telHref } from './shared.tsx';
+import { CallButton, OrganisationBadges, PositionSuffix, telHref } from './shared.tsx';
 
 const FIELDS = ['service', 'province', 'language', 'population'] as const;
 
@@ -153,12 +155,16 @@ function FinderAnswer({
   const { t } = useTranslation();
   const language = useLanguage();
   const { organisation, focalPoint } = result;
+  const officeHours = { th: result.officeHours, en: result.officeHoursEn };
+  const afterHours = { th: result.afterHoursContact, en: result.afterHoursContactEn };
   return (
     <Card component="li" withBorder padding="sm">
       <Stack gap={6}>
         <Anchor component={Link} to={`/organisations/${organisation.id}`} fw={600} c="inherit" size="lg">
           {organisationName(organisation, language)}
-          {organisation.abbreviation ? ` (${organisation.abbreviation})` : ''}
+          {organisationAbbreviation(organisation, language)
+            ? ` (${organisationAbbreviation(organisation, language)})`
+            : ''}
         </Anchor>
         <Group gap={6}>
           <Badge variant="light" color="blue" leftSection={<IconMapPin size={12} aria-hidden />}>
@@ -204,7 +210,7 @@ function FinderAnswer({
             <Anchor component={Link} to={`/people/${focalPoint.person.id}`}>
               {personName(focalPoint.person, language)}
             </Anchor>
-            {focalPoint.person.position ? ` · ${focalPoint.person.position}` : ''}
+            <PositionSuffix person={focalPoint.person} />
             {focalPoint.vacant && (
               <Badge
                 ml={6}
@@ -235,20 +241,20 @@ function FinderAnswer({
             )}
           </Text>
         )}
-        {result.officeHours && (
+        {isWritten(officeHours) && (
           <Text size="sm">
             <Text span fw={600}>
               {t('directory.fields.officeHours')}:
             </Text>{' '}
-            {result.officeHours}
+            <BilingualText texts={officeHours} />
           </Text>
         )}
-        {result.afterHoursContact && (
+        {isWritten(afterHours) && (
           <Text size="sm">
             <Text span fw={600}>
               {t('directory.fields.afterHoursContact')}:
             </Text>{' '}
-            {result.afterHoursContact}
+            <BilingualText texts={afterHours} />
           </Text>
         )}
       </Stack>

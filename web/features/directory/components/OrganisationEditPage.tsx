@@ -78,7 +78,11 @@ export function OrganisationEditPage() {
   const { t } = useTranslation();
   const title = t('directory.edit.title');
   return (
-    <QueryPage query={useOrganisation(id)} title={title}>
+    <QueryPage
+      query={useOrganisation(id)}
+      title={title}
+      back={{ to: '/organisations', label: t('directory.backToList') }}
+    >
       {(organisation) =>
         organisation.permissions.edit ? (
           <EditForm organisation={organisation} />

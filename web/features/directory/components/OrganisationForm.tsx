@@ -14,6 +14,7 @@ import {
 } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { WORKING_WITH_US_FIELDS, type WorkingWithUsField } from '../../../../common/directory-api.ts';
 import { SECTORS } from '../../../../common/taxonomies.ts';
 import { Section } from '../../../components/Section.tsx';
 import { type FieldProblems, problemUnder } from '../../../lib/fieldErrors.ts';
@@ -32,6 +33,7 @@ export const TEXT_FIELDS = [
   'nameTh',
   'nameEn',
   'abbreviation',
+  'abbreviationEn',
   'descriptionTh',
   'descriptionEn',
   'website',
@@ -43,7 +45,10 @@ export const TEXT_FIELDS = [
   'officeHours',
   'afterHoursContact',
   'typicalTurnaround',
+  ...WORKING_WITH_US_FIELDS.map((field) => `${field}En` as const),
 ] as const;
+/** "Working with us" texts long enough for a text area; the others are one line. */
+const LONG_TEXTS = new Set<WorkingWithUsField>(['mandateAndLimits', 'howToRequestHelp', 'documentsRequired']);
 const LIST_FIELDS = ['services', 'themes', 'populations', 'languages', 'coverage'] as const;
 type TextField = (typeof TEXT_FIELDS)[number];
 type ListField = (typeof LIST_FIELDS)[number];
@@ -92,12 +97,18 @@ export function organisationFormOf(organisation: OrganisationDetail): Organisati
     nameTh: organisation.nameTh,
     nameEn: organisation.nameEn,
     abbreviation: organisation.abbreviation,
+    abbreviationEn: organisation.abbreviationEn,
     descriptionTh: organisation.descriptionTh,
     descriptionEn: organisation.descriptionEn,
     website: organisation.website,
     address: organisation.address,
     eligibilityNotes: organisation.eligibilityNotes,
-    ...organisation.workingWithUs,
+    ...(Object.fromEntries(
+      WORKING_WITH_US_FIELDS.flatMap((field) => [
+        [field, organisation.workingWithUs[field].th],
+        [`${field}En`, organisation.workingWithUs[field].en],
+      ]),
+    ) as Record<WorkingWithUsField | `${WorkingWithUsField}En`, string | null>),
   };
   return {
     ...(Object.fromEntries(TEXT_FIELDS.map((key) => [key, texts[key] ?? ''])) as Record<TextField, string>),
@@ -131,6 +142,7 @@ export function organisationBodyOf(form: OrganisationFormState): OrganisationFie
     nameTh: form.nameTh.trim(),
     nameEn: form.nameEn.trim(),
     abbreviation: text('abbreviation'),
+    abbreviationEn: text('abbreviationEn'),
     sector: (form.sector ?? undefined) as Body['sector'],
     parentId: form.parentId,
     descriptionTh: text('descriptionTh'),
@@ -144,6 +156,9 @@ export function organisationBodyOf(form: OrganisationFormState): OrganisationFie
     officeHours: text('officeHours'),
     afterHoursContact: text('afterHoursContact'),
     typicalTurnaround: text('typicalTurnaround'),
+    ...(Object.fromEntries(
+      WORKING_WITH_US_FIELDS.map((field) => [`${field}En`, text(`${field}En`)]),
+    ) as Record<`${WorkingWithUsField}En`, string | null>),
     type: form.type as Body['type'],
     provinceCode: form.provinceCode as Body['provinceCode'],
     shelterCapacity: form.shelterCapacity,
@@ -258,6 +273,7 @@ export function OrganisationFormFields({
           {text('nameTh', { required: true })}
           {text('nameEn', { required: true })}
           {text('abbreviation')}
+          {text('abbreviationEn')}
           <Select
             label={t('directory.fields.sector')}
             data={SECTORS.map((sector) => ({ value: sector, label: t(`sectors.${sector}`) }))}
@@ -313,14 +329,12 @@ export function OrganisationFormFields({
         title={t('directory.org.workingWithUs')}
         description={t('directory.org.workingWithUsHint')}
       >
-        {text('mandateAndLimits', { area: true })}
-        {text('howToRequestHelp', { area: true })}
-        {text('documentsRequired', { area: true })}
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          {text('officeHours')}
-          {text('afterHoursContact')}
-          {text('typicalTurnaround')}
-        </SimpleGrid>
+        {WORKING_WITH_US_FIELDS.map((field) => (
+          <SimpleGrid key={field} cols={{ base: 1, sm: 2 }}>
+            {text(field, { area: LONG_TEXTS.has(field) })}
+            {text(`${field}En`, { area: LONG_TEXTS.has(field) })}
+          </SimpleGrid>
+        ))}
       </Section>
 
       <Section id="edit-what-we-do" title={t('directory.org.whatTheyDo')}>

@@ -12,10 +12,13 @@ import i18next from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { WORKING_WITH_US_FIELDS } from '../../../../common/directory-api.ts';
+import { BilingualText, FallbackBadge } from '../../../components/BilingualText.tsx';
 import { DateTime } from '../../../components/DateTime.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { QueryPage } from '../../../components/QueryPage.tsx';
 import { Section } from '../../../components/Section.tsx';
+import { inLanguage, isWritten } from '../../../lib/bilingual.ts';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { errorMessage } from '../../../lib/errors.ts';
 import { feedback } from '../../../lib/feedback.ts';
@@ -40,6 +43,7 @@ import {
   hasVisibleContact,
   isPhone,
   OrganisationBadges,
+  PositionText,
   sortContacts,
   telHref,
 } from './shared.tsx';
@@ -48,7 +52,11 @@ export function OrganisationPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   return (
-    <QueryPage query={useOrganisation(id)} title={t('organisations.title')}>
+    <QueryPage
+      query={useOrganisation(id)}
+      title={t('organisations.title')}
+      back={{ to: '/organisations', label: t('directory.backToList') }}
+    >
       {(organisation) => <OrganisationView organisation={organisation} />}
     </QueryPage>
   );
@@ -153,11 +161,7 @@ function TrustHeader({ organisation, labels }: { organisation: OrganisationDetai
   return (
     <Stack gap="xs">
       <Group gap={6}>
-        {organisation.abbreviation && (
-          <Badge variant="outline" color="gray">
-            {organisation.abbreviation}
-          </Badge>
-        )}
+        <AbbreviationBadge organisation={organisation} />
         {organisation.type && (
           <Badge variant="light" color="gray">
             {labels.of(organisation.type, 'organisationTypes')}
@@ -320,18 +324,9 @@ function ContactsSection({ organisation, labels }: { organisation: OrganisationD
   );
 }
 
-const WORKING_WITH_US = [
-  'mandateAndLimits',
-  'howToRequestHelp',
-  'documentsRequired',
-  'officeHours',
-  'afterHoursContact',
-  'typicalTurnaround',
-] as const;
-
 function WorkingWithUsSection({ organisation }: { organisation: OrganisationDetail }) {
   const { t } = useTranslation();
-  const filled = WORKING_WITH_US.filter((key) => organisation.workingWithUs[key]);
+  const filled = WORKING_WITH_US_FIELDS.filter((key) => isWritten(organisation.workingWithUs[key]));
   return (
     <Section
       id="working-with-us"
@@ -347,8 +342,8 @@ function WorkingWithUsSection({ organisation }: { organisation: OrganisationDeta
               <Text component="dt" fw={600} size="sm">
                 {t(`directory.fields.${key}`)}
               </Text>
-              <Text component="dd" m={0} style={{ whiteSpace: 'pre-line' }}>
-                {organisation.workingWithUs[key]}
+              <Text component="dd" m={0}>
+                <BilingualText texts={organisation.workingWithUs[key]} preLine />
               </Text>
             </Box>
           ))}
@@ -429,7 +424,7 @@ function PeopleSection({ organisation, labels }: { organisation: OrganisationDet
       )}
       <Group justify="space-between" gap="xs">
         <Anchor
-          href={exportPeopleUrl(organisation.id)}
+          href={exportPeopleUrl(organisation.id, language)}
           download
           size="sm"
           style={{ display: 'inline-flex', gap: 4 }}
@@ -476,8 +471,12 @@ function PersonCard({ person, labels }: { person: PersonView; labels: Labels }) 
             </Badge>
           )}
         </Group>
-        {(person.position || person.department) && (
-          <Text size="sm">{[person.position, person.department].filter(Boolean).join(' · ')}</Text>
+        {(person.position || person.positionEn || person.department) && (
+          <Text size="sm">
+            <PositionText person={person} />
+            {(person.position || person.positionEn) && person.department ? ' · ' : ''}
+            {person.department}
+          </Text>
         )}
         {person.focalTopics.length > 0 && (
           <Text size="sm" c="dimmed">
@@ -641,5 +640,20 @@ function TagList({
         ))}
       </Group>
     </div>
+  );
+}
+
+/** The abbreviation in the reader's language; an English reader is shown a Thai one only marked as Thai. */
+function AbbreviationBadge({ organisation }: { organisation: OrganisationDetail }) {
+  const language = useLanguage();
+  const shown = inLanguage({ th: organisation.abbreviation, en: organisation.abbreviationEn }, language);
+  if (!shown) return null;
+  return (
+    <Group gap={0} wrap="nowrap">
+      <Badge variant="outline" color="gray" lang={shown.lang} data-testid="organisation-abbreviation">
+        {shown.text}
+      </Badge>
+      {shown.lang !== language && <FallbackBadge lang={shown.lang} />}
+    </Group>
   );
 }

@@ -26,7 +26,11 @@ export function PersonCreatePage() {
   const { t } = useTranslation();
   const title = t('directory.person.add');
   return (
-    <QueryPage query={useOrganisation(id)} title={title}>
+    <QueryPage
+      query={useOrganisation(id)}
+      title={title}
+      back={{ to: '/organisations', label: t('directory.backToList') }}
+    >
       {(organisation) =>
         organisation.permissions.addPerson ? (
           <CreateForm organisation={organisation} />

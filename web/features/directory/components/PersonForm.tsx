@@ -9,6 +9,7 @@ export interface PersonFormState {
   nameTh: string;
   nameEn: string;
   position: string;
+  positionEn: string;
   department: string;
   phone: string;
   phoneType: string;
@@ -29,6 +30,7 @@ export function personFormOf(person?: PersonView): PersonFormState {
     nameTh: person?.nameTh ?? '',
     nameEn: person?.nameEn ?? '',
     position: person?.position ?? '',
+    positionEn: person?.positionEn ?? '',
     department: person?.department ?? '',
     phone: person?.phones[0]?.value ?? '',
     phoneType: person?.phones[0]?.type ?? 'phone_mobile',
@@ -46,6 +48,7 @@ export function personFieldsOf(form: PersonFormState, person?: PersonView): Pers
     nameTh: form.nameTh.trim(),
     nameEn: form.nameEn.trim() || null,
     position: form.position.trim() || null,
+    positionEn: form.positionEn.trim() || null,
     department: form.department.trim() || null,
     phones: [
       ...(form.phone.trim() ? [{ type: form.phoneType, value: form.phone.trim() }] : []),
@@ -126,6 +129,7 @@ export function PersonFormFields({
         {text('nameTh', t('directory.fields.nameTh'), { required: true })}
         {text('nameEn', t('directory.fields.nameEn'))}
         {text('position', t('directory.person.position'))}
+        {text('positionEn', t('directory.person.positionEn'))}
         {text('department', t('directory.person.department'))}
         <Select
           label={t('directory.person.phoneType')}

@@ -33,13 +33,17 @@ import {
   personFormOf,
   withoutPersonProblemsOf,
 } from './PersonForm.tsx';
-import { hasVisibleContact, telHref } from './shared.tsx';
+import { hasVisibleContact, PositionText, telHref } from './shared.tsx';
 
 export function PersonPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   return (
-    <QueryPage query={usePerson(id)} title={t('directory.person.title')}>
+    <QueryPage
+      query={usePerson(id)}
+      title={t('directory.person.title')}
+      back={{ to: '/organisations', label: t('directory.backToList') }}
+    >
       {(person) => <PersonDetails person={person} />}
     </QueryPage>
   );
@@ -55,7 +59,15 @@ function PersonDetails({ person }: { person: PersonView }) {
     <Stack gap="md">
       <PageHeader
         title={personName(person, language)}
-        description={[person.position, person.department].filter(Boolean).join(' · ') || undefined}
+        description={
+          person.position || person.positionEn || person.department ? (
+            <>
+              <PositionText person={person} />
+              {(person.position || person.positionEn) && person.department ? ' · ' : ''}
+              {person.department}
+            </>
+          ) : undefined
+        }
       />
       <Group gap={6}>
         <Anchor component={Link} to={`/organisations/${person.organisation.id}`}>

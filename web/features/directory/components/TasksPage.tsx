@@ -17,6 +17,7 @@ import { type Labels, useLabels, useMarkOrganisation } from '../api/directory.ts
 import { type HandoverTask, type ReviewTask, useTasks } from '../api/tasks.ts';
 import { HandoverDialog } from './HandoverDialog.tsx';
 import { personName } from './OrganisationPage.tsx';
+import { PositionText } from './shared.tsx';
 
 /**
  * What an org admin has to do for their organisation's entry (admins: for every organisation): hand over
@@ -163,9 +164,9 @@ function HandoverItem({
           <Anchor component={Link} to={`/people/${task.person.id}`} fw={600}>
             {personName(task.person, language)}
           </Anchor>
-          {task.person.position && (
+          {(task.person.position || task.person.positionEn) && (
             <Text size="sm" c="dimmed">
-              {task.person.position}
+              <PositionText person={task.person} />
             </Text>
           )}
           {showOrganisation && (

@@ -7,6 +7,7 @@ import {
   IconRosetteDiscountCheckOff,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { BilingualText } from '../../../components/BilingualText.tsx';
 import type { ContactView, Labels, OrganisationListItem } from '../api/directory.ts';
 
 type Flags = Pick<
@@ -124,5 +125,24 @@ export function CallButton({
     >
       {label} {number}
     </Button>
+  );
+}
+
+/** A person's job title in the reader's language (Thai as the marked fallback), for "name · title" lines. */
+export function PositionText({ person }: { person: { position: string | null; positionEn: string | null } }) {
+  return <BilingualText texts={{ th: person.position, en: person.positionEn }} />;
+}
+
+export function PositionSuffix({
+  person,
+}: {
+  person: { position: string | null; positionEn: string | null };
+}) {
+  if (!person.position && !person.positionEn) return null;
+  return (
+    <>
+      {' · '}
+      <PositionText person={person} />
+    </>
   );
 }

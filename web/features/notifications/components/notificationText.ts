@@ -2,6 +2,7 @@
 import type { TFunction } from 'i18next';
 import type { NotifiedKind } from '../../../../common/problem-events.ts';
 import { PROBLEM_STATES } from '../../../../common/problems-taxonomy.ts';
+import { organisationAbbreviation } from '../../../lib/bilingual.ts';
 import { organisationName } from '../../../lib/organisations.ts';
 import type { Language } from '../../../lib/types.ts';
 import type { NotificationView } from '../api/notifications.ts';
@@ -22,7 +23,8 @@ export const KIND_TEXTS: Record<NotifiedKind, string> = {
 export function notificationText(t: TFunction, language: Language, n: NotificationView): string {
   // The short name when there is one: "ศพดส.ตร." reads better on a phone than the full title.
   const who = n.actorOrganisation
-    ? (n.actorOrganisation.abbreviation ?? organisationName(n.actorOrganisation, language))
+    ? (organisationAbbreviation(n.actorOrganisation, language) ??
+      organisationName(n.actorOrganisation, language))
     : n.byReporter
       ? t('notifications.theReporter')
       : t('notifications.someone');

@@ -13,7 +13,7 @@ import type { AccountabilityView } from '../../../../common/problems-accountabil
 import type * as Contract from '../../../../common/problems-api.ts';
 import { api } from '../../../lib/api.ts';
 import { useSignedInMe } from '../../../lib/session.ts';
-import type { Page } from '../../../lib/types.ts';
+import type { Language, Page } from '../../../lib/types.ts';
 import { useCreateOrQueue } from '../../../lib/useSendQueue.ts';
 import { type ProblemFilterState, searchFromFilters } from './filters.ts';
 
@@ -218,7 +218,9 @@ export const useAccountability = () =>
     queryFn: ({ signal }) => api.get<AccountabilityView>('/problems/accountability', undefined, signal),
     staleTime: 60_000,
   });
-export const ACCOUNTABILITY_CSV_URL = '/api/v1/problems/accountability.csv';
+/** One table per file, in the reader's language (Thai headers, labels and Buddhist-Era dates in Thai). */
+export const accountabilityCsvUrl = (table: 'organisations' | 'overdue', language: Language) =>
+  `/api/v1/problems/accountability.csv?${new URLSearchParams({ table, lang: language })}`;
 
 // ---- mentions ------------------------------------------------------------------------------------------
 type PersonOption = { userId: string; name: string; organisation: string };

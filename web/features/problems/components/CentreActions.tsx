@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Button,
-  Group,
-  Loader,
-  Modal,
-  MultiSelect,
-  Select,
-  Stack,
-  Text,
-  Textarea,
-} from '@mantine/core';
+import { Alert, Button, Group, Loader, Modal, MultiSelect, Select, Stack, Text } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +15,7 @@ import {
 import { DayPickerInput } from '../../../components/DayPickerInput.tsx';
 import { DraftRestoredNote } from '../../../components/DraftRestoredNote.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { anyTooLong, LimitedTextarea } from '../../../components/LimitedText.tsx';
 import { Section } from '../../../components/Section.tsx';
 import { isApiError } from '../../../lib/api.ts';
 import { useDraft } from '../../../lib/drafts.ts';
@@ -103,12 +93,12 @@ function Transitions({ problem }: { problem: ProblemDetail }) {
         title={target ? t('problems.actions.confirmMove', { state: stateLabel(target, language) }) : ''}
       >
         <Stack>
-          <Textarea
+          <LimitedTextarea
             label={needsReason ? t('problems.actions.reasonRequired') : t('problems.actions.reason')}
             required={needsReason}
             autosize
             minRows={2}
-            maxLength={PROBLEM_LIMITS.reason}
+            limit={PROBLEM_LIMITS.reason}
             value={reason}
             onChange={(e) => reasonDraft.setValue(e.currentTarget.value)}
           />
@@ -128,7 +118,11 @@ function Transitions({ problem }: { problem: ProblemDetail }) {
             <Button
               onClick={submit}
               loading={transition.isPending}
-              disabled={(needsReason && !reason.trim()) || (needsOriginal && !originalId)}
+              disabled={
+                (needsReason && !reason.trim()) ||
+                (needsOriginal && !originalId) ||
+                anyTooLong([[reason, PROBLEM_LIMITS.reason]])
+              }
             >
               {t('problems.actions.confirm')}
             </Button>
@@ -360,27 +354,38 @@ function AnswerForm({ problem }: { problem: ProblemDetail }) {
   return (
     <Stack gap="xs">
       {draft.restored && <DraftRestoredNote onDiscard={draft.clear} />}
-      <Textarea
+      <LimitedTextarea
         label={t('problems.fields.bodyTh')}
         required
         autosize
         minRows={3}
-        maxLength={PROBLEM_LIMITS.answer}
+        limit={PROBLEM_LIMITS.answer}
         value={bodyTh}
         onChange={(e) => setBodyTh(e.currentTarget.value)}
       />
-      <Textarea
+      <LimitedTextarea
         label={t('problems.fields.bodyEn')}
         autosize
         minRows={2}
-        maxLength={PROBLEM_LIMITS.answer}
+        limit={PROBLEM_LIMITS.answer}
         value={bodyEn}
         onChange={(e) => setBodyEn(e.currentTarget.value)}
         lang="en"
       />
       <ErrorAlert error={withoutPrivacyWarning(answer.error)} />
       <Group justify="flex-end">
-        <Button color="teal" loading={answer.isPending} disabled={!bodyTh.trim()} onClick={submit}>
+        <Button
+          color="teal"
+          loading={answer.isPending}
+          disabled={
+            !bodyTh.trim() ||
+            anyTooLong([
+              [bodyTh, PROBLEM_LIMITS.answer],
+              [bodyEn, PROBLEM_LIMITS.answer],
+            ])
+          }
+          onClick={submit}
+        >
           {t('problems.actions.postAnswer')}
         </Button>
       </Group>

@@ -9,7 +9,6 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  Textarea,
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconAt, IconCloudUpload } from '@tabler/icons-react';
@@ -18,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { PROBLEM_LIMITS } from '../../../../common/problems-api.ts';
 import { DraftRestoredNote } from '../../../components/DraftRestoredNote.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { anyTooLong, LimitedTextarea } from '../../../components/LimitedText.tsx';
 import { LoadMoreButton } from '../../../components/LoadMoreButton.tsx';
 import { Section } from '../../../components/Section.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
@@ -307,12 +307,12 @@ function CommentComposer({
   return (
     <Stack gap="xs">
       {draft.restored && <DraftRestoredNote onDiscard={draft.clear} />}
-      <Textarea
+      <LimitedTextarea
         label={parentId ? t('problems.comments.replyLabel') : t('problems.comments.add')}
         description={t('problems.raise.markdownHint')}
         autosize
         minRows={2}
-        maxLength={PROBLEM_LIMITS.comment}
+        limit={PROBLEM_LIMITS.comment}
         value={body}
         onChange={(e) => setBody(e.currentTarget.value)}
       />
@@ -334,7 +334,12 @@ function CommentComposer({
         />
       </SimpleGrid>
       <Group justify="flex-end">
-        <Button size="sm" loading={add.isPending} disabled={!body.trim()} onClick={submit}>
+        <Button
+          size="sm"
+          loading={add.isPending}
+          disabled={!body.trim() || anyTooLong([[body, PROBLEM_LIMITS.comment]])}
+          onClick={submit}
+        >
           {parentId ? t('problems.comments.sendReply') : t('problems.comments.send')}
         </Button>
       </Group>
@@ -364,11 +369,11 @@ function EditComment({
   const [body, setBody] = useState(comment.body ?? '');
   return (
     <Stack gap="xs">
-      <Textarea
+      <LimitedTextarea
         aria-label={t('problems.comments.edit')}
         autosize
         minRows={2}
-        maxLength={PROBLEM_LIMITS.comment}
+        limit={PROBLEM_LIMITS.comment}
         value={body}
         onChange={(e) => setBody(e.currentTarget.value)}
       />
@@ -380,7 +385,7 @@ function EditComment({
         <Button
           size="xs"
           loading={edit.isPending}
-          disabled={!body.trim()}
+          disabled={!body.trim() || anyTooLong([[body, PROBLEM_LIMITS.comment]])}
           onClick={() =>
             privacy
               .run(
@@ -428,12 +433,12 @@ function ReasonDialog({
   return (
     <Modal opened={kind !== null} onClose={close} title={kind ? t(`problems.comments.${kind}Title`) : ''}>
       <Stack>
-        <Textarea
+        <LimitedTextarea
           label={t('problems.comments.reason')}
           required
           autosize
           minRows={2}
-          maxLength={PROBLEM_LIMITS.reason}
+          limit={PROBLEM_LIMITS.reason}
           value={reason}
           onChange={(e) => setReason(e.currentTarget.value)}
         />
@@ -444,7 +449,7 @@ function ReasonDialog({
           </Button>
           <Button
             color={kind === 'hide' ? 'red' : 'orange'}
-            disabled={!reason.trim()}
+            disabled={!reason.trim() || anyTooLong([[reason, PROBLEM_LIMITS.reason]])}
             loading={mutation.isPending}
             onClick={() =>
               sendWithFeedback(

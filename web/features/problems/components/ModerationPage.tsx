@@ -1,15 +1,4 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Modal,
-  SegmentedControl,
-  Stack,
-  Text,
-  Textarea,
-} from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Modal, SegmentedControl, Stack, Text } from '@mantine/core';
 import { IconArrowLeft, IconEyeOff, IconX } from '@tabler/icons-react';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +6,7 @@ import { Link } from 'react-router';
 import { PROBLEM_LIMITS } from '../../../../common/problems-api.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { FullPageLoader } from '../../../components/FullPageLoader.tsx';
+import { anyTooLong, LimitedTextarea } from '../../../components/LimitedText.tsx';
 import { LoadMoreButton } from '../../../components/LoadMoreButton.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
@@ -253,13 +243,13 @@ function ModerationDialog({
             ? t('problems.moderation.hideExplain')
             : t('problems.moderation.dismissExplain', { count: openCount })}
         </Text>
-        <Textarea
+        <LimitedTextarea
           label={hide ? t('problems.comments.reason') : t('problems.moderation.note')}
           description={hide ? undefined : t('problems.moderation.noteHint')}
           required={hide}
           autosize
           minRows={2}
-          maxLength={hide ? PROBLEM_LIMITS.reason : PROBLEM_LIMITS.dismissNote}
+          limit={hide ? PROBLEM_LIMITS.reason : PROBLEM_LIMITS.dismissNote}
           value={text}
           onChange={(e) => setText(e.currentTarget.value)}
         />
@@ -270,7 +260,10 @@ function ModerationDialog({
           </Button>
           <Button
             color={hide ? 'red' : undefined}
-            disabled={hide && !text.trim()}
+            disabled={
+              (hide && !text.trim()) ||
+              anyTooLong([[text, hide ? PROBLEM_LIMITS.reason : PROBLEM_LIMITS.dismissNote]])
+            }
             loading={moderate.isPending}
             onClick={submit}
           >

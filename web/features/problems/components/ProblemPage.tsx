@@ -1,8 +1,10 @@
-import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { IconBell, IconBellOff, IconCertificate, IconUsersGroup } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { PROBLEM_LIMITS } from '../../../../common/problems-api.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { anyTooLong, LimitedTextarea } from '../../../components/LimitedText.tsx';
 import { useDocumentTitle } from '../../../components/PageHeader.tsx';
 import { QueryPage } from '../../../components/QueryPage.tsx';
 import { Section } from '../../../components/Section.tsx';
@@ -26,12 +28,19 @@ import { usePrivacyGuard, withoutPrivacyWarning } from './PrivacyGuard.tsx';
 import { OverdueBadge, ReporterName, StateBadge, TypeBadge } from './shared.tsx';
 import { Timeline } from './Timeline.tsx';
 
+/** What the server takes as a support's context. */
+const SUPPORT_CONTEXT_LIMIT = PROBLEM_LIMITS.context;
+
 export function ProblemPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation();
   const query = useProblem(id);
   return (
-    <QueryPage query={query} title={t('problems.title')}>
+    <QueryPage
+      query={query}
+      title={t('problems.title')}
+      back={{ to: '/problems', label: t('problems.backToBoard') }}
+    >
       {(problem) => <ProblemView problem={problem} />}
     </QueryPage>
   );
@@ -229,17 +238,18 @@ function SupportAndFollow({ problem }: { problem: ProblemDetail }) {
       )}
       {problem.permissions.support && !problem.supportedByMyOrganisation && (
         <Stack gap="xs">
-          <Textarea
+          <LimitedTextarea
             label={t('problems.support.context')}
             autosize
             minRows={2}
-            maxLength={1000}
+            limit={SUPPORT_CONTEXT_LIMIT}
             value={context}
             onChange={(e) => draft.setValue(e.currentTarget.value)}
           />
           <Button
             leftSection={<IconUsersGroup size={18} aria-hidden />}
             loading={support.isPending}
+            disabled={anyTooLong([[context, SUPPORT_CONTEXT_LIMIT]])}
             onClick={() =>
               privacy
                 .run(

@@ -8,8 +8,6 @@ import {
   Select,
   Stack,
   Text,
-  Textarea,
-  TextInput,
 } from '@mantine/core';
 import { IconCloudUpload, IconEyeOff } from '@tabler/icons-react';
 import { useState } from 'react';
@@ -20,6 +18,7 @@ import type { ProblemCategory, ProblemType } from '../../../../common/problems-t
 import { SECTORS } from '../../../../common/taxonomies.ts';
 import { DraftRestoredNote } from '../../../components/DraftRestoredNote.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { anyTooLong, LimitedTextarea, LimitedTextInput } from '../../../components/LimitedText.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { useDraft } from '../../../lib/drafts.ts';
 import { feedback } from '../../../lib/feedback.ts';
@@ -83,11 +82,18 @@ export function RaiseProblemPage() {
     proposedSolution: form.proposedSolution,
     source: form.source,
   };
+  // Each field says itself by how much it is over; the form only refuses to send.
+  const tooLongFields = anyTooLong([
+    [form.title, PROBLEM_LIMITS.title],
+    [form.body, PROBLEM_LIMITS.body],
+    [form.proposedSolution, PROBLEM_LIMITS.proposedSolution],
+    [form.source, PROBLEM_LIMITS.source],
+  ]);
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
     if (create.isPending) return;
     setShowErrors(true);
-    if (Object.values(errors).some(Boolean)) return;
+    if (Object.values(errors).some(Boolean) || tooLongFields) return;
     let created: ProblemDetail | undefined;
     setQueued(false);
     await privacy
@@ -138,21 +144,21 @@ export function RaiseProblemPage() {
           onChange={(value) => set('type', value as ProblemType)}
           fullWidth
         />
-        <TextInput
+        <LimitedTextInput
           label={t('problems.fields.title')}
           required
-          maxLength={PROBLEM_LIMITS.title}
+          limit={PROBLEM_LIMITS.title}
           value={form.title}
           onChange={(e) => set('title', e.currentTarget.value)}
           error={shown(errors.title)}
         />
-        <Textarea
+        <LimitedTextarea
           label={t('problems.fields.body')}
           description={t('problems.raise.markdownHint')}
           required
           autosize
           minRows={5}
-          maxLength={PROBLEM_LIMITS.body}
+          limit={PROBLEM_LIMITS.body}
           value={form.body}
           onChange={(e) => set('body', e.currentTarget.value)}
           error={shown(errors.body)}
@@ -185,18 +191,18 @@ export function RaiseProblemPage() {
           clearable
           comboboxProps={{ withinPortal: true }}
         />
-        <Textarea
+        <LimitedTextarea
           label={t('problems.fields.proposedSolution')}
           autosize
           minRows={3}
-          maxLength={PROBLEM_LIMITS.proposedSolution}
+          limit={PROBLEM_LIMITS.proposedSolution}
           value={form.proposedSolution}
           onChange={(e) => set('proposedSolution', e.currentTarget.value)}
         />
-        <TextInput
+        <LimitedTextInput
           label={t('problems.fields.source')}
           description={t('problems.raise.sourceHint')}
-          maxLength={PROBLEM_LIMITS.source}
+          limit={PROBLEM_LIMITS.source}
           value={form.source}
           onChange={(e) => set('source', e.currentTarget.value)}
         />
@@ -215,7 +221,7 @@ export function RaiseProblemPage() {
             {t('problems.raise.queued')}
           </Alert>
         )}
-        {showErrors && Object.values(errors).some(Boolean) && (
+        {showErrors && (Object.values(errors).some(Boolean) || tooLongFields) && (
           <Alert color="red" variant="light" role="alert">
             {t('problems.raise.fixErrors')}
           </Alert>
