@@ -1,7 +1,6 @@
 import '@fontsource/sarabun/400.css';
 import '@fontsource/sarabun/600.css';
 import '@mantine/core/styles.css';
-import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
 import './app/global.css';
 

@@ -1,5 +1,7 @@
 import { Box, Container, Group } from '@mantine/core';
+import { Suspense } from 'react';
 import { Outlet } from 'react-router';
+import { FullPageLoader } from './FullPageLoader.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Logo } from './Logo.tsx';
 import { MAIN_ID, SkipLink } from './SkipLink.tsx';
@@ -18,7 +20,9 @@ export function PublicLayout() {
         </Container>
       </Box>
       <Container component="main" id={MAIN_ID} tabIndex={-1} size="xs" py="xl" px="sm">
-        <Outlet />
+        <Suspense fallback={<FullPageLoader />}>
+          <Outlet />
+        </Suspense>
       </Container>
     </Box>
   );
