@@ -9,6 +9,24 @@ const outDir = 'dist/web';
 const inPackages = (...names: string[]) =>
   new RegExp(`[\\\\/]node_modules[\\\\/](${names.join('|')})[\\\\/]`);
 
+/** The UI toolkit and TIPNet's shared widgets and helpers. */
+const SHARED_UI =
+  /[\\/]node_modules[\\/](@mantine|@floating-ui|@tabler|react-remove-scroll|react-style-singleton|use-callback-ref|use-sidecar|react-textarea-autosize|use-composed-ref|use-latest|clsx|tslib|get-nonce|detect-node-es)[\\/]|[\\/]web[\\/](components|lib)[\\/]/;
+
+/** Heavy libraries only one or two pages use: they stay in those pages' chunks. */
+const PAGE_OWN_LIBRARIES = inPackages(
+  '@mantine/charts',
+  '@mantine/dates',
+  'recharts',
+  'd3-[a-z-]+',
+  'react-markdown',
+  'libphonenumber-js',
+  'react-number-format',
+  'qrcode',
+  'zod',
+  'dayjs',
+);
+
 export default defineConfig(() => ({
   plugins: [react(), precompress(outDir)],
   build: {
@@ -16,16 +34,32 @@ export default defineConfig(() => ({
     emptyOutDir: true,
     rolldownOptions: {
       output: {
-        // Libraries every page needs in their own long-cached chunks: an app update then re-downloads
-        // only TIPNet's own code over a slow provincial link. Mantine is left to the bundler on purpose:
-        // one Mantine chunk held every component any page uses, so the sign-in page paid for the
-        // board's and the charts' (95 kB brotli); split by use, it loads only the ones it shows.
+        // The signed-in groups are named after every page that shares them; the file needs no such name.
+        chunkFileNames: (chunk) =>
+          chunk.name.startsWith('signed-in~') ? 'assets/signed-in-[hash].js' : 'assets/[name]-[hash].js',
+        // Few, well-filled chunks: on slow 3G each request costs a 2 s round trip and the browser opens
+        // only six at a time, so forty small chunks cost more than the bytes they save.
+        // - react, libs: libraries every page needs, long-cached, so an app update re-downloads only
+        //   TIPNet's own code.
+        // - core: everything else the sign-in page needs (its Mantine components, i18n, the API client).
+        // - signed-in: what two or more signed-in pages share (the frame, Mantine's other components,
+        //   icons). The sign-in page never loads it; pages with heavy libraries of their own (charts,
+        //   date picker, markdown, phone metadata) keep those to themselves.
         codeSplitting: {
           groups: [
-            { name: 'react', test: inPackages('react', 'react-dom', 'scheduler'), priority: 30 },
+            { name: 'react', test: inPackages('react', 'react-dom', 'scheduler'), priority: 40 },
             {
               name: 'libs',
               test: inPackages('i18next', 'react-i18next', '@tanstack', 'react-router'),
+              priority: 30,
+            },
+            { name: 'core', tags: ['$initial'], priority: 20 },
+            {
+              name: 'signed-in',
+              test: (id) => SHARED_UI.test(id) && !PAGE_OWN_LIBRARIES.test(id),
+              minShareCount: 2,
+              entriesAware: true,
+              entriesAwareMergeThreshold: 60 * 1024,
               priority: 10,
             },
           ],
