@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { precompress } from './web/build/precompress.ts';
 
 const apiServer = 'http://127.0.0.1:3000';
@@ -28,7 +29,26 @@ const PAGE_OWN_LIBRARIES = inPackages(
 );
 
 export default defineConfig(() => ({
-  plugins: [react(), precompress(outDir)],
+  plugins: [
+    react(),
+    // The service worker (web/sw/sw.ts): precaches the app shell and keeps the offline reads. The
+    // manifest is public/manifest.webmanifest, linked from index.html; the worker is registered by
+    // web/lib/offline.ts once the first page has loaded.
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'web/sw',
+      filename: 'sw.ts',
+      manifest: false,
+      injectRegister: false,
+      injectManifest: {
+        globPatterns: ['**/*.{js,css,html,svg,woff2}'],
+        // The accountability page (charts, ~110 kB) is opened by few and never offline; fonts only for
+        // Thai and Latin script.
+        globIgnores: ['**/AccountabilityPage-*', '**/sarabun-{latin-ext,vietnamese}-*'],
+      },
+    }),
+    precompress(outDir),
+  ],
   build: {
     outDir,
     emptyOutDir: true,

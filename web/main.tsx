@@ -8,6 +8,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { initI18n } from './lib/i18n.ts';
+import { registerServiceWorker } from './lib/offline.ts';
 
 void initI18n();
 
@@ -16,3 +17,5 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
+
+registerServiceWorker();

@@ -11,6 +11,7 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Logo } from './Logo.tsx';
 import { MainNav } from './MainNav.tsx';
 import { navigationFor } from './navigation.ts';
+import { OfflineBanner } from './OfflineBanner.tsx';
 import { MAIN_ID, SkipLink } from './SkipLink.tsx';
 import { TotpRequiredPrompt } from './TotpRequiredPrompt.tsx';
 import { UserMenu } from './UserMenu.tsx';
@@ -66,6 +67,7 @@ export function AppLayout() {
       </Drawer>
 
       <AppShell.Main id={MAIN_ID} tabIndex={-1}>
+        <OfflineBanner />
         <Suspense fallback={<FullPageLoader />}>
           <Outlet />
         </Suspense>

@@ -1,4 +1,5 @@
 /** The one way the web app talks to the server: JSON over fetch with the session cookie. */
+import { noteAnswer } from './offline.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -38,8 +39,9 @@ export function withQuery(path: string, query?: Query): string {
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const hasBody = options.body !== undefined;
   let response: Response;
+  const target = withQuery(path, options.query);
   try {
-    response = await fetch(withQuery(`/api/v1${path}`, options.query), {
+    response = await fetch(`/api/v1${target}`, {
       method,
       credentials: 'same-origin',
       headers: {
@@ -54,6 +56,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, NETWORK_ERROR, 'Network error');
   }
+  if (method === 'GET') noteAnswer(target, response);
   const payload = await readJson(response);
   if (!response.ok) throw toApiError(response.status, payload);
   return payload as T;

@@ -3,6 +3,7 @@ import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/r
 import { createContext, useContext } from 'react';
 import { api, isApiError } from './api.ts';
 import { applyLanguage } from './i18n.ts';
+import { clearOfflineData } from './offline.ts';
 import type { Language, MeView, OkView } from './types.ts';
 
 export const ME_KEY = ['me'] as const;
@@ -13,7 +14,11 @@ export const meQuery = queryOptions({
     try {
       return await api.get<MeView>('/me', undefined, signal);
     } catch (error) {
-      if (isApiError(error, 401)) return null;
+      if (isApiError(error, 401)) {
+        // Whoever signs in next on this device must not find the last user's offline copies.
+        await clearOfflineData();
+        return null;
+      }
       throw error;
     }
   },
@@ -43,7 +48,8 @@ export function useSignOut() {
   return useMutation({
     mutationFn: () => api.post<OkView>('/auth/logout'),
     // Whatever the server said, this device is done with the session.
-    onSettled: () => {
+    onSettled: async () => {
+      await clearOfflineData();
       queryClient.clear();
       queryClient.setQueryData(ME_KEY, null);
     },

@@ -14,6 +14,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { DateTime } from '../../../components/DateTime.tsx';
+import { OfflineCopyNotice } from '../../../components/OfflineCopyNotice.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { QueryPage } from '../../../components/QueryPage.tsx';
 import { Section } from '../../../components/Section.tsx';
@@ -25,6 +26,7 @@ import {
   exportPeopleUrl,
   type Labels,
   type OrganisationDetail,
+  organisationPath,
   type PersonView,
   type TaxonomyGroup,
   useLabels,
@@ -48,7 +50,12 @@ export function OrganisationPage() {
   const { t } = useTranslation();
   return (
     <QueryPage query={useOrganisation(id)} title={t('organisations.title')}>
-      {(organisation) => <OrganisationView organisation={organisation} />}
+      {(organisation) => (
+        <>
+          <OfflineCopyNotice path={organisationPath(id)} />
+          <OrganisationView organisation={organisation} />
+        </>
+      )}
     </QueryPage>
   );
 }
