@@ -8,7 +8,7 @@
  * Uses dist/web as built (builds it only when missing): run `npx vite build` first to measure a change.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, type CDPSession, chromium, type Page } from 'playwright-core';
 import { login, startServer, stopAll } from './server.ts';
@@ -117,10 +117,15 @@ async function offline(browser: Browser, baseUrl: string, cookie: string, organi
     page.setDefaultTimeout(15_000);
     await page.goto(`${baseUrl}${FINDER_PATH}`);
     await page.locator(SELECTORS.callButton).first().waitFor();
+    // The service worker installs in the background and then serves this page; wait for that, as a
+    // user would keep reading for a few seconds.
+    await page.waitForFunction(() => navigator.serviceWorker?.controller != null, undefined, {
+      timeout: 30_000,
+    });
+    await page.waitForTimeout(2_000);
     await page.goto(`${baseUrl}${organisationPath}`);
     await page.locator(SELECTORS.organisationContact).first().waitFor();
-    // Give the service worker time to finish precaching in the background.
-    await page.waitForTimeout(3_000);
+    await page.waitForTimeout(1_000);
     await context.setOffline(true);
     const shows = async (path: string, selector: string) => {
       try {
@@ -147,6 +152,19 @@ async function firstOrganisationPath(baseUrl: string, cookie: string) {
   const { items } = (await res.json()) as { items: { organisation: { id: string } }[] };
   if (!items[0]) throw new Error('the demo finder found nobody for legal aid in Ranong');
   return `/organisations/${items[0].organisation.id}`;
+}
+
+/** What the service worker precaches after the first visit: files and brotli bytes, from dist/web/sw.js. */
+function precacheSize() {
+  const dist = join(ROOT, 'dist', 'web');
+  const sw = join(dist, 'sw.js');
+  if (!existsSync(sw)) return null;
+  const urls = [...readFileSync(sw, 'utf8').matchAll(/"url":"([^"]+)"/g)].map((m) => m[1]!);
+  const bytes = urls.reduce((sum, url) => {
+    const file = join(dist, url);
+    return sum + statSync(existsSync(`${file}.br`) ? `${file}.br` : file).size;
+  }, 0);
+  return { files: urls.length, bytes };
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
@@ -202,6 +220,12 @@ async function main() {
       await scenario(browser, server.baseUrl, 'board: first card', '/problems', SELECTORS.boardCard, cookie),
     ];
     print(rows);
+    const precache = precacheSize();
+    console.log(
+      precache
+        ? `\nservice worker precache, fetched in the background after the first page: ${precache.files} files, ${kb(precache.bytes)} (brotli)`
+        : '\nno service worker in this build',
+    );
     const cut = await offline(
       browser,
       server.baseUrl,

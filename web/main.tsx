@@ -8,7 +8,6 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { initI18n } from './lib/i18n.ts';
-import { registerServiceWorker } from './lib/offline.ts';
 
 void initI18n();
 
@@ -17,5 +16,3 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
-
-registerServiceWorker();

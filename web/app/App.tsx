@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { isApiError } from '../lib/api.ts';
+import { registerServiceWorker } from '../lib/offline.ts';
 import { ME_KEY, meQuery } from '../lib/session.ts';
 import { AppRoutes } from '../routes/AppRoutes.tsx';
 import { buildTheme, cssVariablesResolver } from './theme.ts';
@@ -35,6 +36,9 @@ const queryClient = createQueryClient();
 // Ask who is signed in before anything else is requested: the browser opens only six connections at
 // a time, and on slow 3G a session check queued behind the page's code costs seconds.
 void queryClient.prefetchQuery(meQuery);
+// On the first visit the page's data came past the new service worker: fetch it again through it, so
+// the finder or organisation on screen is there offline too.
+registerServiceWorker(() => void queryClient.invalidateQueries());
 
 export function App() {
   const { t } = useTranslation();

@@ -9,7 +9,7 @@ export function OfflineBanner() {
   const online = useOnline();
   if (online) return null;
   return (
-    <Alert color="orange" variant="filled" radius={0} py={6} icon={<IconWifiOff aria-hidden />} role="status">
+    <Alert color="orange" variant="filled" py={6} mb="sm" icon={<IconWifiOff aria-hidden />} role="status">
       {t('shell.offline.banner')}
     </Alert>
   );

@@ -5,9 +5,16 @@
 import { useSyncExternalStore } from 'react';
 import { API_CACHE, CACHED_AT_HEADER } from './offline-cache.ts';
 
-/** Registers the service worker once the page has loaded, so precaching never slows the first paint. */
-export function registerServiceWorker() {
+/**
+ * Registers the service worker once the page has loaded, so precaching never slows the first paint.
+ * `onFirstControl` runs when a worker starts serving a page that loaded without one (the first visit):
+ * what the page shows was fetched past the worker, so it should be fetched again to be kept offline.
+ */
+export function registerServiceWorker(onFirstControl: () => void) {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+  if (!navigator.serviceWorker.controller) {
+    navigator.serviceWorker.addEventListener('controllerchange', onFirstControl, { once: true });
+  }
   const register = () => {
     navigator.serviceWorker.register('/sw.js').catch(() => {
       // No offline copy then; the app works as before.
