@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter } from 'react-router';
 import { ErrorBoundary } from '../components/ErrorBoundary.tsx';
 import { isApiError } from '../lib/api.ts';
-import { registerServiceWorker } from '../lib/offline.ts';
+import { clearOfflineData, registerServiceWorker } from '../lib/offline.ts';
 import { ME_KEY, meQuery } from '../lib/session.ts';
 import { AppRoutes } from '../routes/AppRoutes.tsx';
 import { buildTheme, cssVariablesResolver } from './theme.ts';
@@ -27,7 +27,10 @@ function createQueryClient() {
     },
   });
   function forgetUserIfSessionEnded(error: unknown) {
-    if (isApiError(error, 401) && error.code === 'UNAUTHENTICATED') client.setQueryData(ME_KEY, null);
+    if (isApiError(error, 401) && error.code === 'UNAUTHENTICATED') {
+      void clearOfflineData();
+      client.setQueryData(ME_KEY, null);
+    }
   }
   return client;
 }

@@ -8,17 +8,20 @@ export const API_CACHE = 'tipnet-api-v1';
 /** Set by the service worker on its stored copies: when the server sent that copy (ISO time). */
 export const CACHED_AT_HEADER = 'x-tipnet-cached-at';
 
-/** Paths under /api/v1 whose GET answers are kept for offline use. */
-export const OFFLINE_READS: readonly RegExp[] = [
-  /^\/me$/,
-  /^\/taxonomies$/,
-  /^\/directory\/finder$/,
-  /^\/organizations$/,
-  /^\/organizations\/[^/]+$/,
-];
+/**
+ * Paths under /api/v1 whose GET answers are kept for offline use. `fresh`: the network first, the copy
+ * when there is none (numbers to call must be today's). `instant`: the copy at once, refreshed behind it
+ * (the session and the labels; an ended session still answers 401 on the next call, which signs out).
+ */
+export const OFFLINE_READS = {
+  fresh: [/^\/directory\/finder$/, /^\/organizations$/, /^\/organizations\/[^/]+$/],
+  instant: [/^\/me$/, /^\/taxonomies$/],
+} as const;
 
-export function isOfflineRead(pathname: string): boolean {
-  if (!pathname.startsWith('/api/v1/')) return false;
+export function offlineReadKind(pathname: string): keyof typeof OFFLINE_READS | null {
+  if (!pathname.startsWith('/api/v1/')) return null;
   const path = pathname.slice('/api/v1'.length);
-  return OFFLINE_READS.some((pattern) => pattern.test(path));
+  if (OFFLINE_READS.fresh.some((pattern) => pattern.test(path))) return 'fresh';
+  if (OFFLINE_READS.instant.some((pattern) => pattern.test(path))) return 'instant';
+  return null;
 }

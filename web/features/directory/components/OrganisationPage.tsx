@@ -51,10 +51,10 @@ export function OrganisationPage() {
   return (
     <QueryPage query={useOrganisation(id)} title={t('organisations.title')}>
       {(organisation) => (
-        <>
+        <Stack gap="xs">
           <OfflineCopyNotice path={organisationPath(id)} />
           <OrganisationView organisation={organisation} />
-        </>
+        </Stack>
       )}
     </QueryPage>
   );
