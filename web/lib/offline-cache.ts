@@ -10,12 +10,12 @@ export const CACHED_AT_HEADER = 'x-tipnet-cached-at';
 
 /**
  * Paths under /api/v1 whose GET answers are kept for offline use. `fresh`: the network first, the copy
- * when there is none (numbers to call must be today's). `instant`: the copy at once, refreshed behind it
- * (the session and the labels; an ended session still answers 401 on the next call, which signs out).
+ * when there is none (numbers to call must be today's; the session and its language must be current).
+ * `instant`: the copy at once, refreshed behind it (the labels, which change only with a release).
  */
 export const OFFLINE_READS = {
-  fresh: [/^\/directory\/finder$/, /^\/organizations$/, /^\/organizations\/[^/]+$/],
-  instant: [/^\/me$/, /^\/taxonomies$/],
+  fresh: [/^\/me$/, /^\/directory\/finder$/, /^\/organizations$/, /^\/organizations\/[^/]+$/],
+  instant: [/^\/taxonomies$/],
 } as const;
 
 export function offlineReadKind(pathname: string): keyof typeof OFFLINE_READS | null {
