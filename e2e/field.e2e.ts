@@ -88,7 +88,7 @@ describe('in the field', () => {
         timeout: 30_000,
       });
       await expect
-        .poll(() => offlineCopyOf(page, '/api/v1/directory/finder'), { timeout: 15_000 })
+        .poll(() => offlineCopyOf(page, '/api/v1/directory/finder'), { timeout: 30_000 })
         .toBe(true);
       await page.getByRole('list', { name: th.directory.results }).getByRole('link').first().click();
       await page.waitForURL(/\/organisations\/[^/]+$/);
@@ -97,7 +97,7 @@ describe('in the field', () => {
         .waitFor({ state: 'detached' });
       await page.locator('main a[href^="tel:"]').first().waitFor();
       const organisationName = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
-      await expect.poll(() => offlineCopyOf(page, '/api/v1/organizations/'), { timeout: 15_000 }).toBe(true);
+      await expect.poll(() => offlineCopyOf(page, '/api/v1/organizations/'), { timeout: 30_000 }).toBe(true);
       const organisationUrl = page.url();
 
       await context.setOffline(true);
