@@ -1,8 +1,8 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { deferredStylesheets } from './web/build/deferred-stylesheets.ts';
 import { precompress } from './web/build/precompress.ts';
-import { stylesheetsAfterShell } from './web/build/stylesheets-after-shell.ts';
 
 const apiServer = 'http://127.0.0.1:3000';
 const outDir = 'dist/web';
@@ -32,7 +32,7 @@ const PAGE_OWN_LIBRARIES = inPackages(
 export default defineConfig(() => ({
   plugins: [
     react(),
-    stylesheetsAfterShell(),
+    deferredStylesheets(),
     // The service worker (web/sw/sw.ts): precaches the app shell and keeps the offline reads. The
     // manifest is public/manifest.webmanifest, linked from index.html; the worker is registered by
     // web/lib/offline.ts once the first page has loaded.

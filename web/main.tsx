@@ -7,8 +7,10 @@ import './app/global.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
+import { enableDeferredStylesheets } from './lib/deferred-stylesheets.ts';
 import { initI18n } from './lib/i18n.ts';
 
+enableDeferredStylesheets();
 void initI18n();
 
 createRoot(document.getElementById('root')!).render(
