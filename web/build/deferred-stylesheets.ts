@@ -9,7 +9,6 @@
 import type { Plugin } from 'vite';
 
 const STYLESHEET = /<link rel="stylesheet"([^>]*)>/g;
-export const DEFERRED_ATTRIBUTE = 'data-deferred';
 
 export function deferredStylesheets(): Plugin {
   return {
@@ -21,7 +20,7 @@ export function deferredStylesheets(): Plugin {
         html.replace(
           STYLESHEET,
           (_, attributes: string) =>
-            `<link rel="preload" as="style"${attributes}>\n    <link rel="stylesheet"${attributes} media="print" ${DEFERRED_ATTRIBUTE}>`,
+            `<link rel="preload" as="style"${attributes}>\n    <link rel="stylesheet"${attributes} media="print" data-deferred>`,
         ),
     },
   };
