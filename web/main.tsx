@@ -1,15 +1,16 @@
 import '@fontsource/sarabun/400.css';
 import '@fontsource/sarabun/600.css';
 import '@mantine/core/styles.css';
-import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
 import './app/global.css';
 
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
+import { enableDeferredStylesheets } from './lib/deferred-stylesheets.ts';
 import { initI18n } from './lib/i18n.ts';
 
+enableDeferredStylesheets();
 void initI18n();
 
 createRoot(document.getElementById('root')!).render(

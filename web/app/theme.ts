@@ -2,11 +2,7 @@ import {
   type CSSVariablesResolver,
   createTheme,
   DEFAULT_THEME,
-  Drawer,
   type MantineColorsTuple,
-  Modal,
-  Notification,
-  PasswordInput,
 } from '@mantine/core';
 
 const sarabun = 'Sarabun, "Noto Sans Thai", Tahoma, sans-serif';
@@ -34,13 +30,15 @@ export function buildTheme({ closeLabel, passwordVisibilityLabel }: ThemeLabels)
     defaultRadius: 'md',
     cursorType: 'pointer',
     focusRing: 'auto',
+    // Plain objects, not `Modal.extend(…)`: importing the components here would put the dialogs and
+    // their positioning library on the sign-in page, which shows neither.
     components: {
-      Modal: Modal.extend({ defaultProps: { attributes, closeButtonProps } }),
-      Drawer: Drawer.extend({ defaultProps: { attributes, closeButtonProps } }),
-      Notification: Notification.extend({ defaultProps: { closeButtonProps } }),
-      PasswordInput: PasswordInput.extend({
+      Modal: { defaultProps: { attributes, closeButtonProps } },
+      Drawer: { defaultProps: { attributes, closeButtonProps } },
+      Notification: { defaultProps: { closeButtonProps } },
+      PasswordInput: {
         defaultProps: { visibilityToggleButtonProps: { 'aria-label': passwordVisibilityLabel } },
-      }),
+      },
     },
   });
 }

@@ -11,6 +11,7 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Logo } from './Logo.tsx';
 import { MainNav } from './MainNav.tsx';
 import { navigationFor } from './navigation.ts';
+import { OfflineBanner } from './OfflineBanner.tsx';
 import { SendQueueBanner } from './SendQueueBanner.tsx';
 import { SessionTimeoutWarning } from './SessionTimeoutWarning.tsx';
 import { MAIN_ID, SkipLink } from './SkipLink.tsx';
@@ -69,6 +70,7 @@ export function AppLayout() {
       </Drawer>
 
       <AppShell.Main id={MAIN_ID} tabIndex={-1}>
+        <OfflineBanner />
         <SendQueueBanner />
         <Suspense fallback={<FullPageLoader />}>
           <Outlet />

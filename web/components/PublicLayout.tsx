@@ -1,7 +1,10 @@
 import { Box, Container, Group } from '@mantine/core';
+import { Suspense } from 'react';
 import { Outlet } from 'react-router';
+import { FullPageLoader } from './FullPageLoader.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { Logo } from './Logo.tsx';
+import { OfflineBanner } from './OfflineBanner.tsx';
 import { MAIN_ID, SkipLink } from './SkipLink.tsx';
 
 /** Frame of the pages used before signing in: sign in, password reset, accepting an invitation. */
@@ -17,8 +20,11 @@ export function PublicLayout() {
           </Group>
         </Container>
       </Box>
+      <OfflineBanner />
       <Container component="main" id={MAIN_ID} tabIndex={-1} size="xs" py="xl" px="sm">
-        <Outlet />
+        <Suspense fallback={<FullPageLoader />}>
+          <Outlet />
+        </Suspense>
       </Container>
     </Box>
   );

@@ -5,8 +5,8 @@ import { useSignedInMe } from '../lib/session.ts';
 import { useOnline, useQueuedSends, useSendQueueRunner } from '../lib/useSendQueue.ts';
 
 /**
- * Above every signed-in page: says when the phone is offline and how many creates wait to be sent, and
- * runs the send queue (web/lib/send-queue.ts) that sends them when the connection returns.
+ * Above every signed-in page while creates wait to be sent: how many, and, offline, that they go when the
+ * connection returns (OfflineBanner says the phone is offline). Runs the send queue (web/lib/send-queue.ts).
  */
 export function SendQueueBanner() {
   const { t } = useTranslation();
@@ -14,7 +14,7 @@ export function SendQueueBanner() {
   useSendQueueRunner(me.user.id);
   const online = useOnline();
   const waiting = useQueuedSends(me.user.id).filter((item) => !item.failed).length;
-  if (online && waiting === 0) return null;
+  if (waiting === 0) return null;
   return (
     <Alert
       color={online ? 'blue' : 'yellow'}
@@ -26,7 +26,7 @@ export function SendQueueBanner() {
       data-testid="send-queue-banner"
     >
       {online ? '' : `${t('shell.sendQueue.offline')} `}
-      {waiting > 0 && t('shell.sendQueue.waiting', { count: waiting })}
+      {t('shell.sendQueue.waiting', { count: waiting })}
     </Alert>
   );
 }

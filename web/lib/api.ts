@@ -1,4 +1,5 @@
 /** The one way the web app talks to the server: JSON over fetch with the session cookie. */
+import { noteAnswer } from './offline.ts';
 import { noteSessionExpiry } from './session-expiry.ts';
 
 export class ApiError extends Error {
@@ -54,8 +55,9 @@ export function withQuery(path: string, query?: Query): string {
 async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const hasBody = options.body !== undefined;
   let response: Response;
+  const target = withQuery(path, options.query);
   try {
-    response = await fetch(withQuery(`/api/v1${path}`, options.query), {
+    response = await fetch(`/api/v1${target}`, {
       method,
       credentials: 'same-origin',
       headers: {
@@ -72,6 +74,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
     throw new ApiError(0, NETWORK_ERROR, 'Network error');
   }
   noteSessionExpiry(response);
+  if (method === 'GET') noteAnswer(target, response);
   const payload = await readJson(response);
   if (!response.ok) throw toApiError(response.status, payload);
   return payload as T;

@@ -19,9 +19,29 @@ export type FeatureRoutes = {
   homeSections?: FeatureSection[];
 };
 
+const loaders = new WeakMap<object, () => Promise<unknown>>();
+
 /** A page whose code loads on first visit: most users never open most pages, and links are slow. */
 export function lazyPage<P extends object>(
   load: () => Promise<ComponentType<P>>,
 ): LazyExoticComponent<ComponentType<P>> {
-  return lazy(() => load().then((component) => ({ default: component })));
+  let loading: Promise<ComponentType<P>> | undefined;
+  const loadOnce = () => {
+    loading ??= load();
+    return loading;
+  };
+  const page = lazy(() => loadOnce().then((component) => ({ default: component })));
+  loaders.set(page, loadOnce);
+  return page;
+}
+
+/**
+ * Starts fetching a lazy page's code now, e.g. while the session is still being checked, so that on a
+ * link with seconds of latency the layout and the page arrive together instead of one after the other.
+ */
+export function preloadPage(element: ReactElement | undefined) {
+  const load = element && loaders.get(element.type as object);
+  load?.().catch(() => {
+    // The page itself shows the error when it renders and loads again.
+  });
 }

@@ -4,6 +4,7 @@ import { useCallback } from 'react';
 import { api, isApiError } from './api.ts';
 import { clearDraftsOf } from './drafts.ts';
 import { applyLanguage } from './i18n.ts';
+import { clearOfflineData } from './offline.ts';
 import { clearSendQueue } from './send-queue.ts';
 import { clearSessionExpiredNotice, forgetSessionExpiry, markSessionExpired } from './session-expiry.ts';
 import type { Language, MeView, OkView, SessionExpiryView } from './types.ts';
@@ -16,7 +17,11 @@ export const meQuery = queryOptions({
     try {
       return await api.get<MeView>('/me', undefined, signal);
     } catch (error) {
-      if (isApiError(error, 401)) return null;
+      if (isApiError(error, 401)) {
+        // Whoever signs in next on this device must not find the last user's offline copies.
+        await clearOfflineData();
+        return null;
+      }
       throw error;
     }
   },
@@ -37,6 +42,8 @@ export function forgetUserAfterSignOut(queryClient: QueryClient) {
     clearDraftsOf(me.user.id);
     clearSendQueue(me.user.id);
   }
+  // Contact details kept for offline reading go with the session (the service worker's copies too).
+  void clearOfflineData();
   forgetSessionExpiry();
   clearSessionExpiredNotice();
   queryClient.clear();

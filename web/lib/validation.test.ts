@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { checkContactValue } from './contact-validation.ts';
 import {
-  checkContactValue,
   checkEmail,
   checkNewPassword,
   checkPasswordsMatch,

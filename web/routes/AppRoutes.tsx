@@ -1,5 +1,6 @@
-import { Route, Routes } from 'react-router';
-import { AppLayout } from '../components/AppLayout.tsx';
+import { Suspense, useState } from 'react';
+import { matchRoutes, Route, Routes } from 'react-router';
+import { FullPageLoader } from '../components/FullPageLoader.tsx';
 import { NotFoundPage } from '../components/NotFoundPage.tsx';
 import { PublicLayout } from '../components/PublicLayout.tsx';
 import { accountRoutes } from '../features/account/routes.tsx';
@@ -11,7 +12,7 @@ import { notificationRoutes } from '../features/notifications/routes.tsx';
 import { outboxRoutes } from '../features/outbox/routes.tsx';
 import { problemRoutes } from '../features/problems/routes.tsx';
 import { userRoutes } from '../features/users/routes.tsx';
-import type { FeatureRoutes, PageRoute } from '../lib/feature-routes.ts';
+import { type FeatureRoutes, lazyPage, type PageRoute, preloadPage } from '../lib/feature-routes.ts';
 import { type FeatureSections, FeatureSectionsContext } from '../lib/feature-sections.ts';
 import { useScrollRestoration } from '../lib/scroll-restoration.ts';
 import { RequireRole } from './RequireRole.tsx';
@@ -37,6 +38,27 @@ const sections: FeatureSections = {
   home: FEATURES.flatMap((f) => f.homeSections ?? []),
 };
 
+/** The signed-in frame (side bar, menus, notifications) is not needed to sign in, so it loads apart. */
+const AppLayout = lazyPage(() => import('../components/AppLayout.tsx').then((m) => m.AppLayout));
+
+/**
+ * On opening the app on a signed-in page, fetch the frame's and the page's code at once, alongside the
+ * session check, rather than one after the other (each costs a round trip of seconds on slow 3G).
+ */
+function preloadFirstPage(pathname: string) {
+  const publicMatch = matchRoutes(publicPages.map(routeObject), pathname);
+  if (publicMatch) return;
+  preloadPage(<AppLayout />);
+  const match = matchRoutes(signedInPages.map(routeObject), pathname);
+  preloadPage(match?.[0]?.route.element);
+}
+
+function routeObject(page: PageRoute) {
+  return 'index' in page
+    ? { index: true, element: page.element }
+    : { path: page.path, element: page.element };
+}
+
 function routeOf(page: PageRoute) {
   const key = 'index' in page ? 'index' : page.path;
   const route =
@@ -57,12 +79,19 @@ function routeOf(page: PageRoute) {
 
 export function AppRoutes() {
   useScrollRestoration();
+  useState(() => preloadFirstPage(window.location.pathname));
   return (
     <FeatureSectionsContext.Provider value={sections}>
       <Routes>
         <Route element={<PublicLayout />}>{publicPages.map(routeOf)}</Route>
         <Route element={<RequireSignedIn />}>
-          <Route element={<AppLayout />}>
+          <Route
+            element={
+              <Suspense fallback={<FullPageLoader />}>
+                <AppLayout />
+              </Suspense>
+            }
+          >
             {signedInPages.map(routeOf)}
             <Route path="*" element={<NotFoundPage />} />
           </Route>

@@ -9,7 +9,7 @@ import {
 } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type * as Contract from '../../../../common/directory-api.ts';
-import { api } from '../../../lib/api.ts';
+import { api, withQuery } from '../../../lib/api.ts';
 import { organisationsQuery } from '../../../lib/organisations.ts';
 import type { Language } from '../../../lib/types.ts';
 import { type DirectoryFilterState, searchFromFilters } from './filters.ts';
@@ -118,11 +118,13 @@ export function vcardUrl(personId: string): string {
 // ---- one organisation ---------------------------------------------------------------------------------------
 export const organisationKey = (id: string) => ['directory', 'organisation', id] as const;
 
+/** The API path of an organisation's page, which the offline copy notice also looks up. */
+export const organisationPath = (id: string) => `/organizations/${encodeURIComponent(id)}`;
+
 export const organisationQuery = (id: string) =>
   queryOptions({
     queryKey: organisationKey(id),
-    queryFn: ({ signal }) =>
-      api.get<OrganisationDetail>(`/organizations/${encodeURIComponent(id)}`, undefined, signal),
+    queryFn: ({ signal }) => api.get<OrganisationDetail>(organisationPath(id), undefined, signal),
     staleTime: 30_000,
   });
 
@@ -214,10 +216,13 @@ export interface FinderInput {
   population?: string;
 }
 
+/** The API path (with query) of a finder answer, which the offline copy notice also looks up. */
+export const finderPath = (input: FinderInput | null) => withQuery('/directory/finder', { ...input });
+
 export function useFinder(input: FinderInput | null) {
   return useQuery({
     queryKey: ['directory', 'finder', input],
-    queryFn: ({ signal }) => api.get<FinderView>('/directory/finder', { ...input }, signal),
+    queryFn: ({ signal }) => api.get<FinderView>(finderPath(input), undefined, signal),
     enabled: input !== null,
     staleTime: 60_000,
   });

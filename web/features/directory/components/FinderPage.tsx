@@ -5,11 +5,19 @@ import { Link, useSearchParams } from 'react-router';
 import { BilingualText } from '../../../components/BilingualText.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { FullPageLoader } from '../../../components/FullPageLoader.tsx';
+import { OfflineCopyNotice } from '../../../components/OfflineCopyNotice.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { isWritten, organisationAbbreviation } from '../../../lib/bilingual.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { organisationName } from '../../../lib/organisations.ts';
-import { type FinderInput, type FinderResult, type Labels, useFinder, useLabels } from '../api/directory.ts';
+import {
+  type FinderInput,
+  type FinderResult,
+  finderPath,
+  type Labels,
+  useFinder,
+  useLabels,
+} from '../api/directory.ts';
 import { personName } from './OrganisationPage.tsx';
 import { CallButton, OrganisationBadges, PositionSuffix, telHref } from './shared.tsx';
 
@@ -104,6 +112,7 @@ export function FinderPage() {
         <ErrorAlert error={finder.error} />
       ) : (
         <Stack gap="sm">
+          <OfflineCopyNotice path={finderPath(input)} />
           <Text role="status" size="sm" c="dimmed">
             {t('directory.finder.count', {
               count: finder.data.items.length,

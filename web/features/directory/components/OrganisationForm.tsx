@@ -17,10 +17,10 @@ import { useTranslation } from 'react-i18next';
 import { WORKING_WITH_US_FIELDS, type WorkingWithUsField } from '../../../../common/directory-api.ts';
 import { SECTORS } from '../../../../common/taxonomies.ts';
 import { Section } from '../../../components/Section.tsx';
+import { checkContactValue } from '../../../lib/contact-validation.ts';
 import { type FieldProblems, problemUnder } from '../../../lib/fieldErrors.ts';
 import { organisationOptions, useAllOrganisations } from '../../../lib/organisations.ts';
 import type { Language } from '../../../lib/types.ts';
-import { checkContactValue } from '../../../lib/validation.ts';
 import type {
   ContactInput,
   Labels,

@@ -15,6 +15,7 @@ import { Link, useParams } from 'react-router';
 import { WORKING_WITH_US_FIELDS } from '../../../../common/directory-api.ts';
 import { BilingualText, FallbackBadge } from '../../../components/BilingualText.tsx';
 import { DateTime } from '../../../components/DateTime.tsx';
+import { OfflineCopyNotice } from '../../../components/OfflineCopyNotice.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { QueryPage } from '../../../components/QueryPage.tsx';
 import { Section } from '../../../components/Section.tsx';
@@ -29,6 +30,7 @@ import {
   exportPeopleUrl,
   type Labels,
   type OrganisationDetail,
+  organisationPath,
   type PersonView,
   type TaxonomyGroup,
   useLabels,
@@ -57,7 +59,12 @@ export function OrganisationPage() {
       title={t('organisations.title')}
       back={{ to: '/organisations', label: t('directory.backToList') }}
     >
-      {(organisation) => <OrganisationView organisation={organisation} />}
+      {(organisation) => (
+        <Stack gap="xs">
+          <OfflineCopyNotice path={organisationPath(id)} />
+          <OrganisationView organisation={organisation} />
+        </Stack>
+      )}
     </QueryPage>
   );
 }

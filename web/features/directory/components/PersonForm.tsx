@@ -1,8 +1,9 @@
 /** A person's fields and form state, shared by "add person" and the person page's edit form. */
 import { MultiSelect, Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { checkLineId, checkPhone } from '../../../lib/contact-validation.ts';
 import { type FieldProblems, problemUnder } from '../../../lib/fieldErrors.ts';
-import { checkEmail, checkLineId, checkPhone } from '../../../lib/validation.ts';
+import { checkEmail } from '../../../lib/validation.ts';
 import type { Labels, PersonView, UpdatePersonBody } from '../api/directory.ts';
 
 export interface PersonFormState {

@@ -1,0 +1,163 @@
+/**
+ * TIPNet in the field: a slow 3G link, then no link at all. Bounds here are generous so a busy machine
+ * does not fail them; `npm run bench:field` measures the precise figures.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPage, screenshot } from './browser.ts';
+import { baseUrl, MIRROR, signIn, signOut, th } from './helpers.ts';
+
+const SLOW_3G = { offline: false, latency: 2000, downloadThroughput: 50 * 1024, uploadThroughput: 50 * 1024 };
+const API_CACHE = 'tipnet-api-v1';
+/** Legal aid in Ranong: the demo network answers with agencies and their hotlines. */
+const FINDER = '/finder?service=legal_aid&province=TH-85';
+
+async function throttle(context: BrowserContext, page: Page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', SLOW_3G);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  let bytes = 0;
+  cdp.on('Network.loadingFinished', (e) => {
+    bytes += e.encodedDataLength;
+  });
+  return { transferred: () => bytes };
+}
+
+/** Whether the service worker's offline copies hold an answer whose URL contains `part`. */
+function offlineCopyOf(page: Page, part: string) {
+  return page.evaluate(
+    async ({ cache, part }) => {
+      const keys = await (await caches.open(cache)).keys();
+      return keys.some((request) => request.url.includes(part));
+    },
+    { cache: API_CACHE, part },
+  );
+}
+
+describe('in the field', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('paints the sign-in page within 8 s on slow 3G and transfers under 250 KB', async () => {
+    const { context, page } = await newPage(browser, baseUrl());
+    try {
+      const link = await throttle(context, page);
+      await page.goto('/login', { waitUntil: 'commit', timeout: 60_000 });
+      await page.getByRole('button', { name: th.login.submit, exact: true }).waitFor({ timeout: 60_000 });
+      const fcp = await page.evaluate(
+        () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity,
+      );
+      // Before the HTML shell it first painted with the JavaScript, at about 11 s.
+      expect(fcp).toBeLessThan(8_000);
+      await page.waitForLoadState('load');
+      // Before the code was split by page it was about 290 KB.
+      expect(link.transferred()).toBeLessThan(250 * 1024);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('shows the TIPNet header and a loading notice before any JavaScript runs', async () => {
+    const { context, page } = await newPage(browser, baseUrl());
+    try {
+      await page.route('**/*.js', (route) => route.abort());
+      await page.goto('/login');
+      await expect.poll(() => page.locator('header').textContent()).toBe('TIPNet');
+      await expect.poll(() => page.getByRole('status').textContent()).toContain('กำลังเปิด TIPNet');
+      await page.evaluate(() => document.fonts.ready);
+      await screenshot(page, 'field-shell-before-js', { fullPage: false });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('shows the finder and a visited organisation offline, saying the data is a saved copy', async () => {
+    const { context, page } = await newPage(browser, baseUrl());
+    try {
+      await signIn(page, MIRROR);
+      await page.goto(FINDER);
+      await page.locator('main a[href^="tel:"]').first().waitFor();
+      // The worker installs in the background after the first page and then keeps what is on screen.
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+        timeout: 30_000,
+      });
+      await expect
+        .poll(() => offlineCopyOf(page, '/api/v1/directory/finder'), { timeout: 30_000 })
+        .toBe(true);
+      await page.getByRole('list', { name: th.directory.results }).getByRole('link').first().click();
+      await page.waitForURL(/\/organisations\/[^/]+$/);
+      await page
+        .getByRole('heading', { level: 1, name: th.directory.finder.title })
+        .waitFor({ state: 'detached' });
+      await page.locator('main a[href^="tel:"]').first().waitFor();
+      const organisationName = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
+      await expect.poll(() => offlineCopyOf(page, '/api/v1/organizations/'), { timeout: 30_000 }).toBe(true);
+      const organisationUrl = page.url();
+
+      await context.setOffline(true);
+      await page.goto(FINDER);
+      await page.locator('main a[href^="tel:"]').first().waitFor();
+      await page.getByText(th.shell.offline.banner).waitFor();
+      await page.getByText(th.shell.offline.asOf.split('{{')[0]!.trim()).waitFor();
+      await screenshot(page, 'field-offline-finder');
+
+      await page.goto(organisationUrl);
+      await page.getByRole('heading', { level: 1, name: organisationName, exact: true }).waitFor();
+      await page.locator('main a[href^="tel:"]').first().waitFor();
+      await page.getByText(th.shell.offline.asOf.split('{{')[0]!.trim()).waitFor();
+      await screenshot(page, 'field-offline-organisation');
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('forgets the offline copies when the user signs out', async () => {
+    const { context, page } = await newPage(browser, baseUrl());
+    try {
+      await signIn(page, MIRROR);
+      await page.goto(FINDER);
+      await page.locator('main a[href^="tel:"]').first().waitFor();
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+        timeout: 30_000,
+      });
+      await expect.poll(() => offlineCopyOf(page, '/api/v1/me'), { timeout: 15_000 }).toBe(true);
+
+      await signOut(page);
+      expect(await offlineCopyOf(page, '/api/v1/')).toBe(false);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it('never keeps a write or a private read for offline use', async () => {
+    const { context, page } = await newPage(browser, baseUrl());
+    try {
+      await signIn(page, MIRROR);
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+        timeout: 30_000,
+      });
+      await page.goto('/notifications');
+      await page.getByRole('heading', { level: 1, name: th.notifications.title }).waitFor();
+      await page.goto('/settings');
+      await page.getByRole('heading', { level: 1, name: th.settings.title }).waitFor();
+      const kept = await page.evaluate(async (cache) => {
+        const keys = await (await caches.open(cache)).keys();
+        return keys.map((request) => `${request.method} ${new URL(request.url).pathname}`);
+      }, API_CACHE);
+      expect(
+        kept.filter(
+          (entry) =>
+            !/^GET \/api\/v1\/(me|taxonomies|organizations(\/[^/]+)?|directory\/finder)$/.test(entry),
+        ),
+      ).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+});
