@@ -25,6 +25,8 @@ export type RunningServer = {
   logProblems: { count: number; first: string[] };
   /** False once the server process has exited (crashed, or stopped). */
   isRunning(): boolean;
+  /** The V8 inspector's WebSocket address when started with `inspect` (loopback only), for memory readings. */
+  inspectorUrl?: string;
   stop(): Promise<void>;
 };
 
@@ -120,6 +122,8 @@ export async function startServer(
     reuseDatabase?: boolean;
     /** A second instance on the database of a running PostgreSQL one (which drops it when it stops). */
     join?: RunningServer;
+    /** Open the V8 inspector on a free loopback port (the soak collects garbage before reading the heap). */
+    inspect?: boolean;
   } = {},
 ): Promise<RunningServer> {
   const joined = options.join ? joinedDatabase(options.join) : null;
@@ -161,19 +165,26 @@ export async function startServer(
   const profile = process.env.BENCH_SERVER_PROFILE
     ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROFILE}`]
     : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', join(ROOT, 'server', 'main.ts')], {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const inspect = options.inspect ? ['--inspect=127.0.0.1:0'] : [];
+  const child = spawn(
+    process.execPath,
+    [...profile, ...inspect, '--import', 'tsx', join(ROOT, 'server', 'main.ts')],
+    {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   children.add(child);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   exited.then(() => children.delete(child));
 
   const tail: string[] = [];
   const logProblems = { count: 0, first: [] as string[] };
+  let inspectorUrl: string | undefined;
   const onLine = (line: string) => {
     if (!line.trim()) return;
+    inspectorUrl ??= line.match(/^Debugger listening on (ws:\/\/127\.0\.0\.1:\d+\/[\w-]+)/)?.[1];
     tail.push(line);
     if (tail.length > 40) tail.shift();
     const level = line.startsWith('{') ? (safeJson(line)?.level ?? 0) : 0;
@@ -224,6 +235,9 @@ export async function startServer(
     logProblems,
     isRunning,
     stop,
+    get inspectorUrl() {
+      return inspectorUrl;
+    },
   };
 }
 

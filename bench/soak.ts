@@ -30,12 +30,6 @@ const USERS = Number(flags.users);
 const DURATION_MS = Number(flags.duration) * 1000;
 /** Memory is compared from the end of the warm-up, when caches and JIT have settled. */
 const WARMUP_MS = Math.min(60_000, DURATION_MS / 5);
-/**
- * The heap in use swings by tens of megabytes between collections, so one reading says little. What a
- * server keeps is the floor: the lowest reading over the window before a point, sampled every few seconds.
- */
-const MEMORY_SAMPLE_MS = 2_000;
-const MEMORY_WINDOW_MS = Math.min(20_000, WARMUP_MS / 2);
 const THINK_MS = Number(flags['think-ms']);
 const adminUrl = process.env.DATABASE_URL;
 if (!adminUrl) {
@@ -102,10 +96,10 @@ async function main() {
     Number(flags.orgs) > 0
       ? { orgs: Number(flags.orgs), people: Number(flags.people), problems: Number(flags.problems) }
       : undefined;
-  const first = await startServer('postgres', adminUrl, synthetic);
+  const first = await startServer('postgres', adminUrl, synthetic, { inspect: true });
   const servers = [first];
   for (let i = 1; i < Number(flags.instances); i++)
-    servers.push(await startServer('postgres', adminUrl, undefined, { join: first }));
+    servers.push(await startServer('postgres', adminUrl, undefined, { join: first, inspect: true }));
 
   const people = await signInPeople(first, servers);
   // What a member sees and what the Centre sees differ (problems not yet reviewed, for one).
@@ -120,21 +114,13 @@ async function main() {
 
   const started = Date.now();
   const samples: Sample[] = [];
-  const memory = servers.map(() => [] as (Memory & { at: number })[]);
-  const sampling = setInterval(() => {
-    const at = Date.now() - started;
-    servers.forEach((server, i) => {
-      // A stopped server is reported below, with the log lines that say why.
-      memoryOf(server).then(
-        (m) => memory[i]!.push({ ...m, at }),
-        () => {},
-      );
-    });
-  }, MEMORY_SAMPLE_MS);
+  let memoryAfterWarmup: (Memory | undefined)[] = [];
+  const warmup = setTimeout(async () => {
+    memoryAfterWarmup = await Promise.all(servers.map(memoryOf));
+  }, WARMUP_MS);
   await Promise.all(people.map((person) => live(person, worlds[person.role], started, samples)));
-  clearInterval(sampling);
-  const memoryAfterWarmup = memory.map((m) => floorOf(m, WARMUP_MS - MEMORY_WINDOW_MS, WARMUP_MS));
-  const memoryAtEnd = memory.map((m) => floorOf(m, DURATION_MS - MEMORY_WINDOW_MS, DURATION_MS));
+  clearTimeout(warmup);
+  const memoryAtEnd = await Promise.all(servers.map(memoryOf));
 
   const measured = samples.filter((s) => s.at >= WARMUP_MS);
   const errors = samples.filter((s) => s.status < 200 || s.status >= 300);
@@ -325,30 +311,58 @@ async function live(person: Person, world: World, started: number, samples: Samp
 
 type Memory = { rss: number; heapUsed: number; caches: number };
 
-function floorOf(samples: (Memory & { at: number })[], from: number, to: number): Memory | undefined {
-  const window = samples.filter((s) => s.at >= from && s.at <= to);
-  if (window.length === 0) return undefined;
-  return {
-    rss: Math.min(...window.map((s) => s.rss)),
-    heapUsed: Math.min(...window.map((s) => s.heapUsed)),
-    caches: Math.max(...window.map((s) => s.caches)),
-  };
+/**
+ * What the server keeps, not what it has yet to collect: the heap in use swings by hundreds of megabytes
+ * between major collections under load, so the soak has V8 collect garbage (through the loopback
+ * inspector) before reading it. RSS and the caches' size come from /metrics.
+ */
+async function memoryOf(server: RunningServer): Promise<Memory | undefined> {
+  try {
+    const liveHeap = server.inspectorUrl ? await collectedHeapBytes(server.inspectorUrl) : undefined;
+    const text = await (await fetch(`${server.baseUrl}/metrics`)).text();
+    const metric = (name: string) =>
+      Number(text.match(new RegExp(`^${name} (\\d+(?:\\.\\d+)?)`, 'm'))?.[1] ?? 0);
+    const caches = [...text.matchAll(/^tipnet_cache_bytes\{[^}]*\} (\d+)/gm)].reduce(
+      (n, m) => n + Number(m[1]),
+      0,
+    );
+    const mb = (bytes: number) => Math.round(bytes / 1_048_576);
+    return {
+      rss: mb(metric('process_resident_memory_bytes')),
+      heapUsed: mb(liveHeap ?? metric('nodejs_heap_size_used_bytes')),
+      caches: mb(caches),
+    };
+  } catch {
+    return undefined; // a stopped server is reported with the log lines that say why
+  }
 }
 
-async function memoryOf(server: RunningServer): Promise<Memory> {
-  const text = await (await fetch(`${server.baseUrl}/metrics`)).text();
-  const metric = (name: string) =>
-    Number(text.match(new RegExp(`^${name} (\\d+(?:\\.\\d+)?)`, 'm'))?.[1] ?? 0);
-  const caches = [...text.matchAll(/^tipnet_cache_bytes\{[^}]*\} (\d+)/gm)].reduce(
-    (n, m) => n + Number(m[1]),
-    0,
-  );
-  const mb = (bytes: number) => Math.round(bytes / 1_048_576);
-  return {
-    rss: mb(metric('process_resident_memory_bytes')),
-    heapUsed: mb(metric('nodejs_heap_size_used_bytes')),
-    caches: mb(caches),
-  };
+/** HeapProfiler.collectGarbage, then Runtime.getHeapUsage, over the Chrome DevTools protocol. */
+async function collectedHeapBytes(inspectorUrl: string): Promise<number> {
+  const socket = new WebSocket(inspectorUrl);
+  await new Promise((resolve, reject) => {
+    socket.addEventListener('open', resolve, { once: true });
+    socket.addEventListener('error', reject, { once: true });
+  });
+  let nextId = 0;
+  const call = (method: string) =>
+    new Promise<Record<string, number>>((resolve) => {
+      const id = ++nextId;
+      const onMessage = (event: MessageEvent) => {
+        const message = JSON.parse(String(event.data));
+        if (message.id !== id) return;
+        socket.removeEventListener('message', onMessage);
+        resolve(message.result ?? {});
+      };
+      socket.addEventListener('message', onMessage);
+      socket.send(JSON.stringify({ id, method }));
+    });
+  try {
+    await call('HeapProfiler.collectGarbage');
+    return (await call('Runtime.getHeapUsage')).usedSize ?? 0;
+  } finally {
+    socket.close();
+  }
 }
 
 const besidesCaches = (m?: Memory) => (m ? m.heapUsed - m.caches : undefined);
