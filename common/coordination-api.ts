@@ -1,7 +1,6 @@
 /** The coordination requests API contract: agency units and their inboxes, suggestions, requests. */
 import { z } from 'zod';
 import { Id, OrganisationSummary, Page, PageQuery, Timestamp } from './api.ts';
-import { CoverageCode, ProvinceCode, ServiceCode } from './directory-taxonomies.ts';
 import {
   AGE_BANDS,
   COORDINATION_STATES,
@@ -13,7 +12,7 @@ import {
   UNIT_ROLES,
   URGENCY_CODES,
 } from './coordination-states.ts';
-import { SERVICE_LANGUAGE_CODES } from './directory-taxonomies.ts';
+import { CoverageCode, ProvinceCode, SERVICE_LANGUAGE_CODES, ServiceCode } from './directory-taxonomies.ts';
 
 export const RequestTypeCode = z.enum(REQUEST_TYPE_CODES);
 export const UrgencyCode = z.enum(URGENCY_CODES);
@@ -110,7 +109,12 @@ export const TransitionCoordinationBody = z.strictObject({
 export const RequestParams = z.strictObject({ id: Id });
 export const RequestListQuery = PageQuery.extend({ state: CoordinationStateCode.optional() });
 
-const UnitRef = z.object({ id: Id, nameTh: z.string(), nameEn: z.string(), organisation: OrganisationSummary });
+const UnitRef = z.object({
+  id: Id,
+  nameTh: z.string(),
+  nameEn: z.string(),
+  organisation: OrganisationSummary,
+});
 export const CoordinationRequestSummary = z.object({
   id: Id,
   type: RequestTypeCode,

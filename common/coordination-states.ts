@@ -13,7 +13,11 @@ const codesOf = <T extends readonly TaxonomyEntry[]>(list: T) =>
 export const REQUEST_TYPES = entries([
   { code: 'interpreter', th: 'ขอล่าม', en: 'Interpreter' },
   { code: 'shelter_placement', th: 'ขอที่พักพิง/สถานคุ้มครอง', en: 'Shelter placement' },
-  { code: 'victim_screening', th: 'ขอสนับสนุนการคัดแยกผู้เสียหาย', en: 'Victim screening or identification support' },
+  {
+    code: 'victim_screening',
+    th: 'ขอสนับสนุนการคัดแยกผู้เสียหาย',
+    en: 'Victim screening or identification support',
+  },
   { code: 'inspection', th: 'ขอตรวจแรงงานหรือตรวจเรือ', en: 'Labour or vessel inspection' },
   { code: 'medical_care', th: 'ขอการรักษาพยาบาล', en: 'Medical care' },
   { code: 'transport_escort', th: 'ขอรถรับส่ง/ผู้ติดตาม', en: 'Transport or escort' },
