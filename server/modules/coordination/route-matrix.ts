@@ -88,7 +88,7 @@ export const ROUTES: RouteCase[] = [
   },
   {
     route: 'GET /api/v1/coordination/units/:id/inbox',
-    paged: true,
+    // Not `paged`: the central paging suite calls the template as a URL; coordination.test.ts pages it.
     sample: async ({ w }) => ({
       url: `/api/v1/coordination/units/${(await foreignUnit(w)).id}/inbox?limit=5`,
     }),
