@@ -108,14 +108,16 @@ export async function createRequest(db: Db, ctx: Ctx, input: z.infer<typeof Crea
 }
 
 // ---- reading -------------------------------------------------------------------------------------
+/** `justForwarded`: the unit that forwarded it gets it once more as it left; later reads are 404. */
 export async function getRequestDetail(
   db: Db,
   viewer: Actor,
   id: string,
+  options: { justForwarded?: boolean } = {},
 ): Promise<CoordinationRequestDetail> {
   const r = await getRequest(db, id);
   const access = accessOf(r, await memberIdsOf(db, r.receivingUnitId));
-  authorizeVisible(viewer, 'coordination.readRequest', access, 'Request');
+  if (!options.justForwarded) authorizeVisible(viewer, 'coordination.readRequest', access, 'Request');
   const [summary] = await summaries(db, [r]);
   const [events, names] = await Promise.all([
     eventsOf(db, id),
@@ -263,7 +265,7 @@ export async function transitionRequest(
       changes: { state: { from: r.state, to: input.to }, ...data },
     });
   });
-  return getRequestDetail(db, ctx.actor, id);
+  return getRequestDetail(db, ctx.actor, id, { justForwarded: input.to === 'forwarded' });
 }
 
 async function alreadyAcknowledged(tx: Db, r: CoordinationRequestRow) {
