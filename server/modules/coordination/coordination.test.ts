@@ -429,7 +429,7 @@ describe('units and their members', () => {
     expect(byCentre.body.languages).toEqual(['th', 'my', 'km']);
   });
 
-  it("adds only users of the unit's organisation, and shows members to that organisation only", async () => {
+  it("adds only acting users of the unit's organisation, and shows members to that organisation only", async () => {
     const unit = await buildUnit(t.db, { organisationId: labour.id });
     const url = (userId: string) => `/api/v1/coordination/units/${unit.id}/members/${userId}`;
     const foreign = await t.request('PUT', url(requester.user.id), {
@@ -437,6 +437,12 @@ describe('units and their members', () => {
       body: { role: 'member' },
     });
     expect([foreign.status, foreign.body.error.code]).toEqual([400, 'NOT_IN_ORGANISATION']);
+    const observer = await t.buildUser({ role: 'observer', organisationId: labour.id });
+    const refused = await t.request('PUT', url(observer.id), {
+      cookie: labourAdmin.cookie,
+      body: { role: 'member' },
+    });
+    expect([refused.status, refused.body.error.code]).toEqual([400, 'NOT_IN_ORGANISATION']);
     const head = await t.request('PUT', url(officerB.user.id), {
       cookie: labourAdmin.cookie,
       body: { role: 'head' },

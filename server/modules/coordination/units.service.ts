@@ -3,7 +3,7 @@
  * Every change: one transaction with its audit event.
  */
 import { randomUUID } from 'node:crypto';
-import { and, arrayOverlaps, asc, eq } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, eq, ne } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { CreateUnitBody, SuggestionQuery, UpdateUnitBody } from '../../../common/coordination-api.ts';
 import { SERVICES_FOR_TYPE } from '../../../common/coordination-states.ts';
@@ -120,7 +120,7 @@ export async function updateUnit(db: Db, ctx: Ctx, id: string, input: z.infer<ty
   return unitView(db, ctx.actor, id);
 }
 
-/** Adds a member or changes their role. Only people of the unit's own organisation may join it. */
+/** Adds a member or changes their role. Only people of the unit's own organisation who act may join it. */
 export async function setMember(db: Db, ctx: Ctx, unitId: string, userId: string, role: 'member' | 'head') {
   await db.transaction(async (tx) => {
     const unit = await getUnit(tx, unitId);
@@ -129,10 +129,19 @@ export async function setMember(db: Db, ctx: Ctx, unitId: string, userId: string
       .select({ id: users.id })
       .from(users)
       .where(
-        and(eq(users.id, userId), eq(users.organisationId, unit.organisationId), eq(users.active, true)),
+        and(
+          eq(users.id, userId),
+          eq(users.organisationId, unit.organisationId),
+          eq(users.active, true),
+          // Observers only read: a unit's members answer requests.
+          ne(users.role, 'observer'),
+        ),
       );
     if (!user)
-      throw badRequest('NOT_IN_ORGANISATION', "Only active users of the unit's organisation can join it");
+      throw badRequest(
+        'NOT_IN_ORGANISATION',
+        "Only active users of the unit's organisation who may act (not observers) can join it",
+      );
     const [previous] = await tx
       .select({ role: coordinationUnitMembers.role })
       .from(coordinationUnitMembers)
