@@ -331,6 +331,42 @@ describe('creating a request', () => {
     expect(JSON.stringify(audit!.changes)).not.toContain('00123');
   });
 
+  it('refuses impossible routing data with 400 naming the field, and stores nothing', async () => {
+    const [before] = await t.db.select({ n: count() }).from(coordinationRequests);
+    for (const [field, value] of [
+      ['peopleCount', 0],
+      ['province', 'TH-99'],
+      ['type', 'rescue_by_helicopter'],
+      ['urgency', 'yesterday'],
+      ['needs', '   '],
+    ] as const) {
+      const res = await post(requester, '/api/v1/coordination/requests', {
+        ...REQUEST,
+        receivingUnitId: inboxA.id,
+        [field]: value,
+      });
+      expect([res.status, res.body.error.code]).toEqual([400, 'VALIDATION_FAILED']);
+      expect(JSON.stringify(res.body.error.details)).toContain(`body.${field}`);
+    }
+    expect((await t.db.select({ n: count() }).from(coordinationRequests))[0]).toEqual(before);
+  });
+
+  it('is created once when a dropped connection makes the phone resend it with the same key', async () => {
+    const [before] = await t.db.select({ n: count() }).from(coordinationRequests);
+    const send = () =>
+      t.request('POST', '/api/v1/coordination/requests', {
+        cookie: requester.cookie,
+        headers: { 'idempotency-key': 'c6a0f3a2-8d3e-4c1e-9a57-0b6f0e2d1c11' },
+        body: { ...REQUEST, receivingUnitId: inboxA.id },
+      });
+    const first = await send();
+    const retry = await send();
+    expect([first.status, retry.status]).toEqual([201, 201]);
+    expect(retry.body.id).toBe(first.body.id);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect((await t.db.select({ n: count() }).from(coordinationRequests))[0]!.n).toBe(before!.n + 1);
+  });
+
   it('is refused to observers', async () => {
     const res = await post(requesterObserver, '/api/v1/coordination/requests', {
       ...REQUEST,
