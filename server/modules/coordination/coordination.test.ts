@@ -122,6 +122,7 @@ describe('a request from the NGO worker to an agency unit', () => {
     const detail = await get(requester, `/api/v1/coordination/requests/${created.id}`);
     expect(detail.body).toMatchObject({
       state: 'done',
+      stateReason: null,
       outcome: 'successful',
       acknowledgedBy: { displayName: 'Officer Anong' },
       transitions: [],

@@ -234,8 +234,12 @@ export async function transitionRequest(
     authorize(ctx.actor, 'coordination.transition', { ...access, to: input.to });
     assertRequirements(move, input);
 
-    const fields: Partial<CoordinationRequestRow> = { state: input.to, updatedAt: ctx.now };
-    if (input.reason) fields.stateReason = input.reason;
+    // The reason belongs to the move that gave it: resuming clears the question asked on hold.
+    const fields: Partial<CoordinationRequestRow> = {
+      state: input.to,
+      stateReason: input.reason || null,
+      updatedAt: ctx.now,
+    };
     if (input.to === 'acknowledged')
       Object.assign(fields, { acknowledgedByUserId: ctx.actor.userId, acknowledgedAt: ctx.now });
     if (input.to === 'forwarded') {
