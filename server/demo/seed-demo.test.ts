@@ -94,6 +94,25 @@ describe('the demo network seed', () => {
     expect((await t.db.select({ n: count() }).from(problemAnswers))[0]!.n).toBeGreaterThan(5);
   });
 
+  it("gives the Fisheries account a unit whose inbox holds Mirror's requests in several states", async () => {
+    const fisheries = await t.login('fisheries@tipnet.example', DEMO_PASSWORD);
+    const [unit] = (await t.request('GET', '/api/v1/coordination/units', { cookie: fisheries })).body.items;
+    expect(unit.members).toEqual([expect.objectContaining({ role: 'head' })]);
+    const inbox = await t.request('GET', `/api/v1/coordination/units/${unit.id}/inbox`, {
+      cookie: fisheries,
+    });
+    expect(inbox.body.items.map((r: { state: string }) => r.state).sort()).toEqual([
+      'declined',
+      'done',
+      'in_progress',
+      'submitted',
+    ]);
+    const mirror = await t.login('mirror@tipnet.example', DEMO_PASSWORD);
+    expect(
+      (await t.request('GET', '/api/v1/coordination/requests', { cookie: mirror })).body.items,
+    ).toHaveLength(4);
+  });
+
   it('does nothing the second time and leaves an intact audit trail', async () => {
     const again = await seedDemoNetwork(t.db, { password: 'another-password-entirely', now: t.clock.now() });
     expect(again).toEqual({ seeded: false });

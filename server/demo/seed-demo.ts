@@ -4,6 +4,7 @@ import type { Db } from '../db/client.ts';
 import { organisations, users } from '../db/schema/index.ts';
 import { currentContactFields, refreshOrganisationSearchDocument } from '../modules/directory/index.ts';
 import { recordAudit } from '../platform/audit.ts';
+import { seedDemoCoordination } from './demo-coordination.ts';
 import { DEMO_DIRECTORY, DEMO_PEOPLE } from './demo-directory.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS } from './demo-network.ts';
 import { seedDemoProblems } from './demo-problems.ts';
@@ -24,6 +25,7 @@ export async function seedDemoNetwork(
       await fillMissingDemoDirectory(tx, options.now);
       // A demo database seeded before the problems board existed gets its demo problems on the next start.
       await seedDemoProblems(tx, options.now);
+      await seedDemoCoordination(tx, options.now);
       return { seeded: false };
     }
     const ids = new Map<string, string>();
@@ -46,6 +48,7 @@ export async function seedDemoNetwork(
     }
     await fillDemoDirectory(tx, ids, options.now);
     await seedDemoProblems(tx, options.now);
+    await seedDemoCoordination(tx, options.now);
     await recordAudit(
       tx,
       { actor: null, ip: null, userAgent: 'tipnet-seed', now: options.now },

@@ -2,6 +2,7 @@
 import audit from './audit/index.ts';
 import auth from './auth/index.ts';
 import backup from './backup/index.ts';
+import coordination from './coordination/index.ts';
 import directory from './directory/index.ts';
 import health from './health/index.ts';
 import invitations from './invitations/index.ts';
@@ -20,6 +21,7 @@ export const MODULES = [
   users,
   directory,
   problems,
+  coordination,
   audit,
   outbox,
   backup,

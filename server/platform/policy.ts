@@ -3,6 +3,12 @@
  * Services call `authorize` (throws) or `can` (boolean); routes never look at roles themselves.
  */
 
+import {
+  allowedCoordinationMoves,
+  type CoordinationParty,
+  type CoordinationState,
+  mayMoveCoordination,
+} from '../../common/coordination-states.ts';
 import { allowedTransitions, mayTransition, type Party } from '../../common/problem-states.ts';
 import type { ProblemState } from '../../common/problems-taxonomy.ts';
 import type { Role } from '../../common/taxonomies.ts';
@@ -19,6 +25,14 @@ export type ProblemAccess = {
   reporterOrganisationId: string;
   anonymous: boolean;
   assignedOrganisationIds: readonly string[];
+};
+
+/** What the policy needs to know about a coordination request to decide who may see or move it. */
+export type CoordinationAccess = {
+  state: CoordinationState;
+  requestingOrganisationId: string;
+  /** The users in the receiving unit's inbox now. */
+  receivingUnitMemberIds: readonly string[];
 };
 
 type Rules = {
@@ -69,6 +83,17 @@ type Rules = {
   'comment.edit': { authorUserId: string };
   'comment.hide': undefined;
   'comment.report': undefined;
+  /** Request types, units and suggestions: every signed-in member reads them. */
+  'coordination.read': undefined;
+  /** Create and edit an organisation's units and their members. */
+  'coordination.manageUnit': OrgScoped;
+  /** Ask another agency for help on behalf of one's organisation. */
+  'coordination.request': undefined;
+  /** The requests a unit received: its members and the Centre. */
+  'coordination.readInbox': { memberIds: readonly string[] };
+  /** One request: the requesting organisation, the receiving unit's members and the Centre. */
+  'coordination.readRequest': CoordinationAccess;
+  'coordination.transition': CoordinationAccess & { to: CoordinationState };
   /** A notification, its read state: only its recipient's. */
   'notification.read': { recipientUserId: string };
   /** One's own notification list, unread count, live stream and email preferences. */
@@ -102,6 +127,19 @@ export function partiesOf(a: Actor | null, p: ProblemAccess): Party[] {
 /** The states the actor may move the problem to now. */
 export const transitionsFor = (a: Actor | null, p: ProblemAccess) =>
   allowedTransitions(p.state, partiesOf(a, p));
+
+/** The sides an actor is on for a coordination request, as its state machine names them. */
+export function coordinationPartiesOf(a: Actor | null, r: CoordinationAccess): CoordinationParty[] {
+  if (!a || a.mustEnrolTotp || !contributes(a)) return [];
+  const parties: CoordinationParty[] = [];
+  if (a.organisationId === r.requestingOrganisationId) parties.push('requester');
+  if (r.receivingUnitMemberIds.includes(a.userId)) parties.push('receiver');
+  return parties;
+}
+
+/** The states the actor may move the request to now. */
+export const coordinationMovesFor = (a: Actor | null, r: CoordinationAccess) =>
+  allowedCoordinationMoves(r.state, coordinationPartiesOf(a, r));
 
 const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = {
   'organisation.list': () => true,
@@ -146,6 +184,15 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   'comment.edit': (a, r) => contributes(a) && a.userId === r.authorUserId,
   'comment.hide': isAdmin,
   'comment.report': contributes,
+  'coordination.read': () => true,
+  'coordination.manageUnit': (a, r) => managesOrg(a, r.organisationId),
+  'coordination.request': contributes,
+  'coordination.readInbox': (a, r) => isAdmin(a) || r.memberIds.includes(a.userId),
+  'coordination.readRequest': (a, r) =>
+    isAdmin(a) ||
+    a.organisationId === r.requestingOrganisationId ||
+    r.receivingUnitMemberIds.includes(a.userId),
+  'coordination.transition': (a, r) => mayMoveCoordination(r.state, r.to, coordinationPartiesOf(a, r)),
   'notification.read': (a, r) => a.userId === r.recipientUserId,
   'notification.own': () => true,
 };

@@ -1,5 +1,6 @@
 export * from './audit.ts';
 export * from './change-counters.ts';
+export * from './coordination.ts';
 export * from './directory.ts';
 export * from './idempotency.ts';
 export * from './notifications.ts';

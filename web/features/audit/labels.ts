@@ -56,6 +56,12 @@ export const AUDIT_ACTIONS = [
   'problem.deadlines_updated',
   'problem.overdue_notified',
   'problem.escalated',
+  'coordination.unit_created',
+  'coordination.unit_updated',
+  'coordination.unit_member_set',
+  'coordination.unit_member_removed',
+  'coordination.request_created',
+  'coordination.request_state_changed',
   'notification.preferences_updated',
   'system.demo_seeded',
   'system.encryption_keys_rotated',
@@ -73,6 +79,8 @@ export const AUDIT_ENTITY_TYPES = [
   'problem_answer',
   'privacy_check',
   'problem_deadline_setting',
+  'coordination_unit',
+  'coordination_request',
   'system',
 ] as const;
 
@@ -84,6 +92,7 @@ export const AUDIT_ACTION_GROUPS = [
   'organisation',
   'person',
   'problem',
+  'coordination',
   'notification',
   'system',
 ] as const;

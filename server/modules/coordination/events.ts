@@ -1,0 +1,25 @@
+/** The only writer of a request's timeline: append-only, in the caller's transaction. */
+import type { Db } from '../../db/client.ts';
+import { coordinationRequestEvents } from '../../db/schema/index.ts';
+import type { RequestContext } from '../../platform/context.ts';
+
+export type CoordinationEventKind = 'created' | 'state_changed';
+
+export async function recordCoordinationEvent(
+  tx: Db,
+  ctx: RequestContext,
+  requestId: string,
+  unitId: string,
+  kind: CoordinationEventKind,
+  data: Record<string, unknown>,
+) {
+  await tx.insert(coordinationRequestEvents).values({
+    requestId,
+    at: ctx.now,
+    kind,
+    actorUserId: ctx.actor?.userId ?? null,
+    actorOrganisationId: ctx.actor?.organisationId ?? null,
+    unitId,
+    data,
+  });
+}

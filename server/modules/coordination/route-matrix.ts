@@ -1,0 +1,149 @@
+/** The coordination module's routes in the authorisation matrix; server/test/route-matrix.ts collects every module's. */
+import { coordinationUnitMembers } from '../../db/schema/index.ts';
+import { buildCoordinationRequest, buildUnit } from '../../test/coordination-factories.ts';
+import {
+  contributes,
+  orgManaged,
+  orgOf,
+  type RouteCase,
+  type Scope,
+  signedIn,
+  type Who,
+  type World,
+} from '../../test/route-matrix-kit.ts';
+
+/** A unit of another organisation whose only member is the bystander. */
+const foreignUnit = (w: World) =>
+  buildUnit(w.t.db, { organisationId: w.otherOrg.id, memberIds: [w.bystander.id] });
+
+/** Own scope: a request the actor's organisation sent to a foreign unit. Other: one between strangers. */
+async function requestIn(w: World, scope: Scope) {
+  const unit = await foreignUnit(w);
+  const requester = scope === 'own' ? w.people.member.user : w.bystander;
+  return buildCoordinationRequest(w.t.db, {
+    requesterUserId: requester.id,
+    requestingOrganisationId: requester.organisationId,
+    receivingUnitId: unit.id,
+    createdAt: w.t.clock.now(),
+  });
+}
+
+/** The Centre sees every request and inbox; outsiders get 404, so existence does not leak. */
+const centreOr404 = (status: number) => (who: Who) =>
+  who === 'anonymous' ? 401 : who === 'admin' ? status : 404;
+
+export const ROUTES: RouteCase[] = [
+  {
+    route: 'GET /api/v1/coordination/units',
+    sample: async ({ w }) => ({ url: `/api/v1/coordination/units?organisationId=${w.otherOrg.id}` }),
+    expected: signedIn(200),
+  },
+  {
+    route: 'POST /api/v1/coordination/units',
+    scoped: true,
+    sample: async ({ w, scope }) => ({
+      url: '/api/v1/coordination/units',
+      body: {
+        organisationId: orgOf(w, scope).id,
+        nameTh: 'ฝ่ายสืบสวน กองบังคับการปราบปรามการค้ามนุษย์',
+        nameEn: 'Investigation Division, Anti-Trafficking Division',
+        services: ['investigation', 'victim_identification'],
+        coverage: ['nationwide'],
+        languages: ['th', 'en'],
+      },
+    }),
+    expected: orgManaged(201, 403),
+  },
+  {
+    route: 'PATCH /api/v1/coordination/units/:id',
+    scoped: true,
+    sample: async ({ w, scope }) => {
+      const unit = await buildUnit(w.t.db, { organisationId: orgOf(w, scope).id });
+      return { url: `/api/v1/coordination/units/${unit.id}`, body: { languages: ['th', 'my', 'km'] } };
+    },
+    expected: orgManaged(200, 404),
+  },
+  {
+    route: 'PUT /api/v1/coordination/units/:id/members/:userId',
+    scoped: true,
+    sample: async ({ w, scope }) => {
+      const unit = await buildUnit(w.t.db, { organisationId: orgOf(w, scope).id });
+      const user = scope === 'own' ? w.people.member.user : w.bystander;
+      return { url: `/api/v1/coordination/units/${unit.id}/members/${user.id}`, body: { role: 'head' } };
+    },
+    expected: orgManaged(200, 404),
+  },
+  {
+    route: 'DELETE /api/v1/coordination/units/:id/members/:userId',
+    scoped: true,
+    sample: async ({ w, scope }) => {
+      const user = scope === 'own' ? w.people.member.user : w.bystander;
+      const unit = await buildUnit(w.t.db, { organisationId: orgOf(w, scope).id });
+      await w.t.db
+        .insert(coordinationUnitMembers)
+        .values({ unitId: unit.id, userId: user.id, role: 'member', createdAt: w.t.clock.now() });
+      return { url: `/api/v1/coordination/units/${unit.id}/members/${user.id}` };
+    },
+    expected: orgManaged(200, 404),
+  },
+  {
+    route: 'GET /api/v1/coordination/units/:id/inbox',
+    // Not `paged`: the central paging suite calls the template as a URL; coordination.test.ts pages it.
+    sample: async ({ w }) => ({
+      url: `/api/v1/coordination/units/${(await foreignUnit(w)).id}/inbox?limit=5`,
+    }),
+    expected: centreOr404(200),
+  },
+  {
+    route: 'GET /api/v1/coordination/suggestions',
+    sample: async () => ({
+      url: '/api/v1/coordination/suggestions?type=interpreter&province=TH-85&language=my',
+    }),
+    expected: signedIn(200),
+  },
+  {
+    route: 'POST /api/v1/coordination/requests',
+    sample: async ({ w }) => ({
+      url: '/api/v1/coordination/requests',
+      body: {
+        receivingUnitId: (await foreignUnit(w)).id,
+        type: 'interpreter',
+        urgency: 'critical',
+        province: 'TH-85',
+        language: 'my',
+        peopleCount: 2,
+        ageBands: ['18_59'],
+        sexes: ['female'],
+        nationalities: ['myanmar'],
+        needs: 'ล่ามภาษาเมียนมาที่ สภ.เมืองระนอง คืนนี้',
+        context: 'ผู้เสียหายสองคนหนีออกจากเรือประมง',
+      },
+    }),
+    expected: contributes(201),
+  },
+  {
+    route: 'GET /api/v1/coordination/requests',
+    paged: true,
+    sample: async () => ({ url: '/api/v1/coordination/requests?limit=5' }),
+    expected: signedIn(200),
+  },
+  {
+    route: 'GET /api/v1/coordination/requests/:id',
+    scoped: true,
+    sample: async ({ w, scope }) => ({
+      url: `/api/v1/coordination/requests/${(await requestIn(w, scope)).id}`,
+    }),
+    expected: (who, scope) => (scope === 'own' ? signedIn(200)(who) : centreOr404(200)(who)),
+  },
+  {
+    route: 'POST /api/v1/coordination/requests/:id/transitions',
+    scoped: true,
+    sample: async ({ w, scope }) => ({
+      url: `/api/v1/coordination/requests/${(await requestIn(w, scope)).id}/transitions`,
+      body: { to: 'cancelled', reason: 'ได้ล่ามจากหน่วยงานในพื้นที่แล้ว' },
+    }),
+    // The requester side cancels; observers only read; the Centre sees it but is no party to it.
+    expected: (who, scope) =>
+      scope === 'own' ? contributes(200)(who) : who === 'admin' ? 403 : centreOr404(200)(who),
+  },
+];
