@@ -11,9 +11,13 @@ const outDir = 'dist/web';
 const inPackages = (...names: string[]) =>
   new RegExp(`[\\\\/]node_modules[\\\\/](${names.join('|')})[\\\\/]`);
 
-/** The UI toolkit and TIPNet's shared widgets and helpers. */
+/**
+ * The UI toolkit. Only packages: TIPNet's own shared widgets and helpers import the app's modules back,
+ * and grouping them here made chunks import each other in a cycle (a page then ran before React had
+ * loaded: "Cannot read properties of undefined (reading 'createContext')").
+ */
 const SHARED_UI =
-  /[\\/]node_modules[\\/](@mantine|@floating-ui|@tabler|react-remove-scroll|react-style-singleton|use-callback-ref|use-sidecar|react-textarea-autosize|use-composed-ref|use-latest|clsx|tslib|get-nonce|detect-node-es)[\\/]|[\\/]web[\\/](components|lib)[\\/]/;
+  /[\\/]node_modules[\\/](@mantine|@floating-ui|@tabler|react-remove-scroll|react-style-singleton|use-callback-ref|use-sidecar|react-textarea-autosize|use-composed-ref|use-latest|clsx|tslib|get-nonce|detect-node-es)[\\/]/;
 
 /** Heavy libraries only one or two pages use: they stay in those pages' chunks. */
 const PAGE_OWN_LIBRARIES = inPackages(
