@@ -8,6 +8,8 @@ import type { OrganisationSummary } from '../../common/api.ts';
 import type { Language } from '../../common/taxonomies.ts';
 import type { Db } from '../db/client.ts';
 import {
+  coordinationRequests,
+  coordinationUnits,
   invitations,
   type OrganisationRow,
   organisations,
@@ -77,7 +79,7 @@ const snippet = (text: string) =>
  */
 export async function referenceNamesOf(db: Db, ids: string[]): Promise<Record<string, ReferenceName>> {
   if (ids.length === 0) return {};
-  const [orgs, accounts, persons, raised, invited, comments] = await Promise.all([
+  const [orgs, accounts, persons, raised, invited, comments, units, requests] = await Promise.all([
     db
       .select({ id: organisations.id, th: organisations.nameTh, en: organisations.nameEn })
       .from(organisations)
@@ -96,10 +98,20 @@ export async function referenceNamesOf(db: Db, ids: string[]): Promise<Record<st
       .select({ id: problemComments.id, body: problemComments.body })
       .from(problemComments)
       .where(inArray(problemComments.id, ids)),
+    db
+      .select({ id: coordinationUnits.id, th: coordinationUnits.nameTh, en: coordinationUnits.nameEn })
+      .from(coordinationUnits)
+      .where(inArray(coordinationUnits.id, ids)),
+    db
+      .select({ id: coordinationRequests.id })
+      .from(coordinationRequests)
+      .where(inArray(coordinationRequests.id, ids)),
   ]);
   const quoted = comments.map((c) => ({ id: c.id, th: `“${snippet(c.body)}”` }));
+  // A request has no title: its short reference, as people read it out on the phone.
+  const referenced = requests.map((r) => ({ id: r.id, th: `#${r.id.slice(0, 8).toUpperCase()}` }));
   return Object.fromEntries(
-    [...orgs, ...accounts, ...persons, ...raised, ...invited, ...quoted].map(
+    [...orgs, ...accounts, ...persons, ...raised, ...invited, ...quoted, ...units, ...referenced].map(
       (r: { id: string; th: string; en?: string | null }) => [r.id, { th: r.th, en: r.en || r.th }],
     ),
   );

@@ -29,6 +29,8 @@ export function OrganisationBadges({ organisation }: { organisation: Flags }) {
         <Badge
           color="yellow"
           variant="light"
+          // Yellow text on the light yellow fills fails contrast (WCAG 1.4.3); dark text on it does not.
+          c="dark.7"
           leftSection={<IconRosetteDiscountCheckOff size={12} aria-hidden />}
           data-testid="verification-badge"
         >
