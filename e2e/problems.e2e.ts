@@ -187,7 +187,8 @@ describe('problems board: the whole loop in Thai on a phone', () => {
     await fisheries.page.goto(problemUrl);
     await pageReady(fisheries.page, XSS_TITLE);
     await fisheries.page.getByRole('button', { name: P.support.button }).click();
-    await fisheries.page.getByText(P.support.done).waitFor();
+    // The badge in the support section (a toast says the same for a few seconds).
+    await fisheries.page.locator('#support').getByText(P.support.done).waitFor();
     await expect
       .poll(() => fisheries.page.getByTestId('support-count').textContent())
       .toBe(fill(P.supportCount, { count: 1 }));

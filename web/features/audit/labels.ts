@@ -6,6 +6,7 @@
 import type { TFunction } from 'i18next';
 import i18next from 'i18next';
 import { labelOf } from '../../../common/directory-taxonomies.ts';
+import { MENTION_PATTERN } from '../../../common/problems-api.ts';
 import { PROBLEM_CATEGORIES, PROBLEM_STATES } from '../../../common/problems-taxonomy.ts';
 import type { AuditEventPage, Language } from '../../lib/types.ts';
 
@@ -168,5 +169,11 @@ export function valueLabel(
   ];
   if (scoped && i18next.exists(scoped)) return t(scoped);
   const entry = PROBLEM_CODES.get(value as never) ?? labelOf(value);
-  return entry ? entry[language] : value;
+  // A comment's text keeps its mentions as Markdown links to ids; the log shows who was mentioned, by name.
+  return entry
+    ? entry[language]
+    : value.replace(
+        MENTION_PATTERN,
+        (_, shown: string, _kind, id: string) => `@${names[id]?.[language] ?? shown}`,
+      );
 }
