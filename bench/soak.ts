@@ -6,6 +6,8 @@
  * moderation queue, audit log, official answers). Prints p50/p95/p99 per operation, every error, and
  * each instance's memory after warm-up and at the end. Exits non-zero on any error or a stopped server.
  */
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isOpenState, OPEN_STATES, type ProblemState } from '../common/problems-taxonomy.ts';
 import { loadConfig } from '../server/config.ts';
@@ -24,6 +26,8 @@ const { values: flags } = parseArgs({
     orgs: { type: 'string', default: '0' },
     people: { type: 'string', default: '0' },
     problems: { type: 'string', default: '0' },
+    /** Write each instance's heap snapshot after warm-up and at the end here (compare: bench/heap-diff.ts). */
+    'heap-snapshots': { type: 'string' },
   },
 });
 const USERS = Number(flags.users);
@@ -117,10 +121,12 @@ async function main() {
   let memoryAfterWarmup: (Memory | undefined)[] = [];
   const warmup = setTimeout(async () => {
     memoryAfterWarmup = await Promise.all(servers.map(memoryOf));
+    await snapshotHeaps(servers, 'warmup');
   }, WARMUP_MS);
   await Promise.all(people.map((person) => live(person, worlds[person.role], started, samples)));
   clearTimeout(warmup);
   const memoryAtEnd = await Promise.all(servers.map(memoryOf));
+  await snapshotHeaps(servers, 'end');
 
   const measured = samples.filter((s) => s.at >= WARMUP_MS);
   const errors = samples.filter((s) => s.status < 200 || s.status >= 300);
@@ -339,27 +345,62 @@ async function memoryOf(server: RunningServer): Promise<Memory | undefined> {
 
 /** HeapProfiler.collectGarbage, then Runtime.getHeapUsage, over the Chrome DevTools protocol. */
 async function collectedHeapBytes(inspectorUrl: string): Promise<number> {
+  return withInspector(inspectorUrl, async (call) => {
+    await call('HeapProfiler.collectGarbage');
+    return Number((await call('Runtime.getHeapUsage')).usedSize ?? 0);
+  });
+}
+
+/** With --heap-snapshots: each instance's heap, written as `<dir>/instance-<n>-<moment>.heapsnapshot`. */
+async function snapshotHeaps(servers: RunningServer[], moment: 'warmup' | 'end') {
+  const dir = flags['heap-snapshots'];
+  if (!dir) return;
+  mkdirSync(dir, { recursive: true });
+  await Promise.all(
+    servers.map(async (server, i) => {
+      if (!server.inspectorUrl) return;
+      const file = createWriteStream(join(dir, `instance-${i + 1}-${moment}.heapsnapshot`));
+      await withInspector(
+        server.inspectorUrl,
+        (call) => call('HeapProfiler.takeHeapSnapshot'),
+        (event) => {
+          if (event.method === 'HeapProfiler.addHeapSnapshotChunk') file.write(String(event.params?.chunk));
+        },
+      );
+      await new Promise((resolve) => file.end(resolve));
+    }),
+  );
+}
+
+type InspectorEvent = { method?: string; params?: Record<string, unknown> };
+type InspectorCall = (method: string) => Promise<Record<string, unknown>>;
+
+/** One loopback DevTools protocol session: calls answered by id, events passed to `onEvent`. */
+async function withInspector<T>(
+  inspectorUrl: string,
+  use: (call: InspectorCall) => Promise<T>,
+  onEvent: (event: InspectorEvent) => void = () => {},
+): Promise<T> {
   const socket = new WebSocket(inspectorUrl);
   await new Promise((resolve, reject) => {
     socket.addEventListener('open', resolve, { once: true });
     socket.addEventListener('error', reject, { once: true });
   });
   let nextId = 0;
-  const call = (method: string) =>
-    new Promise<Record<string, number>>((resolve) => {
+  const waiting = new Map<number, (result: Record<string, unknown>) => void>();
+  socket.addEventListener('message', (event: MessageEvent) => {
+    const message = JSON.parse(String(event.data));
+    if (message.id === undefined) onEvent(message);
+    else waiting.get(message.id)?.(message.result ?? {});
+  });
+  const call: InspectorCall = (method) =>
+    new Promise((resolve) => {
       const id = ++nextId;
-      const onMessage = (event: MessageEvent) => {
-        const message = JSON.parse(String(event.data));
-        if (message.id !== id) return;
-        socket.removeEventListener('message', onMessage);
-        resolve(message.result ?? {});
-      };
-      socket.addEventListener('message', onMessage);
+      waiting.set(id, resolve);
       socket.send(JSON.stringify({ id, method }));
     });
   try {
-    await call('HeapProfiler.collectGarbage');
-    return (await call('Runtime.getHeapUsage')).usedSize ?? 0;
+    return await use(call);
   } finally {
     socket.close();
   }

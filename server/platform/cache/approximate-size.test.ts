@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { approximateBytes } from './approximate-size.ts';
+import { approximateBytes, approximateJsonBytes } from './approximate-size.ts';
 
 describe('approximate heap size of a cached result', () => {
   it('counts Thai text at two bytes a character and Latin text at one', () => {
@@ -21,5 +21,27 @@ describe('approximate heap size of a cached result', () => {
     expect(perItem).toBeGreaterThan(approximateBytes(item.title) + approximateBytes(item.tags));
     expect(page(50) - page(1)).toBe(49 * perItem);
     expect(approximateBytes({ at: new Date(), n: 1, ok: true, none: null })).toBeGreaterThan(0);
+  });
+
+  it('counts the JSON a result is sent as, two bytes a character once any text is Thai', () => {
+    const page = (title: string) => ({
+      items: Array.from({ length: 40 }, (_, i) => ({
+        id: `c2a23b70-72e2-4a57-9d0e-${String(i).padStart(12, '0')}`,
+        title,
+        at: new Date('2026-12-04T10:00:00Z'),
+        supporters: i,
+        closed: i % 2 === 0,
+        answer: null,
+      })),
+    });
+    for (const [value, bytesPerCharacter] of [
+      [page('fisheries'), 1],
+      [page('แรงงานประมง'), 2],
+    ] as const) {
+      const actual = JSON.stringify(value).length * bytesPerCharacter;
+      const estimate = approximateJsonBytes(value);
+      expect(estimate).toBeGreaterThan(actual * 0.95);
+      expect(estimate).toBeLessThan(actual * 1.1);
+    }
   });
 });

@@ -78,8 +78,8 @@ describe('versioned cache', () => {
       megabytes: 1,
     });
     let computed = 0;
-    // About 300 KB each: three fit in a megabyte, four do not.
-    const compute = async () => ({ n: ++computed, text: 'x'.repeat(300_000) });
+    // About 300 KB each, half the object and half the JSON it is sent as: three fit in a megabyte, four do not.
+    const compute = async () => ({ n: ++computed, text: 'x'.repeat(150_000) });
     for (const key of ['a', 'b', 'c', 'd']) await cache(t.db, key, compute);
     expect((await cache(t.db, 'd', compute)).n).toBe(4);
     expect((await cache(t.db, 'b', compute)).n).toBe(2);

@@ -7,7 +7,7 @@ import { inArray, sql } from 'drizzle-orm';
 import { LRUCache } from 'lru-cache';
 import type { Db } from '../../db/client.ts';
 import { changeCounters } from '../../db/schema/index.ts';
-import { approximateBytes } from './approximate-size.ts';
+import { approximateBytes, approximateJsonBytes } from './approximate-size.ts';
 
 export type CounterName = 'directory' | 'problems';
 
@@ -48,8 +48,9 @@ export type CacheOptions = {
 };
 
 /**
- * A cache holds at most `entries` results and `megabytes` of them (by `approximateBytes`), whichever comes
- * first; results are sent serialised once (serialised-once.ts), so its heap can be up to twice the budget.
+ * A cache holds at most `entries` results and `megabytes` of them, whichever comes first. A result counts
+ * as its objects and the JSON it is sent as (serialised-once.ts keeps that string as long as the result):
+ * counting the objects alone let the JSON grow the heap by as much again, outside the budget.
  * Counting entries alone let a long day of new searches fill the heap with large pages.
  */
 export type CacheLimits = { name: string; entries: number; megabytes: number };
@@ -106,7 +107,7 @@ export function versionedCache<T extends object>(
           max: limits.entries,
           maxSize: limits.megabytes * 1_048_576,
           // A result larger than the whole budget is not kept (lru-cache refuses it rather than throwing).
-          sizeCalculation: (e) => Math.max(1, approximateBytes(e.value)),
+          sizeCalculation: (e) => Math.max(1, approximateBytes(e.value) + approximateJsonBytes(e.value)),
         }),
         computing: new Map(),
       };
