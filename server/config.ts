@@ -52,6 +52,8 @@ const EnvSchema = z.object({
     .max(24 * 60)
     .default(30),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  /** Browser tests only: the server's clock starts at this instant and the local admin moves it. */
+  TIPNET_TEST_CLOCK: z.iso.datetime({ offset: true }).optional(),
   SESSION_ABSOLUTE_HOURS: z.coerce
     .number()
     .int()
@@ -81,6 +83,8 @@ export type Config = {
   sessionAbsoluteMs: number;
   /** PostgreSQL: no statement of a request may run (or wait for a lock) longer than this. */
   statementTimeoutMs: number;
+  /** TIPNET_TEST_CLOCK: where a browser test's server clock starts (platform/test-clock.ts). */
+  testClockStart: Date | undefined;
   /** Cached reads a user may have recomputed (Cache-Control: no-cache) a minute; past that the cache serves. */
   freshReadsPerMinute: number;
   retention: Retention;
@@ -101,6 +105,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (blankAsUnset.NODE_ENV === 'production') {
     if (!blankAsUnset.SESSION_SECRET) problems.push('SESSION_SECRET: required when NODE_ENV=production');
     if (!blankAsUnset.BASE_URL) problems.push('BASE_URL: required when NODE_ENV=production');
+    if (blankAsUnset.TIPNET_TEST_CLOCK)
+      problems.push('TIPNET_TEST_CLOCK: a clock that tests move, never allowed when NODE_ENV=production');
   }
   const encryptionKeys = blankAsUnset.TIPNET_ENCRYPTION_KEYS
     ? parseEncryptionKeys(blankAsUnset.TIPNET_ENCRYPTION_KEYS)
@@ -130,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     sessionAbsoluteMs: e.SESSION_ABSOLUTE_HOURS * HOUR_MS,
     statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+    testClockStart: e.TIPNET_TEST_CLOCK ? new Date(e.TIPNET_TEST_CLOCK) : undefined,
     freshReadsPerMinute: e.FRESH_READS_PER_MINUTE,
     retention: {
       sessionsDays: e.RETENTION_SESSIONS_DAYS,

@@ -8,6 +8,7 @@ import type { Deps } from './platform/deps.ts';
 import { newLocalAdminToken } from './platform/local-admin.ts';
 import { type MailTransport, startMailer } from './platform/mail/outbox.ts';
 import { smtpTransport } from './platform/mail/smtp.ts';
+import { adjustableClock } from './platform/test-clock.ts';
 import { countClearTotpSecrets } from './platform/totp.ts';
 
 /** Anything that could let someone act as a user never reaches a log line. */
@@ -67,7 +68,10 @@ export async function createDeps(
   const clearSecrets = await countClearTotpSecrets(database.db);
   if (clearSecrets > 0)
     logger.warn({ clearSecrets }, 'TOTP secrets stored in clear: run `npm run keys:rotate` to encrypt them');
-  const clock = overrides.clock ?? systemClock;
+  const clock =
+    overrides.clock ?? (config.testClockStart ? adjustableClock(config.testClockStart) : systemClock);
+  if (config.testClockStart)
+    logger.warn({ start: config.testClockStart }, 'TIPNET_TEST_CLOCK is set: the clock is a test clock');
   const transport =
     overrides.transport !== undefined
       ? overrides.transport

@@ -10,6 +10,7 @@ import me from './me/index.ts';
 import notifications from './notifications/index.ts';
 import outbox from './outbox/index.ts';
 import problems from './problems/index.ts';
+import testClock from './test-clock/index.ts';
 import users from './users/index.ts';
 
 export const MODULES = [
@@ -25,4 +26,5 @@ export const MODULES = [
   audit,
   outbox,
   backup,
+  testClock,
 ];

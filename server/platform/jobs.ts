@@ -5,6 +5,7 @@
  */
 import type { Deps } from './deps.ts';
 import type { App } from './http.ts';
+import { isAdjustable } from './test-clock.ts';
 
 export type Job = {
   /** Named in the log when it fails. */
@@ -29,6 +30,7 @@ export function scheduleJobs(app: App, deps: Deps, jobs: readonly Job[]) {
           (err) => deps.logger.warn({ err, job: job.name }, 'background job failed'),
         );
       timers.push(setTimeout(run, job.firstAfterMs ?? job.everyMs), setInterval(run, job.everyMs));
+      if (isAdjustable(deps.clock)) deps.clock.onAdvance(run);
     }
     for (const timer of timers) timer.unref();
   });
