@@ -1,0 +1,23 @@
+import { Badge } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { CoordinationState, Urgency } from '../../../../common/coordination-states.ts';
+import { useLanguage } from '../../../lib/i18n.ts';
+import { STATE_COLOURS, URGENCY_COLOURS, urgencyLabel } from '../labels.ts';
+
+export function StateBadge({ state }: { state: CoordinationState }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={STATE_COLOURS[state]} variant="light" tt="none" data-state={state}>
+      {t(`coordination.states.${state}`)}
+    </Badge>
+  );
+}
+
+export function UrgencyBadge({ urgency }: { urgency: Urgency }) {
+  const language = useLanguage();
+  return (
+    <Badge color={URGENCY_COLOURS[urgency]} variant={urgency === 'critical' ? 'filled' : 'light'} tt="none">
+      {urgencyLabel(urgency, language)}
+    </Badge>
+  );
+}
