@@ -57,6 +57,16 @@ const stateBadge = (page: Page, state: string) => page.locator(`main [data-state
 
 beforeAll(async () => {
   browser = await launchBrowser();
+});
+
+let ready: Promise<void> | undefined;
+/** Once per run, inside a test (the helpers poll with expect): the people and the unit. */
+const setUp = () => {
+  ready ??= makeUnit();
+  return ready;
+};
+
+async function makeUnit() {
   // A Labour Protection unit in Ranong that interprets Burmese, whose only member is a fresh officer.
   const labour = 'Department of Labour Protection and Welfare';
   [requester, officer, colleague] = await Promise.all([
@@ -90,7 +100,7 @@ beforeAll(async () => {
   } finally {
     await admin.dispose();
   }
-}, 120_000);
+}
 
 afterAll(async () => {
   // Closed, so later runs' suggestions are not crowded by this one's unit.
@@ -104,15 +114,17 @@ afterAll(async () => {
 
 describe('a critical interpreter request in Ranong, on phones, in Thai', () => {
   it('goes from the requester to the unit and back, the requester seeing each move live', async () => {
+    await setUp();
     // ---- the Mirror worker asks for help ----
     const asker = await signedInPage(requester.email, requester.password);
     const a = asker.page;
     await a.goto('/coordination/new');
     await pageReady(a, C.new.title);
-    await chooseOption(a, field(a, C.fields.type), 'ล่าม', 'ขอล่าม');
+    const combo = (label: string) => a.getByRole('combobox', { name: label, exact: true });
+    await chooseOption(a, combo(C.fields.type), 'ล่าม', 'ขอล่าม');
     await a.getByText('วิกฤต', { exact: true }).click();
-    await chooseOption(a, field(a, C.fields.province), RANONG, RANONG);
-    await chooseOption(a, field(a, C.fields.language), 'เมียนมา', 'เมียนมา');
+    await chooseOption(a, combo(C.fields.province), RANONG, RANONG);
+    await chooseOption(a, combo(C.fields.language), 'เมียนมา', 'เมียนมา');
     await field(a, C.fields.peopleCount).fill('2');
     await a.getByRole('group', { name: C.fields.ageBands }).getByText(C.ageBands['18_59']).click();
     await a.getByRole('group', { name: C.fields.sexes }).getByText(C.sexes.female).click();
@@ -200,6 +212,7 @@ describe('a critical interpreter request in Ranong, on phones, in Thai', () => {
   }, 240_000);
 
   it('tells the second officer who acknowledged first, in words', async () => {
+    await setUp();
     const api = await apiAs(requester.email, requester.password);
     const res = await api.post('/api/v1/coordination/requests', {
       data: {

@@ -180,15 +180,17 @@ export function NewRequestPage() {
         <Select
           label={t('coordination.fields.type')}
           required
+          searchable
           size="md"
           data={requestTypeOptions(language)}
           value={form.type}
           onChange={(value) => set('type', value as RequestType | null)}
           error={shown(errors.type)}
+          nothingFoundMessage={t('common.nothingFound')}
           comboboxProps={{ withinPortal: true }}
         />
         <Stack gap={4}>
-          <Text size="sm" fw={500} id="urgency-label">
+          <Text size="md" fw={500} id="urgency-label">
             {t('coordination.fields.urgency')}{' '}
             <Text span c="red" aria-hidden>
               *
@@ -226,6 +228,7 @@ export function NewRequestPage() {
           <Select
             label={t('coordination.fields.language')}
             clearable
+            searchable
             size="md"
             data={languageOptions(language)}
             value={form.language}
@@ -331,7 +334,7 @@ function ChipField({
   const { t } = useTranslation();
   return (
     <Stack gap={6} role="group" aria-label={label}>
-      <Text size="sm" fw={500} aria-hidden>
+      <Text size="md" fw={500} aria-hidden>
         {label}
       </Text>
       <Chip.Group multiple value={value} onChange={onChange}>
@@ -412,12 +415,12 @@ function SuggestionCard({ suggestion, selected }: { suggestion: UnitSuggestion; 
           </Text>
           <Group gap={4}>
             {matches.province && (
-              <Badge size="sm" color="teal" variant="light" tt="none">
+              <Badge size="sm" color="teal" c="teal.9" variant="light" tt="none">
                 {t('coordination.matches.province')}
               </Badge>
             )}
             {matches.language && (
-              <Badge size="sm" color="teal" variant="light" tt="none">
+              <Badge size="sm" color="teal" c="teal.9" variant="light" tt="none">
                 {t('coordination.matches.language')}
               </Badge>
             )}

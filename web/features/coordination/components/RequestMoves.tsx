@@ -51,7 +51,7 @@ export function RequestMoves({ request }: { request: RequestDetail }) {
 
   const send = (body: TransitionBody, done?: () => void) =>
     sendWithFeedback(transition, body, {
-      success: t(`coordination.moves.done.${body.to}`),
+      success: t(`coordination.moves.sent.${body.to}`),
       done: () => done?.(),
     });
   const needsMore = (to: CoordinationState) =>

@@ -99,7 +99,7 @@ function RequestView({ request }: { request: RequestDetail }) {
       <StateNote request={request} />
       <RequestMoves request={request} />
       <Section id="summary" title={t('coordination.request.summary')}>
-        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs">
+        <SimpleGrid cols={2} spacing="xs">
           {facts.map(([label, value]) => (
             <div key={label}>
               <Text size="xs" c="dimmed">
