@@ -185,6 +185,8 @@ function MoveDialog({
                 data={OUTCOMES.map((o) => ({ value: o, label: t(`coordination.outcomes.${o}`) }))}
                 value={outcome ?? ''}
                 onChange={(value) => setOutcome(value as Outcome)}
+                // Three long Thai labels do not fit side by side at 390 px: one above the other.
+                orientation="vertical"
                 fullWidth
                 size="md"
               />
