@@ -1,6 +1,7 @@
 import {
   IconBuildingCommunity,
   IconChecklist,
+  IconHeartHandshake,
   IconHome,
   IconLifebuoy,
   IconListDetails,
@@ -51,6 +52,14 @@ export const NAVIGATION: readonly NavigationItem[] = [
     description: 'nav.problemsDescription',
     observerDescription: 'nav.problemsDescriptionObserver',
     icon: IconMessageReport,
+    roles: everyone,
+  },
+  {
+    path: '/coordination',
+    label: 'nav.coordination',
+    description: 'nav.coordinationDescription',
+    observerDescription: 'nav.coordinationDescriptionObserver',
+    icon: IconHeartHandshake,
     roles: everyone,
   },
   {

@@ -1,3 +1,5 @@
+import type { OutgoingHttpHeaders } from 'node:http';
+import { z } from 'zod';
 import { ErrorBody } from '../../../common/api.ts';
 import {
   CoordinationRequestDetail,
@@ -19,12 +21,17 @@ import {
 } from '../../../common/coordination-api.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { type App, actorOf, errorResponses, requestContext } from '../../platform/http.ts';
+import type { CoordinationLive } from './live.ts';
 import * as requests from './requests.service.ts';
 import * as units from './units.service.ts';
 
 const tags = ['coordination'];
+const RETRY_MS = 5_000;
+const PING_MS = 25_000;
+/** A stream ends after this long and the browser reconnects, so access is checked again (e.g. after a forward). */
+const STREAM_MAX_MS = 5 * 60_000;
 
-export function coordinationRoutes(app: App, deps: Deps) {
+export function coordinationRoutes(app: App, deps: Deps, live: CoordinationLive) {
   const ctx = (req: Parameters<typeof actorOf>[0]) => ({ ...requestContext(deps, req), actor: actorOf(req) });
 
   app.get(
@@ -39,6 +46,19 @@ export function coordinationRoutes(app: App, deps: Deps) {
       },
     },
     async (req) => units.listUnits(deps.db, actorOf(req), req.query.organisationId),
+  );
+  app.get(
+    '/api/v1/coordination/units/:id',
+    {
+      schema: {
+        operationId: 'coordination.getUnit',
+        tags,
+        summary: 'One unit: services, provinces covered, languages; members shown to its organisation',
+        params: UnitParams,
+        response: { 200: UnitView, ...errorResponses },
+      },
+    },
+    async (req) => units.getUnitView(deps.db, actorOf(req), req.params.id),
   );
   app.post(
     '/api/v1/coordination/units',
@@ -173,5 +193,61 @@ export function coordinationRoutes(app: App, deps: Deps) {
       },
     },
     async (req) => requests.transitionRequest(deps.db, ctx(req), req.params.id, req.body),
+  );
+  app.get(
+    '/api/v1/coordination/requests/:id/stream',
+    {
+      schema: {
+        operationId: 'coordination.followRequest',
+        tags,
+        summary: 'Live changes of one request (Server-Sent Events)',
+        description:
+          'A text/event-stream for whoever may read the request. `event: ready` on connecting, then ' +
+          '`event: changed` with `{"id"}` whenever the request changes (on any instance): refetch it. A ' +
+          '`: ping` comment every 25 s; the stream ends after 5 minutes and EventSource reconnects.',
+        params: RequestParams,
+        response: {
+          200: {
+            description: 'The event stream',
+            content: { 'text/event-stream': { schema: z.string() } },
+          },
+          ...errorResponses,
+        },
+      },
+    },
+    async (req, reply) => {
+      const id = req.params.id;
+      await requests.assertCanFollow(deps.db, actorOf(req), id);
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        ...(reply.getHeaders() as OutgoingHttpHeaders),
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        'x-accel-buffering': 'no',
+      });
+      const write = (frame: string) => {
+        if (!res.writableEnded && !res.destroyed) res.write(frame);
+      };
+      const end = () => {
+        if (!res.writableEnded) res.end();
+      };
+      const remove = live.add({
+        requestId: id,
+        changed: () => write(`event: changed\ndata: ${JSON.stringify({ id })}\n\n`),
+        end,
+      });
+      const ping = setInterval(() => write(': ping\n\n'), PING_MS);
+      const expire = setTimeout(end, STREAM_MAX_MS);
+      ping.unref();
+      expire.unref();
+      res.on('close', () => {
+        clearInterval(ping);
+        clearTimeout(expire);
+        remove();
+      });
+      write(`retry: ${RETRY_MS}\n\n`);
+      write(`event: ready\ndata: ${JSON.stringify({ id })}\n\n`);
+    },
   );
 }

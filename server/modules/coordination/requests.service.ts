@@ -41,6 +41,7 @@ import {
   userNames,
 } from './coordination.queries.ts';
 import { recordCoordinationEvent } from './events.ts';
+import { signalRequestChanged } from './live.ts';
 import { assertMoveExists, assertRequirements } from './transitions.ts';
 
 type Ctx = RequestContext & { actor: Actor };
@@ -86,6 +87,7 @@ export async function createRequest(db: Db, ctx: Ctx, input: z.infer<typeof Crea
     });
     const data = { type: input.type, urgency: input.urgency, unitId: unit.id };
     await recordCoordinationEvent(tx, ctx, id, unit.id, 'created', data);
+    await signalRequestChanged(tx, id);
     await recordAudit(tx, ctx, {
       action: 'coordination.request_created',
       entityType: 'coordination_request',
@@ -146,6 +148,17 @@ export async function getRequestDetail(
       data: event.data,
     })),
   };
+}
+
+/** Opening a request's live stream: the same visibility as reading it (404 otherwise). */
+export async function assertCanFollow(db: Db, viewer: Actor, id: string) {
+  const r = await getRequest(db, id);
+  authorizeVisible(
+    viewer,
+    'coordination.readRequest',
+    accessOf(r, await memberIdsOf(db, r.receivingUnitId)),
+    'Request',
+  );
 }
 
 async function summaries(db: Db, rows: CoordinationRequestRow[]) {
@@ -262,6 +275,7 @@ export async function transitionRequest(
       ...(input.to === 'done' ? { outcome: input.outcome, outcomeReason: input.outcomeReason ?? null } : {}),
     };
     await recordCoordinationEvent(tx, ctx, id, r.receivingUnitId, 'state_changed', data);
+    await signalRequestChanged(tx, id);
     await recordAudit(tx, ctx, {
       action: 'coordination.request_state_changed',
       entityType: 'coordination_request',

@@ -39,6 +39,11 @@ export const ROUTES: RouteCase[] = [
     expected: signedIn(200),
   },
   {
+    route: 'GET /api/v1/coordination/units/:id',
+    sample: async ({ w }) => ({ url: `/api/v1/coordination/units/${(await foreignUnit(w)).id}` }),
+    expected: signedIn(200),
+  },
+  {
     route: 'POST /api/v1/coordination/units',
     scoped: true,
     sample: async ({ w, scope }) => ({
@@ -145,5 +150,14 @@ export const ROUTES: RouteCase[] = [
     // The requester side cancels; observers only read; the Centre sees it but is no party to it.
     expected: (who, scope) =>
       scope === 'own' ? contributes(200)(who) : who === 'admin' ? 403 : centreOr404(200)(who),
+  },
+  {
+    route: 'GET /api/v1/coordination/requests/:id/stream',
+    scoped: true,
+    stream: true,
+    sample: async ({ w, scope }) => ({
+      url: `/api/v1/coordination/requests/${(await requestIn(w, scope)).id}/stream`,
+    }),
+    expected: (who, scope) => (scope === 'own' ? signedIn(200)(who) : centreOr404(200)(who)),
   },
 ];

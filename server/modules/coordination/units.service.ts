@@ -28,6 +28,12 @@ export async function unitView(db: Db, actor: Actor, id: string) {
   return presentUnit(unit, orgs.get(unit.organisationId)!, showMembers ? await membersOf(db, [id]) : null);
 }
 
+/** One unit for its page; any signed-in member of the network may read it, like the list. */
+export async function getUnitView(db: Db, actor: Actor, id: string) {
+  authorize(actor, 'coordination.read', undefined);
+  return unitView(db, actor, id);
+}
+
 export async function listUnits(db: Db, actor: Actor, organisationId?: string) {
   authorize(actor, 'coordination.read', undefined);
   const rows = await db
