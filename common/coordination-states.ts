@@ -96,7 +96,7 @@ export const SLA_WARNING_SHARE = 0.8;
  * Escalation when a request is not acknowledged, as data (the issue's table). A request walks its
  * urgency's steps: each waits `after` from the previous one, then notifies its target — the unit's
  * on-call layer, its backup layer, the unit's heads, or the Centre. The steps repeat `loops` times
- * (`loopAfter` between loops), then `then` (the Centre) once. Acknowledging stops it. A step that reaches
+ * (`loopAfter` between loops), then `finally` (the Centre) once. Acknowledging stops it. A step that reaches
  * nobody (a roster gap, no head) falls through to the next at once.
  */
 export const ESCALATION_TARGETS = ['on_call', 'backup', 'head', 'centre'] as const;
@@ -107,7 +107,7 @@ export type EscalationPolicy = {
   steps: EscalationStep[];
   loops: number;
   loopAfter: EscalationDelay;
-  then: EscalationStep | null;
+  finally: EscalationStep | null;
 };
 const now0: EscalationDelay = { ms: 0 };
 const minutes = (n: number): EscalationDelay => ({ ms: n * MINUTE_MS });
@@ -121,7 +121,7 @@ export const ESCALATION_POLICY: Record<Urgency, EscalationPolicy> = {
     ],
     loops: 2,
     loopAfter: minutes(15),
-    then: { target: 'centre', after: minutes(15) },
+    finally: { target: 'centre', after: minutes(15) },
   },
   high: {
     steps: [
@@ -130,7 +130,7 @@ export const ESCALATION_POLICY: Record<Urgency, EscalationPolicy> = {
     ],
     loops: 1,
     loopAfter: now0,
-    then: null,
+    finally: null,
   },
   normal: {
     steps: [
@@ -139,10 +139,10 @@ export const ESCALATION_POLICY: Record<Urgency, EscalationPolicy> = {
     ],
     loops: 1,
     loopAfter: now0,
-    then: null,
+    finally: null,
   },
   // Notify only: the inbox's on-call officer hears of it, nobody is chased.
-  low: { steps: [{ target: 'on_call', after: now0 }], loops: 1, loopAfter: now0, then: null },
+  low: { steps: [{ target: 'on_call', after: now0 }], loops: 1, loopAfter: now0, finally: null },
 };
 
 /** One step of a request's escalation, numbered as the claim row records it. */
@@ -152,17 +152,16 @@ export type ScheduledEscalationStep = EscalationStep & { index: number; step: nu
 export function escalationSchedule(policy: EscalationPolicy): ScheduledEscalationStep[] {
   const list: ScheduledEscalationStep[] = [];
   for (let loop = 1; loop <= policy.loops; loop++)
-    policy.steps.forEach((s, step) =>
+    for (const [step, s] of policy.steps.entries())
       list.push({
         ...s,
         after: loop > 1 && step === 0 ? policy.loopAfter : s.after,
         index: list.length,
         step,
         loop,
-      }),
-    );
-  if (policy.then)
-    list.push({ ...policy.then, index: list.length, step: policy.steps.length, loop: policy.loops });
+      });
+  if (policy.finally)
+    list.push({ ...policy.finally, index: list.length, step: policy.steps.length, loop: policy.loops });
   return list;
 }
 
