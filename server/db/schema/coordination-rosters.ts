@@ -114,9 +114,7 @@ export const coordinationEscalations = pgTable(
   },
   (t) => [
     uniqueIndex('coordination_escalations_once').on(t.requestId, t.unitId, t.step, t.loop),
-    index('coordination_escalations_centre_idx')
-      .on(t.firedAt)
-      .where(sql`${t.target} = 'centre'`),
+    index('coordination_escalations_centre_idx').on(t.firedAt).where(sql`${t.target} = 'centre'`),
   ],
 );
 export type CoordinationEscalationRow = typeof coordinationEscalations.$inferSelect;
