@@ -27,7 +27,7 @@ import { coordinationRosterLayers, coordinationRosterOverrides } from '../../db/
 import { recordAudit } from '../../platform/audit.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import { badRequest, notFound } from '../../platform/errors.ts';
-import { authorizeVisible, can, type UnitRosterAccess } from '../../platform/policy.ts';
+import { authorize, authorizeVisible, can, type UnitRosterAccess } from '../../platform/policy.ts';
 import { getUnit, userNames } from './coordination.queries.ts';
 import { loadRosters, type UnitRoster } from './on-call.ts';
 
@@ -43,6 +43,12 @@ async function accessTo(db: Db, unitId: string) {
     headIds: roster.members.filter((m) => m.role === 'head').map((m) => m.userId),
   };
   return { unit, access };
+}
+
+/** Outsiders get 404; the unit's members, who may read it, get 403. */
+function authorizeEdit(actor: Actor, access: UnitRosterAccess) {
+  authorizeVisible(actor, 'coordination.readRoster', access, 'Unit');
+  authorize(actor, 'coordination.editRoster', access);
 }
 
 const personOf = (names: Names, id: string) => names.get(id) ?? { id, displayName: '—' };
@@ -152,7 +158,7 @@ export async function createLayer(db: Db, ctx: Ctx, unitId: string, input: z.inf
   const id = randomUUID();
   await db.transaction(async (tx) => {
     const { access } = await accessTo(tx, unitId);
-    authorizeVisible(ctx.actor, 'coordination.editRoster', access, 'Unit');
+    authorizeEdit(ctx.actor, access);
     assertMembers(access, input.memberIds);
     const [last] = await tx
       .select({ n: sql<number>`coalesce(max(${coordinationRosterLayers.position}), -1)::int` })
@@ -195,7 +201,7 @@ export async function updateLayer(
 ) {
   await db.transaction(async (tx) => {
     const { access } = await accessTo(tx, unitId);
-    authorizeVisible(ctx.actor, 'coordination.editRoster', access, 'Unit');
+    authorizeEdit(ctx.actor, access);
     const layer = await layerIn(tx, unitId, layerId);
     if (input.memberIds) assertMembers(access, input.memberIds);
     const before = Object.fromEntries(Object.keys(input).map((k) => [k, layer[k as keyof typeof layer]]));
@@ -217,7 +223,7 @@ export async function updateLayer(
 export async function deleteLayer(db: Db, ctx: Ctx, unitId: string, layerId: string) {
   await db.transaction(async (tx) => {
     const { access } = await accessTo(tx, unitId);
-    authorizeVisible(ctx.actor, 'coordination.editRoster', access, 'Unit');
+    authorizeEdit(ctx.actor, access);
     const layer = await layerIn(tx, unitId, layerId);
     await tx.delete(coordinationRosterLayers).where(eq(coordinationRosterLayers.id, layerId));
     await recordAudit(tx, ctx, {
@@ -245,7 +251,7 @@ export async function createOverride(
   const id = randomUUID();
   await db.transaction(async (tx) => {
     const { access } = await accessTo(tx, unitId);
-    authorizeVisible(ctx.actor, 'coordination.editRoster', access, 'Unit');
+    authorizeEdit(ctx.actor, access);
     await layerIn(tx, unitId, input.layerId).catch(() => {
       throw badRequest('LAYER_NOT_FOUND', 'The unit has no such layer');
     });
@@ -273,7 +279,7 @@ export async function createOverride(
 export async function deleteOverride(db: Db, ctx: Ctx, unitId: string, overrideId: string) {
   await db.transaction(async (tx) => {
     const { access } = await accessTo(tx, unitId);
-    authorizeVisible(ctx.actor, 'coordination.editRoster', access, 'Unit');
+    authorizeEdit(ctx.actor, access);
     const removed = await tx
       .delete(coordinationRosterOverrides)
       .where(

@@ -11,6 +11,7 @@ import {
   type Who,
   type World,
 } from '../../test/route-matrix-kit.ts';
+import { ROSTER_ROUTES } from './roster-route-matrix.ts';
 
 /** A unit of another organisation whose only member is the bystander. */
 const foreignUnit = (w: World) =>
@@ -146,4 +147,5 @@ export const ROUTES: RouteCase[] = [
     expected: (who, scope) =>
       scope === 'own' ? contributes(200)(who) : who === 'admin' ? 403 : centreOr404(200)(who),
   },
+  ...ROSTER_ROUTES,
 ];
