@@ -82,16 +82,14 @@ export async function generateSyntheticCoordination(
         })),
       );
       await tx.insert(users).values(people.map(({ unitId: _, head: __, ...p }) => p));
-      await tx
-        .insert(coordinationUnitMembers)
-        .values(
-          people.map((p) => ({
-            unitId: p.unitId,
-            userId: p.id,
-            role: p.head ? ('head' as const) : ('member' as const),
-            createdAt: now,
-          })),
-        );
+      await tx.insert(coordinationUnitMembers).values(
+        people.map((p) => ({
+          unitId: p.unitId,
+          userId: p.id,
+          role: p.head ? ('head' as const) : ('member' as const),
+          createdAt: now,
+        })),
+      );
       await tx.insert(coordinationRosterLayers).values(
         unitRows.flatMap((u) => {
           const [a, b] = people.filter((p) => p.unitId === u.id);
