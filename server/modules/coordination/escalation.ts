@@ -38,7 +38,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { enqueueEmails } from '../../platform/mail/outbox.ts';
 import { signValue } from '../../platform/tokens.ts';
-import { recordCoordinationEvent } from './events.ts';
+import { recordCoordinationEvents } from './events.ts';
 import { holidayCalendar } from './holidays.ts';
 import { loadRosters } from './on-call.ts';
 
@@ -152,8 +152,17 @@ async function escalateBatch(deps: EngineDeps, now: Date, holidays: HolidayCalen
     };
 
     const ctx = { actor: null, ip: null, userAgent: AGENT, now };
-    const mails: { userId: string; request: Due; target: EscalationTarget }[] = [];
-    let fired = 0;
+    // Decide every due request's steps first, then write them in a few statements (not a few per step).
+    type Fired = {
+      d: Due;
+      target: EscalationTarget;
+      step: number;
+      loop: number;
+      recipients: string[];
+      base: Date;
+    };
+    const fired: Fired[] = [];
+    const moves: { requestId: string; nextIndex: number; dueAt: Date | null }[] = [];
     for (const d of due) {
       const schedule = escalationSchedule(ESCALATION_POLICY[d.urgency]);
       const base = new Date(d.due_at);
@@ -162,52 +171,88 @@ async function escalateBatch(deps: EngineDeps, now: Date, holidays: HolidayCalen
         const step = schedule[index]!;
         index++;
         const recipients = recipientsOf(d.unit_id, step.target).filter((id) => active.has(id));
-        const [claim] = await tx
-          .insert(coordinationEscalations)
-          .values({
-            requestId: d.request_id,
-            unitId: d.unit_id,
-            step: step.step,
-            loop: step.loop,
-            target: step.target,
-            recipientUserIds: recipients,
-            dueAt: base,
-            firedAt: now,
-          })
-          .onConflictDoNothing()
-          .returning({ id: coordinationEscalations.id });
-        if (!claim) continue; // fired before (a queue row restored by hand); never twice
-        fired++;
-        const data = {
-          target: step.target,
-          step: step.step,
-          loop: step.loop,
-          recipients: recipients.length,
-          fellThrough: recipients.length === 0,
-        };
-        await recordCoordinationEvent(tx, ctx, d.request_id, d.unit_id, 'escalated', data);
-        await recordAudit(tx, ctx, {
-          action: 'coordination.request_escalated',
-          entityType: 'coordination_request',
-          entityId: d.request_id,
-          changes: { ...data, unitId: d.unit_id, recipientUserIds: recipients, dueAt: base.toISOString() },
-        });
-        for (const userId of recipients) mails.push({ userId, request: d, target: step.target });
+        fired.push({ d, target: step.target, step: step.step, loop: step.loop, recipients, base });
         // A step that reached somebody waits for the next one's delay; one that reached nobody falls through.
         if (recipients.length > 0) break;
       }
-      if (index >= schedule.length)
-        await tx
-          .delete(coordinationEscalationQueue)
-          .where(eq(coordinationEscalationQueue.requestId, d.request_id));
-      else
-        await tx
-          .update(coordinationEscalationQueue)
-          .set({ nextIndex: index, dueAt: after(base, schedule[index]!.after, holidays) })
-          .where(eq(coordinationEscalationQueue.requestId, d.request_id));
+      moves.push({
+        requestId: d.request_id,
+        nextIndex: index,
+        dueAt: index < schedule.length ? after(base, schedule[index]!.after, holidays) : null,
+      });
     }
+    const claimed = fired.length
+      ? await tx
+          .insert(coordinationEscalations)
+          .values(
+            fired.map((f) => ({
+              requestId: f.d.request_id,
+              unitId: f.d.unit_id,
+              step: f.step,
+              loop: f.loop,
+              target: f.target,
+              recipientUserIds: f.recipients,
+              dueAt: f.base,
+              firedAt: now,
+            })),
+          )
+          .onConflictDoNothing()
+          .returning({
+            requestId: coordinationEscalations.requestId,
+            step: coordinationEscalations.step,
+            loop: coordinationEscalations.loop,
+          })
+      : [];
+    // A step already claimed (a queue row restored by hand) is never notified twice.
+    const keys = new Set(claimed.map((c) => `${c.requestId}/${c.step}/${c.loop}`));
+    const firstTime = fired.filter((f) => keys.has(`${f.d.request_id}/${f.step}/${f.loop}`));
+    const dataOf = (f: Fired) => ({
+      target: f.target,
+      step: f.step,
+      loop: f.loop,
+      recipients: f.recipients.length,
+      fellThrough: f.recipients.length === 0,
+    });
+    await recordCoordinationEvents(
+      tx,
+      ctx,
+      'escalated',
+      firstTime.map((f) => ({ requestId: f.d.request_id, unitId: f.d.unit_id, data: dataOf(f) })),
+    );
+    for (const f of firstTime)
+      await recordAudit(tx, ctx, {
+        action: 'coordination.request_escalated',
+        entityType: 'coordination_request',
+        entityId: f.d.request_id,
+        changes: {
+          ...dataOf(f),
+          unitId: f.d.unit_id,
+          recipientUserIds: f.recipients,
+          dueAt: f.base.toISOString(),
+        },
+      });
+    const mails = firstTime.flatMap((f) =>
+      f.recipients.map((userId) => ({ userId, request: f.d, target: f.target })),
+    );
+    const done = moves.filter((m) => m.dueAt === null).map((m) => m.requestId);
+    if (done.length)
+      await tx
+        .delete(coordinationEscalationQueue)
+        .where(inArray(coordinationEscalationQueue.requestId, done));
+    const next = moves.filter((m) => m.dueAt !== null);
+    if (next.length)
+      await tx.execute(sql`
+        update coordination_escalation_queue q set next_index = v.next_index, due_at = v.due_at
+        from (values ${sql.join(
+          next.map(
+            (m) => sql`(${m.requestId}::uuid, ${m.nextIndex}::int, ${m.dueAt!.toISOString()}::timestamptz)`,
+          ),
+          sql`, `,
+        )}) as v(request_id, next_index, due_at)
+        where q.request_id = v.request_id
+      `);
     const emails = await queueEmails(tx, deps, now, mails, units);
-    return { claimed: due.length, fired, emails };
+    return { claimed: due.length, fired: firstTime.length, emails };
   });
 }
 

@@ -23,3 +23,24 @@ export async function recordCoordinationEvent(
     data,
   });
 }
+
+/** Many events in one INSERT (the escalation tick), in the caller's transaction. */
+export async function recordCoordinationEvents(
+  tx: Db,
+  ctx: RequestContext,
+  kind: CoordinationEventKind,
+  events: { requestId: string; unitId: string; data: Record<string, unknown> }[],
+) {
+  if (events.length === 0) return;
+  await tx.insert(coordinationRequestEvents).values(
+    events.map((e) => ({
+      requestId: e.requestId,
+      at: ctx.now,
+      kind,
+      actorUserId: ctx.actor?.userId ?? null,
+      actorOrganisationId: ctx.actor?.organisationId ?? null,
+      unitId: e.unitId,
+      data: e.data,
+    })),
+  );
+}
