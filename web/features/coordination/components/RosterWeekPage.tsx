@@ -88,7 +88,7 @@ function Week({ data }: { data: RosterView }) {
                     return (
                       <Group key={s.from} gap={6} wrap="nowrap">
                         <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
-                          {timeOf(a, locale)}–{timeOf(b, locale)}
+                          {timeOf(a, locale)}–{b === dayStart + DAY_MS ? '24:00' : timeOf(b, locale)}
                         </Text>
                         {s.person ? (
                           <Text size="sm" fw={600}>
