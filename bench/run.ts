@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { openDatabase } from '../server/db/client.ts';
 import { type LoadResult, load, stopLoad } from './load.ts';
 import { captureStatements, replayStatements } from './raw-limit.ts';
 import { type BenchContext, SCENARIOS, type Scenario } from './scenarios/index.ts';
@@ -22,6 +23,8 @@ type ScenarioResult = LoadResult & {
   failedFraction: number;
   /** PostgreSQL alone on the same statements at the same concurrency (postgres runs only). */
   rawSqlLimit?: { requestsPerSecond: number; latencyMs: LoadResult['latencyMs'] };
+  /** A background job's pass timed straight on the database (postgres runs only): each run's ms. */
+  jobMs?: number[];
 };
 
 const { values: flags } = parseArgs({
@@ -34,6 +37,7 @@ const { values: flags } = parseArgs({
     people: { type: 'string', default: '0' },
     problems: { type: 'string', default: '0' },
     comments: { type: 'string', default: '0' },
+    coordination: { type: 'string', default: '0' },
     'reuse-database': { type: 'boolean', default: false },
     help: { type: 'boolean', default: false },
   },
@@ -56,6 +60,7 @@ const synthetic =
         people: Number(flags.people) || 0,
         problems: Number(flags.problems) || 0,
         comments: Number(flags.comments) || 0,
+        coordination: Number(flags.coordination) || 0,
       };
 
 let interrupted = false;
@@ -165,6 +170,13 @@ async function benchDatabase(database: DatabaseKind): Promise<ScenarioResult[]> 
         console.log(`${limit.requestsPerSecond.toFixed(0)} req/s`);
         results.at(-1)!.rawSqlLimit = limit;
       }
+      if (scenario.job && server.databaseUrl && !interrupted) {
+        const timings = await timeJob(server.databaseUrl, scenario.job);
+        console.log(
+          `[${database}] ${scenario.name}: job pass ${timings.map((ms) => ms.toFixed(0)).join(', ')} ms`,
+        );
+        results.at(-1)!.jobMs = timings;
+      }
     }
     if (server.logProblems.count > 0) {
       console.warn(
@@ -176,6 +188,23 @@ async function benchDatabase(database: DatabaseKind): Promise<ScenarioResult[]> 
   } finally {
     await server.stop();
   }
+}
+
+/** Times a background job's pass, each after its prepare step, over its own pool (the server runs its own). */
+async function timeJob(databaseUrl: string, job: NonNullable<Scenario['job']>) {
+  const database = await openDatabase({ databaseUrl, dataDir: '', poolSize: 4 });
+  const timings: number[] = [];
+  try {
+    for (let i = 0; i < (job.runs ?? 3); i++) {
+      await job.prepare?.(database.db, new Date(), i);
+      const started = performance.now();
+      await job.run(database.db, new Date());
+      timings.push(performance.now() - started);
+    }
+  } finally {
+    await database.close();
+  }
+  return timings;
 }
 
 function printTable(database: DatabaseKind, results: ScenarioResult[]) {

@@ -88,7 +88,13 @@ function freePort(): Promise<number> {
   });
 }
 
-export type SyntheticSize = { orgs: number; people: number; problems?: number; comments?: number };
+export type SyntheticSize = {
+  orgs: number;
+  people: number;
+  problems?: number;
+  comments?: number;
+  coordination?: number;
+};
 
 /** A database filled beforehand by `npm run seed:synthetic` (with DEMO_PASSWORD), used as it is and kept. */
 function existingDatabase(databaseUrl: string) {
@@ -257,6 +263,8 @@ async function generateInto(target: Record<string, string>, size: SyntheticSize)
       String(size.problems ?? 0),
       '--comments',
       String(size.comments ?? 0),
+      '--coordination',
+      String(size.coordination ?? 0),
     ],
     {
       cwd: ROOT,

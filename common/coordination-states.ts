@@ -92,6 +92,79 @@ export const DEFAULT_SLA: Record<Urgency, SlaPolicy> = {
 };
 export const SLA_WARNING_SHARE = 0.8;
 
+/**
+ * Escalation when a request is not acknowledged, as data (the issue's table). A request walks its
+ * urgency's steps: each waits `after` from the previous one, then notifies its target — the unit's
+ * on-call layer, its backup layer, the unit's heads, or the Centre. The steps repeat `loops` times
+ * (`loopAfter` between loops), then `finally` (the Centre) once. Acknowledging stops it. A step that reaches
+ * nobody (a roster gap, no head) falls through to the next at once.
+ */
+export const ESCALATION_TARGETS = ['on_call', 'backup', 'head', 'centre'] as const;
+export type EscalationTarget = (typeof ESCALATION_TARGETS)[number];
+export type EscalationDelay = { ms: number } | { businessDays: number };
+export type EscalationStep = { target: EscalationTarget; after: EscalationDelay };
+export type EscalationPolicy = {
+  steps: EscalationStep[];
+  loops: number;
+  loopAfter: EscalationDelay;
+  finally: EscalationStep | null;
+};
+const now0: EscalationDelay = { ms: 0 };
+const minutes = (n: number): EscalationDelay => ({ ms: n * MINUTE_MS });
+
+export const ESCALATION_POLICY: Record<Urgency, EscalationPolicy> = {
+  critical: {
+    steps: [
+      { target: 'on_call', after: now0 },
+      { target: 'backup', after: minutes(15) },
+      { target: 'head', after: minutes(15) },
+    ],
+    loops: 2,
+    loopAfter: minutes(15),
+    finally: { target: 'centre', after: minutes(15) },
+  },
+  high: {
+    steps: [
+      { target: 'on_call', after: now0 },
+      { target: 'head', after: { ms: HOUR_MS } },
+    ],
+    loops: 1,
+    loopAfter: now0,
+    finally: null,
+  },
+  normal: {
+    steps: [
+      { target: 'on_call', after: now0 },
+      { target: 'head', after: { businessDays: 1 } },
+    ],
+    loops: 1,
+    loopAfter: now0,
+    finally: null,
+  },
+  // Notify only: the inbox's on-call officer hears of it, nobody is chased.
+  low: { steps: [{ target: 'on_call', after: now0 }], loops: 1, loopAfter: now0, finally: null },
+};
+
+/** One step of a request's escalation, numbered as the claim row records it. */
+export type ScheduledEscalationStep = EscalationStep & { index: number; step: number; loop: number };
+
+/** The policy unrolled: loop 1's steps, loop 2's (the first waiting `loopAfter`), …, then the Centre. */
+export function escalationSchedule(policy: EscalationPolicy): ScheduledEscalationStep[] {
+  const list: ScheduledEscalationStep[] = [];
+  for (let loop = 1; loop <= policy.loops; loop++)
+    for (const [step, s] of policy.steps.entries())
+      list.push({
+        ...s,
+        after: loop > 1 && step === 0 ? policy.loopAfter : s.after,
+        index: list.length,
+        step,
+        loop,
+      });
+  if (policy.finally)
+    list.push({ ...policy.finally, index: list.length, step: policy.steps.length, loop: policy.loops });
+  return list;
+}
+
 export const COORDINATION_STATES = [
   'submitted',
   'acknowledged',

@@ -1,3 +1,4 @@
+import { coordinationEscalationTick } from './coordination.ts';
 import { directorySearch, directorySearchFresh, finder, organisationPage } from './directory.ts';
 import { healthz } from './healthz.ts';
 import { me } from './me.ts';
@@ -18,4 +19,5 @@ export const SCENARIOS: Scenario[] = [
   problemsBoardFresh,
   problemPage,
   problemPageFresh,
+  coordinationEscalationTick,
 ];

@@ -32,4 +32,13 @@ export type Scenario = {
    * Runs after setup(), so it may read `ctx.state`.
    */
   statements?(db: Db, now: Date, ctx: BenchContext): Promise<void>;
+  /**
+   * A background job timed straight on the database (PostgreSQL runs only), `runs` times (default 3):
+   * `prepare` (not timed) sets up what a pass finds, `run` is the pass. The figure is each pass's ms.
+   */
+  job?: {
+    runs?: number;
+    prepare?(db: Db, now: Date, run: number): Promise<void>;
+    run(db: Db, now: Date): Promise<void>;
+  };
 };

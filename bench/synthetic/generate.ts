@@ -29,6 +29,7 @@ import {
   personSearchText,
 } from '../../server/modules/directory/search-documents.ts';
 import { buildTsvector } from '../../server/platform/search/index.ts';
+import { generateSyntheticCoordination } from './coordination.ts';
 import { generateSyntheticProblems } from './problems.ts';
 import { makeRandom } from './random.ts';
 import { NAMES } from './words.ts';
@@ -40,6 +41,8 @@ export async function generateSyntheticNetwork(options: {
   people: number;
   problems?: number;
   comments?: number;
+  /** Open coordination requests (with units and rosters) for the escalation tick. */
+  coordination?: number;
   seed: number;
 }) {
   const config = loadConfig();
@@ -166,6 +169,8 @@ export async function generateSyntheticNetwork(options: {
       now,
     });
   }
+  if (options.coordination)
+    await generateSyntheticCoordination(db, random, { requests: options.coordination, now });
   // As autovacuum would have left a live database: statistics, and GIN pending lists merged into their
   // indexes (after a bulk load every search scanned the pending list: 79 → 33 ms for a province filter).
   await db.execute(sql`vacuum analyze`);
@@ -179,6 +184,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       people: { type: 'string', default: '50000' },
       problems: { type: 'string', default: '0' },
       comments: { type: 'string', default: '0' },
+      coordination: { type: 'string', default: '0' },
       seed: { type: 'string', default: '1' },
     },
   });
@@ -187,11 +193,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     people: Number(values.people),
     problems: Number(values.problems),
     comments: Number(values.comments),
+    coordination: Number(values.coordination),
     seed: Number(values.seed),
   };
   if (!Object.values(options).every((n) => Number.isInteger(n) && n >= 0)) {
     console.error(
-      'usage: npm run seed:synthetic -- --orgs 5000 --people 50000 [--problems 100000 --comments 1000000] [--seed 1]',
+      'usage: npm run seed:synthetic -- --orgs 5000 --people 50000 [--problems 100000 --comments 1000000] [--coordination 10000] [--seed 1]',
     );
     process.exit(2);
   }

@@ -7,7 +7,11 @@ import type { CoordinationState } from '../../common/coordination-states.ts';
 import { HOUR_MS } from '../../common/time.ts';
 import type { Db } from '../db/client.ts';
 import { coordinationUnits, organisations, users } from '../db/schema/index.ts';
-import { coordinationRequestService, coordinationUnitService } from '../modules/coordination/index.ts';
+import {
+  coordinationRequestService,
+  coordinationRosterService,
+  coordinationUnitService,
+} from '../modules/coordination/index.ts';
 import type { Actor } from '../platform/context.ts';
 import { DEMO_ORGANISATIONS } from './demo-network.ts';
 
@@ -130,6 +134,27 @@ export async function seedDemoCoordination(tx: Db, now: Date) {
     languages: ['th', 'my'],
   });
   await coordinationUnitService.setMember(tx, ctx(admin), unit.id, fisheries.userId, 'head');
+  // The unit's roster: its officer on call by day, handing over at 08:30; the night backup layer has nobody
+  // yet, so the roster page shows that gap and a critical request at night falls through to the head.
+  const rosterStart = new Date(at).toISOString().slice(0, 10);
+  await coordinationRosterService.createLayer(tx, ctx(fisheries), unit.id, {
+    level: 'primary',
+    name: 'เวรหลัก',
+    rotation: 'daily',
+    handoverTime: '08:30',
+    startsOn: rosterStart,
+    memberIds: [fisheries.userId],
+    restriction: null,
+  });
+  await coordinationRosterService.createLayer(tx, ctx(fisheries), unit.id, {
+    level: 'backup',
+    name: 'เวรสำรองกลางคืน',
+    rotation: 'weekly',
+    handoverTime: '18:00',
+    startsOn: rosterStart,
+    memberIds: [],
+    restriction: { weekdays: [1, 2, 3, 4, 5, 6, 7], from: '18:00', to: '08:30' },
+  });
 
   for (const demo of [...DEMO_REQUESTS].sort((a, b) => b.hoursAgo - a.hoursAgo)) {
     at = now.getTime() - demo.hoursAgo * HOUR_MS;

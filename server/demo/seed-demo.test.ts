@@ -111,6 +111,13 @@ describe('the demo network seed', () => {
     expect(
       (await t.request('GET', '/api/v1/coordination/requests', { cookie: mirror })).body.items,
     ).toHaveLength(4);
+    // Its roster: the officer on call, and a night backup layer that shows its gap.
+    const roster = await t.request('GET', `/api/v1/coordination/units/${unit.id}/roster`, {
+      cookie: fisheries,
+    });
+    expect(roster.body.layers.map((l: { level: string }) => l.level)).toEqual(['primary', 'backup']);
+    expect(roster.body.now.layers[0].person).not.toBeNull();
+    expect(roster.body.now.layers[1].person).toBeNull();
   });
 
   it('does nothing the second time and leaves an intact audit trail', async () => {

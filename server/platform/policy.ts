@@ -94,6 +94,11 @@ type Rules = {
   /** One request: the requesting organisation, the receiving unit's members and the Centre. */
   'coordination.readRequest': CoordinationAccess;
   'coordination.transition': CoordinationAccess & { to: CoordinationState };
+  /** A unit's on-call roster: its members read it; its heads, its org admins and the Centre edit it. */
+  'coordination.readRoster': UnitRosterAccess;
+  'coordination.editRoster': UnitRosterAccess;
+  /** The queue of requests escalated to the Centre. */
+  'coordination.centreQueue': undefined;
   /** A notification, its read state: only its recipient's. */
   'notification.read': { recipientUserId: string };
   /** One's own notification list, unread count, live stream and email preferences. */
@@ -127,6 +132,13 @@ export function partiesOf(a: Actor | null, p: ProblemAccess): Party[] {
 /** The states the actor may move the problem to now. */
 export const transitionsFor = (a: Actor | null, p: ProblemAccess) =>
   allowedTransitions(p.state, partiesOf(a, p));
+
+/** Who is in a unit, for its roster. */
+export type UnitRosterAccess = {
+  organisationId: string;
+  memberIds: readonly string[];
+  headIds: readonly string[];
+};
 
 /** The sides an actor is on for a coordination request, as its state machine names them. */
 export function coordinationPartiesOf(a: Actor | null, r: CoordinationAccess): CoordinationParty[] {
@@ -193,6 +205,9 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
     a.organisationId === r.requestingOrganisationId ||
     r.receivingUnitMemberIds.includes(a.userId),
   'coordination.transition': (a, r) => mayMoveCoordination(r.state, r.to, coordinationPartiesOf(a, r)),
+  'coordination.readRoster': (a, r) => managesOrg(a, r.organisationId) || r.memberIds.includes(a.userId),
+  'coordination.editRoster': (a, r) => managesOrg(a, r.organisationId) || r.headIds.includes(a.userId),
+  'coordination.centreQueue': isAdmin,
   'notification.read': (a, r) => a.userId === r.recipientUserId,
   'notification.own': () => true,
 };

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { coordinationRequestEvents } from '../../db/schema/index.ts';
 import type { RequestContext } from '../../platform/context.ts';
 
-export type CoordinationEventKind = 'created' | 'state_changed';
+export type CoordinationEventKind = 'created' | 'state_changed' | 'escalated';
 
 export async function recordCoordinationEvent(
   tx: Db,
@@ -22,4 +22,25 @@ export async function recordCoordinationEvent(
     unitId,
     data,
   });
+}
+
+/** Many events in one INSERT (the escalation tick), in the caller's transaction. */
+export async function recordCoordinationEvents(
+  tx: Db,
+  ctx: RequestContext,
+  kind: CoordinationEventKind,
+  events: { requestId: string; unitId: string; data: Record<string, unknown> }[],
+) {
+  if (events.length === 0) return;
+  await tx.insert(coordinationRequestEvents).values(
+    events.map((e) => ({
+      requestId: e.requestId,
+      at: ctx.now,
+      kind,
+      actorUserId: ctx.actor?.userId ?? null,
+      actorOrganisationId: ctx.actor?.organisationId ?? null,
+      unitId: e.unitId,
+      data: e.data,
+    })),
+  );
 }

@@ -2,12 +2,19 @@ import type { Deps } from '../../platform/deps.ts';
 import type { App } from '../../platform/http.ts';
 import { defineModule } from '../../platform/module.ts';
 import { coordinationRoutes } from './coordination.routes.ts';
+import { ESCALATION_TICK_MS, runEscalations } from './escalation.ts';
 import { startCoordinationLive } from './live.ts';
+import { rosterRoutes } from './roster.routes.ts';
 
+export { onCall } from './on-call.ts';
 export * as coordinationRequestService from './requests.service.ts';
+export * as coordinationRosterService from './roster.service.ts';
 export * as coordinationUnitService from './units.service.ts';
 
-/** Coordination requests between agencies: units and their inboxes, suggestions, the request state machine. */
+/**
+ * Coordination requests between agencies: units and their inboxes, suggestions, the request state machine,
+ * live request pages, on-call rosters and the escalation of requests nobody acknowledges.
+ */
 export default defineModule({
   name: 'coordination',
   routes: async (app: App, deps: Deps) => {
@@ -15,5 +22,13 @@ export default defineModule({
     const live = await startCoordinationLive(deps);
     app.addHook('preClose', async () => live.close());
     coordinationRoutes(app, deps, live);
+    rosterRoutes(app, deps);
   },
+  jobs: [
+    {
+      name: 'coordination escalation',
+      everyMs: ESCALATION_TICK_MS,
+      run: async (deps) => (await runEscalations(deps)).emails,
+    },
+  ],
 });

@@ -11,6 +11,7 @@ import {
   type Who,
   type World,
 } from '../../test/route-matrix-kit.ts';
+import { ROSTER_ROUTES } from './roster-route-matrix.ts';
 
 /** A unit of another organisation whose only member is the bystander. */
 const foreignUnit = (w: World) =>
@@ -160,4 +161,5 @@ export const ROUTES: RouteCase[] = [
     }),
     expected: (who, scope) => (scope === 'own' ? signedIn(200)(who) : centreOr404(200)(who)),
   },
+  ...ROSTER_ROUTES,
 ];

@@ -36,6 +36,20 @@ export type EmailTemplate =
     }
   | ({ kind: 'problem_notification'; displayName: string } & ProblemEventMail)
   | {
+      /** A coordination request nobody acknowledged reached this person (on call, backup, head, Centre). */
+      kind: 'coordination_escalation';
+      displayName: string;
+      /** Labels in the email's language; never the request's free text or anyone's personal data. */
+      urgencyLabel: string;
+      typeLabel: string;
+      unitName: string;
+      /** on_call, backup, head or centre: why this person is told. */
+      target: 'on_call' | 'backup' | 'head' | 'centre';
+      waitingMinutes: number;
+      /** One tap acknowledges (after sign-in if needed). */
+      acknowledgeLink: string;
+    }
+  | {
       kind: 'problem_digest';
       displayName: string;
       items: ProblemEventMail[];
@@ -151,6 +165,37 @@ function copyFor(t: EmailTemplate, lang: Language): Copy {
             ],
             link: t.link,
             action: 'Open the organisation',
+          };
+    }
+    case 'coordination_escalation': {
+      const role = {
+        on_call: th ? 'คุณเป็นเวรหลักของหน่วย' : 'you are on call for the unit',
+        backup: th ? 'คุณเป็นเวรสำรองของหน่วย' : "you are the unit's backup on call",
+        head: th ? 'คุณเป็นหัวหน้าหน่วย' : 'you head the unit',
+        centre: th
+          ? 'ยังไม่มีผู้ใดในหน่วยตอบรับ จึงส่งถึง ศพดส.ตร.'
+          : 'nobody in the unit acknowledged it, so it reached the Centre',
+      }[t.target];
+      return th
+        ? {
+            subject: `TIPNet ด่วน: คำขอประสานงาน (${t.urgencyLabel}) รอการตอบรับ — ${t.unitName}`,
+            lines: [
+              `เรียน ${t.displayName}`,
+              `คำขอ "${t.typeLabel}" ระดับ ${t.urgencyLabel} ถึง ${t.unitName} รอการตอบรับมา ${t.waitingMinutes} นาที (${role})`,
+              'กดลิงก์ด้านล่างเพื่อตอบรับ ลิงก์ใช้ได้กับคำขอนี้เท่านั้นและหมดอายุภายใน 24 ชั่วโมง',
+            ],
+            link: t.acknowledgeLink,
+            action: 'ตอบรับคำขอนี้',
+          }
+        : {
+            subject: `TIPNet urgent: a ${t.urgencyLabel.toLowerCase()} coordination request awaits acknowledgement — ${t.unitName}`,
+            lines: [
+              `Dear ${t.displayName},`,
+              `A "${t.typeLabel}" request to ${t.unitName} has waited ${t.waitingMinutes} minutes for acknowledgement (${role}).`,
+              'Tap the link below to acknowledge it. It works for this request only and expires within 24 hours.',
+            ],
+            link: t.acknowledgeLink,
+            action: 'Acknowledge this request',
           };
     }
     case 'problem_notification':

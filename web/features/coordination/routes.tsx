@@ -1,4 +1,5 @@
 import { type FeatureRoutes, lazyPage } from '../../lib/feature-routes.ts';
+import { rosterRoutes } from './roster-routes.tsx';
 
 const CoordinationPage = lazyPage(() =>
   import('./components/CoordinationPage.tsx').then((m) => m.CoordinationPage),
@@ -16,5 +17,6 @@ export const coordinationRoutes: FeatureRoutes = {
     { path: 'coordination/new', element: <NewRequestPage /> },
     { path: 'coordination/requests/:id', element: <RequestPage /> },
     { path: 'coordination/units/:id', element: <UnitPage /> },
+    ...rosterRoutes,
   ],
 };

@@ -7,6 +7,7 @@ import { Section } from '../../../components/Section.tsx';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { organisationName } from '../../../lib/organisations.ts';
 import { type UnitView, useUnit } from '../api/coordination.ts';
+import { OnCallNow } from './OnCallNow.tsx';
 import { coverageLabel, languageLabel, serviceLabel, unitName } from '../labels.ts';
 
 /** A unit: what it does, where, in which languages, and (to its own organisation) who answers its inbox. */
@@ -69,6 +70,7 @@ function UnitDetails({ unit }: { unit: UnitView }) {
       <Section id="languages" title={t('coordination.unit.languages')}>
         <Codes codes={unit.languages} label={(c) => languageLabel(c, language)} />
       </Section>
+      <OnCallNow unitId={unit.id} withRosterLink />
       {/* wip-sla: the unit's measured response times (median, 90th percentile) go here. */}
       {unit.members && (
         <Section id="members" title={t('coordination.unit.members')}>
