@@ -138,8 +138,10 @@ function recordRequests(cdp: CDPSession) {
   };
 }
 
+// (A read asked by a <link rel="preload" as="fetch"> shows as type Other.)
 const onPath = (r: Pick<Timed, 'type' | 'url'>) =>
-  ['Document', 'Script', 'Stylesheet', 'Fetch', 'XHR'].includes(r.type) && !r.url.includes('/notifications/');
+  ['Document', 'Script', 'Stylesheet'].includes(r.type) ||
+  (r.url.includes('/api/v1/') && !r.url.includes('/notifications/'));
 
 /** Sequential round trips before `readyMs`: the deepest level among requests that ended by then. */
 function roundTrips(requests: Timed[], readyMs: number) {
