@@ -117,6 +117,42 @@ describe('in the field', () => {
     }
   }, 120_000);
 
+  it("asks for the board's first problems with the page, once, from the server and from the offline shell", async () => {
+    const { context, page } = await newPage(browser, baseUrl());
+    try {
+      await signIn(page, MIRROR);
+      const firstPage = '/api/v1/problems?limit=20';
+      const open = async () => {
+        const asked: string[] = [];
+        const note = (request: { url(): string }) => {
+          // Any list read: a preload the page's own query did not match would make it two.
+          if (new URL(request.url()).pathname === '/api/v1/problems') asked.push(request.url());
+        };
+        page.on('request', note);
+        await page.goto('/problems');
+        await page.locator('main li a[href^="/problems/"]').first().waitFor();
+        await page.waitForLoadState('load');
+        page.off('request', note);
+        // Named in the page's <head>, so the browser asks with the entry script, not seconds after it.
+        const preloaded = await page
+          .locator(`head link[rel="preload"][as="fetch"][href="${firstPage}"]`)
+          .count();
+        const code = await page.locator('head link[rel="modulepreload"][href*="ProblemsBoardPage-"]').count();
+        return { asked: asked.length, preloaded, code };
+      };
+      // From the server (the worker is not in control of a first visit's page yet).
+      expect(await open()).toEqual({ asked: 1, preloaded: 1, code: 1 });
+      // From the service worker's cached index.html, which names them too.
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+        timeout: 30_000,
+      });
+      await expect.poll(() => offlineCopyOf(page, '/api/v1/me'), { timeout: 15_000 }).toBe(true);
+      expect(await open()).toEqual({ asked: 1, preloaded: 1, code: 1 });
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
   it('forgets the offline copies when the user signs out', async () => {
     const { context, page } = await newPage(browser, baseUrl());
     try {
