@@ -1,4 +1,10 @@
-import { directorySearch, directorySearchFresh, finder, organisationPage } from './directory.ts';
+import {
+  directorySearch,
+  directorySearchFresh,
+  directorySearchTyping,
+  finder,
+  organisationPage,
+} from './directory.ts';
 import { healthz } from './healthz.ts';
 import { me } from './me.ts';
 import { problemPage, problemPageFresh, problemsBoard, problemsBoardFresh } from './problems.ts';
@@ -12,6 +18,7 @@ export const SCENARIOS: Scenario[] = [
   me,
   directorySearch,
   directorySearchFresh,
+  directorySearchTyping,
   finder,
   organisationPage,
   problemsBoard,
