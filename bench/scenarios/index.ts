@@ -1,5 +1,11 @@
 import { coordinationEscalationTick } from './coordination.ts';
-import { directorySearch, directorySearchFresh, finder, organisationPage } from './directory.ts';
+import {
+  directorySearch,
+  directorySearchFresh,
+  directorySearchTyping,
+  finder,
+  organisationPage,
+} from './directory.ts';
 import { healthz } from './healthz.ts';
 import { me } from './me.ts';
 import { problemPage, problemPageFresh, problemsBoard, problemsBoardFresh } from './problems.ts';
@@ -13,6 +19,7 @@ export const SCENARIOS: Scenario[] = [
   me,
   directorySearch,
   directorySearchFresh,
+  directorySearchTyping,
   finder,
   organisationPage,
   problemsBoard,
