@@ -7,8 +7,8 @@ import { Section } from '../../../components/Section.tsx';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { organisationName } from '../../../lib/organisations.ts';
 import { type UnitView, useUnit } from '../api/coordination.ts';
-import { OnCallNow } from './OnCallNow.tsx';
 import { coverageLabel, languageLabel, serviceLabel, unitName } from '../labels.ts';
+import { OnCallNow } from './OnCallNow.tsx';
 
 /** A unit: what it does, where, in which languages, and (to its own organisation) who answers its inbox. */
 export function UnitPage() {
