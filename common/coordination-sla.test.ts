@@ -55,7 +55,12 @@ describe('Thai government business hours', () => {
 
 const unitA = '00000000-0000-4000-8000-00000000000a';
 const unitB = '00000000-0000-4000-8000-00000000000b';
-const created = (at: string): SlaEvent => ({ kind: 'created', at: bkk(at), unitId: unitA, data: { unitId: unitA } });
+const created = (at: string): SlaEvent => ({
+  kind: 'created',
+  at: bkk(at),
+  unitId: unitA,
+  data: { unitId: unitA },
+});
 const moved = (at: string, from: string, to: string, extra: Record<string, unknown> = {}): SlaEvent => ({
   kind: 'state_changed',
   at: bkk(at),
@@ -78,7 +83,10 @@ describe('SLA clocks from the timeline', () => {
     );
     expect(s.clocks.acknowledge).toMatchObject({ state: 'met', dueAt: iso('2026-12-05T02:15:00') });
     // Accepted 40 minutes after arriving against a 30-minute target: late, and it stays breached.
-    expect(s.clocks.acceptOrDecline).toMatchObject({ state: 'breached', stoppedAt: iso('2026-12-05T02:40:00') });
+    expect(s.clocks.acceptOrDecline).toMatchObject({
+      state: 'breached',
+      stoppedAt: iso('2026-12-05T02:40:00'),
+    });
     expect(s.clocks.outcome).toMatchObject({ state: 'running', dueAt: iso('2026-12-05T06:00:00') });
   });
 
@@ -198,14 +206,19 @@ describe('SLA clocks from the timeline', () => {
   it('drops the clocks of a request cancelled in time, and has no accept clock for low urgency', () => {
     const s = status(
       'high',
-      [created('2026-12-05T02:00:00'), moved('2026-12-05T02:30:00', 'submitted', 'cancelled', { reason: 'x' })],
+      [
+        created('2026-12-05T02:00:00'),
+        moved('2026-12-05T02:30:00', 'submitted', 'cancelled', { reason: 'x' }),
+      ],
       '2026-12-05T09:00:00',
     );
     expect(s.clocks.acknowledge.state).toBe('not_applicable');
     expect(s.clocks.outcome.state).toBe('not_applicable');
     const low = status('low', [created('2026-12-04T10:00:00')], '2026-12-04T11:00:00');
     expect(low.clocks.acceptOrDecline.state).toBe('not_applicable');
-    expect(slaClockText('acceptOrDecline', low.clocks.acceptOrDecline, bkk('2026-12-04T11:00:00'))).toBeNull();
+    expect(
+      slaClockText('acceptOrDecline', low.clocks.acceptOrDecline, bkk('2026-12-04T11:00:00')),
+    ).toBeNull();
     expect(low.clocks.acknowledge.state).toBe('running');
   });
 

@@ -58,14 +58,15 @@ export type SlaEvent = { kind: string; at: Date; unitId: string | null; data: Re
 
 const STOPS: Record<SlaTargetName, readonly CoordinationState[]> = {
   acknowledge: ['acknowledged'],
-  acceptOrDecline: ['accepted', 'declined'],
+  // Forwarding is this inbox's answer to "can you take it?"; the next inbox starts its own clocks.
+  acceptOrDecline: ['accepted', 'declined', 'forwarded'],
   outcome: ['done'],
 };
 /** Moves that end a clock without an answer to it. */
 const ENDS: Record<SlaTargetName, readonly CoordinationState[]> = {
-  acknowledge: ['cancelled'],
+  acknowledge: ['cancelled', 'forwarded'],
   acceptOrDecline: ['cancelled'],
-  outcome: ['cancelled', 'declined'],
+  outcome: ['cancelled', 'declined', 'forwarded'],
 };
 const PAUSABLE: Record<SlaTargetName, boolean> = { acknowledge: false, acceptOrDecline: true, outcome: true };
 
@@ -74,19 +75,21 @@ export const targetMsOf = (target: SlaTarget): number | null =>
 
 const toOf = (e: SlaEvent) => (e.kind === 'state_changed' ? (e.data.to as CoordinationState) : null);
 
-/** The events of the current inbox's stay: from the latest arrival (created or forwarded) on. */
-export function currentStay(events: readonly SlaEvent[]) {
-  let start = -1;
-  events.forEach((e, i) => {
-    if (e.kind === 'created' || toOf(e) === 'forwarded') start = i;
-  });
-  if (start < 0) return null;
-  const arrival = events[start]!;
-  const unitId =
-    arrival.kind === 'created'
-      ? ((arrival.data.unitId as string | undefined) ?? arrival.unitId)
-      : ((arrival.data.toUnitId as string | undefined) ?? null);
-  return { arrivedAt: arrival.at, unitId, events: events.slice(start + 1) };
+/** One inbox's stay: from an arrival (created or forwarded) to the next forward, which it includes. */
+export type SlaStay = { arrivedAt: Date; unitId: string | null; events: readonly SlaEvent[] };
+
+/** Every inbox the request has been in, in order; the last is the current one. */
+export function staysOf(events: readonly SlaEvent[]): SlaStay[] {
+  const stays: { arrivedAt: Date; unitId: string | null; events: SlaEvent[] }[] = [];
+  for (const e of events) {
+    const current = stays.at(-1);
+    if (current) current.events.push(e);
+    if (e.kind === 'created')
+      stays.push({ arrivedAt: e.at, unitId: (e.data.unitId as string | undefined) ?? e.unitId, events: [] });
+    else if (toOf(e) === 'forwarded')
+      stays.push({ arrivedAt: e.at, unitId: (e.data.toUnitId as string | undefined) ?? null, events: [] });
+  }
+  return stays;
 }
 
 function clockOf(
@@ -161,7 +164,22 @@ function clockOf(
   };
 }
 
-/** The clocks of a request now, from its events in timeline order. */
+/** The clocks of one stay in an inbox. */
+export function stayClocks(
+  stay: SlaStay,
+  targets: SlaTargets,
+  now: Date,
+  holidays: HolidayCalendar,
+): Record<SlaTargetName, SlaClock> {
+  return Object.fromEntries(
+    SLA_TARGET_NAMES.map((name) => [
+      name,
+      clockOf(name, targets[name], stay.arrivedAt, stay.events, now, holidays),
+    ]),
+  ) as Record<SlaTargetName, SlaClock>;
+}
+
+/** The clocks of a request now, for its current inbox, from its events in timeline order. */
 export function slaStatus(input: {
   policyVersion: number;
   targets: SlaTargets;
@@ -169,21 +187,23 @@ export function slaStatus(input: {
   now: Date;
   holidays: HolidayCalendar;
 }): SlaStatus {
-  const stay = currentStay(input.events);
-  const clocks = Object.fromEntries(
-    SLA_TARGET_NAMES.map((name) => [
-      name,
-      stay
-        ? clockOf(name, input.targets[name], stay.arrivedAt, stay.events, input.now, input.holidays)
-        : clockOf(name, null, input.now, [], input.now, input.holidays),
-    ]),
-  ) as Record<SlaTargetName, SlaClock>;
-  return { policyVersion: input.policyVersion, unitId: stay?.unitId ?? null, clocks };
+  const stay = staysOf(input.events).at(-1) ?? { arrivedAt: input.now, unitId: null, events: [] };
+  const targets = staysOf(input.events).length
+    ? input.targets
+    : { acknowledge: null, acceptOrDecline: null, outcome: null };
+  return {
+    policyVersion: input.policyVersion,
+    unitId: stay.unitId,
+    clocks: stayClocks(stay, targets, input.now, input.holidays),
+  };
 }
 
 // ---- plain words -----------------------------------------------------------------------------------
 export type SlaDuration = {
-  key: 'coordination.sla.duration.minutes' | 'coordination.sla.duration.hours' | 'coordination.sla.duration.days';
+  key:
+    | 'coordination.sla.duration.minutes'
+    | 'coordination.sla.duration.hours'
+    | 'coordination.sla.duration.days';
   count: number;
 };
 /** An i18n key and its parameters; `duration` is itself translated and passed as `{{duration}}`. */
@@ -195,7 +215,8 @@ export type SlaClockText = {
 /** Wall-clock time in the unit people say it in: minutes under 2 h, hours under 2 days, else days. */
 export function durationOf(ms: number): SlaDuration {
   const abs = Math.max(Math.abs(ms), MINUTE_MS);
-  if (abs < 2 * HOUR_MS) return { key: 'coordination.sla.duration.minutes', count: Math.ceil(abs / MINUTE_MS) };
+  if (abs < 2 * HOUR_MS)
+    return { key: 'coordination.sla.duration.minutes', count: Math.ceil(abs / MINUTE_MS) };
   if (abs < 2 * DAY_MS) return { key: 'coordination.sla.duration.hours', count: Math.ceil(abs / HOUR_MS) };
   return { key: 'coordination.sla.duration.days', count: Math.ceil(abs / DAY_MS) };
 }

@@ -94,6 +94,10 @@ type Rules = {
   /** One request: the requesting organisation, the receiving unit's members and the Centre. */
   'coordination.readRequest': CoordinationAccess;
   'coordination.transition': CoordinationAccess & { to: CoordinationState };
+  /** The public holidays and SLA target versions: the Centre. */
+  'coordination.configureSla': undefined;
+  /** Rate the response to a finished request: its requesting organisation. */
+  'coordination.rate': CoordinationAccess;
   /** A notification, its read state: only its recipient's. */
   'notification.read': { recipientUserId: string };
   /** One's own notification list, unread count, live stream and email preferences. */
@@ -193,6 +197,9 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
     a.organisationId === r.requestingOrganisationId ||
     r.receivingUnitMemberIds.includes(a.userId),
   'coordination.transition': (a, r) => mayMoveCoordination(r.state, r.to, coordinationPartiesOf(a, r)),
+  'coordination.configureSla': isAdmin,
+  'coordination.rate': (a, r) =>
+    contributes(a) && a.organisationId === r.requestingOrganisationId && r.state === 'done',
   'notification.read': (a, r) => a.userId === r.recipientUserId,
   'notification.own': () => true,
 };
