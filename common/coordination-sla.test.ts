@@ -143,14 +143,14 @@ describe('SLA clocks from the timeline', () => {
       warning: true,
     });
     expect(slaClockText('acknowledge', tuesday.clocks.acknowledge, bkk('2026-12-08T15:00:00'))).toEqual({
-      key: 'coordination.sla.acknowledge.dueIn',
-      duration: { key: 'coordination.sla.duration.minutes', count: 30 },
+      key: 'coordinationSla.acknowledge.dueIn',
+      duration: { key: 'coordinationSla.duration.minutes', count: 30 },
     });
     const late = status('normal', events, '2026-12-08T15:42:00');
     expect(late.clocks.acknowledge.state).toBe('breached');
     expect(slaClockText('acknowledge', late.clocks.acknowledge, bkk('2026-12-08T15:42:00'))).toEqual({
-      key: 'coordination.sla.acknowledge.overdue',
-      duration: { key: 'coordination.sla.duration.minutes', count: 12 },
+      key: 'coordinationSla.acknowledge.overdue',
+      duration: { key: 'coordinationSla.duration.minutes', count: 12 },
     });
     // Without the holiday the same request was due on the Monday.
     expect(status('normal', events, '2026-12-08T09:00:00', none).clocks.acknowledge.dueAt).toBe(
@@ -198,7 +198,7 @@ describe('SLA clocks from the timeline', () => {
       elapsedMs: 10 * MINUTE_MS,
     });
     expect(slaClockText('acknowledge', s.clocks.acknowledge, bkk('2026-12-05T02:18:00'))?.duration).toEqual({
-      key: 'coordination.sla.duration.minutes',
+      key: 'coordinationSla.duration.minutes',
       count: 7,
     });
   });
@@ -235,7 +235,7 @@ describe('SLA clocks from the timeline', () => {
       '2026-12-05T03:00:00',
     );
     expect(slaClockText('outcome', s.clocks.outcome, bkk('2026-12-05T03:00:00'))).toEqual({
-      key: 'coordination.sla.outcome.paused',
+      key: 'coordinationSla.outcome.paused',
       duration: null,
     });
   });

@@ -201,14 +201,14 @@ export function slaStatus(input: {
 // ---- plain words -----------------------------------------------------------------------------------
 export type SlaDuration = {
   key:
-    | 'coordination.sla.duration.minutes'
-    | 'coordination.sla.duration.hours'
-    | 'coordination.sla.duration.days';
+    | 'coordinationSla.duration.minutes'
+    | 'coordinationSla.duration.hours'
+    | 'coordinationSla.duration.days';
   count: number;
 };
 /** An i18n key and its parameters; `duration` is itself translated and passed as `{{duration}}`. */
 export type SlaClockText = {
-  key: `coordination.sla.${SlaTargetName}.${'dueIn' | 'overdue' | 'paused' | 'met' | 'metLate'}`;
+  key: `coordinationSla.${SlaTargetName}.${'dueIn' | 'overdue' | 'paused' | 'met' | 'metLate'}`;
   duration: SlaDuration | null;
 };
 
@@ -216,9 +216,9 @@ export type SlaClockText = {
 export function durationOf(ms: number): SlaDuration {
   const abs = Math.max(Math.abs(ms), MINUTE_MS);
   if (abs < 2 * HOUR_MS)
-    return { key: 'coordination.sla.duration.minutes', count: Math.ceil(abs / MINUTE_MS) };
-  if (abs < 2 * DAY_MS) return { key: 'coordination.sla.duration.hours', count: Math.ceil(abs / HOUR_MS) };
-  return { key: 'coordination.sla.duration.days', count: Math.ceil(abs / DAY_MS) };
+    return { key: 'coordinationSla.duration.minutes', count: Math.ceil(abs / MINUTE_MS) };
+  if (abs < 2 * DAY_MS) return { key: 'coordinationSla.duration.hours', count: Math.ceil(abs / HOUR_MS) };
+  return { key: 'coordinationSla.duration.days', count: Math.ceil(abs / DAY_MS) };
 }
 
 /**
@@ -229,16 +229,16 @@ export function durationOf(ms: number): SlaDuration {
 export function slaClockText(name: SlaTargetName, clock: SlaClock, now: Date): SlaClockText | null {
   const due = clock.dueAt ? new Date(clock.dueAt).getTime() : null;
   if (clock.state === 'not_applicable' || due === null) return null;
-  if (clock.state === 'paused') return { key: `coordination.sla.${name}.paused`, duration: null };
+  if (clock.state === 'paused') return { key: `coordinationSla.${name}.paused`, duration: null };
   if (clock.stoppedAt) {
     const late = new Date(clock.stoppedAt).getTime() - due;
     return clock.state === 'met'
-      ? { key: `coordination.sla.${name}.met`, duration: null }
-      : { key: `coordination.sla.${name}.metLate`, duration: durationOf(late) };
+      ? { key: `coordinationSla.${name}.met`, duration: null }
+      : { key: `coordinationSla.${name}.metLate`, duration: durationOf(late) };
   }
   return clock.state === 'breached'
-    ? { key: `coordination.sla.${name}.overdue`, duration: durationOf(now.getTime() - due) }
-    : { key: `coordination.sla.${name}.dueIn`, duration: durationOf(due - now.getTime()) };
+    ? { key: `coordinationSla.${name}.overdue`, duration: durationOf(now.getTime() - due) }
+    : { key: `coordinationSla.${name}.dueIn`, duration: durationOf(due - now.getTime()) };
 }
 
 /** The clock the inbox shows first: the earliest target still counting (running, paused or over). */
