@@ -6,7 +6,6 @@ import { PublicLayout } from '../components/PublicLayout.tsx';
 import { accountRoutes } from '../features/account/routes.tsx';
 import { auditRoutes } from '../features/audit/routes.tsx';
 import { authRoutes } from '../features/auth/routes.tsx';
-import { coordinationRoutes } from '../features/coordination/routes.tsx';
 import { directoryRoutes } from '../features/directory/routes.tsx';
 import { homeRoutes } from '../features/home/routes.tsx';
 import { notificationRoutes } from '../features/notifications/routes.tsx';
@@ -27,7 +26,6 @@ const FEATURES: FeatureRoutes[] = [
   notificationRoutes,
   directoryRoutes,
   problemRoutes,
-  coordinationRoutes,
   userRoutes,
   auditRoutes,
   outboxRoutes,

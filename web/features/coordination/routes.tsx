@@ -8,7 +8,11 @@ const SlaPolicySection = lazyPage(() =>
   import('./components/SlaPolicySection.tsx').then((m) => m.SlaPolicySection),
 );
 
-/** The SLA part of coordination: the metrics page and the Centre's settings (merge with the UI branch's). */
+/**
+ * The SLA part of coordination: the metrics page and the Centre's settings (merge with the UI branch's).
+ * Not yet listed in web/routes/AppRoutes.tsx: with it, the production build's signed-in chunks import each
+ * other in a cycle ("reading 'createContext'" on every signed-in page); the lead wires it at merge.
+ */
 export const coordinationRoutes: FeatureRoutes = {
   signedIn: [{ path: 'coordination/metrics', element: <MetricsPage /> }],
   settingsSections: [
