@@ -1,6 +1,7 @@
 /** The coordination requests API contract: agency units and their inboxes, suggestions, requests. */
 import { z } from 'zod';
 import { Id, OrganisationSummary, Page, PageQuery, Timestamp } from './api.ts';
+import { RatingView, SlaView } from './coordination-sla-api.ts';
 import {
   AGE_BANDS,
   COORDINATION_STATES,
@@ -127,6 +128,8 @@ export const CoordinationRequestSummary = z.object({
   receivingUnit: UnitRef,
   createdAt: Timestamp,
   updatedAt: Timestamp,
+  /** The clocks of the inbox it is in now (common/coordination-sla.ts). */
+  sla: SlaView,
 });
 export const CoordinationEventView = z.object({
   id: z.string(),
@@ -148,6 +151,8 @@ export const CoordinationRequestDetail = CoordinationRequestSummary.extend({
   outcome: z.enum(OUTCOMES).nullable(),
   outcomeReason: z.enum(NOT_SUCCESSFUL_REASONS).nullable(),
   closedAt: Timestamp.nullable(),
+  /** The requester's rating of the response, once done. */
+  rating: RatingView.nullable(),
   /** The moves the viewer may make now. */
   transitions: z.array(CoordinationStateCode),
   events: z.array(CoordinationEventView),

@@ -99,6 +99,10 @@ type Rules = {
   'coordination.editRoster': UnitRosterAccess;
   /** The queue of requests escalated to the Centre. */
   'coordination.centreQueue': undefined;
+  /** The public holidays and SLA target versions: the Centre. */
+  'coordination.configureSla': undefined;
+  /** Rate the response to a finished request: its requesting organisation. */
+  'coordination.rate': CoordinationAccess;
   /** A notification, its read state: only its recipient's. */
   'notification.read': { recipientUserId: string };
   /** One's own notification list, unread count, live stream and email preferences. */
@@ -208,6 +212,9 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   'coordination.readRoster': (a, r) => managesOrg(a, r.organisationId) || r.memberIds.includes(a.userId),
   'coordination.editRoster': (a, r) => managesOrg(a, r.organisationId) || r.headIds.includes(a.userId),
   'coordination.centreQueue': isAdmin,
+  'coordination.configureSla': isAdmin,
+  'coordination.rate': (a, r) =>
+    contributes(a) && a.organisationId === r.requestingOrganisationId && r.state === 'done',
   'notification.read': (a, r) => a.userId === r.recipientUserId,
   'notification.own': () => true,
 };

@@ -16,6 +16,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import type {
@@ -129,7 +130,7 @@ export const coordinationRequestEvents = pgTable(
       .notNull()
       .references(() => coordinationRequests.id),
     at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
-    /** `created` or `state_changed`; later steps add SLA and escalation kinds. */
+    /** `created`, `state_changed`, `sla_warning`, `sla_breached`, `rated`; escalation adds its own. */
     kind: text('kind').notNull(),
     actorUserId: uuid('actor_user_id').references(() => users.id),
     actorOrganisationId: uuid('actor_organisation_id').references(() => organisations.id),
@@ -137,6 +138,12 @@ export const coordinationRequestEvents = pgTable(
     unitId: uuid('unit_id').references(() => coordinationUnits.id),
     data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [index('coordination_request_events_request_idx').on(t.requestId, t.id)],
+  (t) => [
+    index('coordination_request_events_request_idx').on(t.requestId, t.id),
+    /** An SLA warning or breach is recorded once per request, target and inbox, whatever runs the job. */
+    uniqueIndex('coordination_request_events_sla_once')
+      .on(t.requestId, t.kind, t.unitId, sql`(${t.data}->>'target')`)
+      .where(sql`${t.kind} in ('sla_warning', 'sla_breached')`),
+  ],
 );
 export type CoordinationRequestEventRow = typeof coordinationRequestEvents.$inferSelect;

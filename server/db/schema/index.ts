@@ -2,6 +2,7 @@ export * from './audit.ts';
 export * from './change-counters.ts';
 export * from './coordination.ts';
 export * from './coordination-rosters.ts';
+export * from './coordination-sla.ts';
 export * from './directory.ts';
 export * from './idempotency.ts';
 export * from './notifications.ts';

@@ -1,5 +1,6 @@
 /** Pure: rows to the views the contract declares. */
 import type { UnitView } from '../../../common/coordination-api.ts';
+import type { SlaStatus } from '../../../common/coordination-sla.ts';
 import type { CoordinationRequestRow, CoordinationUnitRow } from '../../db/schema/index.ts';
 import { type OrganisationSummaryRow, presentOrganisation } from '../../platform/projections.ts';
 
@@ -34,6 +35,7 @@ export const presentRequestSummary = (
   requestingOrganisation: OrganisationSummaryRow,
   unit: CoordinationUnitRow,
   unitOrganisation: OrganisationSummaryRow,
+  sla: SlaStatus,
 ) => ({
   id: r.id,
   type: r.type,
@@ -46,4 +48,5 @@ export const presentRequestSummary = (
   receivingUnit: presentUnitRef(unit, unitOrganisation),
   createdAt: r.createdAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),
+  sla,
 });

@@ -126,7 +126,7 @@ export function coordinationRoutes(app: App, deps: Deps, live: CoordinationLive)
         response: { 200: CoordinationRequestPage, ...errorResponses },
       },
     },
-    async (req) => requests.listInbox(deps.db, actorOf(req), req.params.id, req.query),
+    async (req) => requests.listInbox(deps.db, actorOf(req), req.params.id, req.query, deps.clock.now()),
   );
   app.get(
     '/api/v1/coordination/suggestions',
@@ -165,7 +165,7 @@ export function coordinationRoutes(app: App, deps: Deps, live: CoordinationLive)
         response: { 200: CoordinationRequestPage, ...errorResponses },
       },
     },
-    async (req) => requests.listOutgoing(deps.db, actorOf(req), req.query),
+    async (req) => requests.listOutgoing(deps.db, actorOf(req), req.query, deps.clock.now()),
   );
   app.get(
     '/api/v1/coordination/requests/:id',
@@ -178,7 +178,7 @@ export function coordinationRoutes(app: App, deps: Deps, live: CoordinationLive)
         response: { 200: CoordinationRequestDetail, ...errorResponses },
       },
     },
-    async (req) => requests.getRequestDetail(deps.db, actorOf(req), req.params.id),
+    async (req) => requests.getRequestDetail(deps.db, actorOf(req), req.params.id, deps.clock.now()),
   );
   app.post(
     '/api/v1/coordination/requests/:id/transitions',

@@ -3,7 +3,13 @@ import type { Db } from '../../db/client.ts';
 import { coordinationRequestEvents } from '../../db/schema/index.ts';
 import type { RequestContext } from '../../platform/context.ts';
 
-export type CoordinationEventKind = 'created' | 'state_changed' | 'escalated';
+export type CoordinationEventKind =
+  | 'created'
+  | 'state_changed'
+  | 'escalated'
+  | 'rated'
+  | 'sla_warning'
+  | 'sla_breached';
 
 export async function recordCoordinationEvent(
   tx: Db,

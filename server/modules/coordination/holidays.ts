@@ -1,10 +1,10 @@
-/**
- * PROVISIONAL (branch wip-oncall): wip-sla writes the real calendar the Centre edits. This stand-in has the
- * agreed signature and an empty holiday set; the lead keeps wip-sla's version at merge.
- */
+/** The public-holiday calendar the business clock skips: read by the SLA clocks, escalation and metrics. */
 import type { HolidayCalendar } from '../../../common/business-hours.ts';
 import type { Db } from '../../db/client.ts';
+import { coordinationHolidays } from '../../db/schema/index.ts';
 
-export async function holidayCalendar(_db: Db): Promise<HolidayCalendar> {
-  return new Set<string>();
+/** Every holiday the Centre keeps (a few dozen rows a year: read whole, no cache needed). */
+export async function holidayCalendar(db: Db): Promise<HolidayCalendar> {
+  const rows = await db.select({ day: coordinationHolidays.day }).from(coordinationHolidays);
+  return new Set(rows.map((r) => r.day));
 }

@@ -5,7 +5,11 @@ import { coordinationRoutes } from './coordination.routes.ts';
 import { ESCALATION_TICK_MS, runEscalations } from './escalation.ts';
 import { startCoordinationLive } from './live.ts';
 import { rosterRoutes } from './roster.routes.ts';
+import { slaRoutes } from './sla.routes.ts';
+import { runSlaAlerts, SLA_JOB_EVERY_MS } from './sla-jobs.ts';
 
+export type { HolidayCalendar } from '../../../common/business-hours.ts';
+export { holidayCalendar } from './holidays.ts';
 export { onCall } from './on-call.ts';
 export * as coordinationRequestService from './requests.service.ts';
 export * as coordinationRosterService from './roster.service.ts';
@@ -13,7 +17,8 @@ export * as coordinationUnitService from './units.service.ts';
 
 /**
  * Coordination requests between agencies: units and their inboxes, suggestions, the request state machine,
- * live request pages, on-call rosters and the escalation of requests nobody acknowledges.
+ * live request pages, on-call rosters and the escalation of requests nobody acknowledges, SLA clocks
+ * (holidays, target versions, warning and breach job), ratings and metrics.
  */
 export default defineModule({
   name: 'coordination',
@@ -23,6 +28,7 @@ export default defineModule({
     app.addHook('preClose', async () => live.close());
     coordinationRoutes(app, deps, live);
     rosterRoutes(app, deps);
+    slaRoutes(app, deps);
   },
   jobs: [
     {
@@ -30,5 +36,6 @@ export default defineModule({
       everyMs: ESCALATION_TICK_MS,
       run: async (deps) => (await runEscalations(deps)).emails,
     },
+    { name: 'coordination SLA clocks', everyMs: SLA_JOB_EVERY_MS, run: (deps) => runSlaAlerts(deps) },
   ],
 });

@@ -11,7 +11,7 @@ import type {
   RequestListQuery,
   TransitionCoordinationBody,
 } from '../../../common/coordination-api.ts';
-import { isOpen, SLA_POLICY_VERSION } from '../../../common/coordination-states.ts';
+import { isOpen } from '../../../common/coordination-states.ts';
 import { checkPrivacy } from '../../../common/privacy-check.ts';
 import type { Db } from '../../db/client.ts';
 import {
@@ -42,6 +42,9 @@ import {
 } from './coordination.queries.ts';
 import { recordCoordinationEvent } from './events.ts';
 import { signalRequestChanged } from './live.ts';
+import { ratingOf } from './ratings.service.ts';
+import { slaStatuses } from './sla.ts';
+import { currentSlaVersion } from './sla-settings.service.ts';
 import { assertMoveExists, assertRequirements } from './transitions.ts';
 
 type Ctx = RequestContext & { actor: Actor };
@@ -73,7 +76,7 @@ export async function createRequest(db: Db, ctx: Ctx, input: z.infer<typeof Crea
       receivingUnitId: unit.id,
       type: input.type,
       urgency: input.urgency,
-      slaPolicyVersion: SLA_POLICY_VERSION,
+      slaPolicyVersion: await currentSlaVersion(tx),
       province: input.province,
       language: input.language ?? null,
       peopleCount: input.peopleCount,
@@ -106,7 +109,7 @@ export async function createRequest(db: Db, ctx: Ctx, input: z.infer<typeof Crea
       },
     });
   });
-  return getRequestDetail(db, ctx.actor, id);
+  return getRequestDetail(db, ctx.actor, id, ctx.now);
 }
 
 // ---- reading -------------------------------------------------------------------------------------
@@ -115,15 +118,17 @@ export async function getRequestDetail(
   db: Db,
   viewer: Actor,
   id: string,
+  now: Date,
   options: { justForwarded?: boolean } = {},
 ): Promise<CoordinationRequestDetail> {
   const r = await getRequest(db, id);
   const access = accessOf(r, await memberIdsOf(db, r.receivingUnitId));
   if (!options.justForwarded) authorizeVisible(viewer, 'coordination.readRequest', access, 'Request');
-  const [summary] = await summaries(db, [r]);
-  const [events, names] = await Promise.all([
+  const [summary] = await summaries(db, [r], now);
+  const [events, names, rating] = await Promise.all([
     eventsOf(db, id),
     userNames(db, [r.requesterUserId, r.acknowledgedByUserId]),
+    ratingOf(db, id),
   ]);
   return {
     ...summary!,
@@ -139,6 +144,7 @@ export async function getRequestDetail(
     outcome: r.outcome,
     outcomeReason: r.outcomeReason,
     closedAt: r.closedAt?.toISOString() ?? null,
+    rating,
     transitions: coordinationMovesFor(viewer, access),
     events: events.map(({ event, actor }) => ({
       id: String(event.id),
@@ -161,11 +167,14 @@ export async function assertCanFollow(db: Db, viewer: Actor, id: string) {
   );
 }
 
-async function summaries(db: Db, rows: CoordinationRequestRow[]) {
-  const units = await unitsById(
-    db,
-    rows.map((r) => r.receivingUnitId),
-  );
+async function summaries(db: Db, rows: CoordinationRequestRow[], now: Date) {
+  const [units, sla] = await Promise.all([
+    unitsById(
+      db,
+      rows.map((r) => r.receivingUnitId),
+    ),
+    slaStatuses(db, rows, now),
+  ]);
   const orgs = await organisationsById(db, [
     ...rows.map((r) => r.requestingOrganisationId),
     ...[...units.values()].map((u) => u.organisationId),
@@ -177,12 +186,13 @@ async function summaries(db: Db, rows: CoordinationRequestRow[]) {
       orgs.get(r.requestingOrganisationId)!,
       unit,
       orgs.get(unit.organisationId)!,
+      sla.get(r.id)!,
     );
   });
 }
 
 /** Newest first, paged by (created at, id). */
-async function listPage(db: Db, where: SQL, query: z.infer<typeof RequestListQuery>) {
+async function listPage(db: Db, where: SQL, query: z.infer<typeof RequestListQuery>, now: Date) {
   const cursor = decodeCursor(query.cursor, { key: 'date', id: 'uuid' });
   const rows = await db
     .select()
@@ -204,13 +214,13 @@ async function listPage(db: Db, where: SQL, query: z.infer<typeof RequestListQue
     (r) => ({ k: r.createdAt.toISOString(), id: r.id }),
     (r) => r,
   );
-  return { items: await summaries(db, page.items), nextCursor: page.nextCursor };
+  return { items: await summaries(db, page.items, now), nextCursor: page.nextCursor };
 }
 
 /** The requests the actor's organisation sent. */
-export async function listOutgoing(db: Db, actor: Actor, query: z.infer<typeof RequestListQuery>) {
+export async function listOutgoing(db: Db, actor: Actor, query: z.infer<typeof RequestListQuery>, now: Date) {
   authorize(actor, 'coordination.read', undefined);
-  return listPage(db, eq(coordinationRequests.requestingOrganisationId, actor.organisationId), query);
+  return listPage(db, eq(coordinationRequests.requestingOrganisationId, actor.organisationId), query, now);
 }
 
 /** The requests in a unit's inbox now (forwarded ones move to the new unit's). */
@@ -219,10 +229,11 @@ export async function listInbox(
   actor: Actor,
   unitId: string,
   query: z.infer<typeof RequestListQuery>,
+  now: Date,
 ) {
   const unit = await getUnit(db, unitId);
   authorizeVisible(actor, 'coordination.readInbox', { memberIds: await memberIdsOf(db, unit.id) }, 'Unit');
-  return listPage(db, eq(coordinationRequests.receivingUnitId, unitId), query);
+  return listPage(db, eq(coordinationRequests.receivingUnitId, unitId), query, now);
 }
 
 // ---- moving --------------------------------------------------------------------------------------
@@ -283,7 +294,7 @@ export async function transitionRequest(
       changes: { state: { from: r.state, to: input.to }, ...data },
     });
   });
-  return getRequestDetail(db, ctx.actor, id, { justForwarded: input.to === 'forwarded' });
+  return getRequestDetail(db, ctx.actor, id, ctx.now, { justForwarded: input.to === 'forwarded' });
 }
 
 async function alreadyAcknowledged(tx: Db, r: CoordinationRequestRow) {
