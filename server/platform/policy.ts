@@ -94,6 +94,10 @@ type Rules = {
   /** One request: the requesting organisation, the receiving unit's members and the Centre. */
   'coordination.readRequest': CoordinationAccess;
   'coordination.transition': CoordinationAccess & { to: CoordinationState };
+  /** The dashboard and yearly review: every member, for their own organisation against the network. */
+  'report.read': undefined;
+  /** The review with every agency's figures and no small-count suppression: the Centre. */
+  'report.readNetwork': undefined;
   /** A notification, its read state: only its recipient's. */
   'notification.read': { recipientUserId: string };
   /** One's own notification list, unread count, live stream and email preferences. */
@@ -193,6 +197,8 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
     a.organisationId === r.requestingOrganisationId ||
     r.receivingUnitMemberIds.includes(a.userId),
   'coordination.transition': (a, r) => mayMoveCoordination(r.state, r.to, coordinationPartiesOf(a, r)),
+  'report.read': () => true,
+  'report.readNetwork': isAdmin,
   'notification.read': (a, r) => a.userId === r.recipientUserId,
   'notification.own': () => true,
 };
