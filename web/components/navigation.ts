@@ -1,5 +1,6 @@
 import {
   IconBuildingCommunity,
+  IconChartBar,
   IconChecklist,
   IconHome,
   IconLifebuoy,
@@ -51,6 +52,13 @@ export const NAVIGATION: readonly NavigationItem[] = [
     description: 'nav.problemsDescription',
     observerDescription: 'nav.problemsDescriptionObserver',
     icon: IconMessageReport,
+    roles: everyone,
+  },
+  {
+    path: '/reports',
+    label: 'nav.reports',
+    description: 'nav.reportsDescription',
+    icon: IconChartBar,
     roles: everyone,
   },
   {

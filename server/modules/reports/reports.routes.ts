@@ -1,7 +1,12 @@
+import { z } from 'zod';
 import { ReviewQuery, ReviewView } from '../../../common/reports-api.ts';
+import { csvLanguageOf } from '../../platform/csv-locale.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { type App, actorOf, errorResponses } from '../../platform/http.ts';
 import { review } from './reports.service.ts';
+import { reviewWorkbook } from './workbook.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function reportRoutes(app: App, deps: Deps) {
   const tags = ['reports'];
@@ -18,5 +23,32 @@ export function reportRoutes(app: App, deps: Deps) {
       },
     },
     async (req) => review(deps.db, actorOf(req), deps.clock.now(), req.query.period),
+  );
+  app.get(
+    '/api/v1/reports/review.xlsx',
+    {
+      schema: {
+        operationId: 'reports.reviewWorkbook',
+        tags,
+        summary:
+          'The same review as an Excel workbook: one sheet per section, headers in the reader’s language (lang=th: Thai, Buddhist-Era dates), numbers as numbers',
+        querystring: ReviewQuery,
+        produces: [XLSX, 'application/json'],
+        response: { 200: z.string(), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const view = await review(deps.db, actorOf(req), deps.clock.now(), req.query.period);
+      const language = csvLanguageOf(req.query.lang, req.headers['accept-language']);
+      const body = await reviewWorkbook(view, language);
+      return (
+        reply
+          .type(XLSX)
+          .header('content-disposition', `attachment; filename="tipnet-review-${view.period.code}.xlsx"`)
+          .header('cache-control', 'no-store')
+          // A Buffer goes out as is: Fastify never runs the response serializer on one.
+          .send(body as unknown as string)
+      );
+    },
   );
 }

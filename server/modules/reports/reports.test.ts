@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportSection, ReportTable, ReviewView } from '../../../common/reports-api.ts';
 import { DAY_MS as DAY } from '../../../common/time.ts';
@@ -159,5 +160,54 @@ describe('GET /api/v1/reports/review', () => {
     const bad = await t.request('GET', '/api/v1/reports/review?period=fiscal-70', { cookie: admin.cookie });
     expect(bad.status).toBe(400);
     expect((await t.request('GET', '/api/v1/reports/review')).status).toBe(401);
+  });
+});
+
+describe('GET /api/v1/reports/review.xlsx', () => {
+  it('gives one sheet per section with Thai headers, numbers as numbers and the same totals as the API', async () => {
+    const view = await get(admin.cookie, 'fiscal-2570');
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/reports/review.xlsx?period=fiscal-2570&lang=th',
+      headers: { cookie: admin.cookie },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain('tipnet-review-fiscal-2570.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as never);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      'เครือข่าย',
+      'ช่องว่างการให้บริการ',
+      'ปัญหาอุปสรรคและข้อเสนอแนะ',
+    ]);
+    const values = (sheet: ExcelJS.Worksheet) =>
+      // Dense, row n at index n: getSheetValues leaves holes where rows are empty.
+      Array.from(sheet.getSheetValues(), (r) => (Array.isArray(r) ? r.slice(1) : []));
+    const problems = values(book.getWorksheet('ปัญหาอุปสรรคและข้อเสนอแนะ')!);
+    expect(problems[2]).toEqual(['ช่วงเวลา', 'ปีงบประมาณ 2570']);
+    // "จัดทำเมื่อ" in the Buddhist Era.
+    expect(String(problems[4]?.[1])).toMatch(/\/2569 /);
+    const apiCategories = table(section(view, 'problems'), 'by_category');
+    const header = problems.findIndex((r) => r[0] === 'หมวดหมู่');
+    expect(problems[header]).toEqual(['หมวดหมู่', 'เสนอเข้ามา', 'ได้รับคำตอบทางการครั้งแรก', 'แก้ไขแล้ว']);
+    const totals = problems.slice(header).find((r) => r[0] === 'รวม');
+    expect(totals?.slice(1)).toEqual(apiCategories.totals);
+    const raisedRow = problems.find((r) => r[0] === 'เรื่องที่เสนอเข้ามา');
+    expect(raisedRow).toEqual(['เรื่องที่เสนอเข้ามา', 8, 1]);
+    expect(typeof raisedRow?.[1]).toBe('number');
+  });
+
+  it('keeps the suppression of the view it was made from', async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/reports/review.xlsx?period=fiscal-2570&lang=en',
+      headers: { cookie: labourMember.cookie },
+    });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as never);
+    const rows = book.getWorksheet('Problems and recommendations')!.getSheetValues();
+    const shelter = rows.find((r) => Array.isArray(r) && r[1] === 'Shelter and protection') as unknown[];
+    expect(shelter.slice(2)).toEqual(['< 5', 0, 0]);
+    expect(JSON.stringify(rows)).not.toContain('Fisheries Dept');
   });
 });

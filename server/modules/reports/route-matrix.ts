@@ -7,4 +7,9 @@ export const ROUTES: RouteCase[] = [
     sample: async () => ({ url: '/api/v1/reports/review?period=fiscal-2570' }),
     expected: signedIn(200),
   },
+  {
+    route: 'GET /api/v1/reports/review.xlsx',
+    sample: async () => ({ url: '/api/v1/reports/review.xlsx?period=year-2569&lang=th' }),
+    expected: signedIn(200),
+  },
 ];
