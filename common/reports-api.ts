@@ -75,6 +75,8 @@ export const ReviewView = z.object({
   /** The Centre sees the whole network; an organisation its own figures against the network's medians. */
   scope: z.enum(['network', 'organisation']),
   sections: z.array(ReportSection),
+  /** False when the server has no Chromium: the PDF button explains instead of failing. */
+  pdfAvailable: z.boolean(),
 });
 export type ReviewView = z.infer<typeof ReviewView>;
 

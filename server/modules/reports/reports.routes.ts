@@ -3,10 +3,15 @@ import { ReviewQuery, ReviewView } from '../../../common/reports-api.ts';
 import { csvLanguageOf } from '../../platform/csv-locale.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { type App, actorOf, errorResponses } from '../../platform/http.ts';
+import { createPdfRenderer, DEFAULT_CHROMIUM } from './pdf/renderer.ts';
+import { reviewHtml } from './pdf/review-html.ts';
 import { review } from './reports.service.ts';
 import { reviewWorkbook } from './workbook.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Chromium is the one optional system package: without it everything but the PDF works. */
+export const pdfRenderer = createPdfRenderer({ chromiumPath: process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM });
 
 export function reportRoutes(app: App, deps: Deps) {
   const tags = ['reports'];
@@ -22,7 +27,7 @@ export function reportRoutes(app: App, deps: Deps) {
         response: { 200: ReviewView, ...errorResponses },
       },
     },
-    async (req) => review(deps.db, actorOf(req), deps.clock.now(), req.query.period),
+    async (req) => review(deps.db, actorOf(req), deps.clock.now(), req.query.period, pdfRenderer.available()),
   );
   app.get(
     '/api/v1/reports/review.xlsx',
@@ -49,6 +54,30 @@ export function reportRoutes(app: App, deps: Deps) {
           // A Buffer goes out as is: Fastify never runs the response serializer on one.
           .send(body as unknown as string)
       );
+    },
+  );
+  app.get(
+    '/api/v1/reports/review.pdf',
+    {
+      schema: {
+        operationId: 'reports.reviewPdf',
+        tags,
+        summary:
+          'The review as an A4 PDF (cover, summary written from the figures, each section, notes on method), printed by headless Chromium from server-side HTML; 503 PDF_UNAVAILABLE when the server has no Chromium, PDF_BUSY when too many are queued',
+        querystring: ReviewQuery,
+        produces: ['application/pdf', 'application/json'],
+        response: { 200: z.string(), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const view = await review(deps.db, actorOf(req), deps.clock.now(), req.query.period, true);
+      const language = csvLanguageOf(req.query.lang, req.headers['accept-language']);
+      const pdf = await pdfRenderer.render(reviewHtml(view, language));
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="tipnet-review-${view.period.code}.pdf"`)
+        .header('cache-control', 'no-store')
+        .send(pdf as unknown as string);
     },
   );
 }

@@ -26,6 +26,7 @@ export async function review(
   viewer: Actor,
   now: Date,
   code: string | undefined,
+  pdfAvailable = false,
 ): Promise<ReviewView> {
   authorize(viewer, 'report.read', undefined);
   const period = parsePeriod(code ?? defaultPeriodCode(now));
@@ -42,5 +43,6 @@ export async function review(
     generatedAt: now.toISOString(),
     scope: centre ? 'network' : 'organisation',
     sections,
+    pdfAvailable,
   };
 }

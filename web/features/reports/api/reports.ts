@@ -15,6 +15,9 @@ export const useReview = (period: string) =>
 export const workbookUrl = (period: string, language: Language) =>
   `/api/v1/reports/review.xlsx?${new URLSearchParams({ period, lang: language })}`;
 
+export const pdfUrl = (period: string, language: Language) =>
+  `/api/v1/reports/review.pdf?${new URLSearchParams({ period, lang: language })}`;
+
 /** The periods the picker offers: recent fiscal years, calendar years and this year's quarters, in Buddhist Era. */
 export function periodOptions(
   now: Date,

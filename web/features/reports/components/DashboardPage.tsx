@@ -21,7 +21,7 @@ import { Section } from '../../../components/Section.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import type { Language } from '../../../lib/types.ts';
-import { periodOptions, useReview, workbookUrl } from '../api/reports.ts';
+import { pdfUrl, periodOptions, useReview, workbookUrl } from '../api/reports.ts';
 import { CoverageMap } from './CoverageMap.tsx';
 
 /** The Centre's dashboard and each organisation's view of itself against the network, for a period. */
@@ -58,17 +58,35 @@ function Dashboard({
         title={t('reports.title')}
         description={t('reports.description')}
         actions={
-          <Button
-            component="a"
-            href={workbookUrl(period, language)}
-            download
-            variant="default"
-            leftSection={<IconDownload size={18} aria-hidden />}
-          >
-            {t('reports.workbook')}
-          </Button>
+          <>
+            <Button
+              component="a"
+              href={workbookUrl(period, language)}
+              download
+              variant="default"
+              leftSection={<IconDownload size={18} aria-hidden />}
+            >
+              {t('reports.workbook')}
+            </Button>
+            {view.pdfAvailable && (
+              <Button
+                component="a"
+                href={pdfUrl(period, language)}
+                download
+                variant="default"
+                leftSection={<IconDownload size={18} aria-hidden />}
+              >
+                {t('reports.pdf')}
+              </Button>
+            )}
+          </>
         }
       />
+      {!view.pdfAvailable && (
+        <Text size="sm" c="dimmed">
+          {t('reports.pdfMissing')}
+        </Text>
+      )}
       <Select
         label={t('reports.period.label')}
         data={options}
@@ -162,7 +180,8 @@ function TableBlock({ table, language }: { table: ReportTable; language: Languag
           {t('reports.empty')}
         </Text>
       ) : (
-        <ScrollArea type="auto" offsetScrollbars>
+        // Gap lists run to hundreds of rows: they scroll in their own box so the page stays short.
+        <ScrollArea.Autosize type="auto" offsetScrollbars mah={table.rows.length > 12 ? 420 : undefined}>
           <Table striped withTableBorder fz="sm" miw={table.columns.length > 2 ? 480 : undefined}>
             <Table.Thead>
               <Table.Tr>
@@ -210,7 +229,7 @@ function TableBlock({ table, language }: { table: ReportTable; language: Languag
               </Table.Tfoot>
             )}
           </Table>
-        </ScrollArea>
+        </ScrollArea.Autosize>
       )}
     </Stack>
   );
