@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, PHONE, screenshot } from './browser.ts';
-import { ADMIN, baseUrl, field, fill, openPage, scrollWidth, signIn, th } from './helpers.ts';
+import { ADMIN, baseUrl, fill, openPage, scrollWidth, signIn, th } from './helpers.ts';
 
 describe('dashboard and yearly review', () => {
   let browser: Browser;
@@ -17,7 +17,7 @@ describe('dashboard and yearly review', () => {
     try {
       await signIn(page, ADMIN);
       await openPage(page, '/reports', th.reports.title);
-      const period = field(page, th.reports.period.label);
+      const period = page.getByRole('combobox', { name: th.reports.period.label });
       await period.click();
       await page.getByRole('option', { name: 'ปีงบประมาณ 2569' }).click();
       await expect.poll(() => period.inputValue()).toBe('ปีงบประมาณ 2569');
