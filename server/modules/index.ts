@@ -10,6 +10,7 @@ import me from './me/index.ts';
 import notifications from './notifications/index.ts';
 import outbox from './outbox/index.ts';
 import problems from './problems/index.ts';
+import reports from './reports/index.ts';
 import testClock from './test-clock/index.ts';
 import users from './users/index.ts';
 
@@ -23,6 +24,7 @@ export const MODULES = [
   directory,
   problems,
   coordination,
+  reports,
   audit,
   outbox,
   backup,

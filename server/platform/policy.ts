@@ -103,6 +103,10 @@ type Rules = {
   'coordination.configureSla': undefined;
   /** Rate the response to a finished request: its requesting organisation. */
   'coordination.rate': CoordinationAccess;
+  /** The dashboard and yearly review: every member, for their own organisation against the network. */
+  'report.read': undefined;
+  /** The review with every agency's figures and no small-count suppression: the Centre. */
+  'report.readNetwork': undefined;
   /** A notification, its read state: only its recipient's. */
   'notification.read': { recipientUserId: string };
   /** One's own notification list, unread count, live stream and email preferences. */
@@ -215,6 +219,8 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   'coordination.configureSla': isAdmin,
   'coordination.rate': (a, r) =>
     contributes(a) && a.organisationId === r.requestingOrganisationId && r.state === 'done',
+  'report.read': () => true,
+  'report.readNetwork': isAdmin,
   'notification.read': (a, r) => a.userId === r.recipientUserId,
   'notification.own': () => true,
 };

@@ -1,5 +1,6 @@
 import {
   IconBuildingCommunity,
+  IconChartBar,
   IconChecklist,
   IconHeartHandshake,
   IconHome,
@@ -60,6 +61,13 @@ export const NAVIGATION: readonly NavigationItem[] = [
     description: 'nav.coordinationDescription',
     observerDescription: 'nav.coordinationDescriptionObserver',
     icon: IconHeartHandshake,
+    roles: everyone,
+  },
+  {
+    path: '/reports',
+    label: 'nav.reports',
+    description: 'nav.reportsDescription',
+    icon: IconChartBar,
     roles: everyone,
   },
   {

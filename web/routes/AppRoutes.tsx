@@ -12,6 +12,7 @@ import { homeRoutes } from '../features/home/routes.tsx';
 import { notificationRoutes } from '../features/notifications/routes.tsx';
 import { outboxRoutes } from '../features/outbox/routes.tsx';
 import { problemRoutes } from '../features/problems/routes.tsx';
+import { reportRoutes } from '../features/reports/routes.tsx';
 import { userRoutes } from '../features/users/routes.tsx';
 import { type FeatureRoutes, lazyPage, type PageRoute, preloadPage } from '../lib/feature-routes.ts';
 import { type FeatureSections, FeatureSectionsContext } from '../lib/feature-sections.ts';
@@ -28,6 +29,7 @@ const FEATURES: FeatureRoutes[] = [
   directoryRoutes,
   problemRoutes,
   coordinationRoutes,
+  reportRoutes,
   userRoutes,
   auditRoutes,
   outboxRoutes,

@@ -11,6 +11,7 @@ import { isWritten, organisationAbbreviation } from '../../../lib/bilingual.ts';
 import { formatPrintedDate } from '../../../lib/dates.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { organisationName } from '../../../lib/organisations.ts';
+import { PROVINCE_TILES } from '../../../lib/provinceTiles.ts';
 import { useSignedInMe } from '../../../lib/session.ts';
 import type { Language } from '../../../lib/types.ts';
 import { type Labels, type TaxonomyGroup, useLabels } from '../api/directory.ts';
@@ -22,7 +23,6 @@ import {
   coverageListPath,
   useContactSheet,
 } from '../api/provinces.ts';
-import { PROVINCE_TILES } from '../map/provinceTiles.ts';
 import classes from './ContactSheetPage.module.css';
 import { personName } from './OrganisationPage.tsx';
 import { contactHref, PositionSuffix, sortContacts, telHref } from './shared.tsx';

@@ -3,12 +3,12 @@ import { IconMapPin, IconWorld } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { GRID_COLUMNS, GRID_ROWS, PROVINCE_TILES } from '../../../lib/provinceTiles.ts';
 import type { Language } from '../../../lib/types.ts';
 import type { DirectoryFacets, Labels } from '../api/directory.ts';
 import type { DirectoryFilterState } from '../api/filters.ts';
 import { coverageListPath } from '../api/provinces.ts';
 import { shadeOf, shadeSteps } from '../map/provinceShading.ts';
-import { GRID_COLUMNS, GRID_ROWS, PROVINCE_TILES } from '../map/provinceTiles.ts';
 import classes from './ProvinceMap.module.css';
 
 interface ProvinceMapProps {

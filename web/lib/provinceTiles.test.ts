@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROVINCE_CODES } from '../../../../common/directory-taxonomies.ts';
+import { PROVINCE_CODES } from '../../common/directory-taxonomies.ts';
 import { GRID_COLUMNS, GRID_ROWS, PROVINCE_TILES } from './provinceTiles.ts';
 
 const at = (col: number, row: number) => PROVINCE_TILES.find((t) => t.col === col && t.row === row);

@@ -4,7 +4,7 @@
  * small central provinces are as easy to tap as large ones. Hand-made; no boundary data, no map tiles.
  * Short labels are the official Thai province abbreviations and three-letter English ones.
  */
-import type { ProvinceCode } from '../../../../common/directory-taxonomies.ts';
+import type { ProvinceCode } from '../../common/directory-taxonomies.ts';
 
 export interface ProvinceTile {
   code: ProvinceCode;

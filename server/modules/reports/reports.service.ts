@@ -1,0 +1,48 @@
+/** The review for one period: every registered section, computed for the viewer. */
+import {
+  defaultPeriodCode,
+  type Period,
+  parsePeriod,
+  periodLabel,
+  previousPeriod,
+} from '../../../common/report-periods.ts';
+import type { ReviewView } from '../../../common/reports-api.ts';
+import type { Db } from '../../db/client.ts';
+import type { Actor } from '../../platform/context.ts';
+import { badRequest } from '../../platform/errors.ts';
+import { authorize, can } from '../../platform/policy.ts';
+import { REPORT_SECTIONS } from './registry.ts';
+import type { SectionContext } from './sections.ts';
+
+const describe = (p: Period) => ({
+  code: p.code,
+  label: { th: periodLabel(p, 'th'), en: periodLabel(p, 'en') },
+  start: p.start.toISOString(),
+  end: p.end.toISOString(),
+});
+
+export async function review(
+  db: Db,
+  viewer: Actor,
+  now: Date,
+  code: string | undefined,
+  pdfAvailable = false,
+): Promise<ReviewView> {
+  authorize(viewer, 'report.read', undefined);
+  const period = parsePeriod(code ?? defaultPeriodCode(now));
+  if (!period) throw badRequest('INVALID_PERIOD', 'Unknown period');
+  const previous = previousPeriod(period);
+  const centre = can(viewer, 'report.readNetwork', undefined);
+  const ctx: SectionContext = { db, viewer, period, previous, now, centre };
+  const sections = await Promise.all(
+    REPORT_SECTIONS.map(async (s) => ({ id: s.id, title: s.title, ...(await s.compute(ctx)) })),
+  );
+  return {
+    period: describe(period),
+    previous: describe(previous),
+    generatedAt: now.toISOString(),
+    scope: centre ? 'network' : 'organisation',
+    sections,
+    pdfAvailable,
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * The review is a list of sections, each contributed by the module whose data it counts. A section
+ * exists as soon as its module does: coordination and forums add theirs to `REPORT_SECTIONS` when they
+ * land. Every section computes from the same context, so periods, comparison and suppression are
+ * handled once and the web, the workbook and the printed review render any section alike.
+ */
+import type { Period } from '../../../common/report-periods.ts';
+import {
+  type Cell,
+  type Label,
+  type ReportSection,
+  SMALL_COUNT,
+  SUPPRESSED,
+} from '../../../common/reports-api.ts';
+import type { Db } from '../../db/client.ts';
+import type { Actor } from '../../platform/context.ts';
+
+export type SectionContext = {
+  db: Db;
+  viewer: Actor;
+  period: Period;
+  previous: Period;
+  now: Date;
+  /** The Centre sees the whole network unsuppressed; everyone else its own organisation and medians. */
+  centre: boolean;
+};
+
+export type ReportSectionDefinition = {
+  id: string;
+  title: Label;
+  compute: (ctx: SectionContext) => Promise<Omit<ReportSection, 'id' | 'title'>>;
+};
+
+export const label = (th: string, en: string): Label => ({ th, en });
+
+/**
+ * A count shown beyond the Centre that counts fewer than 5 people or problems, all from one
+ * organisation, would point at that organisation (or at an anonymous reporter): it shows "< 5".
+ */
+export function suppress(ctx: SectionContext, n: number, organisations: number): Cell {
+  if (ctx.centre || n === 0 || n >= SMALL_COUNT || organisations > 1) return n;
+  return SUPPRESSED;
+}
+
+/** Median and 90th percentile of a list, one decimal. */
+export function quantile(values: readonly number[], q: number): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (sorted.length - 1) * q;
+  const low = Math.floor(at);
+  const high = Math.ceil(at);
+  const v = sorted[low]! + (sorted[high]! - sorted[low]!) * (at - low);
+  return Math.round(v * 10) / 10;
+}
+
+/** Sums a column; a suppressed cell makes the total meaningless beyond the Centre, so it is left out. */
+export function totalsOf(rows: { values: Cell[] }[], summable: readonly boolean[]): Cell[] {
+  return summable.map((sum, i) => {
+    if (!sum) return null;
+    let total = 0;
+    for (const r of rows) {
+      const v = r.values[i];
+      if (typeof v === 'number') total += v;
+    }
+    return total;
+  });
+}
