@@ -3,6 +3,7 @@ export * from './change-counters.ts';
 export * from './coordination.ts';
 export * from './directory.ts';
 export * from './idempotency.ts';
+export * from './line.ts';
 export * from './notifications.ts';
 export * from './organisations.ts';
 export * from './outbox.ts';
