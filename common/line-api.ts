@@ -46,6 +46,8 @@ export const LineStatusView = z.object({
   configured: z.boolean(),
   /** The Official Account's add-friend link, for the QR code; null when not configured. */
   addFriendUrl: z.string().nullable(),
+  /** The add-friend link as an SVG QR code, for scanning from a computer; null when there is no link. */
+  addFriendQrSvg: z.string().nullable(),
   linked: z.boolean(),
   linkedAt: Timestamp.nullable(),
 });

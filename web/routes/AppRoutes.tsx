@@ -8,6 +8,7 @@ import { auditRoutes } from '../features/audit/routes.tsx';
 import { authRoutes } from '../features/auth/routes.tsx';
 import { directoryRoutes } from '../features/directory/routes.tsx';
 import { homeRoutes } from '../features/home/routes.tsx';
+import { lineRoutes } from '../features/line/routes.tsx';
 import { notificationRoutes } from '../features/notifications/routes.tsx';
 import { outboxRoutes } from '../features/outbox/routes.tsx';
 import { problemRoutes } from '../features/problems/routes.tsx';
@@ -24,6 +25,7 @@ const FEATURES: FeatureRoutes[] = [
   homeRoutes,
   accountRoutes,
   notificationRoutes,
+  lineRoutes,
   directoryRoutes,
   problemRoutes,
   userRoutes,

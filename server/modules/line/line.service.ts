@@ -1,6 +1,7 @@
 /** A person's LINE link (status, start linking, unlink), their LINE preferences, and the Centre's quota view. */
 import { createHash, randomBytes } from 'node:crypto';
 import { and, count, eq, inArray } from 'drizzle-orm';
+import QRCode from 'qrcode';
 import {
   DEFAULT_LINE_PREFERENCES,
   type LinePreferences,
@@ -29,9 +30,13 @@ const notConfigured = () =>
 export async function lineStatus(deps: Pick<Deps, 'db' | 'config'>, actor: Actor): Promise<LineStatus> {
   authorize(actor, 'line.own', undefined);
   const [link] = await deps.db.select().from(lineLinks).where(eq(lineLinks.userId, actor.userId));
+  const addFriendUrl = deps.config.line?.addFriendUrl ?? null;
   return {
     configured: deps.config.line !== null,
-    addFriendUrl: deps.config.line?.addFriendUrl ?? null,
+    addFriendUrl,
+    addFriendQrSvg: addFriendUrl
+      ? await QRCode.toString(addFriendUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 })
+      : null,
     linked: Boolean(link),
     linkedAt: link?.linkedAt.toISOString() ?? null,
   };

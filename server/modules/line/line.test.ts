@@ -100,7 +100,7 @@ const event = (type: string, userId: string, extra: object = {}) => ({
 async function link(person: Person, lineUserId = lineUser()) {
   expect((await webhook([event('follow', lineUserId)])).statusCode).toBe(200);
   const reply = fake.replies().at(-1)!;
-  const url = /http\S+linkToken=(\w+)/.exec(reply.body.messages[0].text)!;
+  const url = /http\S+\/settings\?lineLinkToken=(\w+)#line/.exec(reply.body.messages[0].text)!;
   const start = await t.request('POST', '/api/v1/line/link', {
     cookie: person.cookie,
     body: { linkToken: url[1] },
@@ -364,7 +364,13 @@ describe('without LINE configured', () => {
     try {
       const person = await off.signedIn({ role: 'member' });
       const status = await off.request('GET', '/api/v1/line/me', { cookie: person.cookie });
-      expect(status.body).toEqual({ configured: false, addFriendUrl: null, linked: false, linkedAt: null });
+      expect(status.body).toEqual({
+        configured: false,
+        addFriendUrl: null,
+        addFriendQrSvg: null,
+        linked: false,
+        linkedAt: null,
+      });
       const start = await off.request('POST', '/api/v1/line/link', {
         cookie: person.cookie,
         body: { linkToken: 'abc' },

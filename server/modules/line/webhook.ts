@@ -69,7 +69,7 @@ async function handleEvent(
       if (!reply) return null;
       return async () => {
         const linkToken = await lineApi.issueLinkToken(line, lineUserId);
-        const url = `${deps.config.baseUrl}/settings/line?linkToken=${encodeURIComponent(linkToken)}`;
+        const url = `${deps.config.baseUrl}/settings?lineLinkToken=${encodeURIComponent(linkToken)}#line`;
         await lineApi.reply(line, reply, [{ type: 'text', text: TEXTS.follow(url) }]);
       };
     }
