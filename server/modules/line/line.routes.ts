@@ -103,10 +103,15 @@ export function lineRoutes(app: App, deps: Deps) {
     async (req) => service.lineQuota(deps, actorOf(req)),
   );
 
-  // The webhook reads its body raw: the signature is over the exact bytes LINE sent.
+  // The webhook keeps its body raw beside the parsed JSON: the signature is over the exact bytes LINE sent.
+  // JSON is parsed by Fastify's own parser (same limits, same refusal of __proto__ keys) as everywhere else.
   app.register(async (scope: App) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser('*', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+    const parseJson = scope.getDefaultJsonParser('error', 'error');
+    scope.removeContentTypeParser('application/json');
+    scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
+      const raw = body as Buffer;
+      parseJson(req, raw.toString('utf8'), (err, json) => (err ? done(err) : done(null, { raw, json })));
+    });
     scope.post(
       '/api/v1/line/webhook',
       {
@@ -120,7 +125,10 @@ export function lineRoutes(app: App, deps: Deps) {
       async (req) => {
         const line = deps.config.line;
         if (!line) throw new AppError(404, 'LINE_NOT_CONFIGURED', 'LINE is not set up on this TIPNet server');
-        const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+        const { raw, json: parsed } = (req.body ?? { raw: Buffer.alloc(0), json: null }) as {
+          raw: Buffer;
+          json: unknown;
+        };
         const signature = req.headers['x-line-signature'];
         const context = requestContext(deps, req);
         if (
@@ -130,12 +138,6 @@ export function lineRoutes(app: App, deps: Deps) {
             recordAudit(tx, context, { action: 'line.webhook_rejected', entityType: 'line_webhook' }),
           );
           throw new AppError(401, 'BAD_SIGNATURE', 'The LINE signature does not match');
-        }
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(raw.toString('utf8'));
-        } catch {
-          throw new AppError(400, 'INVALID_JSON', 'The body is not JSON');
         }
         const body = LineWebhookBody.safeParse(parsed);
         if (!body.success) throw new AppError(400, 'INVALID_BODY', 'Not a LINE webhook body');

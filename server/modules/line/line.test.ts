@@ -197,6 +197,24 @@ describe('the LINE webhook', () => {
     expect(rejected.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('refuses a body that is not JSON before anything else', async () => {
+    const payload = '{"events": [';
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/line/webhook',
+      headers: { 'content-type': 'application/json', 'x-line-signature': sign(payload) },
+      payload,
+    });
+    expect(res.statusCode).toBe(400);
+    const form = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/line/webhook',
+      headers: { 'content-type': 'text/plain', 'x-line-signature': sign('{}') },
+      payload: '{}',
+    });
+    expect(form.statusCode).toBe(415);
+  });
+
   it('links LINE end to end, and refuses the same nonce a second time', async () => {
     const { lineUserId, nonce } = await link(fisheriesAdmin);
     const status = await t.request('GET', '/api/v1/line/me', { cookie: fisheriesAdmin.cookie });
