@@ -3,7 +3,7 @@ import type { Deps } from '../../platform/deps.ts';
 import type { App } from '../../platform/http.ts';
 import { defineModule } from '../../platform/module.ts';
 import { lineRoutes } from './line.routes.ts';
-import { drainLineOutbox, queueLineDigests } from './sender.ts';
+import { drainLineOutbox, pruneLine, queueLineDigests } from './sender.ts';
 
 export { enqueueLineMessages, type LineMessage } from './channel.ts';
 export { problemLineMessages } from './problem-messages.ts';
@@ -24,7 +24,10 @@ export default defineModule({
     {
       name: 'LINE daily digest',
       everyMs: 5 * MINUTE_MS,
-      run: (deps: Deps) => queueLineDigests(deps, digestSlot(deps.clock.now())),
+      run: async (deps: Deps) => {
+        await queueLineDigests(deps, digestSlot(deps.clock.now()));
+        await pruneLine(deps);
+      },
     },
   ],
 });

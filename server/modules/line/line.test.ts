@@ -10,7 +10,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditEvents, lineLinks, lineOutbox, lineWebhookEvents } from '../../db/schema/index.ts';
 import { buildTestApp, type TestApp } from '../../test/test-app.ts';
 import { notificationRuntimeOf } from '../notifications/index.ts';
-import { drainLineOutbox, queueLineDigests } from './sender.ts';
+import { drainLineOutbox, pruneLine, queueLineDigests } from './sender.ts';
 
 type Recorded = { method: string; path: string; headers: IncomingMessage['headers']; body: any };
 
@@ -373,6 +373,21 @@ describe('pushing notifications to LINE', () => {
     const res = await t.request('GET', '/api/v1/line/quota', { cookie: admin.cookie });
     expect(res.body).toMatchObject({ configured: true, limit: 1000, used: 850, warn: true });
     expect((await t.request('GET', '/api/v1/line/quota', { cookie: reporter.cookie })).status).toBe(403);
+  });
+});
+
+describe('housekeeping', () => {
+  it('forgets old webhook event ids and finished messages, keeping what is still waiting', async () => {
+    await link(fisheriesAdmin);
+    await raiseAndAssign();
+    await drainLineOutbox(t.deps);
+    await raiseAndAssign();
+    fake.pushScript = [500];
+    await drainLineOutbox(t.deps);
+    t.clock.advance(31 * 24 * 3600_000);
+    await pruneLine(t.deps);
+    expect(await t.db.select().from(lineWebhookEvents)).toEqual([]);
+    expect((await outboxOf(fisheriesAdmin.user.id)).map((r) => r.status)).toEqual(['pending']);
   });
 });
 

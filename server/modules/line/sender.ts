@@ -6,8 +6,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, lt, lte, sql } from 'drizzle-orm';
-import { HOUR_MS, MINUTE_MS } from '../../../common/time.ts';
-import { type LineOutboxRow, lineLinks, lineOutbox, users } from '../../db/schema/index.ts';
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../../common/time.ts';
+import {
+  type LineOutboxRow,
+  lineLinkNonces,
+  lineLinks,
+  lineOutbox,
+  lineWebhookEvents,
+  users,
+} from '../../db/schema/index.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { lineText } from './channel.ts';
 import { LineApiError, lineApi } from './client.ts';
@@ -133,4 +140,22 @@ export async function queueLineDigests(deps: SendDeps, slot: Date): Promise<numb
     if (done) queued++;
   }
   return queued;
+}
+
+/**
+ * Forgets what is no longer needed: webhook event ids after a week (LINE redelivers within hours), nonces a
+ * day after they expired, and finished LINE messages after RETENTION_OUTBOX_DAYS, like sent emails.
+ */
+export async function pruneLine(deps: Pick<Deps, 'db' | 'clock' | 'config'>): Promise<void> {
+  const now = deps.clock.now().getTime();
+  await deps.db.delete(lineWebhookEvents).where(lt(lineWebhookEvents.receivedAt, new Date(now - 7 * DAY_MS)));
+  await deps.db.delete(lineLinkNonces).where(lt(lineLinkNonces.expiresAt, new Date(now - DAY_MS)));
+  await deps.db
+    .delete(lineOutbox)
+    .where(
+      and(
+        inArray(lineOutbox.status, ['sent', 'failed', 'digested']),
+        lt(lineOutbox.createdAt, new Date(now - deps.config.retention.outboxDays * DAY_MS)),
+      ),
+    );
 }
