@@ -104,7 +104,7 @@ describe('connecting LINE on a phone, in Thai', () => {
     ]);
     await page.goto('/settings#line');
     await page.locator('#line').getByText(L.linked, { exact: true }).waitFor();
-    const followed = page.getByRole('group', { name: L.kinds.followed });
+    const followed = page.locator('#line').getByRole('group', { name: L.kinds.followed });
     await followed.getByText(L.daily, { exact: true }).click();
     await page.getByText(L.saved).waitFor();
     await page.locator('#line').scrollIntoViewIfNeeded();
