@@ -61,6 +61,10 @@ const EnvSchema = z.object({
     .max(24 * 30)
     .default(12),
   FRESH_READS_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(10),
+  LINE_CHANNEL_ACCESS_TOKEN: z.string().min(10).optional(),
+  LINE_CHANNEL_SECRET: z.string().min(10).optional(),
+  LINE_API_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.line.me'),
+  LINE_ADD_FRIEND_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 export type Config = {
@@ -88,6 +92,17 @@ export type Config = {
   /** Cached reads a user may have recomputed (Cache-Control: no-cache) a minute; past that the cache serves. */
   freshReadsPerMinute: number;
   retention: Retention;
+  /** The LINE Messaging API channel; null (the LINE channel is off) unless token and secret are both set. */
+  line: LineConfig | null;
+};
+
+export type LineConfig = {
+  channelAccessToken: string;
+  channelSecret: string;
+  /** https://api.line.me, or a local fake in tests. */
+  apiBaseUrl: string;
+  /** The Official Account's add-friend link (https://line.me/R/ti/p/@…), shown as a QR code in settings. */
+  addFriendUrl: string | null;
 };
 
 export class ConfigError extends Error {
@@ -144,6 +159,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       outboxDays: e.RETENTION_OUTBOX_DAYS,
       notificationsDays: e.RETENTION_NOTIFICATIONS_DAYS,
     },
+    line:
+      e.LINE_CHANNEL_ACCESS_TOKEN && e.LINE_CHANNEL_SECRET
+        ? {
+            channelAccessToken: e.LINE_CHANNEL_ACCESS_TOKEN,
+            channelSecret: e.LINE_CHANNEL_SECRET,
+            apiBaseUrl: e.LINE_API_BASE_URL.replace(/\/$/, ''),
+            addFriendUrl: e.LINE_ADD_FRIEND_URL ?? null,
+          }
+        : null,
   };
 }
 

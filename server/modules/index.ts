@@ -6,6 +6,7 @@ import coordination from './coordination/index.ts';
 import directory from './directory/index.ts';
 import health from './health/index.ts';
 import invitations from './invitations/index.ts';
+import line from './line/index.ts';
 import me from './me/index.ts';
 import notifications from './notifications/index.ts';
 import outbox from './outbox/index.ts';
@@ -27,6 +28,7 @@ export const MODULES = [
   reports,
   audit,
   outbox,
+  line,
   backup,
   testClock,
 ];

@@ -111,6 +111,10 @@ type Rules = {
   'notification.read': { recipientUserId: string };
   /** One's own notification list, unread count, live stream and email preferences. */
   'notification.own': undefined;
+  /** One's own LINE link and LINE preferences. */
+  'line.own': undefined;
+  /** The LINE quota used this month and the LINE outbox's backlog (the Centre). */
+  'line.quota': undefined;
 };
 export type Action = keyof Rules;
 
@@ -223,6 +227,8 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   'report.readNetwork': isAdmin,
   'notification.read': (a, r) => a.userId === r.recipientUserId,
   'notification.own': () => true,
+  'line.own': () => true,
+  'line.quota': isAdmin,
 };
 
 export function can<A extends Action>(actor: Actor | null, action: A, resource: Rules[A]): boolean {

@@ -7,6 +7,8 @@ export const PUBLIC_ROUTES = new Set([
   'POST /api/v1/auth/password-reset/confirm',
   'POST /api/v1/invitations/preview',
   'POST /api/v1/invitations/accept',
+  /** LINE's servers: no session, a signature over the body instead (modules/line/webhook.ts). */
+  'POST /api/v1/line/webhook',
 ]);
 
 /** Routes an admin who must still enrol 2FA (production) may use. */

@@ -9,6 +9,7 @@ import { authRoutes } from '../features/auth/routes.tsx';
 import { coordinationRoutes } from '../features/coordination/routes.tsx';
 import { directoryRoutes } from '../features/directory/routes.tsx';
 import { homeRoutes } from '../features/home/routes.tsx';
+import { lineRoutes } from '../features/line/routes.tsx';
 import { notificationRoutes } from '../features/notifications/routes.tsx';
 import { outboxRoutes } from '../features/outbox/routes.tsx';
 import { problemRoutes } from '../features/problems/routes.tsx';
@@ -26,6 +27,7 @@ const FEATURES: FeatureRoutes[] = [
   homeRoutes,
   accountRoutes,
   notificationRoutes,
+  lineRoutes,
   directoryRoutes,
   problemRoutes,
   coordinationRoutes,

@@ -5,6 +5,7 @@ export * from './coordination-rosters.ts';
 export * from './coordination-sla.ts';
 export * from './directory.ts';
 export * from './idempotency.ts';
+export * from './line.ts';
 export * from './notifications.ts';
 export * from './organisations.ts';
 export * from './outbox.ts';

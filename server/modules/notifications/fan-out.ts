@@ -8,7 +8,7 @@
  *   (mention); an edited comment notifies only those it newly mentions;
  * - overdue: the assigned organisations' org admins; escalated: the Centre's admins.
  * A person gets one notification per event, for the most specific reason; never for their own act;
- * centre-only events reach admins only. Immediate emails are queued in the same transaction.
+ * centre-only events reach admins only. Immediate emails and LINE messages are queued in the same transaction.
  */
 import { inArray, sql } from 'drizzle-orm';
 import {
@@ -22,6 +22,7 @@ import { rowsOf } from '../../db/rows.ts';
 import { notifications } from '../../db/schema/index.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { enqueueEmails } from '../../platform/mail/outbox.ts';
+import { enqueueLineMessages, problemLineMessages } from '../line/index.ts';
 import { eventMailsFor } from './mail.ts';
 
 const TO_REPORTER: NotifiedKind[] = ['supported', 'assigned', 'answered', 'state_changed', 'commented'];
@@ -116,14 +117,19 @@ export async function fanOutEvent(
     where b.user_id is distinct from e.actor_user_id
       and (e.visibility = 'all' or u.role = 'admin')
     on conflict (recipient_user_id, event_id) do nothing
-    returning id, recipient_user_id, reason, email
+    returning id, recipient_user_id, reason, email, kind, problem_id
   `);
   const rows = rowsOf<{
     id: string;
     recipient_user_id: string;
     reason: NotificationReason;
     email: EmailFrequency;
+    kind: NotifiedKind;
+    problem_id: string;
   }>(inserted);
+  // The LINE channel decides per recipient (linked? preference for this reason?) what it sends.
+  if (rows[0])
+    await enqueueLineMessages(tx, deps, now, problemLineMessages(rows[0].kind, rows[0].problem_id, rows));
   const immediate = rows.filter((r) => r.email === 'immediately');
   if (immediate.length > 0) {
     const mails = await eventMailsFor(tx, deps.config.baseUrl, eventId, immediate);

@@ -64,6 +64,11 @@ export const AUDIT_ACTIONS = [
   'coordination.request_created',
   'coordination.request_state_changed',
   'notification.preferences_updated',
+  'line.link_started',
+  'line.linked',
+  'line.unlinked',
+  'line.preferences_updated',
+  'line.webhook_rejected',
   'system.demo_seeded',
   'system.encryption_keys_rotated',
   'system.backup_created',
@@ -82,6 +87,7 @@ export const AUDIT_ENTITY_TYPES = [
   'problem_deadline_setting',
   'coordination_unit',
   'coordination_request',
+  'line_webhook',
   'system',
 ] as const;
 
@@ -95,6 +101,7 @@ export const AUDIT_ACTION_GROUPS = [
   'problem',
   'coordination',
   'notification',
+  'line',
   'system',
 ] as const;
 

@@ -1,0 +1,80 @@
+/** The HTTP contract of the LINE notification channel (/api/v1/line) and its per-kind preferences. */
+import { z } from 'zod';
+import { Timestamp } from './api.ts';
+
+export const LINE_FREQUENCIES = ['immediately', 'daily', 'off'] as const;
+export type LineFrequency = (typeof LINE_FREQUENCIES)[number];
+const LineFrequencyCode = z.enum(LINE_FREQUENCIES);
+
+/**
+ * What a LINE message can be about: the four reasons of problem notifications (as email has), coordination
+ * requests, and critical coordination escalations (for on-call members, on LINE by default).
+ */
+export const LINE_KINDS = [
+  'myProblems',
+  'assignedToMyOrganisation',
+  'followed',
+  'mentions',
+  'coordination',
+  'criticalEscalation',
+] as const;
+export type LineKind = (typeof LINE_KINDS)[number];
+
+export const LinePreferencesView = z.object({
+  myProblems: LineFrequencyCode,
+  assignedToMyOrganisation: LineFrequencyCode,
+  followed: LineFrequencyCode,
+  mentions: LineFrequencyCode,
+  coordination: LineFrequencyCode,
+  criticalEscalation: LineFrequencyCode,
+});
+export type LinePreferences = z.infer<typeof LinePreferencesView>;
+export const UpdateLinePreferencesBody = z.strictObject(LinePreferencesView.shape);
+
+/** Someone who links LINE wants to hear there what needs them now; what they only follow stays off. */
+export const DEFAULT_LINE_PREFERENCES: LinePreferences = {
+  myProblems: 'immediately',
+  assignedToMyOrganisation: 'immediately',
+  followed: 'off',
+  mentions: 'immediately',
+  coordination: 'immediately',
+  criticalEscalation: 'immediately',
+};
+
+export const LineStatusView = z.object({
+  /** false: the server has no LINE channel configured; settings say so and nothing is sent. */
+  configured: z.boolean(),
+  /** The Official Account's add-friend link, for the QR code; null when not configured. */
+  addFriendUrl: z.string().nullable(),
+  /** The add-friend link as an SVG QR code, for scanning from a computer; null when there is no link. */
+  addFriendQrSvg: z.string().nullable(),
+  linked: z.boolean(),
+  linkedAt: Timestamp.nullable(),
+});
+export type LineStatus = z.infer<typeof LineStatusView>;
+
+/** The link token LINE issued to the bot, carried in the link the bot replied with on `follow`. */
+export const StartLineLinkBody = z.strictObject({
+  linkToken: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[A-Za-z0-9_-]+$/),
+});
+export const StartLineLinkView = z.object({
+  /** LINE's account-link endpoint with the link token and TIPNet's nonce: the browser goes there. */
+  redirectUrl: z.string(),
+});
+
+export const LineQuotaView = z.object({
+  configured: z.boolean(),
+  /** null: no monthly limit, or not known. */
+  limit: z.number().int().nullable(),
+  used: z.number().int().nullable(),
+  /** used ≥ 80 % of the limit. */
+  warn: z.boolean(),
+  /** Pushes waiting or retrying, and those given up on, in the LINE outbox. */
+  pending: z.number().int(),
+  failed: z.number().int(),
+});
+export type LineQuota = z.infer<typeof LineQuotaView>;

@@ -1,0 +1,52 @@
+/** The LINE module's routes in the authorisation matrix (the matrix app has no LINE channel configured). */
+import { adminOnly, anyone, type RouteCase, signedIn } from '../../test/route-matrix-kit.ts';
+
+export const ROUTES: RouteCase[] = [
+  {
+    route: 'GET /api/v1/line/me',
+    sample: async () => ({ url: '/api/v1/line/me' }),
+    expected: signedIn(200),
+  },
+  {
+    // Refused with 409 LINE_NOT_CONFIGURED once signed in: the matrix app has no LINE channel.
+    route: 'POST /api/v1/line/link',
+    sample: async () => ({ url: '/api/v1/line/link', body: { linkToken: 'abc123' } }),
+    expected: signedIn(409),
+  },
+  {
+    route: 'DELETE /api/v1/line/link',
+    sample: async () => ({ url: '/api/v1/line/link' }),
+    expected: signedIn(200),
+  },
+  {
+    route: 'GET /api/v1/line/preferences',
+    sample: async () => ({ url: '/api/v1/line/preferences' }),
+    expected: signedIn(200),
+  },
+  {
+    route: 'PUT /api/v1/line/preferences',
+    sample: async () => ({
+      url: '/api/v1/line/preferences',
+      body: {
+        myProblems: 'immediately',
+        assignedToMyOrganisation: 'daily',
+        followed: 'off',
+        mentions: 'immediately',
+        coordination: 'immediately',
+        criticalEscalation: 'immediately',
+      },
+    }),
+    expected: signedIn(200),
+  },
+  {
+    route: 'GET /api/v1/line/quota',
+    sample: async () => ({ url: '/api/v1/line/quota' }),
+    expected: adminOnly(200),
+  },
+  {
+    // Public (LINE calls it); without a LINE channel it does not exist for anyone.
+    route: 'POST /api/v1/line/webhook',
+    sample: async () => ({ url: '/api/v1/line/webhook', body: { events: [] } }),
+    expected: anyone(404),
+  },
+];
