@@ -11,6 +11,7 @@ import notifications from './notifications/index.ts';
 import outbox from './outbox/index.ts';
 import problems from './problems/index.ts';
 import users from './users/index.ts';
+import vault from './vault/index.ts';
 
 export const MODULES = [
   health,
@@ -22,6 +23,7 @@ export const MODULES = [
   directory,
   problems,
   coordination,
+  vault,
   audit,
   outbox,
   backup,
