@@ -33,7 +33,7 @@ export const VAULT_LIMITS = { value: 300, entries: 50, purpose: 500, reason: 100
 export const RELEASE_BASES = ['requester', 'consent', 'override', 'child', 'break_glass'] as const;
 export type ReleaseBasis = (typeof RELEASE_BASES)[number];
 
-/** Why the contents are refused (403 codes), so the screen can say what would release them. */
+/** Why the contents are refused (403 FORBIDDEN, `details.reason`), so the screen can say what releases them. */
 export const VAULT_REFUSALS = [
   'VAULT_NOT_ACCEPTED',
   'VAULT_CONSENT_REQUIRED',

@@ -47,7 +47,9 @@ import { openVaultValue, sealVaultValue } from './vault.crypto.ts';
 export type Ctx = RequestContext & { actor: Actor };
 type VaultDeps = { db: Db; keyRing: KeyRing };
 
-const refused = (code: VaultRefusal, message: string) => new AppError(403, code, message);
+/** 403 FORBIDDEN like every refusal, with the reason in `details.reason` so the screen can say what releases it. */
+const refused = (reason: VaultRefusal, message: string) =>
+  new AppError(403, 'FORBIDDEN', message, { reason });
 const REFUSAL_MESSAGES: Record<VaultRefusal, string> = {
   VAULT_NOT_ACCEPTED:
     'The vault is released to the receiving unit only after it has accepted the request (accepted, in progress, awaiting information or done)',

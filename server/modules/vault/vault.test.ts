@@ -168,12 +168,15 @@ describe('the vault of a coordination request', () => {
     await withEntries(id);
     const notAccepted = await reveal(officer, id);
     expect(notAccepted.status).toBe(403);
-    expect(notAccepted.body.error.code).toBe('VAULT_NOT_ACCEPTED');
+    expect(notAccepted.body.error.details.reason).toBe('VAULT_NOT_ACCEPTED');
     await moveTo(id, 'acknowledged', 'accepted');
 
     const noConsent = await reveal(officer, id);
     expect(noConsent.status).toBe(403);
-    expect(noConsent.body.error.code).toBe('VAULT_CONSENT_REQUIRED');
+    expect(noConsent.body.error).toMatchObject({
+      code: 'FORBIDDEN',
+      details: { reason: 'VAULT_CONSENT_REQUIRED' },
+    });
     expect(noConsent.body.error.message).toMatch(/consent/);
     const view = await send(officer, 'GET', vaultUrl(id));
     expect(view.body).toMatchObject({ entryCount: 2, refusal: 'VAULT_CONSENT_REQUIRED' });
@@ -261,7 +264,7 @@ describe('the vault of a coordination request', () => {
     for (const [who, actor, status, code] of expectations) {
       const res = await reveal(actor, id);
       expect(res.status, who).toBe(status);
-      if (code) expect(res.body.error.code, who).toBe(code);
+      if (code) expect(res.body.error.details.reason, who).toBe(code);
       const view = await send(actor, 'GET', vaultUrl(id));
       expect(view.status, who).toBe(status === 404 ? 404 : 200);
     }
@@ -322,7 +325,7 @@ describe('the vault of a coordination request', () => {
     expect(await expireBreakGlass(t.deps)).toBe(0);
     const [ended] = await auditsOf(id, 'coordination.vault_break_glass_ended');
     expect(ended!.changes).toMatchObject({ how: 'expired' });
-    expect((await reveal(centreAdmin, id)).body.error.code).toBe('VAULT_BREAK_GLASS_REQUIRED');
+    expect((await reveal(centreAdmin, id)).body.error.details.reason).toBe('VAULT_BREAK_GLASS_REQUIRED');
 
     // Closed explicitly before it expires.
     await send(centreAdmin, 'POST', vaultUrl(id, '/break-glass'), {
