@@ -447,4 +447,5 @@ export const TaxonomiesView = z.object({
   phoneTypes: Entries,
   contactTypes: Entries,
   visibilities: Entries,
+  focalRoles: Entries,
 });

@@ -7,7 +7,7 @@ import { z } from 'zod';
 
 export type TaxonomyEntry<C extends string = string> = { code: C; th: string; en: string };
 
-export const TAXONOMY_VERSION = '2026-11-1';
+export const TAXONOMY_VERSION = '2026-12-1';
 
 const entries = <const T extends readonly TaxonomyEntry[]>(list: T) => list;
 const codesOf = <T extends readonly TaxonomyEntry[]>(list: T) =>
@@ -194,6 +194,18 @@ export const SERVICE_LANGUAGES = entries([
   { code: 'tsq', th: 'ภาษามือไทย', en: 'Thai Sign Language' },
 ]);
 
+/**
+ * Focal-point roles that are neither a theme nor a service. `data_protection` is alerted when the
+ * Centre breaks the glass on the organisation's coordination vault data (issue 12).
+ */
+export const FOCAL_ROLES = entries([
+  {
+    code: 'data_protection',
+    th: 'ผู้ประสานงานด้านคุ้มครองข้อมูลส่วนบุคคล',
+    en: 'Data protection',
+  },
+]);
+
 export const PHONE_TYPES = entries([
   { code: 'phone_office', th: 'โทรศัพท์สำนักงาน', en: 'Office phone' },
   { code: 'phone_mobile', th: 'โทรศัพท์มือถือ', en: 'Mobile phone' },
@@ -227,7 +239,11 @@ export const PHONE_TYPE_CODES = codesOf(PHONE_TYPES);
 export const CONTACT_TYPE_CODES = codesOf(CONTACT_TYPES);
 export const VISIBILITY_CODES = codesOf(VISIBILITIES);
 /** A focal point is named for a thematic area or a service. */
-export const FOCAL_TOPIC_CODES = [...THEME_CODES, ...SERVICE_CODES] as [FocalTopic, ...FocalTopic[]];
+export const FOCAL_ROLE_CODES = codesOf(FOCAL_ROLES);
+export const FOCAL_TOPIC_CODES = [...THEME_CODES, ...SERVICE_CODES, ...FOCAL_ROLE_CODES] as [
+  FocalTopic,
+  ...FocalTopic[],
+];
 
 export type OrganisationType = (typeof ORGANISATION_TYPES)[number]['code'];
 export type Theme = (typeof THEMES)[number]['code'];
@@ -239,7 +255,8 @@ export type ServiceLanguage = (typeof SERVICE_LANGUAGES)[number]['code'];
 export type PhoneType = (typeof PHONE_TYPES)[number]['code'];
 export type ContactType = (typeof CONTACT_TYPES)[number]['code'];
 export type Visibility = (typeof VISIBILITIES)[number]['code'];
-export type FocalTopic = Theme | Service;
+export type FocalRole = (typeof FOCAL_ROLES)[number]['code'];
+export type FocalTopic = Theme | Service | FocalRole;
 
 export const OrganisationTypeCode = z.enum(ORGANISATION_TYPE_CODES);
 export const ThemeCode = z.enum(THEME_CODES);
@@ -266,12 +283,19 @@ export const DIRECTORY_TAXONOMIES = {
   phoneTypes: PHONE_TYPES,
   contactTypes: CONTACT_TYPES,
   visibilities: VISIBILITIES,
+  focalRoles: FOCAL_ROLES,
 };
 
 const byCode = new Map<string, TaxonomyEntry>(
-  [...ORGANISATION_TYPES, ...THEMES, ...SERVICES, ...POPULATIONS, ...PROVINCES, ...COVERAGE_FLAGS].map(
-    (e) => [e.code, e],
-  ),
+  [
+    ...ORGANISATION_TYPES,
+    ...THEMES,
+    ...SERVICES,
+    ...POPULATIONS,
+    ...PROVINCES,
+    ...COVERAGE_FLAGS,
+    ...FOCAL_ROLES,
+  ].map((e) => [e.code, e]),
 );
 /** Labels of a theme, service, population, type or province code, for search documents and exports. */
 export const labelOf = (code: string): TaxonomyEntry | undefined => byCode.get(code);

@@ -23,7 +23,17 @@ async function main() {
     throw err;
   }
 
-  const deps = await createDeps(config);
+  let deps: Awaited<ReturnType<typeof createDeps>>;
+  try {
+    deps = await createDeps(config);
+  } catch (err) {
+    // A stored value encrypted under a key missing from TIPNET_ENCRYPTION_KEYS stops the start here.
+    if (err instanceof ConfigError) {
+      console.error(`TIPNet cannot start.\n${err.message}`);
+      process.exit(2);
+    }
+    throw err;
+  }
   const { logger } = deps;
   const reindexed = await indexUnindexedOrganisations(deps.db);
   if (reindexed > 0) logger.info({ reindexed }, 'organisation search documents rebuilt');

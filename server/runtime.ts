@@ -1,9 +1,10 @@
 import pino, { type Logger } from 'pino';
-import { type Config, keyRingFor } from './config.ts';
+import { type Config, ConfigError, keyRingFor } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { type Clock, systemClock } from './platform/context.ts';
 import type { KeyRing } from './platform/crypto/key-ring.ts';
+import { missingKeyProblems } from './platform/crypto/keys-in-use.ts';
 import type { Deps } from './platform/deps.ts';
 import { newLocalAdminToken } from './platform/local-admin.ts';
 import { type MailTransport, startMailer } from './platform/mail/outbox.ts';
@@ -65,6 +66,12 @@ export async function createDeps(
     statementTimeoutMs: config.statementTimeoutMs,
   });
   await migrate(database);
+  // Stored values under a key the ring lacks: refuse to start, naming the key, instead of failing later.
+  const missingKeys = await missingKeyProblems(database.db, keyRing);
+  if (missingKeys.length > 0) {
+    await database.close();
+    throw new ConfigError(missingKeys);
+  }
   const clearSecrets = await countClearTotpSecrets(database.db);
   if (clearSecrets > 0)
     logger.warn({ clearSecrets }, 'TOTP secrets stored in clear: run `npm run keys:rotate` to encrypt them');

@@ -1,30 +1,40 @@
 /**
- * `npm run keys:rotate`: re-encrypts every value encrypted at rest (today: users.totp_secret) under the
+ * `npm run keys:rotate`: re-encrypts every value encrypted at rest (users.totp_secret and the
+ * coordination vault's coordination_vault_entries.value) under the
  * current key, the first of TIPNET_ENCRYPTION_KEYS, in one transaction with its audit event; values
  * still in clear from before encryption at rest are encrypted too. Either every value is rewritten or,
  * when one cannot be read (its key is missing from the ring, or it was altered), none is.
  */
 import { ConfigError, keyRingFor, loadConfig } from '../config.ts';
 import { type Db, openDatabase } from '../db/client.ts';
+import { reencryptVaultEntries, type VaultReencryptCounts } from '../modules/vault/index.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { KeyRing } from '../platform/crypto/key-ring.ts';
 import { runningServer } from '../platform/local-admin.ts';
 import { type ReencryptCounts, reencryptTotpSecrets } from '../platform/totp.ts';
 
 /** Every encrypted field re-sealed under the current key, with its audit event, in one transaction. */
-export function rotateKeys(db: Db, keyRing: KeyRing, now: Date): Promise<ReencryptCounts> {
+export function rotateKeys(
+  db: Db,
+  keyRing: KeyRing,
+  now: Date,
+): Promise<ReencryptCounts & { vault: VaultReencryptCounts }> {
   return db.transaction(async (tx) => {
     const totp = await reencryptTotpSecrets(tx, keyRing);
-    await recordAudit(
-      tx,
-      { actor: null, ip: null, userAgent: 'tipnet-cli keys:rotate', now },
-      {
-        action: 'system.encryption_keys_rotated',
-        entityType: 'system',
-        changes: { currentKeyId: keyRing.currentKeyId, field: 'users.totp_secret', ...totp },
+    const vault = await reencryptVaultEntries(tx, keyRing);
+    const ctx = { actor: null, ip: null, userAgent: 'tipnet-cli keys:rotate', now };
+    await recordAudit(tx, ctx, {
+      action: 'system.encryption_keys_rotated',
+      entityType: 'system',
+      // Counts only: which fields, how many values; never a value.
+      changes: {
+        currentKeyId: keyRing.currentKeyId,
+        field: 'users.totp_secret',
+        ...totp,
+        vault: { field: 'coordination_vault_entries.value', ...vault },
       },
-    );
-    return totp;
+    });
+    return { ...totp, vault };
   });
 }
 
@@ -60,6 +70,8 @@ export async function runKeysRotate(
       message: [
         `TOTP secrets: ${counts.checked} checked, ${counts.reencrypted} re-encrypted from an older key, ` +
           `${counts.encrypted} encrypted from clear, ${counts.unchanged} already under "${keyRing.currentKeyId}".`,
+        `Vault values: ${counts.vault.checked} checked, ${counts.vault.reencrypted} re-encrypted from an older key, ` +
+          `${counts.vault.unchanged} already under "${keyRing.currentKeyId}".`,
         `Every encrypted value is now under key "${keyRing.currentKeyId}".` +
           (older.length ? ` No value needs ${older.map((id) => `"${id}"`).join(', ')} any more.` : ''),
       ].join('\n'),

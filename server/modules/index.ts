@@ -14,6 +14,7 @@ import problems from './problems/index.ts';
 import reports from './reports/index.ts';
 import testClock from './test-clock/index.ts';
 import users from './users/index.ts';
+import vault from './vault/index.ts';
 
 export const MODULES = [
   health,
@@ -26,6 +27,7 @@ export const MODULES = [
   problems,
   coordination,
   reports,
+  vault,
   audit,
   outbox,
   line,

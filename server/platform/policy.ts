@@ -9,6 +9,7 @@ import {
   type CoordinationState,
   mayMoveCoordination,
 } from '../../common/coordination-states.ts';
+import { VAULT_RELEASE_STATES } from '../../common/coordination-vault-api.ts';
 import { allowedTransitions, mayTransition, type Party } from '../../common/problem-states.ts';
 import type { ProblemState } from '../../common/problems-taxonomy.ts';
 import type { Role } from '../../common/taxonomies.ts';
@@ -107,6 +108,15 @@ type Rules = {
   'report.read': undefined;
   /** The review with every agency's figures and no small-count suppression: the Centre. */
   'report.readNetwork': undefined;
+  /** A request's vault: that it exists and its counts (never contents), to whoever sees the request. */
+  'vault.see': CoordinationAccess;
+  /** Enter or edit the named data: the requesting organisation (not observers). */
+  'vault.write': CoordinationAccess;
+  /** Record consent or an override: the accepting unit's members, once they accepted. */
+  'vault.release': CoordinationAccess;
+  /** Open a time-boxed emergency read of any vault, or set a legal hold: the Centre. */
+  'vault.breakGlass': undefined;
+  'vault.legalHold': undefined;
   /** A notification, its read state: only its recipient's. */
   'notification.read': { recipientUserId: string };
   /** One's own notification list, unread count, live stream and email preferences. */
@@ -225,6 +235,15 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
     contributes(a) && a.organisationId === r.requestingOrganisationId && r.state === 'done',
   'report.read': () => true,
   'report.readNetwork': isAdmin,
+  'vault.see': (a, r) =>
+    isAdmin(a) ||
+    a.organisationId === r.requestingOrganisationId ||
+    r.receivingUnitMemberIds.includes(a.userId),
+  'vault.write': (a, r) => contributes(a) && a.organisationId === r.requestingOrganisationId,
+  'vault.release': (a, r) =>
+    contributes(a) && r.receivingUnitMemberIds.includes(a.userId) && VAULT_RELEASE_STATES.includes(r.state),
+  'vault.breakGlass': isAdmin,
+  'vault.legalHold': isAdmin,
   'notification.read': (a, r) => a.userId === r.recipientUserId,
   'notification.own': () => true,
   'line.own': () => true,

@@ -11,7 +11,7 @@ import { buildOrganisation, buildUser } from '../demo/factories.ts';
 import type { App } from '../platform/http.ts';
 import type { MailTransport } from '../platform/mail/outbox.ts';
 import { SESSION_COOKIE } from '../platform/sessions.ts';
-import { closeDeps, createDeps } from '../runtime.ts';
+import { closeDeps, createDeps, LOG_REDACT } from '../runtime.ts';
 
 export const TEST_ORIGIN = 'http://localhost:3000';
 /** A configured key, as in production (fixed, so tests can decrypt what they find in the database). */
@@ -29,7 +29,13 @@ export type TestApp = Awaited<ReturnType<typeof buildTestApp>>;
 
 /** Runs against PostgreSQL when the pg project set TIPNET_TEST_DRIVER=pg, else on PGlite. */
 export async function buildTestApp(
-  options: { transport?: MailTransport | null; config?: Partial<Config>; webDist?: string } = {},
+  options: {
+    transport?: MailTransport | null;
+    config?: Partial<Config>;
+    webDist?: string;
+    /** Every log line (server and request logs, at trace level, redacted as in production) lands here. */
+    captureLogs?: string[];
+  } = {},
 ) {
   const clock = new TestClock();
   const database = process.env.TIPNET_TEST_DRIVER === 'pg' ? await createFreshPostgresDatabase() : null;
@@ -46,7 +52,10 @@ export async function buildTestApp(
     seedDemo: false,
     ...options.config,
   };
-  const logger = pino({ level: 'silent' });
+  const captured = options.captureLogs;
+  const logger = captured
+    ? pino({ level: 'trace', redact: LOG_REDACT }, { write: (line: string) => void captured.push(line) })
+    : pino({ level: 'silent' });
   const deps = await createDeps(config, {
     clock,
     transport: options.transport ?? null,
@@ -54,7 +63,10 @@ export async function buildTestApp(
     poolSize: 5,
     pgliteTemplate: database ? undefined : pgliteTemplate(),
   });
-  const app = await buildApp(deps, { logger: false, webDist: options.webDist ?? '/nonexistent-web-build' });
+  const app = await buildApp(deps, {
+    ...(captured ? {} : { logger: false }),
+    webDist: options.webDist ?? '/nonexistent-web-build',
+  });
   await app.ready();
 
   async function close() {

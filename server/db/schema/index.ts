@@ -14,3 +14,4 @@ export * from './rate-limits.ts';
 export * from './sessions.ts';
 export * from './tokens.ts';
 export * from './users.ts';
+export * from './vault.ts';

@@ -27,6 +27,14 @@ export type EmailTemplate =
   | { kind: 'password_reset'; link: string; displayName: string }
   | { kind: 'password_changed'; displayName: string }
   | {
+      /** Content-free: no reason, no names, no values; the link leads to the request and its audit. */
+      kind: 'vault_break_glass';
+      displayName: string;
+      organisationName: string;
+      minutes: number;
+      link: string;
+    }
+  | {
       kind: 'directory_stale';
       displayName: string;
       organisationName: string;
@@ -129,6 +137,28 @@ function copyFor(t: EmailTemplate, lang: Language): Copy {
             ],
             link: t.link,
             action: 'Set a new password',
+          };
+    case 'vault_break_glass':
+      return th
+        ? {
+            subject: 'TIPNet: ศพดส.ตร. เปิดดูข้อมูลระบุตัวบุคคลกรณีฉุกเฉิน',
+            lines: [
+              `เรียน ${t.displayName}`,
+              `ผู้ดูแลระบบของ ศพดส.ตร. เปิดดูข้อมูลระบุตัวบุคคล (เข้ารหัส) ของคำขอประสานงานที่ ${t.organisationName} ส่ง เป็นกรณีฉุกเฉิน (break-glass) ได้นาน ${t.minutes} นาที`,
+              'คุณได้รับอีเมลนี้ในฐานะผู้ประสานงานด้านคุ้มครองข้อมูลส่วนบุคคล เหตุผลและเวลาการเปิดดูบันทึกไว้ในบันทึกการตรวจสอบ โปรดเข้าสู่ระบบเพื่อดูรายละเอียด',
+            ],
+            link: t.link,
+            action: 'ดูคำขอ',
+          }
+        : {
+            subject: 'TIPNet: the Centre opened protected personal data (break-glass)',
+            lines: [
+              `Dear ${t.displayName},`,
+              `A Centre administrator opened the protected personal data of a coordination request sent by ${t.organisationName}, as an emergency (break-glass) read for ${t.minutes} minutes.`,
+              'You receive this as the data-protection focal point. The reason and the times are in the audit log; sign in to see them.',
+            ],
+            link: t.link,
+            action: 'Open the request',
           };
     case 'password_changed':
       return th

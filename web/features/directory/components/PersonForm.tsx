@@ -123,7 +123,11 @@ export function PersonFormFields({
       {...extra}
     />
   );
-  const topics = [...labels.options('themes'), ...labels.options('services')];
+  const topics = [
+    ...labels.options('themes'),
+    ...labels.options('services'),
+    ...labels.options('focalRoles'),
+  ];
   return (
     <>
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
