@@ -38,6 +38,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { enqueueEmails } from '../../platform/mail/outbox.ts';
 import { signValue } from '../../platform/tokens.ts';
+import { enqueueLineMessages, type LineMessage } from '../line/index.ts';
 import { recordCoordinationEvents } from './events.ts';
 import { holidayCalendar } from './holidays.ts';
 import { loadRosters } from './on-call.ts';
@@ -252,8 +253,29 @@ async function escalateBatch(deps: EngineDeps, now: Date, holidays: HolidayCalen
         where q.request_id = v.request_id
       `);
     const emails = await queueEmails(tx, deps, now, mails, units);
+    await enqueueLineMessages(tx, deps, now, mails.map(escalationLineMessage));
     return { claimed: due.length, fired: firstTime.length, emails };
   });
+}
+
+/**
+ * The same alert on LINE, where officers read at 2 a.m.: critical ones under their own kind, on by default.
+ * Only the urgency and the type, like the email's subject: never the request's text.
+ */
+function escalationLineMessage({ userId, request }: { userId: string; request: Due }): LineMessage {
+  const entry = <T extends { code: string; th: string; en: string }>(list: readonly T[], code: string) =>
+    list.find((e) => e.code === code)!;
+  const urgency = entry(URGENCIES, request.urgency);
+  const type = entry(REQUEST_TYPES, request.type);
+  return {
+    userId,
+    kind: request.urgency === 'critical' ? 'criticalEscalation' : 'coordination',
+    text: {
+      th: `คำขอประสานงาน${urgency.th}: ${type.th} ยังไม่มีผู้ตอบรับ`,
+      en: `${urgency.en} coordination request: ${type.en}, not yet acknowledged`,
+    },
+    path: `/coordination/requests/${request.request_id}`,
+  };
 }
 
 async function queueEmails(

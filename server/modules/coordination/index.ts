@@ -9,10 +9,10 @@ import { slaRoutes } from './sla.routes.ts';
 import { runSlaAlerts, SLA_JOB_EVERY_MS } from './sla-jobs.ts';
 
 export type { HolidayCalendar } from '../../../common/business-hours.ts';
-export { holidayCalendar } from './holidays.ts';
-export { onCall } from './on-call.ts';
 /** For the vault module: the request row, who is in its inbox, and what the policy needs of them. */
 export { accessOf, getRequest, memberIdsOf, userNames } from './coordination.queries.ts';
+export { holidayCalendar } from './holidays.ts';
+export { onCall } from './on-call.ts';
 export * as coordinationRequestService from './requests.service.ts';
 export * as coordinationRosterService from './roster.service.ts';
 export * as coordinationUnitService from './units.service.ts';

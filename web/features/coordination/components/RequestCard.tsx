@@ -5,7 +5,7 @@ import { useLanguage } from '../../../lib/i18n.ts';
 import { organisationName } from '../../../lib/organisations.ts';
 import type { RequestSummary } from '../api/coordination.ts';
 import { ageOf, provinceLabel, requestTypeLabel, unitName } from '../labels.ts';
-import { SlaClockSlot } from './SlaClockSlot.tsx';
+import { SlaClock } from '../SlaClock.tsx';
 import { StateBadge, UrgencyBadge } from './shared.tsx';
 
 /** One request in a list: the whole card is the link, a big tap target on a phone. */
@@ -38,7 +38,7 @@ export function RequestCard({
         <Group gap={6} wrap="wrap">
           <UrgencyBadge urgency={request.urgency} />
           <StateBadge state={request.state} />
-          <SlaClockSlot request={request} />
+          <SlaClock sla={request.sla} compact />
         </Group>
         <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
           {requestTypeLabel(request.type, language)} · {provinceLabel(request.province, language)}

@@ -18,8 +18,9 @@ import { useLanguage } from '../../../lib/i18n.ts';
 import { organisationName } from '../../../lib/organisations.ts';
 import { type RequestDetail, useLiveRequest, useRequest } from '../api/coordination.ts';
 import { languageLabel, provinceLabel, requestReference, requestTypeLabel, unitName } from '../labels.ts';
+import { SlaClock } from '../SlaClock.tsx';
+import { VaultSection } from '../vault/VaultSection.tsx';
 import { RequestMoves } from './RequestMoves.tsx';
-import { SlaClockSlot } from './SlaClockSlot.tsx';
 import { StateBadge, UrgencyBadge } from './shared.tsx';
 import { eventText } from './timelineText.ts';
 
@@ -65,7 +66,7 @@ function RequestView({ request }: { request: RequestDetail }) {
         <Group gap={6}>
           <UrgencyBadge urgency={request.urgency} />
           <StateBadge state={request.state} />
-          <SlaClockSlot request={request} />
+          <SlaClock sla={request.sla} compact />
         </Group>
         <Title order={1} fz={{ base: 'h2', sm: 'h1' }} style={{ overflowWrap: 'anywhere' }}>
           {title}
@@ -97,6 +98,7 @@ function RequestView({ request }: { request: RequestDetail }) {
         )}
       </Stack>
       <StateNote request={request} />
+      <SlaClock sla={request.sla} />
       <RequestMoves request={request} />
       <Section id="summary" title={t('coordination.request.summary')}>
         <SimpleGrid cols={2} spacing="xs">
@@ -126,7 +128,7 @@ function RequestView({ request }: { request: RequestDetail }) {
           </div>
         )}
       </Section>
-      {/* wip-vault: the VaultSection of named data goes here, below the routing summary. */}
+      <VaultSection requestId={request.id} requestState={request.state} />
       <Section id="timeline" title={t('coordination.request.timeline')}>
         <MantineTimeline bulletSize={14} lineWidth={2} active={request.events.length - 1}>
           {request.events.map((event) => (
