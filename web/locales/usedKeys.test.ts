@@ -16,11 +16,15 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+/** A key, or its plural forms (`people` with `{ count }` reads `people_one` / `people_other`, as i18next does). */
 function has(key: string): boolean {
   let node: unknown = en;
-  for (const part of key.split('.')) {
-    if (!node || typeof node !== 'object' || !(part in node)) return false;
-    node = (node as Record<string, unknown>)[part];
+  const parts = key.split('.');
+  for (const [i, part] of parts.entries()) {
+    if (!node || typeof node !== 'object') return false;
+    const plural = i === parts.length - 1 && !(part in node) ? `${part}_other` : part;
+    if (!(plural in node)) return false;
+    node = (node as Record<string, unknown>)[plural];
   }
   return typeof node === 'string';
 }

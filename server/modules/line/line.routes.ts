@@ -124,7 +124,7 @@ export function lineRoutes(app: App, deps: Deps) {
       },
       async (req) => {
         const line = deps.config.line;
-        if (!line) throw new AppError(404, 'LINE_NOT_CONFIGURED', 'LINE is not set up on this TIPNet server');
+        if (!line) throw new AppError(404, 'NOT_FOUND', 'LINE is not set up on this TIPNet server');
         const { raw, json: parsed } = (req.body ?? { raw: Buffer.alloc(0), json: null }) as {
           raw: Buffer;
           json: unknown;
