@@ -3,12 +3,14 @@
  * a user is named. Select these columns, never whole rows: an organisation row carries ~6 KB of search
  * documents, and a page of problems, comments or notifications names up to a hundred organisations.
  */
-import { type AnyColumn, inArray } from 'drizzle-orm';
+import { type AnyColumn, eq, inArray } from 'drizzle-orm';
 import type { OrganisationSummary } from '../../common/api.ts';
 import type { Language } from '../../common/taxonomies.ts';
 import type { Db } from '../db/client.ts';
 import {
   coordinationRequests,
+  coordinationRosterLayers,
+  coordinationRosterOverrides,
   coordinationUnits,
   invitations,
   type OrganisationRow,
@@ -79,40 +81,63 @@ const snippet = (text: string) =>
  */
 export async function referenceNamesOf(db: Db, ids: string[]): Promise<Record<string, ReferenceName>> {
   if (ids.length === 0) return {};
-  const [orgs, accounts, persons, raised, invited, comments, units, requests] = await Promise.all([
-    db
-      .select({ id: organisations.id, th: organisations.nameTh, en: organisations.nameEn })
-      .from(organisations)
-      .where(inArray(organisations.id, ids)),
-    db.select({ id: users.id, th: users.displayName }).from(users).where(inArray(users.id, ids)),
-    db
-      .select({ id: people.id, th: people.nameTh, en: people.nameEn })
-      .from(people)
-      .where(inArray(people.id, ids)),
-    db.select({ id: problems.id, th: problems.title }).from(problems).where(inArray(problems.id, ids)),
-    db
-      .select({ id: invitations.id, th: invitations.email })
-      .from(invitations)
-      .where(inArray(invitations.id, ids)),
-    db
-      .select({ id: problemComments.id, body: problemComments.body })
-      .from(problemComments)
-      .where(inArray(problemComments.id, ids)),
-    db
-      .select({ id: coordinationUnits.id, th: coordinationUnits.nameTh, en: coordinationUnits.nameEn })
-      .from(coordinationUnits)
-      .where(inArray(coordinationUnits.id, ids)),
-    db
-      .select({ id: coordinationRequests.id })
-      .from(coordinationRequests)
-      .where(inArray(coordinationRequests.id, ids)),
-  ]);
+  const [orgs, accounts, persons, raised, invited, comments, units, requests, layers, overrides] =
+    await Promise.all([
+      db
+        .select({ id: organisations.id, th: organisations.nameTh, en: organisations.nameEn })
+        .from(organisations)
+        .where(inArray(organisations.id, ids)),
+      db.select({ id: users.id, th: users.displayName }).from(users).where(inArray(users.id, ids)),
+      db
+        .select({ id: people.id, th: people.nameTh, en: people.nameEn })
+        .from(people)
+        .where(inArray(people.id, ids)),
+      db.select({ id: problems.id, th: problems.title }).from(problems).where(inArray(problems.id, ids)),
+      db
+        .select({ id: invitations.id, th: invitations.email })
+        .from(invitations)
+        .where(inArray(invitations.id, ids)),
+      db
+        .select({ id: problemComments.id, body: problemComments.body })
+        .from(problemComments)
+        .where(inArray(problemComments.id, ids)),
+      db
+        .select({ id: coordinationUnits.id, th: coordinationUnits.nameTh, en: coordinationUnits.nameEn })
+        .from(coordinationUnits)
+        .where(inArray(coordinationUnits.id, ids)),
+      db
+        .select({ id: coordinationRequests.id })
+        .from(coordinationRequests)
+        .where(inArray(coordinationRequests.id, ids)),
+      db
+        .select({ id: coordinationRosterLayers.id, th: coordinationRosterLayers.name })
+        .from(coordinationRosterLayers)
+        .where(inArray(coordinationRosterLayers.id, ids)),
+      // An override is read as the layer it covers ("เวรหลัก"), the person being named beside it.
+      db
+        .select({ id: coordinationRosterOverrides.id, th: coordinationRosterLayers.name })
+        .from(coordinationRosterOverrides)
+        .innerJoin(
+          coordinationRosterLayers,
+          eq(coordinationRosterLayers.id, coordinationRosterOverrides.layerId),
+        )
+        .where(inArray(coordinationRosterOverrides.id, ids)),
+    ]);
   const quoted = comments.map((c) => ({ id: c.id, th: `“${snippet(c.body)}”` }));
   // A request has no title: its short reference, as people read it out on the phone.
   const referenced = requests.map((r) => ({ id: r.id, th: `#${r.id.slice(0, 8).toUpperCase()}` }));
   return Object.fromEntries(
-    [...orgs, ...accounts, ...persons, ...raised, ...invited, ...quoted, ...units, ...referenced].map(
-      (r: { id: string; th: string; en?: string | null }) => [r.id, { th: r.th, en: r.en || r.th }],
-    ),
+    [
+      ...orgs,
+      ...accounts,
+      ...persons,
+      ...raised,
+      ...invited,
+      ...quoted,
+      ...units,
+      ...referenced,
+      ...layers,
+      ...overrides,
+    ].map((r: { id: string; th: string; en?: string | null }) => [r.id, { th: r.th, en: r.en || r.th }]),
   );
 }

@@ -85,6 +85,8 @@ export const AUDIT_ACTIONS = [
   'coordination.holiday_added',
   'coordination.holiday_removed',
   'coordination.sla_policy_created',
+  'coordination.sla_warning',
+  'coordination.sla_breached',
   'notification.preferences_updated',
   'line.link_started',
   'line.linked',
