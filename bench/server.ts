@@ -278,8 +278,7 @@ async function generateInto(target: Record<string, string>, size: SyntheticSize)
   if (code !== 0) throw new Error(`seed:synthetic failed with exit code ${code}`);
 }
 
-// A fresh embedded database migrates and seeds first: minutes when the machine is shared and loaded.
-async function waitUntilReady(baseUrl: string, exited: Promise<number | null>, timeoutMs = 180_000) {
+async function waitUntilReady(baseUrl: string, exited: Promise<number | null>, timeoutMs = 60_000) {
   let exitCode: number | null | undefined;
   exited.then((code) => {
     exitCode = code;
