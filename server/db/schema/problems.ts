@@ -25,6 +25,7 @@ import type { PrivacyFinding } from '../../../common/privacy-check.ts';
 import type { ProblemEventKind, ProblemEventVisibility } from '../../../common/problem-events.ts';
 import type { ProblemCategory, ProblemState, ProblemType } from '../../../common/problems-taxonomy.ts';
 import type { Sector } from '../../../common/taxonomies.ts';
+import { forumAgendaItems, forumEvents } from './forums.ts';
 import { organisations } from './organisations.ts';
 import { tsvector } from './tsvector.ts';
 import { users } from './users.ts';
@@ -45,8 +46,11 @@ export const problems = pgTable(
     provinces: codes<ProvinceCode>('provinces'),
     sectors: codes<Sector>('sectors'),
     proposedSolution: text('proposed_solution'),
-    /** Where it was raised (a forum's name for now; the Forums issue will link it). */
+    /** Where it was raised, as written (older problems, or a meeting outside TIPNet). */
     source: text('source'),
+    /** The forum it was raised at, from the floor or linked later: the link the web shows. */
+    sourceEventId: uuid('source_event_id').references((): AnyPgColumn => forumEvents.id),
+    sourceAgendaItemId: uuid('source_agenda_item_id').references((): AnyPgColumn => forumAgendaItems.id),
     reporterUserId: uuid('reporter_user_id')
       .notNull()
       .references(() => users.id),
