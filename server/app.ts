@@ -13,7 +13,7 @@ import type { Deps } from './platform/deps.ts';
 import { frameworkErrorHandler, registerErrorHandling } from './platform/error-handler.ts';
 import { AppError, unauthenticated } from './platform/errors.ts';
 import { housekeepingJob } from './platform/housekeeping.ts';
-import type { App } from './platform/http.ts';
+import { type App, isBackgroundRead } from './platform/http.ts';
 import { registerIdempotency } from './platform/idempotency.ts';
 import { assertStorableInput } from './platform/input-guard.ts';
 import { scheduleJobs } from './platform/jobs.ts';
@@ -94,7 +94,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
     if (!req.url.startsWith('/api/')) return;
     assertSameOrigin(req, deps.config.baseUrl);
     const token = req.cookies[SESSION_COOKIE];
-    req.signedIn = token ? await resolveSession(deps, token) : null;
+    req.signedIn = token ? await resolveSession(deps, token, { renew: !isBackgroundRead(req) }) : null;
     req.actor = req.signedIn?.actor ?? null;
     if (req.signedIn) reply.header(SESSION_EXPIRES_HEADER, req.signedIn.expiresAt.toISOString());
     // Authenticate before the body is parsed and anything validated (preParsing, preValidation): a caller

@@ -9,7 +9,7 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ErrorBody, SESSION_EXPIRES_HEADER } from '../../common/api.ts';
+import { BACKGROUND_READ_HEADER, ErrorBody, SESSION_EXPIRES_HEADER } from '../../common/api.ts';
 import type { Actor, RequestContext } from './context.ts';
 import type { Deps } from './deps.ts';
 import { unauthenticated } from './errors.ts';
@@ -25,6 +25,10 @@ export type App = FastifyInstance<
 >;
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A read the browser makes by itself (an event stream): it never renews the session. */
+    backgroundRead?: boolean;
+  }
   interface FastifyRequest {
     actor: Actor | null;
     /** The signed-in user's rows as loaded with the session, for routes that present them. */
@@ -41,6 +45,12 @@ export function requestContext(deps: Deps, req: FastifyRequest): RequestContext 
     now: deps.clock.now(),
     idempotency: req.idempotency,
   };
+}
+
+/** Whether the request is one the user did not make themselves, which must not keep their session alive. */
+export function isBackgroundRead(req: FastifyRequest): boolean {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+  return req.headers[BACKGROUND_READ_HEADER] === '1' || req.routeOptions.config?.backgroundRead === true;
 }
 
 /** The signed-in actor; the auth guard has already answered 401 on routes that need one. */

@@ -76,7 +76,11 @@ function prepareSessionLookup(db: Db) {
  * The user behind a session cookie (with their organisation, so /me needs no second query),
  * or null when the session is unknown, expired or its user inactive.
  */
-export async function resolveSession(deps: Deps, token: string): Promise<SignedInUser | null> {
+export async function resolveSession(
+  deps: Deps,
+  token: string,
+  { renew = true }: { renew?: boolean } = {},
+): Promise<SignedInUser | null> {
   const now = deps.clock.now();
   let lookup = sessionLookups.get(deps.db);
   if (!lookup) {
@@ -86,7 +90,7 @@ export async function resolveSession(deps: Deps, token: string): Promise<SignedI
   const [row] = await lookup.execute({ tokenHash: hashToken(token), now: now.toISOString() });
   if (!row) return null;
   let expiresAt = row.idleExpiresAt;
-  if (now.getTime() - row.lastSeenAt.getTime() > RENEW_AFTER_MS) {
+  if (renew && now.getTime() - row.lastSeenAt.getTime() > RENEW_AFTER_MS) {
     expiresAt = renewedExpiry(deps, now, row.absoluteExpiresAt);
     await deps.db
       .update(sessions)

@@ -1,6 +1,8 @@
 /** The one way the web app talks to the server: JSON over fetch with the session cookie. */
+import { BACKGROUND_READ_HEADER } from '../../common/api.ts';
 import { noteAnswer } from './offline.ts';
 import { noteSessionExpiry } from './session-expiry.ts';
+import { isUserIdle } from './user-activity.ts';
 
 export class ApiError extends Error {
   constructor(
@@ -65,6 +67,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
         // The server only accepts state changes sent as JSON (a CSRF defence), so send it even without a body.
         ...(method !== 'GET' ? { 'Content-Type': 'application/json' } : {}),
         ...(options.idempotencyKey ? { 'Idempotency-Key': options.idempotencyKey } : {}),
+        ...(method === 'GET' && isUserIdle() ? { [BACKGROUND_READ_HEADER]: '1' } : {}),
       },
       body: hasBody ? JSON.stringify(options.body) : method !== 'GET' ? '{}' : undefined,
       signal: options.signal,

@@ -197,6 +197,7 @@ export function coordinationRoutes(app: App, deps: Deps, live: CoordinationLive)
   app.get(
     '/api/v1/coordination/requests/:id/stream',
     {
+      config: { backgroundRead: true },
       schema: {
         operationId: 'coordination.followRequest',
         tags,

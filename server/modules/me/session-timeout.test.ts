@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SESSION_EXPIRES_HEADER } from '../../../common/api.ts';
+import { BACKGROUND_READ_HEADER, SESSION_EXPIRES_HEADER } from '../../../common/api.ts';
 import { MINUTE_MS } from '../../../common/time.ts';
 import { buildTestApp, type TestApp } from '../../test/test-app.ts';
 
@@ -58,5 +58,28 @@ describe('the session timeout the web warns about', () => {
     }
     t.clock.advance(IDLE);
     expect((await t.request('GET', '/api/v1/me', { cookie: fresh.cookie })).status).toBe(401);
+  });
+
+  it('lets an unattended tab time out: background reads and event streams do not renew the session', async () => {
+    const { cookie } = await t.signedIn();
+    const signedInAt = t.clock.now().getTime();
+    const background = { cookie, headers: { [BACKGROUND_READ_HEADER]: '1' } };
+
+    t.clock.advance(10 * MINUTE_MS);
+    const refetch = await t.request('GET', '/api/v1/notifications', background);
+    expect(refetch.status).toBe(200);
+    expect(expiryOf(refetch)).toBe(signedInAt + IDLE);
+
+    // The same read made by the user renews it; a background write header changes nothing for writes.
+    t.clock.advance(10 * MINUTE_MS);
+    expect(expiryOf(await t.request('GET', '/api/v1/notifications', { cookie }))).toBe(
+      signedInAt + 20 * MINUTE_MS + IDLE,
+    );
+
+    // Left alone past the idle period, only background reads came: the session is over.
+    t.clock.advance(IDLE - MINUTE_MS);
+    expect((await t.request('GET', '/api/v1/me', background)).status).toBe(200);
+    t.clock.advance(2 * MINUTE_MS);
+    expect((await t.request('GET', '/api/v1/me', background)).status).toBe(401);
   });
 });

@@ -113,6 +113,7 @@ export function notificationRoutes(app: App, deps: Deps, runtime: NotificationRu
   app.get(
     '/api/v1/notifications/stream',
     {
+      config: { backgroundRead: true },
       schema: {
         operationId: 'notifications.stream',
         tags,
