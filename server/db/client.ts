@@ -4,6 +4,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { releaseClientsWhoseBeginFails } from './pool-transactions.ts';
 import * as schema from './schema/index.ts';
 
 /** The same typed database whichever driver runs underneath. A transaction is also a Db. */
@@ -98,6 +99,7 @@ async function openPostgres(url: string, max: number, statementTimeoutMs?: numbe
   // would end the process. The query in flight still rejects and the pool discards the broken client.
   pool.on('connect', (client) => client.on('error', ignoreDroppedConnection));
   pool.on('error', ignoreDroppedConnection);
+  const checkOut = releaseClientsWhoseBeginFails(pool);
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return {
     db,
@@ -105,7 +107,7 @@ async function openPostgres(url: string, max: number, statementTimeoutMs?: numbe
     query: async (sql) => (await pool.query(sql)).rows,
     close: () => endPool(pool),
     withConnection: async (fn) => {
-      const client = await pool.connect();
+      const client = await checkOut();
       try {
         return await fn(drizzlePg({ client, schema }) as unknown as Db);
       } finally {
@@ -122,9 +124,9 @@ function ignoreDroppedConnection() {}
 const CLOSE_WAIT_MS = 5_000;
 
 /**
- * `pool.end()` waits for every checked-out client; after PostgreSQL has dropped connections it has been
- * seen to wait forever (1 run in 3 of connection-drops.test.ts), which would hang a shutdown. Give up after
- * CLOSE_WAIT_MS: the server closes the dead sockets' side when the process exits.
+ * `pool.end()` waits for every checked-out client. A client lost by a failed BEGIN made it wait for ever
+ * (fixed in pool-transactions.ts); should any other holder never release, give up after CLOSE_WAIT_MS so a
+ * shutdown cannot hang: the server closes the dead sockets' side when the process exits.
  */
 async function endPool(pool: pg.Pool) {
   let timer: NodeJS.Timeout | undefined;

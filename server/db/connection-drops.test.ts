@@ -54,11 +54,18 @@ describe.runIf(onPostgres)('when PostgreSQL drops the app’s connections during
     };
     const workers = [0, 1, 2, 3, 4, 5].map(worker);
     let killed = 0;
+    // Paced by answers, not by the clock, so a slow machine cannot turn the in-flight share into most of them.
+    const afterMoreAnswers = async (more: number) => {
+      const target = statuses.length + more;
+      for (let waited = 0; statuses.length < target && waited < 30_000; waited += 50) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
     for (let drop = 0; drop < 3; drop++) {
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      await afterMoreAnswers(40);
       killed += await terminateAppConnections();
     }
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    await afterMoreAnswers(40);
     running = false;
     await Promise.all(workers);
 
