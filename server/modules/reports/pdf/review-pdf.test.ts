@@ -107,7 +107,7 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync('/usr/bin/pdftotext'))('the
     expect(pages).toHaveLength(2);
     if (process.env.UPDATE_REFERENCE_PAGES) {
       mkdirSync(REFERENCE_DIR, { recursive: true });
-      pages.forEach((bytes, i) => writeFileSync(reference(i + 1), bytes));
+      for (const [i, bytes] of pages.entries()) writeFileSync(reference(i + 1), bytes);
     }
     const [cover, network] = pages.map(parsePgm) as [
       ReturnType<typeof parsePgm>,
