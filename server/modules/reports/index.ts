@@ -1,6 +1,7 @@
 import type { Deps } from '../../platform/deps.ts';
 import type { App } from '../../platform/http.ts';
 import { defineModule } from '../../platform/module.ts';
+import { DIGEST_EVERY_MS, runMonthlyDigest } from './digest.ts';
 import { pdfRendererFor } from './pdf/renderer.ts';
 import { reportRoutes } from './reports.routes.ts';
 
@@ -18,10 +19,11 @@ export function pdfReadiness(chromiumPath: string) {
   };
 }
 
-/** The dashboard and the yearly review: sections contributed by the modules, for a period. */
+/** The dashboard and the yearly review: sections contributed by the modules, for a period; the monthly digest. */
 export default defineModule({
   name: 'reports',
   routes: (app: App, deps: Deps) => {
     reportRoutes(app, deps);
   },
+  jobs: [{ name: 'monthly digest', everyMs: DIGEST_EVERY_MS, run: (deps) => runMonthlyDigest(deps) }],
 });
