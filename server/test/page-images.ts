@@ -15,7 +15,7 @@ export type GreyImage = { width: number; height: number; pixels: Uint8Array };
 export function parsePgm(bytes: Buffer): GreyImage {
   // "P5" width height maxval, separated by whitespace (comments are not written by pdftoppm).
   const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(bytes.subarray(0, 64).toString('latin1'));
-  if (header?.[3] !== '255' || !header) throw new Error('not an 8-bit binary PGM');
+  if (header?.[3] !== '255') throw new Error('not an 8-bit binary PGM');
   const width = Number(header[1]);
   const height = Number(header[2]);
   const pixels = new Uint8Array(bytes.subarray(header[0].length, header[0].length + width * height));
