@@ -116,6 +116,8 @@ export const MetricsRow = z.object({
   /** Clocks breached ÷ clocks that applied and ended or ran out; null before any. */
   breachRate: z.number().nullable(),
   breaches: z.number().int(),
+  /** Clocks that applied and ended or ran out: the breach rate's denominator. */
+  judged: z.number().int(),
   declinesByReason: z.record(z.string(), z.number().int()),
   forwardsByReason: z.record(z.string(), z.number().int()),
   /** By outcome code (OUTCOMES), and why not by NOT_SUCCESSFUL_REASONS code. */

@@ -124,7 +124,8 @@ export function parsePeriod(code: string): Period | null {
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
-const dayCode = (at: Date) => {
+/** The Bangkok calendar day of an instant as YYYY-MM-DD. */
+export const dayCode = (at: Date) => {
   const d = bangkokDay(at);
   return `${d.year}-${pad(d.month)}-${pad(d.day)}`;
 };

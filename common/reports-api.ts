@@ -12,12 +12,17 @@ import { PeriodCode } from './report-periods.ts';
 export const SUPPRESSED = '< 5';
 /** Counts below this, all from one organisation, are suppressed beyond the Centre. */
 export const SMALL_COUNT = 5;
+/**
+ * What a cell hidden only to protect a "< 5" shows: it may hold any count, so it must not read "< 5",
+ * but without hiding it the "< 5" would be its column total minus the cells shown.
+ */
+export const WITHHELD = 'x';
 
 export const Label = z.object({ th: z.string(), en: z.string() });
 export type Label = z.infer<typeof Label>;
 
-/** A number, the suppression mark, or null (not applicable, e.g. a median over nothing). */
-export const Cell = z.union([z.number(), z.literal(SUPPRESSED), z.null()]);
+/** A number, a suppression mark, or null (not applicable, e.g. a median over nothing). */
+export const Cell = z.union([z.number(), z.literal(SUPPRESSED), z.literal(WITHHELD), z.null()]);
 export type Cell = z.infer<typeof Cell>;
 
 export const Figure = z.object({

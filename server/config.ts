@@ -61,6 +61,7 @@ const EnvSchema = z.object({
     .max(24 * 30)
     .default(12),
   FRESH_READS_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(10),
+  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
   LINE_CHANNEL_ACCESS_TOKEN: z.string().min(10).optional(),
   LINE_CHANNEL_SECRET: z.string().min(10).optional(),
   LINE_API_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://api.line.me'),
@@ -92,6 +93,8 @@ export type Config = {
   /** Cached reads a user may have recomputed (Cache-Control: no-cache) a minute; past that the cache serves. */
   freshReadsPerMinute: number;
   retention: Retention;
+  /** CHROMIUM_PATH: the browser that prints the review PDF; optional, everything else works without it. */
+  chromiumPath: string;
   /** The LINE Messaging API channel; null (the LINE channel is off) unless token and secret are both set. */
   line: LineConfig | null;
 };
@@ -153,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
     testClockStart: e.TIPNET_TEST_CLOCK ? new Date(e.TIPNET_TEST_CLOCK) : undefined,
     freshReadsPerMinute: e.FRESH_READS_PER_MINUTE,
+    chromiumPath: e.CHROMIUM_PATH,
     retention: {
       sessionsDays: e.RETENTION_SESSIONS_DAYS,
       auditIpDays: e.RETENTION_AUDIT_IP_DAYS,

@@ -12,6 +12,7 @@ export * from './organisations.ts';
 export * from './outbox.ts';
 export * from './problems.ts';
 export * from './rate-limits.ts';
+export * from './reports.ts';
 export * from './sessions.ts';
 export * from './tokens.ts';
 export * from './users.ts';

@@ -12,6 +12,8 @@ export type { HolidayCalendar } from '../../../common/business-hours.ts';
 /** For the vault module: the request row, who is in its inbox, and what the policy needs of them. */
 export { accessOf, getRequest, memberIdsOf, userNames } from './coordination.queries.ts';
 export { holidayCalendar } from './holidays.ts';
+/** For the reports module: answer times, breaches and outcomes per organisation for a period. */
+export { coordinationMetrics } from './metrics.service.ts';
 export { onCall } from './on-call.ts';
 export * as coordinationRequestService from './requests.service.ts';
 export * as coordinationRosterService from './roster.service.ts';

@@ -171,6 +171,7 @@ export async function coordinationMetrics(
       outcome: durations(list.flatMap((t) => t.outcome)),
       breachRate: judged ? breaches / judged : null,
       breaches,
+      judged,
       declinesByReason: merge(list.map((t) => t.declinesByReason)),
       forwardsByReason: merge(list.map((t) => t.forwardsByReason)),
       outcomes: merge(list.map((t) => t.outcomes)),

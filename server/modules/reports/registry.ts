@@ -1,9 +1,12 @@
 /**
  * The review's sections, in the order they are shown. A module that counts something for the review
- * adds its section here (exported from its own index.ts): coordination and forums when they land.
+ * adds its section here: forums when they land. Coordination's section reads that module's metrics through
+ * its index.ts; "who works with whom" joins problems and coordination.
  */
+import { coordinationSection } from './coordination.section.ts';
 import { coverageSection } from './coverage.section.ts';
 import { networkSection } from './network.section.ts';
+import { partnersSection } from './partners.section.ts';
 import { problemsSection } from './problems.section.ts';
 import type { ReportSectionDefinition } from './sections.ts';
 
@@ -11,4 +14,6 @@ export const REPORT_SECTIONS: readonly ReportSectionDefinition[] = [
   networkSection,
   coverageSection,
   problemsSection,
+  coordinationSection,
+  partnersSection,
 ];

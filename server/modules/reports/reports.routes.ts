@@ -3,18 +3,17 @@ import { ReviewQuery, ReviewView } from '../../../common/reports-api.ts';
 import { csvLanguageOf } from '../../platform/csv-locale.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { type App, actorOf, errorResponses } from '../../platform/http.ts';
-import { createPdfRenderer, DEFAULT_CHROMIUM } from './pdf/renderer.ts';
+import { pdfRendererFor } from './pdf/renderer.ts';
 import { reviewHtml } from './pdf/review-html.ts';
 import { review } from './reports.service.ts';
 import { reviewWorkbook } from './workbook.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Chromium is the one optional system package: without it everything but the PDF works. */
-export const pdfRenderer = createPdfRenderer({ chromiumPath: process.env.CHROMIUM_PATH || DEFAULT_CHROMIUM });
-
 export function reportRoutes(app: App, deps: Deps) {
   const tags = ['reports'];
+  /** Chromium is the one optional system package: without it everything but the PDF works. */
+  const pdfRenderer = pdfRendererFor(deps.config.chromiumPath);
   app.get(
     '/api/v1/reports/review',
     {

@@ -6,13 +6,14 @@ import {
   periodLabel,
   previousPeriod,
 } from '../../../common/report-periods.ts';
-import type { ReviewView } from '../../../common/reports-api.ts';
+import { type ReportSection, type ReviewView, WITHHELD } from '../../../common/reports-api.ts';
 import type { Db } from '../../db/client.ts';
 import type { Actor } from '../../platform/context.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { authorize, can } from '../../platform/policy.ts';
 import { REPORT_SECTIONS } from './registry.ts';
-import type { SectionContext } from './sections.ts';
+import { label, type SectionContext } from './sections.ts';
+import { withSecondarySuppression } from './suppression.ts';
 
 const describe = (p: Period) => ({
   code: p.code,
@@ -35,7 +36,7 @@ export async function review(
   const centre = can(viewer, 'report.readNetwork', undefined);
   const ctx: SectionContext = { db, viewer, period, previous, now, centre };
   const sections = await Promise.all(
-    REPORT_SECTIONS.map(async (s) => ({ id: s.id, title: s.title, ...(await s.compute(ctx)) })),
+    REPORT_SECTIONS.map(async (s) => protect({ id: s.id, title: s.title, ...(await s.compute(ctx)) })),
   );
   return {
     period: describe(period),
@@ -44,5 +45,24 @@ export async function review(
     scope: centre ? 'network' : 'organisation',
     sections,
     pdfAvailable,
+  };
+}
+
+const WITHHELD_NOTE = label(
+  ` ช่องที่แสดง "${WITHHELD}" ถูกปกปิดเพิ่มเพื่อไม่ให้คำนวณค่า "< 5" ย้อนกลับจากผลรวมได้`,
+  ` Cells marked "${WITHHELD}" are withheld so that no "< 5" can be worked out from a total.`,
+);
+
+/** Every table gets secondary suppression here, once, so no section can forget it. */
+function protect(section: ReportSection): ReportSection {
+  const tables = section.tables.map(withSecondarySuppression);
+  const withheld = tables.some(
+    (t) => t.rows.some((r) => r.values.includes(WITHHELD)) || t.totals?.includes(WITHHELD),
+  );
+  if (!withheld) return { ...section, tables };
+  return {
+    ...section,
+    tables,
+    method: { th: section.method.th + WITHHELD_NOTE.th, en: section.method.en + WITHHELD_NOTE.en },
   };
 }

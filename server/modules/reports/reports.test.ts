@@ -3,8 +3,10 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportSection, ReportTable, ReviewView } from '../../../common/reports-api.ts';
 import { DAY_MS as DAY } from '../../../common/time.ts';
-import { type OrganisationRow, problemAnswers } from '../../db/schema/index.ts';
+import { coordinationRequestEvents, type OrganisationRow, problemAnswers } from '../../db/schema/index.ts';
+import { buildCoordinationRequest, buildUnit } from '../../test/coordination-factories.ts';
 import { buildProblem } from '../../test/problem-factories.ts';
+import { derivable } from '../../test/suppression-kit.ts';
 import { buildTestApp, type TestApp } from '../../test/test-app.ts';
 
 let t: TestApp;
@@ -12,6 +14,7 @@ let admin: { cookie: string };
 let labourMember: { cookie: string };
 let fisheries: OrganisationRow;
 let labour: OrganisationRow;
+let mirror: OrganisationRow;
 
 const section = (view: ReviewView, id: string) => view.sections.find((s) => s.id === id) as ReportSection;
 const table = (s: ReportSection, key: string) => s.tables.find((x) => x.key === key) as ReportTable;
@@ -56,10 +59,14 @@ async function raised(
 beforeAll(async () => {
   t = await buildTestApp();
   const now = t.clock.now(); // 26 Nov 2026: fiscal 2570
-  const centre = await t.buildOrganisation({ nameEn: 'Centre', sector: 'government' });
+  const centre = await t.buildOrganisation({
+    nameEn: 'Centre',
+    sector: 'government',
+    createdAt: new Date('2024-06-01T03:00:00Z'),
+  });
   fisheries = await t.buildOrganisation({ nameEn: 'Fisheries Dept', sector: 'government' });
   labour = await t.buildOrganisation({ nameEn: 'Labour Dept', sector: 'government' });
-  const mirror = await t.buildOrganisation({ nameEn: 'Mirror', sector: 'civil_society' });
+  mirror = await t.buildOrganisation({ nameEn: 'Mirror', sector: 'civil_society' });
   // Interpretation: Ranong has one provider, Songkhla two, Chiang Mai one whose entry is stale.
   await t.buildOrganisation({
     nameEn: 'Port Interpreters',
@@ -102,7 +109,13 @@ describe('GET /api/v1/reports/review', () => {
     expect(view.period.label.th).toBe('ปีงบประมาณ 2570');
     expect(view.previous.code).toBe('fiscal-2569');
     expect(view.scope).toBe('network');
-    expect(view.sections.map((s) => s.id)).toEqual(['network', 'coverage', 'problems']);
+    expect(view.sections.map((s) => s.id)).toEqual([
+      'network',
+      'coverage',
+      'problems',
+      'coordination',
+      'partners',
+    ]);
     const problems = section(view, 'problems');
     expect(figure(problems, 'raised')).toMatchObject({ value: 8, previous: 1 });
     expect(figure(problems, 'answered')).toMatchObject({ value: 3, previous: 0 });
@@ -128,7 +141,17 @@ describe('GET /api/v1/reports/review', () => {
     expect(JSON.stringify(view)).not.toContain('Fisheries Dept');
     const categories = table(problems, 'by_category');
     expect(row(categories, 'shelter_protection')?.values).toEqual(['< 5', 0, 0]);
-    expect(row(categories, 'victim_identification')?.values[0]).toBe(6);
+    // Raised: 8 in all, so the 6 beside the "< 5" is withheld too, or 8 − 6 would give it away.
+    expect(row(categories, 'victim_identification')?.values[0]).toBe('x');
+    expect(categories.totals?.[0]).toBe(8);
+    expect(problems.method.en).toContain('"x" are withheld');
+  });
+
+  it('lets no organisation work a "< 5" out of any total by subtraction', async () => {
+    const view = await get(labourMember.cookie, 'fiscal-2570');
+    const tables = view.sections.flatMap((s) => s.tables);
+    expect(tables.some((tb) => tb.rows.some((r) => r.values.includes('< 5')))).toBe(true);
+    for (const tb of tables) expect(derivable(tb), tb.key).toEqual([]);
   });
 
   it('flags Ranong × interpretation as served by a single provider, and a stale single provider apart', async () => {
@@ -163,6 +186,93 @@ describe('GET /api/v1/reports/review', () => {
   });
 });
 
+describe('coordination and who works with whom (fiscal 2568)', () => {
+  const at = new Date('2025-03-03T02:00:00Z');
+  const minutes = (n: number) => new Date(at.getTime() + n * 60_000);
+  /** A request made at `at` and acknowledged by the receiving unit `ackAfter` minutes later. */
+  async function request(from: OrganisationRow, unitId: string, o: { type?: string; ackAfter: number }) {
+    const r = await buildCoordinationRequest(t.db, {
+      requestingOrganisationId: from.id,
+      receivingUnitId: unitId,
+      type: (o.type ?? 'interpreter') as never,
+      province: 'TH-85',
+      createdAt: at,
+    });
+    await t.db.insert(coordinationRequestEvents).values({
+      requestId: r.id,
+      at: minutes(o.ackAfter),
+      kind: 'state_changed',
+      actorUserId: null,
+      actorOrganisationId: null,
+      unitId,
+      data: { from: 'submitted', to: 'acknowledged' },
+    });
+  }
+
+  beforeAll(async () => {
+    const fisheriesUnit = await buildUnit(t.db, { organisationId: fisheries.id });
+    const labourUnit = await buildUnit(t.db, { organisationId: labour.id });
+    // Labour asks Fisheries three times (acknowledged in 10, 20 and 30 minutes); Mirror asks Labour once.
+    for (const ackAfter of [10, 20, 30]) await request(labour, fisheriesUnit.id, { ackAfter });
+    await request(mirror, labourUnit.id, { type: 'shelter_placement', ackAfter: 60 });
+    // Fisheries and Labour were both assigned one problem.
+    await buildProblem(t.db, { createdAt: at, assignedTo: [fisheries.id, labour.id] });
+  });
+
+  it("gives the Centre requests per urgency, type and province and each receiver's answer times", async () => {
+    const view = await get(admin.cookie, 'fiscal-2568');
+    const coordination = section(view, 'coordination');
+    expect(figure(coordination, 'requests')).toMatchObject({ value: 4, previous: 0 });
+    expect(figure(coordination, 'acknowledge_median').value).toBe(40);
+    expect(row(table(coordination, 'by_type'), 'interpreter')?.values).toEqual([3, 0, 0]);
+    expect(row(table(coordination, 'by_province'), 'TH-85')?.values[0]).toBe(4);
+    const answers = table(coordination, 'answers');
+    expect(row(answers, fisheries.id)?.values.slice(0, 3)).toEqual([3, 20, null]);
+    expect(row(answers, labour.id)?.values.slice(0, 3)).toEqual([1, 60, null]);
+    // The same figures as the coordination module's own metrics for those days.
+    const metrics = await t.request(
+      'GET',
+      '/api/v1/coordination/metrics?groupBy=organisation&from=2024-10-01&to=2025-09-30',
+      { cookie: admin.cookie },
+    );
+    const fisheriesMetrics = (
+      metrics.body as { items: { organisation: { id: string }; breachRate: number }[] }
+    ).items.find((m) => m.organisation.id === fisheries.id)!;
+    expect(row(answers, fisheries.id)?.values[3]).toBe(Math.round(fisheriesMetrics.breachRate * 1000) / 10);
+  });
+
+  it('shows an organisation only its own answers, the median, and "< 5" for one requester\'s few', async () => {
+    const coordination = section(await get(labourMember.cookie, 'fiscal-2568'), 'coordination');
+    const answers = table(coordination, 'answers');
+    expect(answers.rows.map((r) => r.code)).toEqual([labour.id, 'network_median']);
+    expect(answers.rows[1]!.values.slice(0, 2)).toEqual([2, 40]);
+    expect(row(table(coordination, 'by_type'), 'shelter_placement')?.values[0]).toBe('< 5');
+    expect(JSON.stringify(coordination)).not.toContain('Fisheries Dept');
+  });
+
+  it('lists the strongest links and the isolated organisations for the Centre', async () => {
+    const partners = section(await get(admin.cookie, 'fiscal-2568'), 'partners');
+    expect(figure(partners, 'links').value).toBe(2);
+    const strongest = table(partners, 'strongest_links');
+    expect(strongest.rows[0]?.values).toEqual([1, 3, 4]);
+    expect(strongest.rows[0]?.label.en).toMatch(/Fisheries Dept ↔ Labour Dept|Labour Dept ↔ Fisheries Dept/);
+    expect(strongest.rows[1]?.values).toEqual([0, 1, 1]);
+    const isolated = table(partners, 'isolated');
+    expect(isolated.rows.some((r) => r.label.en === 'Centre')).toBe(true);
+    expect(isolated.rows.some((r) => r.code === mirror.id)).toBe(false);
+  });
+
+  it('tells an organisation how many partners it had, never who worked with whom', async () => {
+    const partners = section(await get(labourMember.cookie, 'fiscal-2568'), 'partners');
+    expect(partners.tables).toEqual([]);
+    expect(figure(partners, 'own_partners').value).toBe(2);
+    expect(figure(partners, 'median_partners').value).toBe(1);
+    const text = JSON.stringify(partners);
+    for (const other of ['Fisheries Dept', fisheries.id, 'Mirror', mirror.id])
+      expect(text).not.toContain(other);
+  });
+});
+
 describe('GET /api/v1/reports/review.xlsx', () => {
   it('gives one sheet per section with Thai headers, numbers as numbers and the same totals as the API', async () => {
     const view = await get(admin.cookie, 'fiscal-2570');
@@ -179,6 +289,8 @@ describe('GET /api/v1/reports/review.xlsx', () => {
       'เครือข่าย',
       'ช่องว่างการให้บริการ',
       'ปัญหาอุปสรรคและข้อเสนอแนะ',
+      'การประสานงาน',
+      'ใครทำงานร่วมกับใคร',
     ]);
     const values = (sheet: ExcelJS.Worksheet) =>
       // Dense, row n at index n: getSheetValues leaves holes where rows are empty.

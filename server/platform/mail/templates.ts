@@ -58,6 +58,15 @@ export type EmailTemplate =
       acknowledgeLink: string;
     }
   | {
+      /** An organisation's own figures for last month against the network median (labels in its language). */
+      kind: 'report_digest';
+      displayName: string;
+      organisationName: string;
+      periodLabel: string;
+      figures: { label: string; own: string; median: string }[];
+      link: string;
+    }
+  | {
       kind: 'problem_digest';
       displayName: string;
       items: ProblemEventMail[];
@@ -226,6 +235,36 @@ function copyFor(t: EmailTemplate, lang: Language): Copy {
             ],
             link: t.acknowledgeLink,
             action: 'Acknowledge this request',
+          };
+    }
+    case 'report_digest': {
+      const figures = t.figures.map((f) =>
+        th
+          ? `${f.label}: ${f.own} (ค่ามัธยฐานของเครือข่าย ${f.median})`
+          : `${f.label}: ${f.own} (network median ${f.median})`,
+      );
+      return th
+        ? {
+            subject: `สรุปประจำเดือน ${t.periodLabel} ของ ${t.organisationName} — TIPNet`,
+            lines: [
+              `เรียน ${t.displayName}`,
+              `ตัวเลขของ ${t.organisationName} ใน${t.periodLabel} เทียบกับค่ามัธยฐานของหน่วยงานในเครือข่าย:`,
+              ...figures,
+              'ตัวเลขของหน่วยงานอื่นไม่แสดงในอีเมลนี้ ดูรายละเอียดและช่วงเวลาอื่นได้ที่หน้ารายงาน',
+            ],
+            link: t.link,
+            action: 'เปิดหน้ารายงาน',
+          }
+        : {
+            subject: `${t.organisationName}: your month in TIPNet, ${t.periodLabel}`,
+            lines: [
+              `Dear ${t.displayName},`,
+              `${t.organisationName} in ${t.periodLabel}, against the median organisation of the network:`,
+              ...figures,
+              'No other organisation’s figures are in this email; the reports page has the details and other periods.',
+            ],
+            link: t.link,
+            action: 'Open the reports page',
           };
     }
     case 'problem_notification':

@@ -14,8 +14,6 @@ export type PdfRendererOptions = {
   timeoutMs?: number;
 };
 
-export const DEFAULT_CHROMIUM = '/usr/bin/chromium';
-
 export const pdfUnavailable = () =>
   new AppError(
     503,
@@ -91,3 +89,14 @@ export function createPdfRenderer(options: PdfRendererOptions) {
   };
 }
 export type PdfRenderer = ReturnType<typeof createPdfRenderer>;
+
+const renderers = new Map<string, PdfRenderer>();
+/** One pool per Chromium per process: the routes render through it and /readyz reads its queue. */
+export function pdfRendererFor(chromiumPath: string): PdfRenderer {
+  let renderer = renderers.get(chromiumPath);
+  if (!renderer) {
+    renderer = createPdfRenderer({ chromiumPath });
+    renderers.set(chromiumPath, renderer);
+  }
+  return renderer;
+}

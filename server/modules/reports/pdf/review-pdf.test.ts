@@ -1,13 +1,19 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ReviewView } from '../../../../common/reports-api.ts';
+import { difference, pageImages, parsePgm } from '../../../test/page-images.ts';
 import { createPdfRenderer } from './renderer.ts';
 import { reviewHtml, summaryOf } from './review-html.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+/** Kept page images of this file's review; `UPDATE_REFERENCE_PAGES=1` rewrites them (see README). */
+const REFERENCE_DIR = join(import.meta.dirname, 'reference');
+const reference = (page: number) => join(REFERENCE_DIR, `review-th-page-${page}.pgm`);
+/** Fonts hint and anti-alias a little differently between Chromium and poppler versions. */
+const TOLERANCE = { mean: 4, changed: 0.02 };
 const LONG =
   'เจ้าหน้าที่ประมงและพนักงานตรวจแรงงานลงพื้นที่ท่าเรือระนองร่วมกับล่ามภาษาเมียนมาเพื่อคัดแยกผู้เสียหายจากการค้ามนุษย์ที่ถูกบังคับให้ทำงานบนเรือประมงนานกว่าสิบแปดชั่วโมงต่อวันและถูกหักค่าจ้างเพื่อชดใช้หนี้ที่นายหน้าเรียกเก็บตั้งแต่ก่อนเดินทางเข้าประเทศไทย';
 
@@ -95,6 +101,32 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync('/usr/bin/pdftotext'))('the
     expect(text.replace(/\s+/g, '')).toContain('<5');
     // Lines may break anywhere Chromium chose: joined again, the paragraph reads as written.
     expect(text.replace(/\s+/g, '')).toContain(LONG);
+
+    // The cover and the first section look as the kept reference pages do, within the tolerance.
+    const pages = pageImages(pdf, 2);
+    expect(pages).toHaveLength(2);
+    if (process.env.UPDATE_REFERENCE_PAGES) {
+      mkdirSync(REFERENCE_DIR, { recursive: true });
+      for (const [i, bytes] of pages.entries()) writeFileSync(reference(i + 1), bytes);
+    }
+    const [cover, network] = pages.map(parsePgm) as [
+      ReturnType<typeof parsePgm>,
+      ReturnType<typeof parsePgm>,
+    ];
+    const keptCover = parsePgm(readFileSync(reference(1)));
+    const keptNetwork = parsePgm(readFileSync(reference(2)));
+    for (const [page, kept] of [
+      [cover, keptCover],
+      [network, keptNetwork],
+    ] as const) {
+      const d = difference(page, kept);
+      expect(d.sameSize).toBe(true);
+      expect(d.mean).toBeLessThanOrEqual(TOLERANCE.mean);
+      expect(d.changed).toBeLessThanOrEqual(TOLERANCE.changed);
+    }
+    // The tolerance tells pages apart: the cover is not the network page.
+    const apart = difference(cover, keptNetwork);
+    expect(apart.mean > TOLERANCE.mean || apart.changed > TOLERANCE.changed).toBe(true);
   }, 120_000);
 
   it('answers 503 at once when Chromium is missing, and queues no more than it may', async () => {

@@ -13,7 +13,8 @@ import {
 import { IconDownload, IconInfoCircle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { defaultPeriodCode } from '../../../../common/report-periods.ts';
+import { useSearchParams } from 'react-router';
+import { defaultPeriodCode, parsePeriod } from '../../../../common/report-periods.ts';
 import type { Cell, Figure, ReportSection, ReportTable, ReviewView } from '../../../../common/reports-api.ts';
 import { PageHeader } from '../../../components/PageHeader.tsx';
 import { QueryPage } from '../../../components/QueryPage.tsx';
@@ -27,7 +28,12 @@ import { CoverageMap } from './CoverageMap.tsx';
 /** The Centre's dashboard and each organisation's view of itself against the network, for a period. */
 export function DashboardPage() {
   const { t } = useTranslation();
-  const [period, setPeriod] = useState(() => defaultPeriodCode(new Date()));
+  const [params] = useSearchParams();
+  // A link may open a given period (the monthly digest opens last month).
+  const [period, setPeriod] = useState(() => {
+    const linked = params.get('period');
+    return linked && parsePeriod(linked) ? linked : defaultPeriodCode(new Date());
+  });
   const query = useReview(period);
   return (
     <QueryPage query={query} title={t('reports.title')}>
@@ -51,6 +57,7 @@ function Dashboard({
     fiscal: t('reports.period.fiscal'),
     year: t('reports.period.year'),
     quarter: t('reports.period.quarter'),
+    month: t('reports.period.month'),
   });
   return (
     <Stack gap="md">
