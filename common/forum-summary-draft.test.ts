@@ -52,7 +52,9 @@ describe('the summary draft', () => {
     expect(draft.bodyTh).toContain('1) แนะนำเครือข่าย 2) ปัญหาการคัดแยกผู้เสียหายในภาคประมง');
     expect(draft.bodyTh).toContain('ที่ประชุมได้มีข้อตกลงร่วมกัน ดังนี้ 1) จัดทำบัญชีล่ามกลาง');
     expect(draft.bodyEn).toMatch(/^On 28 December 2022 at 11:00, the Deputy Commissioner-General/);
-    expect(draft.bodyEn).toContain('The participants agreed as follows: 1) Set up a shared roster of interpreters.');
+    expect(draft.bodyEn).toContain(
+      'The participants agreed as follows: 1) Set up a shared roster of interpreters.',
+    );
   });
 
   it('leaves out what the event does not have, and says online when there is no venue', () => {

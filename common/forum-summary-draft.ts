@@ -26,7 +26,8 @@ export type SummarySource = {
 
 export type SummaryDraft = { titleTh: string; titleEn: string; bodyTh: string; bodyEn: string };
 
-const CENTRE_TH = 'ศูนย์พิทักษ์เด็ก สตรี ครอบครัว ป้องกันและปราบปรามการค้ามนุษย์ และภาคประมง สำนักงานตำรวจแห่งชาติ (ศพดส.ตร.)';
+const CENTRE_TH =
+  'ศูนย์พิทักษ์เด็ก สตรี ครอบครัว ป้องกันและปราบปรามการค้ามนุษย์ และภาคประมง สำนักงานตำรวจแห่งชาติ (ศพดส.ตร.)';
 const CENTRE_EN = 'the Royal Thai Police anti-trafficking centre';
 
 const SECTOR_TH: Record<Sector, string> = {
@@ -55,9 +56,12 @@ export const thaiDate = (at: Date) =>
     year: 'numeric',
   }).format(at);
 export const englishDate = (at: Date) =>
-  new Intl.DateTimeFormat('en-GB', { timeZone: BANGKOK, day: 'numeric', month: 'long', year: 'numeric' }).format(
-    at,
-  );
+  new Intl.DateTimeFormat('en-GB', {
+    timeZone: BANGKOK,
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(at);
 
 function bangkokClock(at: Date) {
   const parts = new Intl.DateTimeFormat('en-GB', {
@@ -116,7 +120,9 @@ function thaiBody(s: SummarySource): string {
   ];
   if (s.organisations.length > 0) {
     const listed = groups.map((g) =>
-      g.sector ? `${SECTOR_TH[g.sector]} ได้แก่ ${g.names.map((n) => n.th).join(' ')}` : g.names.map((n) => n.th).join(' '),
+      g.sector
+        ? `${SECTOR_TH[g.sector]} ได้แก่ ${g.names.map((n) => n.th).join(' ')}`
+        : g.names.map((n) => n.th).join(' '),
     );
     opening.push(
       `โดยมีผู้แทนจากหน่วยงานต่างๆ จำนวน ${s.organisations.length} หน่วยงาน เข้าร่วมงาน ประกอบด้วย ${listed.join(' ')}`,
@@ -152,7 +158,9 @@ function englishBody(s: SummarySource): string {
   ];
   if (s.organisations.length > 0) {
     const listed = groups.map((g) =>
-      g.sector ? `${SECTOR_EN[g.sector]}: ${g.names.map((n) => n.en).join(', ')}` : g.names.map((n) => n.en).join(', '),
+      g.sector
+        ? `${SECTOR_EN[g.sector]}: ${g.names.map((n) => n.en).join(', ')}`
+        : g.names.map((n) => n.en).join(', '),
     );
     opening.push(
       `Representatives of ${s.organisations.length} organisation${s.organisations.length === 1 ? '' : 's'} took part — ${listed.join('; ')}.`,
@@ -164,7 +172,8 @@ function englishBody(s: SummarySource): string {
     paragraphs.push(
       `Its objectives: ${sentence(objectives)} Each sector exchanged views and recommendations on tackling human trafficking and raised the problems it meets in its work.`,
     );
-  if (s.agenda.length > 0) paragraphs.push(`The forum discussed: ${numbered(s.agenda.map((a) => a.titleEn))}.`);
+  if (s.agenda.length > 0)
+    paragraphs.push(`The forum discussed: ${numbered(s.agenda.map((a) => a.titleEn))}.`);
   const decisions = s.decisions.map((d) => d.textEn ?? d.textTh);
   if (decisions.length > 0) paragraphs.push(`The participants agreed as follows: ${numbered(decisions)}.`);
   paragraphs.push(

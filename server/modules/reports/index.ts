@@ -13,3 +13,7 @@ export default defineModule({
     reportRoutes(app, deps);
   },
 });
+
+/** The Chromium A4 pipeline and its inlined Thai font, for other printable pages (the forum summary). */
+export { fonts as printFontCss } from './pdf/review-html.ts';
+export { pdfRenderer } from './reports.routes.ts';
