@@ -5,8 +5,8 @@ import {
   auditEvents,
   type ForumEventRow,
   forumSurveyResponses,
-  forumSurveys,
   forumSurveySubmissions,
+  forumSurveys,
   outboxEmails,
 } from '../../db/schema/index.ts';
 import { buildTestApp, type TestApp } from '../../test/test-app.ts';
@@ -49,9 +49,16 @@ describe('the survey’s life', () => {
     const before = await t.request('GET', surveyUrl(event), { cookie: admin.cookie });
     expect(before.status).toBe(200);
     expect(before.body).toMatchObject({ phase: 'scheduled', mayEdit: true, mayAnswer: false });
-    expect(before.body.questions.map((q: { id: string }) => q.id)).toEqual(['overall', 'useful', 'again', 'comments']);
+    expect(before.body.questions.map((q: { id: string }) => q.id)).toEqual([
+      'overall',
+      'useful',
+      'again',
+      'comments',
+    ]);
     expect(new Date(before.body.opensAt).getTime()).toBe(event.endsAt.getTime() + 60 * MINUTE_MS);
-    expect(new Date(before.body.closesAt).getTime()).toBe(event.endsAt.getTime() + 60 * MINUTE_MS + 7 * DAY_MS);
+    expect(new Date(before.body.closesAt).getTime()).toBe(
+      event.endsAt.getTime() + 60 * MINUTE_MS + 7 * DAY_MS,
+    );
   });
 
   it('lets the Centre change the questions before it opens, never after', async () => {
@@ -67,7 +74,9 @@ describe('the survey’s life', () => {
     const [audit] = await t.db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.action, 'forum_feedback.survey_updated'), eq(auditEvents.entityId, upcoming.id)));
+      .where(
+        and(eq(auditEvents.action, 'forum_feedback.survey_updated'), eq(auditEvents.entityId, upcoming.id)),
+      );
     expect(audit?.actorUserId).toBe(admin.user.id);
 
     const open = await forumEnded(2);
@@ -94,9 +103,9 @@ describe('the survey’s life', () => {
     const again = await answer(event, ana!, { overall: 1 });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('ALREADY_ANSWERED');
-    expect(await t.db.select().from(forumSurveyResponses).where(eq(forumSurveyResponses.eventId, event.id))).toHaveLength(
-      1,
-    );
+    expect(
+      await t.db.select().from(forumSurveyResponses).where(eq(forumSurveyResponses.eventId, event.id)),
+    ).toHaveLength(1);
 
     const late = await forumEnded(8 * 24);
     const [latecomer] = await attendees(late, 1);
@@ -108,11 +117,14 @@ describe('the survey’s life', () => {
   it('records the same answer twice sent at once only once', async () => {
     const event = await forumEnded(2);
     const [ana] = await attendees(event, 1);
-    const results = await Promise.all([answer(event, ana!, { overall: 5 }), answer(event, ana!, { overall: 5 })]);
+    const results = await Promise.all([
+      answer(event, ana!, { overall: 5 }),
+      answer(event, ana!, { overall: 5 }),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
-    expect(await t.db.select().from(forumSurveyResponses).where(eq(forumSurveyResponses.eventId, event.id))).toHaveLength(
-      1,
-    );
+    expect(
+      await t.db.select().from(forumSurveyResponses).where(eq(forumSurveyResponses.eventId, event.id)),
+    ).toHaveLength(1);
   });
 });
 
@@ -121,7 +133,10 @@ describe('anonymity of the answers', () => {
     const event = await forumEnded(2);
     const [ana] = await attendees(event, 1);
     await answer(event, ana!, { overall: 2, comments: 'ห้องเย็นเกินไป' });
-    const [row] = await t.db.select().from(forumSurveyResponses).where(eq(forumSurveyResponses.eventId, event.id));
+    const [row] = await t.db
+      .select()
+      .from(forumSurveyResponses)
+      .where(eq(forumSurveyResponses.eventId, event.id));
     expect(Object.keys(row!).sort()).toEqual(['answers', 'eventId', 'id', 'submittedOn']);
     expect(row!.submittedOn).toBe('2026-11-26');
     expect(JSON.stringify(row)).not.toContain(ana!.user.id);
@@ -134,7 +149,9 @@ describe('anonymity of the answers', () => {
     const [audit] = await t.db
       .select()
       .from(auditEvents)
-      .where(and(eq(auditEvents.action, 'forum_feedback.survey_answered'), eq(auditEvents.entityId, event.id)));
+      .where(
+        and(eq(auditEvents.action, 'forum_feedback.survey_answered'), eq(auditEvents.entityId, event.id)),
+      );
     expect(audit).toMatchObject({ actorUserId: null, actorOrganisationId: null, ip: null, userAgent: null });
     expect(JSON.stringify(audit!.changes)).not.toContain('ห้องเย็น');
   });
@@ -143,7 +160,8 @@ describe('anonymity of the answers', () => {
     const admin = await t.signedIn({ role: 'admin' });
     const event = await forumEnded(2);
     const people = await attendees(event, 5);
-    for (const [i, p] of people.slice(0, 4).entries()) await answer(event, p, { overall: 5 - i, comments: `ข้อ ${i}` });
+    for (const [i, p] of people.slice(0, 4).entries())
+      await answer(event, p, { overall: 5 - i, comments: `ข้อ ${i}` });
     const four = await t.request('GET', surveyUrl(event), { cookie: admin.cookie });
     expect(four.body.results.responses).toBeNull();
     for (const q of four.body.results.questions)
@@ -152,7 +170,9 @@ describe('anonymity of the answers', () => {
     // The fifth answers only the rating (5, 4, 3, 2, 1): the rating shows, the free text (4 answers) stays withheld.
     await answer(event, people[4]!, { overall: 1 });
     const five = await t.request('GET', surveyUrl(event), { cookie: admin.cookie });
-    const byId = Object.fromEntries(five.body.results.questions.map((q: { questionId: string }) => [q.questionId, q]));
+    const byId = Object.fromEntries(
+      five.body.results.questions.map((q: { questionId: string }) => [q.questionId, q]),
+    );
     expect(five.body.results.responses).toBe(5);
     expect(byId.overall).toMatchObject({ suppressed: false, answered: 5, average: 3 });
     expect(byId.overall.counts).toEqual([1, 2, 3, 4, 5].map((v) => ({ value: String(v), count: 1 })));
@@ -167,7 +187,9 @@ describe('anonymity of the answers', () => {
     const texts = ['ง อยากให้จัดที่ภาคใต้', 'ก ขอบคุณ', 'ค เวลาน้อยไป', 'ข ได้รู้จักกรมประมง', 'จ ดีมาก'];
     for (const [i, p] of people.entries()) await answer(event, p, { comments: texts[i]! });
     const centre = await t.request('GET', surveyUrl(event), { cookie: admin.cookie });
-    const comments = centre.body.results.questions.find((q: { questionId: string }) => q.questionId === 'comments');
+    const comments = centre.body.results.questions.find(
+      (q: { questionId: string }) => q.questionId === 'comments',
+    );
     expect(comments.texts).toEqual([...texts].sort((a, b) => a.localeCompare(b, 'th')));
     expect(comments.texts).not.toEqual(texts);
 
@@ -178,7 +200,9 @@ describe('anonymity of the answers', () => {
       const cookie = await t.login(people[0]!.user.email, people[0]!.user.password); // the idle session ended
       const attendee = await t.request('GET', surveyUrl(event), { cookie });
       expect(attendee.body.phase).toBe('closed');
-      const seen = attendee.body.results.questions.find((q: { questionId: string }) => q.questionId === 'comments');
+      const seen = attendee.body.results.questions.find(
+        (q: { questionId: string }) => q.questionId === 'comments',
+      );
       expect(seen).toMatchObject({ suppressed: false, answered: 5, texts: null });
       expect(JSON.stringify(attendee.body)).not.toContain('ขอบคุณ');
     } finally {
@@ -220,7 +244,10 @@ describe('survey invitations', () => {
 
     const [a, b] = await Promise.all([sendSurveyInvitations(t.deps), sendSurveyInvitations(t.deps)]);
     expect(a + b).toBe(2);
-    const mails = await t.db.select().from(outboxEmails).where(eq(outboxEmails.kind, 'forum_survey_invitation'));
+    const mails = await t.db
+      .select()
+      .from(outboxEmails)
+      .where(eq(outboxEmails.kind, 'forum_survey_invitation'));
     const mine = mails.filter((m) => people.some((p) => p.user.email === m.to));
     expect(mine).toHaveLength(2);
     expect(mine[0]!.subject).toContain('Let’s Talk TIP ครั้งที่ 9');
