@@ -47,6 +47,13 @@ export const DEMO_FORUM_SOURCES = {
   2: "Let's Talk TIP ครั้งที่ 2 (ตัวอย่าง)",
 } as const;
 
+/** Fixed, so a demo forum's pages have stable links (the browser specs open them). */
+export const DEMO_FORUM_IDS = {
+  1: '6c7e6d1a-4f7e-4c51-9d8e-1e7f0a5b0101',
+  2: '6c7e6d1a-4f7e-4c51-9d8e-1e7f0a5b0102',
+  3: '6c7e6d1a-4f7e-4c51-9d8e-1e7f0a5b0103',
+} as const;
+
 const CHAIR_TH = 'รอง ผบ.ตร. ในฐานะผู้อำนวยการ ศพดส.ตร. (ตัวอย่าง)';
 const CHAIR_EN = 'the Deputy Commissioner-General, Director of the Centre (demo)';
 
@@ -322,7 +329,7 @@ async function seedForum(tx: Db, forum: DemoForum, s: Seeding): Promise<string> 
   const endsAt = new Date(startsAt.getTime() + 4 * HOUR_MS);
   const past = forum.day < 0;
   const created = new Date(startsAt.getTime() - 30 * DAY_MS);
-  const eventId = randomUUID();
+  const eventId = DEMO_FORUM_IDS[forum.number];
   await tx.insert(forumEvents).values({
     id: eventId,
     seriesId: LETS_TALK_TIP_SERIES_ID,
