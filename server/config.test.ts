@@ -166,6 +166,7 @@ describe('loadConfig', () => {
       auditIpDays: 90,
       outboxDays: 30,
       notificationsDays: 180,
+      forumRegistrantsDays: 365,
     });
     expect(
       loadConfig({ SESSION_SECRET: SECRET, RETENTION_AUDIT_IP_DAYS: '30', RETENTION_OUTBOX_DAYS: '7' })

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_FORUM_RETENTION_DAYS } from '../common/forum-states.ts';
 import { HOUR_MS, MINUTE_MS } from '../common/time.ts';
 import {
   developmentKey,
@@ -21,12 +22,15 @@ const RetentionEnv = {
   RETENTION_AUDIT_IP_DAYS: days(90),
   RETENTION_OUTBOX_DAYS: days(30),
   RETENTION_NOTIFICATIONS_DAYS: days(180),
+  /** After a forum ends: its registrants' phone, dietary notes, guest name and email (forum feedback, F4). */
+  RETENTION_FORUM_REGISTRANTS_DAYS: days(DEFAULT_FORUM_RETENTION_DAYS),
 };
 export type Retention = {
   sessionsDays: number;
   auditIpDays: number;
   outboxDays: number;
   notificationsDays: number;
+  forumRegistrantsDays: number;
 };
 
 const EnvSchema = z.object({
@@ -162,6 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       auditIpDays: e.RETENTION_AUDIT_IP_DAYS,
       outboxDays: e.RETENTION_OUTBOX_DAYS,
       notificationsDays: e.RETENTION_NOTIFICATIONS_DAYS,
+      forumRegistrantsDays: e.RETENTION_FORUM_REGISTRANTS_DAYS,
     },
     line:
       e.LINE_CHANNEL_ACCESS_TOKEN && e.LINE_CHANNEL_SECRET

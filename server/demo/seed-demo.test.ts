@@ -1,7 +1,15 @@
-import { count, eq, inArray } from 'drizzle-orm';
+import { asc, count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROBLEM_STATE_CODES } from '../../common/problems-taxonomy.ts';
-import { organisations, problemAnswers, problems, users } from '../db/schema/index.ts';
+import {
+  forumActions,
+  forumCheckins,
+  forumEvents,
+  organisations,
+  problemAnswers,
+  problems,
+  users,
+} from '../db/schema/index.ts';
 import { verifyAuditChain } from '../platform/audit.ts';
 import { buildTestApp, type TestApp } from '../test/test-app.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS } from './demo-network.ts';
@@ -118,6 +126,45 @@ describe('the demo network seed', () => {
     expect(roster.body.layers.map((l: { level: string }) => l.level)).toEqual(['primary', 'backup']);
     expect(roster.body.now.layers[0].person).not.toBeNull();
     expect(roster.body.now.layers[1].person).toBeNull();
+  });
+
+  it("seeds Let's Talk TIP #1 and #2 with minutes and actions, a published summary of #1, and an open #3", async () => {
+    const events = await t.db.select().from(forumEvents).orderBy(asc(forumEvents.number));
+    expect(events.map((e) => [e.number, e.state])).toEqual([
+      [1, 'completed'],
+      [2, 'completed'],
+      [3, 'published'],
+    ]);
+    const [first, second, third] = events;
+    expect(first!.venueTh).toBe('ห้องสารสิน ชั้น 2 อาคาร 1 สำนักงานตำรวจแห่งชาติ');
+    expect(third!.startsAt > t.clock.now()).toBe(true);
+    // #1: every organisation the press release names came and was checked in.
+    const attended = await t.db
+      .select({ n: count() })
+      .from(forumCheckins)
+      .where(eq(forumCheckins.eventId, first!.id));
+    expect(attended[0]!.n).toBe(17);
+    const actions = await t.db.select().from(forumActions);
+    expect(new Set(actions.map((a) => a.status))).toEqual(new Set(['done', 'in_progress', 'open']));
+    const today = t.clock.now().toISOString().slice(0, 10);
+    expect(actions.filter((a) => a.status !== 'done' && a.dueOn! < today)).toHaveLength(1);
+    // The problems raised at the forums link to them.
+    const linked = await t.db.select().from(problems).where(eq(problems.sourceEventId, first!.id));
+    expect(linked.length).toBeGreaterThanOrEqual(3);
+    expect(linked.every((p) => p.source === "Let's Talk TIP ครั้งที่ 1 (ตัวอย่าง)")).toBe(true);
+    expect(await t.db.select().from(problems).where(eq(problems.sourceEventId, second!.id))).not.toHaveLength(
+      0,
+    );
+    // A member reads #1's published summary, written like the press release.
+    const mirror = await t.login('mirror@tipnet.example', DEMO_PASSWORD);
+    const summary = await t.request('GET', `/api/v1/forum-feedback/events/${first!.id}/summary`, {
+      cookie: mirror,
+    });
+    expect(summary.status).toBe(200);
+    expect(summary.body.bodyTh).toContain(
+      'เวลา 11.00 น. รอง ผบ.ตร. ในฐานะผู้อำนวยการ ศพดส.ตร. (ตัวอย่าง) ได้เป็นประธาน',
+    );
+    expect(summary.body.bodyTh).toContain('สมาคมการประมงแห่งประเทศไทย');
   });
 
   it('does nothing the second time and leaves an intact audit trail', async () => {

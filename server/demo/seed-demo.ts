@@ -6,6 +6,7 @@ import { currentContactFields, refreshOrganisationSearchDocument } from '../modu
 import { recordAudit } from '../platform/audit.ts';
 import { seedDemoCoordination } from './demo-coordination.ts';
 import { DEMO_DIRECTORY, DEMO_PEOPLE } from './demo-directory.ts';
+import { seedDemoForums } from './demo-forums.ts';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS } from './demo-network.ts';
 import { seedDemoProblems } from './demo-problems.ts';
 import { buildContact, buildOrganisation, buildPerson, buildUser } from './factories.ts';
@@ -26,6 +27,7 @@ export async function seedDemoNetwork(
       // A demo database seeded before the problems board existed gets its demo problems on the next start.
       await seedDemoProblems(tx, options.now);
       await seedDemoCoordination(tx, options.now);
+      await seedDemoForums(tx, options.now);
       return { seeded: false };
     }
     const ids = new Map<string, string>();
@@ -49,6 +51,7 @@ export async function seedDemoNetwork(
     await fillDemoDirectory(tx, ids, options.now);
     await seedDemoProblems(tx, options.now);
     await seedDemoCoordination(tx, options.now);
+    await seedDemoForums(tx, options.now);
     await recordAudit(
       tx,
       { actor: null, ip: null, userAgent: 'tipnet-seed', now: options.now },

@@ -125,6 +125,17 @@ type Rules = {
   'line.own': undefined;
   /** The LINE quota used this month and the LINE outbox's backlog (the Centre). */
   'line.quota': undefined;
+  // — Forum feedback (F4): the anonymous survey and the summary the Centre publishes —
+  /** Edit a survey before it opens, see its results live and its free text; generate, edit, publish summaries. */
+  'forumFeedback.manage': undefined;
+  /** A forum's survey page: the Centre and those who attended (checked in on their own account). */
+  'forumFeedback.readSurvey': { attended: boolean };
+  /** Answer it (once, while open): those who attended, observers included (it is not a board contribution). */
+  'forumFeedback.answer': { attended: boolean };
+  /** Its results: the Centre at any time, attendees once it closed (so no one watches answers arrive). */
+  'forumFeedback.readResults': { attended: boolean; closed: boolean };
+  /** A summary: the Centre sees the draft; every member reads it once published. */
+  'forumFeedback.readSummary': { published: boolean };
 };
 export type Action = keyof Rules;
 
@@ -248,6 +259,12 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   'notification.own': () => true,
   'line.own': () => true,
   'line.quota': isAdmin,
+  // — Forum feedback (F4) —
+  'forumFeedback.manage': isAdmin,
+  'forumFeedback.readSurvey': (a, r) => isAdmin(a) || r.attended,
+  'forumFeedback.answer': (_a, r) => r.attended,
+  'forumFeedback.readResults': (a, r) => isAdmin(a) || (r.attended && r.closed),
+  'forumFeedback.readSummary': (a, r) => isAdmin(a) || r.published,
 };
 
 export function can<A extends Action>(actor: Actor | null, action: A, resource: Rules[A]): boolean {

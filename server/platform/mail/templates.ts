@@ -67,6 +67,15 @@ export type EmailTemplate =
       link: string;
     }
   | {
+      /** Forum feedback (F4): the anonymous survey of a forum the person attended is open. */
+      kind: 'forum_survey_invitation';
+      displayName: string;
+      eventTitle: string;
+      /** YYYY-MM-DD, the last day to answer (Gregorian); shown in Buddhist Era in Thai. */
+      closesOn: string;
+      link: string;
+    }
+  | {
       kind: 'problem_digest';
       displayName: string;
       items: ProblemEventMail[];
@@ -182,6 +191,30 @@ function copyFor(t: EmailTemplate, lang: Language): Copy {
               'Your password was just changed. If this was not you, contact the Centre at once.',
             ],
           };
+    case 'forum_survey_invitation': {
+      const [y, m, d] = t.closesOn.split('-');
+      return th
+        ? {
+            subject: `แบบสอบถามความคิดเห็นต่อเวที ${t.eventTitle}`,
+            lines: [
+              `เรียน ${t.displayName}`,
+              `ขอขอบคุณที่เข้าร่วมเวที ${t.eventTitle} ขอความกรุณาตอบแบบสอบถามสั้นๆ ได้ถึงวันที่ ${Number(d)}/${Number(m)}/${Number(y) + 543}`,
+              'คำตอบไม่ระบุตัวตน: ระบบบันทึกเพียงว่าท่านตอบแล้ว ไม่บันทึกว่าท่านตอบอย่างไร และแสดงผลเฉพาะเมื่อมีผู้ตอบอย่างน้อย 5 คน',
+            ],
+            link: t.link,
+            action: 'ตอบแบบสอบถาม',
+          }
+        : {
+            subject: `Your feedback on ${t.eventTitle}`,
+            lines: [
+              `Dear ${t.displayName},`,
+              `Thank you for attending ${t.eventTitle}. Please answer a short survey by ${t.closesOn}.`,
+              'Answers are anonymous: TIPNet records that you answered, never what you answered, and shows results only from 5 responses.',
+            ],
+            link: t.link,
+            action: 'Answer the survey',
+          };
+    }
     case 'directory_stale': {
       const [y, m, d] = t.lastReviewed.split('-');
       return th

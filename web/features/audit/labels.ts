@@ -93,6 +93,13 @@ export const AUDIT_ACTIONS = [
   'line.unlinked',
   'line.preferences_updated',
   'line.webhook_rejected',
+  'forum_feedback.survey_updated',
+  'forum_feedback.survey_answered',
+  'forum_feedback.survey_invitations_sent',
+  'forum_feedback.summary_generated',
+  'forum_feedback.summary_updated',
+  'forum_feedback.summary_published',
+  'forum_feedback.personal_data_purged',
   'system.demo_seeded',
   'system.encryption_keys_rotated',
   'system.backup_created',
@@ -114,6 +121,9 @@ export const AUDIT_ENTITY_TYPES = [
   'coordination_holiday',
   'coordination_sla_policy',
   'line_webhook',
+  'forum_survey',
+  'forum_summary',
+  'forum_event',
   'system',
 ] as const;
 
@@ -128,6 +138,7 @@ export const AUDIT_ACTION_GROUPS = [
   'coordination',
   'notification',
   'line',
+  'forum_feedback',
   'system',
 ] as const;
 

@@ -14,7 +14,7 @@ const esc = (s: string) =>
 
 let fontCss: string | null = null;
 /** Sarabun's Thai and Latin subsets, regular and bold, as data URLs: read once. */
-function fonts() {
+export function fonts() {
   if (fontCss) return fontCss;
   const require = createRequire(import.meta.url);
   const dir = join(dirname(require.resolve('@fontsource/sarabun/package.json')), 'files');
