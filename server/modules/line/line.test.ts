@@ -5,7 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { auditEvents, lineLinks, lineOutbox, lineWebhookEvents } from '../../db/schema/index.ts';
+import {
+  auditEvents,
+  lineLinks,
+  lineOutbox,
+  linePreferences,
+  lineWebhookEvents,
+} from '../../db/schema/index.ts';
 import {
   lineEvent as event,
   FakeLine,
@@ -274,6 +280,47 @@ describe('pushing notifications to LINE', () => {
     const res = await t.request('GET', '/api/v1/line/quota', { cookie: admin.cookie });
     expect(res.body).toMatchObject({ configured: true, limit: 1000, used: 850, warn: true });
     expect((await t.request('GET', '/api/v1/line/quota', { cookie: reporter.cookie })).status).toBe(403);
+  });
+});
+
+describe('someone who left', () => {
+  it('loses the LINE link, preferences and what waited when anonymised; LINE gets nothing more', async () => {
+    const leaver = await t.signedIn({ organisationId: fisheriesId, role: 'org_admin' });
+    const { lineUserId } = await link(leaver);
+    // A colleague stays linked: pushes still go out, only not to the one who left.
+    await link(fisheriesAdmin);
+    const prefs = await t.request('PUT', '/api/v1/line/preferences', {
+      cookie: leaver.cookie,
+      body: {
+        myProblems: 'immediately',
+        assignedToMyOrganisation: 'immediately',
+        followed: 'daily',
+        mentions: 'immediately',
+        coordination: 'immediately',
+        criticalEscalation: 'immediately',
+      },
+    });
+    expect(prefs.status).toBe(200);
+    await raiseAndAssign();
+    expect((await outboxOf(leaver.user.id)).map((r) => r.status)).toEqual(['pending']);
+
+    const gone = await t.request('POST', `/api/v1/users/${leaver.user.id}/anonymise`, {
+      cookie: admin.cookie,
+    });
+    expect(gone.status, JSON.stringify(gone.body)).toBe(200);
+    expect(await t.db.select().from(lineLinks).where(eq(lineLinks.lineUserId, lineUserId))).toEqual([]);
+    expect(
+      await t.db.select().from(linePreferences).where(eq(linePreferences.userId, leaver.user.id)),
+    ).toEqual([]);
+    expect(await outboxOf(leaver.user.id)).toMatchObject([
+      { status: 'failed', lastError: 'recipient anonymised' },
+    ]);
+    const before = fake.pushes().length;
+    await raiseAndAssign();
+    await drainLineOutbox(t.deps);
+    const pushes = fake.pushes().slice(before);
+    expect(pushes.length).toBe(2);
+    expect(pushes.filter((p) => p.body.to === lineUserId)).toEqual([]);
   });
 });
 
