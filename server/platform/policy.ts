@@ -125,6 +125,8 @@ type Rules = {
   'line.own': undefined;
   /** The LINE quota used this month and the LINE outbox's backlog (the Centre). */
   'line.quota': undefined;
+  /** The list of LINE deliveries (kind, recipient, state; never the text) and retrying failed ones. */
+  'line.deliveries': undefined;
 };
 export type Action = keyof Rules;
 
@@ -248,6 +250,7 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   'notification.own': () => true,
   'line.own': () => true,
   'line.quota': isAdmin,
+  'line.deliveries': isAdmin,
 };
 
 export function can<A extends Action>(actor: Actor | null, action: A, resource: Rules[A]): boolean {

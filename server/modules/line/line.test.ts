@@ -283,6 +283,61 @@ describe('pushing notifications to LINE', () => {
   });
 });
 
+describe("the Centre's LINE deliveries", () => {
+  it('lists kind, recipient and state without the text, and sends a failed one again with its retry key', async () => {
+    await link(fisheriesAdmin);
+    await raiseAndAssign();
+    fake.pushScript = [400];
+    const before = fake.pushes().length;
+    expect(await drainLineOutbox(t.deps)).toMatchObject({ failed: 1 });
+
+    const list = await t.request('GET', '/api/v1/line/deliveries?status=failed', { cookie: admin.cookie });
+    expect(list.status).toBe(200);
+    expect(list.body.items).toEqual([
+      expect.objectContaining({
+        kind: 'assignedToMyOrganisation',
+        status: 'failed',
+        attempts: 1,
+        recipient: { id: fisheriesAdmin.user.id, displayName: fisheriesAdmin.user.displayName },
+        recipientLinked: true,
+        lastError: expect.stringContaining('answered 400'),
+      }),
+    ]);
+    expect(JSON.stringify(list.body)).not.toContain('TIPNet');
+    expect(list.body.items[0]).not.toHaveProperty('text');
+    expect((await t.request('GET', '/api/v1/line/deliveries', { cookie: reporter.cookie })).status).toBe(403);
+
+    const id = list.body.items[0].id;
+    const retried = await t.request('POST', `/api/v1/line/deliveries/${id}/retry`, { cookie: admin.cookie });
+    expect(retried.status, JSON.stringify(retried.body)).toBe(200);
+    expect(retried.body).toMatchObject({ status: 'pending', attempts: 0 });
+    const again = await t.request('POST', `/api/v1/line/deliveries/${id}/retry`, { cookie: admin.cookie });
+    expect([again.status, again.body.error.code]).toEqual([409, 'LINE_DELIVERY_NOT_FAILED']);
+    expect(await drainLineOutbox(t.deps)).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    const tries = fake.pushes().slice(before);
+    expect(tries).toHaveLength(2);
+    expect(tries[1]!.headers['x-line-retry-key']).toBe(tries[0]!.headers['x-line-retry-key']);
+    const audited = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'line.delivery_retried'), eq(auditEvents.entityId, id)));
+    expect(audited).toHaveLength(1);
+    expect(audited[0]!.actorUserId).toBe(admin.user.id);
+  });
+
+  it('refuses to send again to someone who unlinked LINE', async () => {
+    await link(fisheriesAdmin);
+    await raiseAndAssign();
+    fake.pushScript = [400];
+    await drainLineOutbox(t.deps);
+    await t.request('DELETE', '/api/v1/line/link', { cookie: fisheriesAdmin.cookie });
+    const [row] = await outboxOf(fisheriesAdmin.user.id);
+    const res = await t.request('POST', `/api/v1/line/deliveries/${row!.id}/retry`, { cookie: admin.cookie });
+    expect([res.status, res.body.error.code]).toEqual([409, 'LINE_NOT_LINKED']);
+    expect((await outboxOf(fisheriesAdmin.user.id))[0]).toMatchObject({ status: 'failed', attempts: 1 });
+  });
+});
+
 describe('someone who left', () => {
   it('loses the LINE link, preferences and what waited when anonymised; LINE gets nothing more', async () => {
     const leaver = await t.signedIn({ organisationId: fisheriesId, role: 'org_admin' });
