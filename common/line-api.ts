@@ -1,6 +1,6 @@
 /** The HTTP contract of the LINE notification channel (/api/v1/line) and its per-kind preferences. */
 import { z } from 'zod';
-import { Timestamp } from './api.ts';
+import { Id, PageQuery, Timestamp } from './api.ts';
 
 export const LINE_FREQUENCIES = ['immediately', 'daily', 'off'] as const;
 export type LineFrequency = (typeof LINE_FREQUENCIES)[number];
@@ -78,3 +78,30 @@ export const LineQuotaView = z.object({
   failed: z.number().int(),
 });
 export type LineQuota = z.infer<typeof LineQuotaView>;
+
+/** pending → sent | failed; digest → digested (folded into one daily message). */
+export const LINE_DELIVERY_STATUSES = ['pending', 'sent', 'failed', 'digest', 'digested'] as const;
+export type LineDeliveryStatus = (typeof LINE_DELIVERY_STATUSES)[number];
+
+export const LineDeliveryListQuery = PageQuery.extend({ status: z.enum(LINE_DELIVERY_STATUSES).optional() });
+
+/**
+ * One LINE message in the outbox as the Centre sees it: what kind it was, to whom, and how delivery went.
+ * Never its text: the kind is all an operator needs to judge it.
+ */
+export const LineDeliveryView = z.object({
+  id: Id,
+  kind: z.enum([...LINE_KINDS, 'digest']),
+  status: z.enum(LINE_DELIVERY_STATUSES),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  recipient: z.object({ id: Id, displayName: z.string() }),
+  /** Whether the recipient has LINE linked now: a failed message to someone unlinked cannot be retried. */
+  recipientLinked: z.boolean(),
+  createdAt: Timestamp,
+  sentAt: Timestamp.nullable(),
+  /** When a pending message is tried next (null once it is no longer pending). */
+  nextAttemptAt: Timestamp.nullable(),
+});
+export type LineDelivery = z.infer<typeof LineDeliveryView>;
+export const LineDeliveryParams = z.strictObject({ id: Id });

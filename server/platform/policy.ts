@@ -136,6 +136,8 @@ type Rules = {
   'forumFeedback.readResults': { attended: boolean; closed: boolean };
   /** A summary: the Centre sees the draft; every member reads it once published. */
   'forumFeedback.readSummary': { published: boolean };
+  /** The list of LINE deliveries (kind, recipient, state; never the text) and retrying failed ones. */
+  'line.deliveries': undefined;
 };
 export type Action = keyof Rules;
 
@@ -265,6 +267,7 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   'forumFeedback.answer': (_a, r) => r.attended,
   'forumFeedback.readResults': (a, r) => isAdmin(a) || (r.attended && r.closed),
   'forumFeedback.readSummary': (a, r) => isAdmin(a) || r.published,
+  'line.deliveries': isAdmin,
 };
 
 export function can<A extends Action>(actor: Actor | null, action: A, resource: Rules[A]): boolean {

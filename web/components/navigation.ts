@@ -7,6 +7,7 @@ import {
   IconLifebuoy,
   IconListDetails,
   IconMail,
+  IconMessageCircle,
   IconMessageReport,
   IconRosetteDiscountCheck,
   IconSettings,
@@ -104,6 +105,13 @@ export const NAVIGATION: readonly NavigationItem[] = [
     label: 'nav.outbox',
     description: 'nav.outboxDescription',
     icon: IconMail,
+    roles: ['admin'],
+  },
+  {
+    path: '/line-deliveries',
+    label: 'nav.lineDeliveries',
+    description: 'nav.lineDeliveriesDescription',
+    icon: IconMessageCircle,
     roles: ['admin'],
   },
   {

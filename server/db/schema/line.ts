@@ -3,7 +3,7 @@
  * account linking, the webhook events already handled (LINE redelivers), per-kind LINE preferences and the
  * LINE outbox (push messages with their stable retry key).
  */
-import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { LineFrequency, LineKind } from '../../../common/line-api.ts';
 import { users } from './users.ts';
 
@@ -55,6 +55,9 @@ export const linePreferences = pgTable('line_preferences', {
   updatedAt: ts('updated_at').notNull(),
 });
 
+/** A quick-reply button under a message: tapping it sends `data` back to the webhook as a postback. */
+export type LinePostbackButton = { label: string; data: string; displayText: string };
+
 /** pending → sent | failed; digest → digested (folded into one daily message). */
 export type LineOutboxStatus = 'pending' | 'sent' | 'failed' | 'digest' | 'digested';
 
@@ -68,6 +71,8 @@ export const lineOutbox = pgTable(
     kind: text('kind').$type<LineKind | 'digest'>().notNull(),
     /** The whole message: what happened and a link, in the recipient's language. Never case data. */
     text: text('text').notNull(),
+    /** Quick-reply buttons (the acknowledge button of an escalation), labelled in the recipient's language. */
+    quickReply: jsonb('quick_reply').$type<LinePostbackButton[]>(),
     /** X-Line-Retry-Key: the same on every attempt, so LINE sends the message once. */
     retryKey: uuid('retry_key').notNull(),
     status: text('status').$type<LineOutboxStatus>().notNull(),

@@ -253,16 +253,30 @@ async function escalateBatch(deps: EngineDeps, now: Date, holidays: HolidayCalen
         where q.request_id = v.request_id
       `);
     const emails = await queueEmails(tx, deps, now, mails, units);
-    await enqueueLineMessages(tx, deps, now, mails.map(escalationLineMessage));
+    await enqueueLineMessages(
+      tx,
+      deps,
+      now,
+      mails.map((m) =>
+        escalationLineMessage(
+          m,
+          acknowledgeToken(deps.config.sessionSecret, m.request.request_id, m.userId, now),
+        ),
+      ),
+    );
     return { claimed: due.length, fired: firstTime.length, emails };
   });
 }
 
 /**
  * The same alert on LINE, where officers read at 2 a.m.: critical ones under their own kind, on by default.
- * Only the urgency and the type, like the email's subject: never the request's text.
+ * Only the urgency and the type, like the email's subject: never the request's text. It carries the same
+ * acknowledge token as the email's link, for LINE's "รับทราบ" quick reply.
  */
-function escalationLineMessage({ userId, request }: { userId: string; request: Due }): LineMessage {
+function escalationLineMessage(
+  { userId, request }: { userId: string; request: Due },
+  acknowledgeToken: string,
+): LineMessage {
   const entry = <T extends { code: string; th: string; en: string }>(list: readonly T[], code: string) =>
     list.find((e) => e.code === code)!;
   const urgency = entry(URGENCIES, request.urgency);
@@ -275,6 +289,7 @@ function escalationLineMessage({ userId, request }: { userId: string; request: D
       en: `${urgency.en} coordination request: ${type.en}, not yet acknowledged`,
     },
     path: `/coordination/requests/${request.request_id}`,
+    acknowledgeToken,
   };
 }
 

@@ -11,6 +11,9 @@ import { runSlaAlerts, SLA_JOB_EVERY_MS } from './sla-jobs.ts';
 export type { HolidayCalendar } from '../../../common/business-hours.ts';
 /** For the vault module: the request row, who is in its inbox, and what the policy needs of them. */
 export { accessOf, getRequest, memberIdsOf, userNames } from './coordination.queries.ts';
+/** For the LINE module: the acknowledge quick reply acknowledges exactly as the signed email link does. */
+export { acknowledgeByLink } from './escalation.service.ts';
+export { runEscalations } from './escalation.ts';
 export { holidayCalendar } from './holidays.ts';
 /** For the reports module: answer times, breaches and outcomes per organisation for a period. */
 export { coordinationMetrics } from './metrics.service.ts';

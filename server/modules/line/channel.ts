@@ -12,6 +12,7 @@ import type { Language } from '../../../common/taxonomies.ts';
 import type { Config } from '../../config.ts';
 import type { Db } from '../../db/client.ts';
 import { lineLinks, lineOutbox, linePreferences, users } from '../../db/schema/index.ts';
+import { acknowledgeButton } from './acknowledge.ts';
 
 export type LineMessage = {
   userId: string;
@@ -20,6 +21,11 @@ export type LineMessage = {
   text: Record<Language, string>;
   /** A path inside TIPNet (`/problems/<id>`); the link lands there after sign-in. */
   path: string;
+  /**
+   * A coordination request's signed acknowledge token for this recipient (the escalation email's link
+   * token): the message then carries a "รับทราบ / Acknowledge" quick-reply button.
+   */
+  acknowledgeToken?: string;
 };
 
 const OPEN: Record<Language, string> = { th: 'เปิดดู', en: 'Open' };
@@ -60,6 +66,7 @@ export async function enqueueLineMessages(
         userId: m.userId,
         kind: m.kind,
         text: lineText(lang, m.text[lang], `${deps.config.baseUrl}${m.path}`),
+        quickReply: m.acknowledgeToken ? [acknowledgeButton(lang, m.acknowledgeToken)] : null,
         retryKey: randomUUID(),
         status: frequency === 'daily' ? ('digest' as const) : ('pending' as const),
         nextAttemptAt: now,

@@ -18,10 +18,15 @@ export class LineApiError extends Error {
   }
 }
 
+type QuickReplyAction =
+  | { type: 'uri'; label: string; uri: string }
+  /** Sends `data` to the webhook as a postback event, and `displayText` into the chat as the user's words. */
+  | { type: 'postback'; label: string; data: string; displayText: string };
+
 export type TextMessage = {
   type: 'text';
   text: string;
-  quickReply?: { items: { type: 'action'; action: { type: 'uri'; label: string; uri: string } }[] };
+  quickReply?: { items: { type: 'action'; action: QuickReplyAction }[] };
 };
 
 const TIMEOUT_MS = 10_000;

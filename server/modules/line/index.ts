@@ -6,6 +6,7 @@ import { lineRoutes } from './line.routes.ts';
 import { drainLineOutbox, pruneLine, queueLineDigests } from './sender.ts';
 
 export { enqueueLineMessages, type LineMessage } from './channel.ts';
+export { forgetLineAccount } from './line.service.ts';
 export { problemLineMessages } from './problem-messages.ts';
 
 /** The latest 07:00 in Bangkok (UTC+7, no daylight saving) at or before `now`: midnight UTC. */

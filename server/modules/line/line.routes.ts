@@ -1,5 +1,8 @@
-import { OkView } from '../../../common/api.ts';
+import { OkView, Page } from '../../../common/api.ts';
 import {
+  LineDeliveryListQuery,
+  LineDeliveryParams,
+  LineDeliveryView,
   LinePreferencesView,
   LineQuotaView,
   LineStatusView,
@@ -12,6 +15,7 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { type App, actorOf, errorResponses, requestContext } from '../../platform/http.ts';
+import * as deliveries from './deliveries.service.ts';
 import * as service from './line.service.ts';
 import { handleWebhook, LineWebhookBody, validLineSignature } from './webhook.ts';
 
@@ -101,6 +105,35 @@ export function lineRoutes(app: App, deps: Deps) {
       },
     },
     async (req) => service.lineQuota(deps, actorOf(req)),
+  );
+
+  app.get(
+    '/api/v1/line/deliveries',
+    {
+      schema: {
+        operationId: 'line.deliveries',
+        tags,
+        summary:
+          'LINE messages newest first: kind, recipient, state, attempts, last error; never the text (admins)',
+        querystring: LineDeliveryListQuery,
+        response: { 200: Page(LineDeliveryView), ...errorResponses },
+      },
+    },
+    async (req) => deliveries.listDeliveries(deps.db, actorOf(req), req.query),
+  );
+
+  app.post(
+    '/api/v1/line/deliveries/:id/retry',
+    {
+      schema: {
+        operationId: 'line.retryDelivery',
+        tags,
+        summary: 'Send a failed LINE message again, with its same retry key (admins)',
+        params: LineDeliveryParams,
+        response: { 200: LineDeliveryView, ...errorResponses },
+      },
+    },
+    async (req) => deliveries.retryDelivery(deps.db, ctx(req), req.params.id),
   );
 
   // The webhook keeps its body raw beside the parsed JSON: the signature is over the exact bytes LINE sent.

@@ -138,3 +138,17 @@ export async function lineQuota(
     return { configured: true, limit: null, used: null, warn: false, pending, failed };
   }
 }
+
+/**
+ * Someone anonymised (users module): their LINE account id, preferences and link nonces go in the caller's
+ * transaction, and nothing still waiting is sent to them. Sent rows keep only the kind and a link.
+ */
+export async function forgetLineAccount(tx: Db, userId: string) {
+  await tx.delete(lineLinks).where(eq(lineLinks.userId, userId));
+  await tx.delete(linePreferences).where(eq(linePreferences.userId, userId));
+  await tx.delete(lineLinkNonces).where(eq(lineLinkNonces.userId, userId));
+  await tx
+    .update(lineOutbox)
+    .set({ status: 'failed', lastError: 'recipient anonymised', quickReply: null })
+    .where(and(eq(lineOutbox.userId, userId), inArray(lineOutbox.status, ['pending', 'digest'])));
+}

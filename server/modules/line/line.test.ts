@@ -2,65 +2,27 @@
  * LINE as a notification channel, against a local fake of the Messaging API (the only thing outside the
  * machine) and a webhook simulator that signs bodies like LINE does.
  */
-import { createHmac, randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { auditEvents, lineLinks, lineOutbox, lineWebhookEvents } from '../../db/schema/index.ts';
+import {
+  auditEvents,
+  lineLinks,
+  lineOutbox,
+  linePreferences,
+  lineWebhookEvents,
+} from '../../db/schema/index.ts';
+import {
+  lineEvent as event,
+  FakeLine,
+  lineSimulator,
+  newLineUserId as lineUser,
+  signLine as sign,
+} from '../../test/fake-line.ts';
 import { buildTestApp, type TestApp } from '../../test/test-app.ts';
 import { notificationRuntimeOf } from '../notifications/index.ts';
 import { drainLineOutbox, pruneLine, queueLineDigests } from './sender.ts';
 
-type Recorded = { method: string; path: string; headers: IncomingMessage['headers']; body: any };
-
-/** The Messaging API as far as TIPNet uses it: push, reply, link token, quota. Records every request. */
-class FakeLine {
-  requests: Recorded[] = [];
-  /** Statuses the next pushes answer with (then 200); with a Retry-After for 429. */
-  pushScript: number[] = [];
-  private server: Server = createServer((req, res) => {
-    let raw = '';
-    req.on('data', (c) => {
-      raw += c;
-    });
-    req.on('end', () => {
-      const path = req.url ?? '';
-      this.requests.push({
-        method: req.method ?? '',
-        path,
-        headers: req.headers,
-        body: raw ? JSON.parse(raw) : null,
-      });
-      const send = (status: number, body: unknown, headers: Record<string, string> = {}) => {
-        res.writeHead(status, { 'content-type': 'application/json', ...headers });
-        res.end(JSON.stringify(body));
-      };
-      if (req.headers.authorization !== 'Bearer test-channel-access-token')
-        return send(401, { message: 'bad token' });
-      if (path === '/v2/bot/message/push') {
-        const status = this.pushScript.shift() ?? 200;
-        if (status === 429) return send(429, { message: 'Too Many Requests' }, { 'retry-after': '120' });
-        return send(status, status === 200 ? { sentMessages: [{ id: '1' }] } : { message: 'oops' });
-      }
-      if (path === '/v2/bot/message/reply') return send(200, {});
-      if (/^\/v2\/bot\/user\/U[0-9a-f]{32}\/linkToken$/.test(path))
-        return send(200, { linkToken: `lt${randomUUID().replaceAll('-', '')}` });
-      if (path === '/v2/bot/message/quota') return send(200, { type: 'limited', value: 1000 });
-      if (path === '/v2/bot/message/quota/consumption') return send(200, { totalUsage: 850 });
-      send(404, { message: 'not found' });
-    });
-  });
-  async start() {
-    await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-  }
-  close = () => new Promise<void>((r) => this.server.close(() => r()));
-  pushes = () => this.requests.filter((r) => r.path === '/v2/bot/message/push');
-  replies = () => this.requests.filter((r) => r.path === '/v2/bot/message/reply');
-}
-
-const SECRET = 'test-channel-secret-0123456789';
 const fake = new FakeLine();
 let t: TestApp;
 type Person = Awaited<ReturnType<TestApp['signedIn']>>;
@@ -68,52 +30,7 @@ let fisheriesAdmin: Person;
 let reporter: Person;
 let admin: Person;
 let fisheriesId: string;
-
-const lineUser = () => `U${randomUUID().replaceAll('-', '')}`;
-const sign = (body: string, secret = SECRET) => createHmac('sha256', secret).update(body).digest('base64');
-
-/** Sends a signed webhook like LINE does (no cookie, no Origin). */
-async function webhook(events: object[], opts: { signature?: string } = {}) {
-  const payload = JSON.stringify({ destination: 'Ubot', events });
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/line/webhook',
-    headers: {
-      'content-type': 'application/json; charset=utf-8',
-      'x-line-signature': opts.signature ?? sign(payload),
-    },
-    payload,
-  });
-  await t.app.afterResponseSettled();
-  return res;
-}
-const event = (type: string, userId: string, extra: object = {}) => ({
-  type,
-  webhookEventId: randomUUID(),
-  timestamp: Date.now(),
-  source: { type: 'user', userId },
-  replyToken: `rt${randomUUID().slice(0, 8)}`,
-  ...extra,
-});
-
-/** The whole linking flow: follow → link token → signed-in user → nonce → accountLink. */
-async function link(person: Person, lineUserId = lineUser()) {
-  expect((await webhook([event('follow', lineUserId)])).statusCode).toBe(200);
-  const reply = fake.replies().at(-1)!;
-  const url = /http\S+\/settings\?lineLinkToken=(\w+)#line/.exec(reply.body.messages[0].text)!;
-  const start = await t.request('POST', '/api/v1/line/link', {
-    cookie: person.cookie,
-    body: { linkToken: url[1] },
-  });
-  expect(start.status, JSON.stringify(start.body)).toBe(200);
-  const redirect = new URL(start.body.redirectUrl);
-  expect(redirect.origin + redirect.pathname).toBe('https://access.line.me/dialog/bot/accountLink');
-  expect(redirect.searchParams.get('linkToken')).toBe(url[1]);
-  const nonce = redirect.searchParams.get('nonce')!;
-  const done = await webhook([event('accountLink', lineUserId, { link: { result: 'ok', nonce } })]);
-  expect(done.statusCode).toBe(200);
-  return { lineUserId, nonce };
-}
+const { webhook, link } = lineSimulator(() => t, fake);
 
 async function raiseAndAssign() {
   const title = `ล่ามภาษาเมียนมาไม่พอที่ท่าเรือ ${randomUUID().slice(0, 4)}`;
@@ -143,17 +60,7 @@ async function raiseAndAssign() {
 const outboxOf = (userId: string) => t.db.select().from(lineOutbox).where(eq(lineOutbox.userId, userId));
 
 beforeAll(async () => {
-  const apiBaseUrl = await fake.start();
-  t = await buildTestApp({
-    config: {
-      line: {
-        channelAccessToken: 'test-channel-access-token',
-        channelSecret: SECRET,
-        apiBaseUrl,
-        addFriendUrl: 'https://line.me/R/ti/p/@tipnet-test',
-      },
-    },
-  });
+  t = await buildTestApp({ config: { line: await fake.start() } });
   const fisheries = await t.buildOrganisation({ nameEn: 'Department of Fisheries', nameTh: 'กรมประมง' });
   fisheriesId = fisheries.id;
   const ngo = await t.buildOrganisation({ nameEn: 'Lantern Foundation', nameTh: 'มูลนิธิโคมไฟ' });
@@ -373,6 +280,102 @@ describe('pushing notifications to LINE', () => {
     const res = await t.request('GET', '/api/v1/line/quota', { cookie: admin.cookie });
     expect(res.body).toMatchObject({ configured: true, limit: 1000, used: 850, warn: true });
     expect((await t.request('GET', '/api/v1/line/quota', { cookie: reporter.cookie })).status).toBe(403);
+  });
+});
+
+describe("the Centre's LINE deliveries", () => {
+  it('lists kind, recipient and state without the text, and sends a failed one again with its retry key', async () => {
+    await link(fisheriesAdmin);
+    await raiseAndAssign();
+    fake.pushScript = [400];
+    const before = fake.pushes().length;
+    expect(await drainLineOutbox(t.deps)).toMatchObject({ failed: 1 });
+
+    const list = await t.request('GET', '/api/v1/line/deliveries?status=failed', { cookie: admin.cookie });
+    expect(list.status).toBe(200);
+    expect(list.body.items).toEqual([
+      expect.objectContaining({
+        kind: 'assignedToMyOrganisation',
+        status: 'failed',
+        attempts: 1,
+        recipient: { id: fisheriesAdmin.user.id, displayName: fisheriesAdmin.user.displayName },
+        recipientLinked: true,
+        lastError: expect.stringContaining('answered 400'),
+      }),
+    ]);
+    expect(JSON.stringify(list.body)).not.toContain('TIPNet');
+    expect(list.body.items[0]).not.toHaveProperty('text');
+    expect((await t.request('GET', '/api/v1/line/deliveries', { cookie: reporter.cookie })).status).toBe(403);
+
+    const id = list.body.items[0].id;
+    const retried = await t.request('POST', `/api/v1/line/deliveries/${id}/retry`, { cookie: admin.cookie });
+    expect(retried.status, JSON.stringify(retried.body)).toBe(200);
+    expect(retried.body).toMatchObject({ status: 'pending', attempts: 0 });
+    const again = await t.request('POST', `/api/v1/line/deliveries/${id}/retry`, { cookie: admin.cookie });
+    expect([again.status, again.body.error.code]).toEqual([409, 'LINE_DELIVERY_NOT_FAILED']);
+    expect(await drainLineOutbox(t.deps)).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    const tries = fake.pushes().slice(before);
+    expect(tries).toHaveLength(2);
+    expect(tries[1]!.headers['x-line-retry-key']).toBe(tries[0]!.headers['x-line-retry-key']);
+    const audited = await t.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, 'line.delivery_retried'), eq(auditEvents.entityId, id)));
+    expect(audited).toHaveLength(1);
+    expect(audited[0]!.actorUserId).toBe(admin.user.id);
+  });
+
+  it('refuses to send again to someone who unlinked LINE', async () => {
+    await link(fisheriesAdmin);
+    await raiseAndAssign();
+    fake.pushScript = [400];
+    await drainLineOutbox(t.deps);
+    await t.request('DELETE', '/api/v1/line/link', { cookie: fisheriesAdmin.cookie });
+    const [row] = await outboxOf(fisheriesAdmin.user.id);
+    const res = await t.request('POST', `/api/v1/line/deliveries/${row!.id}/retry`, { cookie: admin.cookie });
+    expect([res.status, res.body.error.code]).toEqual([409, 'LINE_NOT_LINKED']);
+    expect((await outboxOf(fisheriesAdmin.user.id))[0]).toMatchObject({ status: 'failed', attempts: 1 });
+  });
+});
+
+describe('someone who left', () => {
+  it('loses the LINE link, preferences and what waited when anonymised; LINE gets nothing more', async () => {
+    const leaver = await t.signedIn({ organisationId: fisheriesId, role: 'org_admin' });
+    const { lineUserId } = await link(leaver);
+    // A colleague stays linked: pushes still go out, only not to the one who left.
+    await link(fisheriesAdmin);
+    const prefs = await t.request('PUT', '/api/v1/line/preferences', {
+      cookie: leaver.cookie,
+      body: {
+        myProblems: 'immediately',
+        assignedToMyOrganisation: 'immediately',
+        followed: 'daily',
+        mentions: 'immediately',
+        coordination: 'immediately',
+        criticalEscalation: 'immediately',
+      },
+    });
+    expect(prefs.status).toBe(200);
+    await raiseAndAssign();
+    expect((await outboxOf(leaver.user.id)).map((r) => r.status)).toEqual(['pending']);
+
+    const gone = await t.request('POST', `/api/v1/users/${leaver.user.id}/anonymise`, {
+      cookie: admin.cookie,
+    });
+    expect(gone.status, JSON.stringify(gone.body)).toBe(200);
+    expect(await t.db.select().from(lineLinks).where(eq(lineLinks.lineUserId, lineUserId))).toEqual([]);
+    expect(
+      await t.db.select().from(linePreferences).where(eq(linePreferences.userId, leaver.user.id)),
+    ).toEqual([]);
+    expect(await outboxOf(leaver.user.id)).toMatchObject([
+      { status: 'failed', lastError: 'recipient anonymised' },
+    ]);
+    const before = fake.pushes().length;
+    await raiseAndAssign();
+    await drainLineOutbox(t.deps);
+    const pushes = fake.pushes().slice(before);
+    expect(pushes.length).toBe(2);
+    expect(pushes.filter((p) => p.body.to === lineUserId)).toEqual([]);
   });
 });
 

@@ -1,5 +1,30 @@
 /** The LINE module's routes in the authorisation matrix (the matrix app has no LINE channel configured). */
-import { adminOnly, anyone, type RouteCase, signedIn } from '../../test/route-matrix-kit.ts';
+import { randomUUID } from 'node:crypto';
+import { lineLinks, lineOutbox } from '../../db/schema/index.ts';
+import { adminOnly, anyone, type RouteCase, signedIn, type World } from '../../test/route-matrix-kit.ts';
+
+/** A failed LINE message to the bystander, who has LINE linked: what an admin may retry. */
+async function failedDelivery(w: World) {
+  const now = w.t.clock.now();
+  await w.t.db
+    .insert(lineLinks)
+    .values({ userId: w.bystander.id, lineUserId: `U${randomUUID().replaceAll('-', '')}`, linkedAt: now })
+    .onConflictDoNothing();
+  const id = randomUUID();
+  await w.t.db.insert(lineOutbox).values({
+    id,
+    userId: w.bystander.id,
+    kind: 'coordination',
+    text: 'คำขอประสานงาน',
+    retryKey: randomUUID(),
+    status: 'failed',
+    attempts: 8,
+    nextAttemptAt: now,
+    lastError: 'LINE POST /v2/bot/message/push answered 500',
+    createdAt: now,
+  });
+  return id;
+}
 
 export const ROUTES: RouteCase[] = [
   {
@@ -41,6 +66,17 @@ export const ROUTES: RouteCase[] = [
   {
     route: 'GET /api/v1/line/quota',
     sample: async () => ({ url: '/api/v1/line/quota' }),
+    expected: adminOnly(200),
+  },
+  {
+    route: 'GET /api/v1/line/deliveries',
+    paged: true,
+    sample: async () => ({ url: '/api/v1/line/deliveries?limit=5' }),
+    expected: adminOnly(200),
+  },
+  {
+    route: 'POST /api/v1/line/deliveries/:id/retry',
+    sample: async ({ w }) => ({ url: `/api/v1/line/deliveries/${await failedDelivery(w)}/retry` }),
     expected: adminOnly(200),
   },
   {

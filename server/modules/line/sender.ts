@@ -17,7 +17,7 @@ import {
 } from '../../db/schema/index.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { lineText } from './channel.ts';
-import { LineApiError, lineApi } from './client.ts';
+import { LineApiError, lineApi, type TextMessage } from './client.ts';
 
 const BACKOFF_MS = [MINUTE_MS, 5 * MINUTE_MS, 30 * MINUTE_MS, 2 * HOUR_MS, 6 * HOUR_MS];
 const MAX_ATTEMPTS = 8;
@@ -45,6 +45,18 @@ async function claimDue(deps: SendDeps, limit: number): Promise<LineOutboxRow[]>
     .returning();
 }
 
+const messageOf = (row: LineOutboxRow): TextMessage => ({
+  type: 'text',
+  text: row.text,
+  ...(row.quickReply?.length
+    ? {
+        quickReply: {
+          items: row.quickReply.map((b) => ({ type: 'action', action: { type: 'postback', ...b } })),
+        },
+      }
+    : {}),
+});
+
 /** Pushes what is due now; returns what happened. Safe on several instances at once. */
 export async function drainLineOutbox(deps: SendDeps): Promise<DrainResult> {
   const result: DrainResult = { sent: 0, retrying: 0, failed: 0 };
@@ -65,7 +77,7 @@ export async function drainLineOutbox(deps: SendDeps): Promise<DrainResult> {
       continue;
     }
     try {
-      await lineApi.push(line, link.lineUserId, [{ type: 'text', text: row.text }], row.retryKey);
+      await lineApi.push(line, link.lineUserId, [messageOf(row)], row.retryKey);
       await deps.db
         .update(lineOutbox)
         .set({ status: 'sent', sentAt: deps.clock.now(), lastError: null })

@@ -1,7 +1,8 @@
 /**
  * The Messaging API webhook. The signature is checked on the raw body before anything is parsed or written;
  * each event is handled once by its webhookEventId (LINE redelivers), inside one transaction with its
- * audit event. Replies to LINE (the link on `follow`) go out after the answer, so LINE gets its 200 at once.
+ * audit event. Replies to LINE (the link on `follow`, the outcome of an acknowledge quick reply) go out
+ * after the answer, so LINE gets its 200 at once.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
@@ -12,6 +13,7 @@ import { lineLinkNonces, lineLinks, lineOutbox, lineWebhookEvents } from '../../
 import { recordAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
+import { acknowledgeFromLine, acknowledgeTokenOf } from './acknowledge.ts';
 import { lineApi } from './client.ts';
 import { hashNonce } from './line.service.ts';
 
@@ -35,6 +37,8 @@ const LineEvent = z.object({
   type: z.string().max(50),
   /** accountLink only. */
   link: z.object({ result: z.enum(['ok', 'failed']), nonce: z.string().max(200).optional() }).optional(),
+  /** postback only: the data of the quick-reply button tapped. */
+  postback: z.object({ data: z.string().max(300) }).optional(),
 });
 export const LineWebhookBody = z.object({ destination: z.string().optional(), events: z.array(z.unknown()) });
 type LineEvent = z.infer<typeof LineEvent>;
@@ -93,6 +97,13 @@ async function handleEvent(
         });
       }
       return null;
+    }
+    if (event.type === 'postback' && event.postback) {
+      const token = acknowledgeTokenOf(event.postback.data);
+      if (!token) return null;
+      const text = await acknowledgeFromLine(tx, deps, ctx, lineUserId, token);
+      if (!reply) return null;
+      return () => lineApi.reply(line, reply, [{ type: 'text', text }]);
     }
     if (event.type === 'accountLink' && event.link) {
       const nonce = event.link.nonce;

@@ -27,6 +27,7 @@ import {
 } from '../../platform/projections.ts';
 import { formerUserNames } from '../../platform/pseudonym.ts';
 import { erasePerson, personOfUser } from '../directory/index.ts';
+import { forgetLineAccount } from '../line/index.ts';
 import { findUserWithOrganisation } from './users.repository.ts';
 
 const presentUser = (r: { user: UserRow; organisation: OrganisationSummaryRow }): UserView => ({
@@ -105,7 +106,7 @@ const alreadyAnonymised = () => conflict('ALREADY_ANONYMISED', 'This account has
  * Someone who left (ADR 0009): in one transaction with its audit event, sign-in is disabled for good
  * (sessions, recovery codes, reset links, TOTP secret and password gone), name and email become a stable
  * pseudonym, their directory entry is erased, emails still waiting for them are dropped, and their
- * notifications and follows go. What they wrote stays, under the pseudonym.
+ * notifications, follows and LINE link go. What they wrote stays, under the pseudonym.
  */
 export async function anonymiseUser(deps: Deps, ctx: RequestContext, id: string) {
   await deps.db.transaction(async (tx) => {
@@ -136,6 +137,7 @@ export async function anonymiseUser(deps: Deps, ctx: RequestContext, id: string)
     await tx.delete(notifications).where(eq(notifications.recipientUserId, id));
     await tx.delete(notificationPreferences).where(eq(notificationPreferences.userId, id));
     await tx.delete(problemFollows).where(eq(problemFollows.userId, id));
+    await forgetLineAccount(tx, id);
     // Emails to them: those not yet sent never will be; none keeps their address or what it said.
     await tx
       .update(outboxEmails)

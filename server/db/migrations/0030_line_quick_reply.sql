@@ -1,0 +1,1 @@
+ALTER TABLE "line_outbox" ADD COLUMN "quick_reply" jsonb;
