@@ -88,7 +88,7 @@ export function LegalHoldForm({ requestId, held }: { requestId: string; held: bo
         {held ? t('coordinationVault.hold.liftHint') : t('coordinationVault.hold.setHint')}
       </Text>
       <LimitedTextarea
-        label={t('coordinationVault.hold.reason')}
+        label={held ? t('coordinationVault.hold.reasonLift') : t('coordinationVault.hold.reasonSet')}
         required
         limit={VAULT_LIMITS.reason}
         value={reason}
