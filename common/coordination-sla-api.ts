@@ -131,3 +131,18 @@ export const MetricsView = z.object({
   groupBy: z.enum(['unit', 'organisation']),
   items: z.array(MetricsRow),
 });
+
+/** A unit's page shows how fast it answers over this many days, once it has answered this many requests. */
+export const RESPONSE_TIMES = { days: 90, minimumRequests: 5 } as const;
+const Speed = Durations.omit({ count: true });
+export const UnitResponseTimesView = z.object({
+  unitId: Id,
+  days: z.number().int(),
+  minimumRequests: z.number().int(),
+  /**
+   * null below the minimum: too few to say anything fair, and so few that a figure would point at one
+   * request (its requester could tell how their own case went and deduce the others').
+   */
+  figures: z.object({ received: z.number().int(), acknowledge: Speed, accept: Speed }).nullable(),
+});
+export type UnitResponseTimesView = z.infer<typeof UnitResponseTimesView>;

@@ -1,4 +1,4 @@
-import { coordinationEscalationTick } from './coordination.ts';
+import { coordinationEscalationTick, coordinationInbox, coordinationRequestPage } from './coordination.ts';
 import {
   directorySearch,
   directorySearchFresh,
@@ -26,5 +26,7 @@ export const SCENARIOS: Scenario[] = [
   problemsBoardFresh,
   problemPage,
   problemPageFresh,
+  coordinationInbox,
+  coordinationRequestPage,
   coordinationEscalationTick,
 ];

@@ -1,11 +1,12 @@
 /**
  * Coordination units with on-call rosters and open, unacknowledged requests, for the escalation tick
  * scenario (`--coordination <n>`). One unit per 50 requests (at least 10), each with three members (one a
- * head) who cannot sign in, a primary and a backup layer; requests of every urgency spread over the last two
- * days. The escalation queue is set as a running system leaves it: each request somewhere along its steps,
+ * head) who cannot sign in, a primary and a backup layer; the first unit belongs to the demo Mirror member's
+ * organisation and has that member too, so the inbox and request-page scenarios (signed in as them) read it.
+ * Requests of every urgency spread over the last two days. The escalation queue is set as a running system leaves it: each request somewhere along its steps,
  * its next step due within the coming hour, so a tick finds only what is really due.
  */
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import {
   ESCALATION_POLICY,
   escalationSchedule,
@@ -24,6 +25,8 @@ import {
 import type { makeRandom } from './random.ts';
 
 type Random = ReturnType<typeof makeRandom>;
+/** The demo member `npm run bench` signs in as (bench/server.ts). */
+const BENCH_MEMBER_EMAIL = 'mirror@tipnet.example';
 const ROWS_PER_INSERT = 500;
 
 const uuid = (random: Random) =>
@@ -50,13 +53,18 @@ export async function generateSyntheticCoordination(
     .limit(1);
   if (orgs.length === 0 || !requester[0])
     throw new Error('synthetic coordination: seed the demo network first');
+  // The member the bench signs in as works in the first unit, so it reads that unit's inbox and requests.
+  const [benchMember] = await db
+    .select({ id: users.id, organisationId: users.organisationId })
+    .from(users)
+    .where(eq(users.email, BENCH_MEMBER_EMAIL));
   const unitIds: string[] = [];
   for (let i = 0; i < unitCount; i += 100) {
     const batch = Array.from({ length: Math.min(100, unitCount - i) }, (_, j) => i + j);
     await db.transaction(async (tx) => {
       const unitRows = batch.map((n) => ({
         id: uuid(random),
-        organisationId: orgs[n % orgs.length]!.id,
+        organisationId: n === 0 && benchMember ? benchMember.organisationId : orgs[n % orgs.length]!.id,
         nameTh: `หน่วยประสานงานสังเคราะห์ ${n + 1}`,
         nameEn: `Synthetic coordination unit ${n + 1}`,
         services: ['interpretation', 'shelter'] as ('interpretation' | 'shelter')[],
@@ -82,14 +90,17 @@ export async function generateSyntheticCoordination(
         })),
       );
       await tx.insert(users).values(people.map(({ unitId: _, head: __, ...p }) => p));
-      await tx.insert(coordinationUnitMembers).values(
-        people.map((p) => ({
+      await tx.insert(coordinationUnitMembers).values([
+        ...people.map((p) => ({
           unitId: p.unitId,
           userId: p.id,
           role: p.head ? ('head' as const) : ('member' as const),
           createdAt: now,
         })),
-      );
+        ...(batch[0] === 0 && benchMember
+          ? [{ unitId: unitRows[0]!.id, userId: benchMember.id, role: 'member' as const, createdAt: now }]
+          : []),
+      ]);
       await tx.insert(coordinationRosterLayers).values(
         unitRows.flatMap((u) => {
           const [a, b] = people.filter((p) => p.unitId === u.id);

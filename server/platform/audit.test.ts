@@ -10,7 +10,7 @@ import { type Database, openDatabase } from '../db/client.ts';
 import { auditEvents } from '../db/schema/index.ts';
 import { closeDeps, createDeps } from '../runtime.ts';
 import { buildTestApp, type TestApp } from '../test/test-app.ts';
-import { chainHash, GENESIS_HASH, recordAudit, verifyAuditChain } from './audit.ts';
+import { chainHash, GENESIS_HASH, recordAudit, recordAudits, verifyAuditChain } from './audit.ts';
 
 const SESSION_SECRET = 'audit-test-secret-audit-test-secret!';
 const onPostgres = process.env.TIPNET_TEST_DRIVER === 'pg';
@@ -72,6 +72,25 @@ describe('the hash-chained audit log', () => {
     );
     for (const r of results) expect(r.status).toBe(200);
     expect((await verifyAuditChain(t.db)).ok).toBe(true);
+  });
+
+  it('chains a batch written in one statement in the order given, like one call per event', async () => {
+    const ctx = { actor: null, ip: null, userAgent: 'tipnet-job test', now: t.clock.now() };
+    const before = await t.db.select({ id: auditEvents.id }).from(auditEvents);
+    await t.db.transaction((tx) =>
+      recordAudits(
+        tx,
+        ctx,
+        ['first', 'second', 'third'].map((entityId) => ({
+          action: 'test.batch',
+          entityType: 'test',
+          entityId,
+        })),
+      ),
+    );
+    const rows = await t.db.select().from(auditEvents).orderBy(asc(auditEvents.id));
+    expect(rows.slice(before.length).map((r) => r.entityId)).toEqual(['first', 'second', 'third']);
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, checked: rows.length });
   });
 
   it('refuses updates, deletes and truncation through the trigger', async () => {

@@ -22,8 +22,25 @@ export type AuditEntry = {
  * the network shares is then held for the commit alone, not for the rest of the transaction.
  */
 export async function recordAudit(tx: Db, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+  await recordAudits(tx, ctx, [entry]);
+}
+
+/**
+ * Several audit events of one transaction in one INSERT (a job firing a hundred escalation steps), chained
+ * at COMMIT in the order given, exactly as that many `recordAudit` calls would.
+ */
+export async function recordAudits(
+  tx: Db,
+  ctx: RequestContext,
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  if (entries.length === 0) return;
   // Every mutation audits in its own transaction: the one place its Idempotency-Key is claimed with it.
   if (ctx.idempotency) await claimIdempotencyKey(tx, ctx.idempotency, ctx.now);
+  await tx.insert(auditPending).values(entries.map((entry) => pendingRow(ctx, entry)));
+}
+
+function pendingRow(ctx: RequestContext, entry: AuditEntry) {
   const ip = ctx.ip;
   const userAgent = ctx.userAgent?.slice(0, 500) ?? null;
   const clientSalt = randomBytes(16).toString('hex');
@@ -40,7 +57,7 @@ export async function recordAudit(tx: Db, ctx: RequestContext, entry: AuditEntry
     clientCommitment: clientCommitment(clientSalt, ip, userAgent),
     clientSalt,
   };
-  await tx.insert(auditPending).values({ ...content, canonical: hashedContent(content) });
+  return { ...content, canonical: hashedContent(content) };
 }
 
 type AuditContent = Omit<AuditEventRow, 'id' | 'prevHash' | 'hash'>;

@@ -28,6 +28,12 @@ export type ProblemAccess = {
   assignedOrganisationIds: readonly string[];
 };
 
+/** Whose vault it is, and who in that organisation is its data-protection focal point now. */
+export type VaultHoldAccess = {
+  requestingOrganisationId: string;
+  dataProtectionUserIds: readonly string[];
+};
+
 /** What the policy needs to know about a coordination request to decide who may see or move it. */
 export type CoordinationAccess = {
   state: CoordinationState;
@@ -114,9 +120,10 @@ type Rules = {
   'vault.write': CoordinationAccess;
   /** Record consent or an override: the accepting unit's members, once they accepted. */
   'vault.release': CoordinationAccess;
-  /** Open a time-boxed emergency read of any vault, or set a legal hold: the Centre. */
+  /** Open a time-boxed emergency read of any vault: the Centre. */
   'vault.breakGlass': undefined;
-  'vault.legalHold': undefined;
+  /** Set or lift a legal hold: the Centre, or the requesting organisation's data-protection focal point. */
+  'vault.legalHold': VaultHoldAccess;
   /** A notification, its read state: only its recipient's. */
   'notification.read': { recipientUserId: string };
   /** One's own notification list, unread count, live stream and email preferences. */
@@ -256,7 +263,11 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   'vault.release': (a, r) =>
     contributes(a) && r.receivingUnitMemberIds.includes(a.userId) && VAULT_RELEASE_STATES.includes(r.state),
   'vault.breakGlass': isAdmin,
-  'vault.legalHold': isAdmin,
+  'vault.legalHold': (a, r) =>
+    isAdmin(a) ||
+    (contributes(a) &&
+      a.organisationId === r.requestingOrganisationId &&
+      r.dataProtectionUserIds.includes(a.userId)),
   'notification.read': (a, r) => a.userId === r.recipientUserId,
   'notification.own': () => true,
   'line.own': () => true,

@@ -34,7 +34,7 @@ import {
   coordinationUnits,
   users,
 } from '../../db/schema/index.ts';
-import { recordAudit } from '../../platform/audit.ts';
+import { recordAudits } from '../../platform/audit.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { enqueueEmails } from '../../platform/mail/outbox.ts';
 import { signValue } from '../../platform/tokens.ts';
@@ -220,8 +220,10 @@ async function escalateBatch(deps: EngineDeps, now: Date, holidays: HolidayCalen
       'escalated',
       firstTime.map((f) => ({ requestId: f.d.request_id, unitId: f.d.unit_id, data: dataOf(f) })),
     );
-    for (const f of firstTime)
-      await recordAudit(tx, ctx, {
+    await recordAudits(
+      tx,
+      ctx,
+      firstTime.map((f) => ({
         action: 'coordination.request_escalated',
         entityType: 'coordination_request',
         entityId: f.d.request_id,
@@ -231,7 +233,8 @@ async function escalateBatch(deps: EngineDeps, now: Date, holidays: HolidayCalen
           recipientUserIds: f.recipients,
           dueAt: f.base.toISOString(),
         },
-      });
+      })),
+    );
     const mails = firstTime.flatMap((f) =>
       f.recipients.map((userId) => ({ userId, request: f.d, target: f.target })),
     );

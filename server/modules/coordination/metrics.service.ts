@@ -4,19 +4,30 @@
  * reason; outcomes; the average rating. A forwarded request counts for every inbox it stayed in, each
  * measured from its own arrival (the clocks' rule). Requests are chosen by creation day in Bangkok.
  */
-import { and, gte, inArray, lt } from 'drizzle-orm';
+import { and, eq, gte, inArray, lt, or, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { SLA_TARGET_NAMES, stayClocks, staysOf } from '../../../common/coordination-sla.ts';
-import type { MetricsQuery, MetricsRow } from '../../../common/coordination-sla-api.ts';
+import {
+  type MetricsQuery,
+  type MetricsRow,
+  RESPONSE_TIMES,
+  type UnitResponseTimesView,
+} from '../../../common/coordination-sla-api.ts';
+import type { Urgency } from '../../../common/coordination-states.ts';
 import type { Language } from '../../../common/taxonomies.ts';
+import { DAY_MS } from '../../../common/time.ts';
 import type { Db } from '../../db/client.ts';
-import { coordinationRequestRatings, coordinationRequests } from '../../db/schema/index.ts';
+import {
+  coordinationRequestEvents,
+  coordinationRequestRatings,
+  coordinationRequests,
+} from '../../db/schema/index.ts';
 import type { Actor } from '../../platform/context.ts';
 import { toCsv } from '../../platform/csv.ts';
 import { csvHeader } from '../../platform/csv-locale.ts';
 import { authorize } from '../../platform/policy.ts';
 import { presentOrganisation } from '../../platform/projections.ts';
-import { organisationsById, unitsById } from './coordination.queries.ts';
+import { getUnit, organisationsById, unitsById } from './coordination.queries.ts';
 import { slaEventsOf, slaSetting } from './sla.ts';
 
 /** Nearest-rank percentile of sorted values; null for none. */
@@ -61,28 +72,10 @@ const emptyTally = (unitId: string): Tally => ({
   ratings: [],
 });
 
-export async function coordinationMetrics(
-  db: Db,
-  viewer: Actor,
-  query: z.infer<typeof MetricsQuery>,
-  now: Date,
-) {
-  authorize(viewer, 'coordination.read', undefined);
-  const requests = await db
-    .select({
-      id: coordinationRequests.id,
-      urgency: coordinationRequests.urgency,
-      slaPolicyVersion: coordinationRequests.slaPolicyVersion,
-    })
-    .from(coordinationRequests)
-    .where(
-      and(
-        query.from
-          ? gte(coordinationRequests.createdAt, new Date(`${query.from}T00:00:00+07:00`))
-          : undefined,
-        query.to ? lt(coordinationRequests.createdAt, new Date(`${query.to}T24:00:00+07:00`)) : undefined,
-      ),
-    );
+type ChosenRequest = { id: string; urgency: Urgency; slaPolicyVersion: number };
+
+/** Each unit's tally of the requests chosen: every stay in its inbox, measured from that stay's arrival. */
+async function tallyByUnit(db: Db, requests: readonly ChosenRequest[], now: Date) {
   const ids = requests.map((r) => r.id);
   const [setting, events, ratings] = await Promise.all([
     slaSetting(db),
@@ -141,6 +134,32 @@ export async function coordinationMetrics(
       }
     }
   }
+  return tallies;
+}
+
+export async function coordinationMetrics(
+  db: Db,
+  viewer: Actor,
+  query: z.infer<typeof MetricsQuery>,
+  now: Date,
+) {
+  authorize(viewer, 'coordination.read', undefined);
+  const requests = await db
+    .select({
+      id: coordinationRequests.id,
+      urgency: coordinationRequests.urgency,
+      slaPolicyVersion: coordinationRequests.slaPolicyVersion,
+    })
+    .from(coordinationRequests)
+    .where(
+      and(
+        query.from
+          ? gte(coordinationRequests.createdAt, new Date(`${query.from}T00:00:00+07:00`))
+          : undefined,
+        query.to ? lt(coordinationRequests.createdAt, new Date(`${query.to}T24:00:00+07:00`)) : undefined,
+      ),
+    );
+  const tallies = await tallyByUnit(db, requests, now);
 
   const units = await unitsById(db, [...tallies.keys()]);
   const orgs = await organisationsById(
@@ -236,4 +255,55 @@ export function metricsCsv(
       m.ratings,
     ]),
   );
+}
+
+/**
+ * How fast one unit answers, for its page: median and 90th percentile time to acknowledge and to accept
+ * over the requests that came into its inbox in the last 90 days (forwarded in included), measured as the
+ * metrics page measures them. Below five requests nothing is shown.
+ */
+export async function unitResponseTimes(
+  db: Db,
+  viewer: Actor,
+  unitId: string,
+  now: Date,
+): Promise<UnitResponseTimesView> {
+  authorize(viewer, 'coordination.read', undefined);
+  await getUnit(db, unitId);
+  const since = new Date(now.getTime() - RESPONSE_TIMES.days * DAY_MS);
+  // Every request that stayed in the inbox: an event while there, or the forward that brought it there.
+  const stayed = db
+    .selectDistinct({ id: coordinationRequestEvents.requestId })
+    .from(coordinationRequestEvents)
+    .where(
+      and(
+        gte(coordinationRequestEvents.at, since),
+        or(
+          eq(coordinationRequestEvents.unitId, unitId),
+          sql`${coordinationRequestEvents.data}->>'toUnitId' = ${unitId}`,
+        ),
+      ),
+    );
+  const requests = await db
+    .select({
+      id: coordinationRequests.id,
+      urgency: coordinationRequests.urgency,
+      slaPolicyVersion: coordinationRequests.slaPolicyVersion,
+    })
+    .from(coordinationRequests)
+    .where(and(gte(coordinationRequests.createdAt, since), inArray(coordinationRequests.id, stayed)));
+  const tally = (await tallyByUnit(db, requests, now)).get(unitId);
+  const enough = tally !== undefined && tally.received >= RESPONSE_TIMES.minimumRequests;
+  const speed = (values: number[]) => {
+    const { medianMs, p90Ms } = durations(values);
+    return { medianMs, p90Ms };
+  };
+  return {
+    unitId,
+    days: RESPONSE_TIMES.days,
+    minimumRequests: RESPONSE_TIMES.minimumRequests,
+    figures: enough
+      ? { received: tally.received, acknowledge: speed(tally.acknowledge), accept: speed(tally.accept) }
+      : null,
+  };
 }

@@ -235,6 +235,13 @@ export const ROUTES: RouteCase[] = [
       scope === 'own' ? contributes(200)(who) : who === 'admin' ? 403 : centreOr404(200)(who),
   },
   {
+    route: 'GET /api/v1/coordination/units/:id/response-times',
+    sample: async ({ w }) => ({
+      url: `/api/v1/coordination/units/${(await foreignUnit(w)).id}/response-times`,
+    }),
+    expected: signedIn(200),
+  },
+  {
     route: 'GET /api/v1/coordination/metrics',
     sample: async () => ({ url: '/api/v1/coordination/metrics?groupBy=organisation' }),
     expected: signedIn(200),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RequestParams } from '../../../common/coordination-api.ts';
+import { RequestParams, UnitParams } from '../../../common/coordination-api.ts';
 import {
   AddHolidayBody,
   CreateSlaPolicyBody,
@@ -14,11 +14,12 @@ import {
   RatingView,
   SlaPolicyList,
   SlaPolicyView,
+  UnitResponseTimesView,
 } from '../../../common/coordination-sla-api.ts';
 import { csvLanguageOf } from '../../platform/csv-locale.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { type App, actorOf, errorResponses, requestContext } from '../../platform/http.ts';
-import { coordinationMetrics, metricsCsv } from './metrics.service.ts';
+import { coordinationMetrics, metricsCsv, unitResponseTimes } from './metrics.service.ts';
 import { rateRequest } from './ratings.service.ts';
 import * as settings from './sla-settings.service.ts';
 
@@ -107,6 +108,20 @@ export function slaRoutes(app: App, deps: Deps) {
       },
     },
     async (req) => rateRequest(deps.db, ctx(req), req.params.id, req.body),
+  );
+  app.get(
+    '/api/v1/coordination/units/:id/response-times',
+    {
+      schema: {
+        operationId: 'coordination.unitResponseTimes',
+        tags,
+        summary:
+          "A unit's median and p90 time to acknowledge and accept over the last 90 days; none below 5 requests",
+        params: UnitParams,
+        response: { 200: UnitResponseTimesView, ...errorResponses },
+      },
+    },
+    async (req) => unitResponseTimes(deps.db, actorOf(req), req.params.id, deps.clock.now()),
   );
   app.get(
     '/api/v1/coordination/metrics',

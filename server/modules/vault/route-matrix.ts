@@ -144,10 +144,14 @@ export const ROUTES: RouteCase[] = [
   },
   {
     route: 'PUT /api/v1/coordination/requests/:id/vault/legal-hold',
-    sample: async ({ w }) => ({
-      url: url((await vaultIn(w, 'other')).requestId, '/legal-hold'),
+    scoped: true,
+    sample: async ({ w, scope }) => ({
+      url: url((await vaultIn(w, scope)).requestId, '/legal-hold'),
       body: { hold: true, reason: 'คดีอยู่ในศาล' },
     }),
-    expected: adminOnly(200),
+    // The Centre; in the requesting organisation only its data-protection focal point (the matrix people
+    // are none): 403; anyone who cannot see the request: 404.
+    expected: (who: Who, scope: Scope) =>
+      who === 'anonymous' ? 401 : who === 'admin' ? 200 : scope === 'own' ? 403 : 404,
   },
 ];

@@ -26,8 +26,9 @@ import { recordAudit } from '../../platform/audit.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { conflict } from '../../platform/errors.ts';
 import { enqueueEmails } from '../../platform/mail/outbox.ts';
-import { authorize } from '../../platform/policy.ts';
-import { getRequest } from '../coordination/index.ts';
+import { authorize, authorizeVisible } from '../../platform/policy.ts';
+import { accessOf, getRequest, memberIdsOf } from '../coordination/index.ts';
+import { holdAccessOf } from './vault.hold-access.ts';
 import { type Ctx, getVault } from './vault.service.ts';
 
 type AdminDeps = Pick<Deps, 'db' | 'keyRing' | 'config' | 'hasMailTransport' | 'logger'>;
@@ -195,8 +196,15 @@ export async function setLegalHold(
   requestId: string,
   input: z.infer<typeof LegalHoldBody>,
 ) {
-  authorize(ctx.actor, 'vault.legalHold', undefined);
   await deps.db.transaction(async (tx) => {
+    const request = await getRequest(tx, requestId);
+    authorizeVisible(
+      ctx.actor,
+      'vault.see',
+      accessOf(request, await memberIdsOf(tx, request.receivingUnitId)),
+      'Request',
+    );
+    authorize(ctx.actor, 'vault.legalHold', await holdAccessOf(tx, ctx.actor, request));
     const vault = await lockedVault(tx, requestId, ctx.now);
     if (vault.purgedAt && input.hold)
       throw conflict('VAULT_PURGED', 'The vault contents were already purged; there is nothing to hold');

@@ -43,6 +43,7 @@ import { AppError, badRequest, conflict, notFound } from '../../platform/errors.
 import { authorize, authorizeVisible, type CoordinationAccess, can } from '../../platform/policy.ts';
 import { accessOf, getRequest, memberIdsOf, userNames } from '../coordination/index.ts';
 import { openVaultValue, sealVaultValue } from './vault.crypto.ts';
+import { holdAccessOf } from './vault.hold-access.ts';
 
 export type Ctx = RequestContext & { actor: Actor };
 type VaultDeps = { db: Db; keyRing: KeyRing };
@@ -215,7 +216,7 @@ async function presentVault(
       override: released,
       reveal: release !== null && 'basis' in release && entryCount > 0,
       breakGlass: !purged && can(actor, 'vault.breakGlass', undefined),
-      legalHold: can(actor, 'vault.legalHold', undefined),
+      legalHold: can(actor, 'vault.legalHold', await holdAccessOf(db, actor, request)),
     },
     refusal: release && 'refusal' in release ? release.refusal : null,
   };

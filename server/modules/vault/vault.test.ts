@@ -388,6 +388,47 @@ describe('the vault of a coordination request', () => {
 });
 
 describe('vault keys', () => {
+  it("lets the requesting organisation's data-protection focal point set and lift a legal hold, audited", async () => {
+    const id = await newRequest();
+    await withEntries(id);
+    expect((await send(dpo, 'GET', vaultUrl(id))).body.may.legalHold).toBe(true);
+    expect((await send(requester, 'GET', vaultUrl(id))).body.may.legalHold).toBe(false);
+    // Anyone else of the organisation may see the vault but not hold it; other organisations never see it.
+    const refused = await send(requester, 'PUT', vaultUrl(id, '/legal-hold'), {
+      hold: true,
+      reason: 'คดีอยู่ในศาล',
+    });
+    expect(refused.status).toBe(403);
+    expect(
+      (await send(outsider, 'PUT', vaultUrl(id, '/legal-hold'), { hold: true, reason: 'x'.repeat(5) }))
+        .status,
+    ).toBe(404);
+    expect((await send(dpo, 'PUT', vaultUrl(id, '/legal-hold'), { hold: true, reason: '' })).status).toBe(
+      400,
+    );
+    expect(await auditsOf(id, 'coordination.vault_legal_hold_set')).toHaveLength(0);
+
+    const held = await send(dpo, 'PUT', vaultUrl(id, '/legal-hold'), {
+      hold: true,
+      reason: 'คดีอยู่ในศาลจังหวัดระนอง',
+    });
+    expect(held.status).toBe(200);
+    expect(held.body.legalHold).toMatchObject({
+      reason: 'คดีอยู่ในศาลจังหวัดระนอง',
+      by: { displayName: 'DPO Mirror' },
+    });
+    // The unit that works on the request sees the hold too: it changes what it may expect of the purge.
+    expect((await send(officer, 'GET', vaultUrl(id))).body.legalHold).toMatchObject({
+      reason: 'คดีอยู่ในศาลจังหวัดระนอง',
+    });
+    const [set] = await auditsOf(id, 'coordination.vault_legal_hold_set');
+    expect(set).toMatchObject({ actorUserId: dpo.user.id, changes: { reason: 'คดีอยู่ในศาลจังหวัดระนอง' } });
+
+    const lifted = await send(dpo, 'PUT', vaultUrl(id, '/legal-hold'), { hold: false, reason: 'ศาลตัดสินแล้ว' });
+    expect(lifted.body.legalHold).toBeNull();
+    expect(await auditsOf(id, 'coordination.vault_legal_hold_cleared')).toHaveLength(1);
+  });
+
   it('keys:rotate re-encrypts vault values in the same transaction, and a missing key is named at start', async () => {
     const id = await newRequest();
     await withEntries(id);

@@ -1,5 +1,6 @@
 /** Rosters, who is on call, the acknowledge link and the Centre's escalation queue. */
-import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import type * as Contract from '../../../../common/coordination-roster-api.ts';
 import { api } from '../../../lib/api.ts';
 
@@ -46,3 +47,38 @@ export const useAcknowledgeLink = () =>
         },
       ),
   });
+
+export type RosterLayerInput = z.input<typeof Contract.RosterLayerBody>;
+export type RosterOverrideInput = z.input<typeof Contract.RosterOverrideBody>;
+
+/** Every roster change answers the roster anew; every week of the unit shown before is stale then. */
+function useRosterChange<I>(unitId: string, send: (input: I) => Promise<RosterView>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: send,
+    onSuccess: () => client.invalidateQueries({ queryKey: [...KEY, unitId] }),
+  });
+}
+
+const rosterBase = (unitId: string) => `/coordination/units/${encodeURIComponent(unitId)}/roster`;
+
+export const useCreateLayer = (unitId: string) =>
+  useRosterChange(unitId, (input: RosterLayerInput) =>
+    api.post<RosterView>(`${rosterBase(unitId)}/layers`, input),
+  );
+export const useUpdateLayer = (unitId: string) =>
+  useRosterChange(unitId, ({ id, ...input }: RosterLayerInput & { id: string }) =>
+    api.patch<RosterView>(`${rosterBase(unitId)}/layers/${encodeURIComponent(id)}`, input),
+  );
+export const useDeleteLayer = (unitId: string) =>
+  useRosterChange(unitId, (layerId: string) =>
+    api.delete<RosterView>(`${rosterBase(unitId)}/layers/${encodeURIComponent(layerId)}`),
+  );
+export const useCreateOverride = (unitId: string) =>
+  useRosterChange(unitId, (input: RosterOverrideInput) =>
+    api.post<RosterView>(`${rosterBase(unitId)}/overrides`, input),
+  );
+export const useDeleteOverride = (unitId: string) =>
+  useRosterChange(unitId, (overrideId: string) =>
+    api.delete<RosterView>(`${rosterBase(unitId)}/overrides/${encodeURIComponent(overrideId)}`),
+  );

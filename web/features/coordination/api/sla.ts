@@ -58,3 +58,15 @@ export const useCreateSlaPolicy = () => {
     onSuccess: () => client.invalidateQueries({ queryKey: policiesKey }),
   });
 };
+
+export type UnitResponseTimes = Contract.UnitResponseTimesView;
+export const useUnitResponseTimes = (unitId: string) =>
+  useQuery({
+    queryKey: ['coordination', 'response-times', unitId],
+    queryFn: ({ signal }) =>
+      api.get<UnitResponseTimes>(
+        `/coordination/units/${encodeURIComponent(unitId)}/response-times`,
+        undefined,
+        signal,
+      ),
+  });

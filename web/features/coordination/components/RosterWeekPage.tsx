@@ -7,6 +7,7 @@ import { QueryPage } from '../../../components/QueryPage.tsx';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { type RosterView, useRoster } from '../api/roster.ts';
 import { OnCallList } from './OnCallNow.tsx';
+import { RosterEditor } from './roster/RosterEditor.tsx';
 
 const DAY_MS = 86_400_000;
 const dayOf = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
@@ -15,7 +16,10 @@ const timeOf = (ms: number, locale: string) =>
     ms,
   );
 
-/** A unit's roster as a week: one card per day (a list on a phone, seven columns on a wide screen). */
+/**
+ * A unit's roster as a week: one card per day (a list on a phone, seven columns on a wide screen), gaps in
+ * red; below it, for those who may edit, its layers and covers.
+ */
 export function RosterWeekPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -37,6 +41,15 @@ export function RosterWeekPage() {
           </Group>
           <Week data={data} />
           {data.layers.length === 0 && <Text c="dimmed">{t('oncall.now.noRoster')}</Text>}
+          {data.canEdit && (
+            <RosterEditor
+              roster={data}
+              onShowWeekOf={(iso) => {
+                const at = Date.parse(iso);
+                if (at < Date.parse(data.from) || at >= Date.parse(data.to)) setFrom(dayOf(at));
+              }}
+            />
+          )}
         </Stack>
       )}
     </QueryPage>
@@ -68,7 +81,7 @@ function Week({ data }: { data: RosterView }) {
       style={{ listStyle: 'none' }}
     >
       {days.map((dayStart) => (
-        <Paper key={dayStart} withBorder p="xs" radius="md" component="li">
+        <Paper key={dayStart} withBorder p="xs" radius="md" component="li" data-day={dayOf(dayStart)}>
           <Text fw={600} mb={4}>
             {dayLabel.format(dayStart)}
           </Text>
@@ -86,8 +99,15 @@ function Week({ data }: { data: RosterView }) {
                     const a = Math.max(Date.parse(s.from), dayStart);
                     const b = Math.min(Date.parse(s.to), dayStart + DAY_MS);
                     return (
-                      <Group key={s.from} gap={6} wrap="nowrap">
-                        <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                      <Group
+                        key={s.from}
+                        gap={6}
+                        wrap="nowrap"
+                        px={s.person ? 0 : 4}
+                        bg={s.person ? undefined : 'var(--mantine-color-red-light)'}
+                        style={{ borderRadius: 'var(--mantine-radius-sm)' }}
+                      >
+                        <Text size="sm" style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
                           {timeOf(a, locale)}–{b === dayStart + DAY_MS ? '24:00' : timeOf(b, locale)}
                         </Text>
                         {s.person ? (

@@ -9,6 +9,7 @@ import { organisationName } from '../../../lib/organisations.ts';
 import { type UnitView, useUnit } from '../api/coordination.ts';
 import { coverageLabel, languageLabel, serviceLabel, unitName } from '../labels.ts';
 import { OnCallNow } from './OnCallNow.tsx';
+import { ResponseTimes } from './ResponseTimes.tsx';
 
 /** A unit: what it does, where, in which languages, and (to its own organisation) who answers its inbox. */
 export function UnitPage() {
@@ -71,7 +72,7 @@ function UnitDetails({ unit }: { unit: UnitView }) {
         <Codes codes={unit.languages} label={(c) => languageLabel(c, language)} />
       </Section>
       <OnCallNow unitId={unit.id} withRosterLink />
-      {/* wip-sla: the unit's measured response times (median, 90th percentile) go here. */}
+      <ResponseTimes unitId={unit.id} />
       {unit.members && (
         <Section id="members" title={t('coordination.unit.members')}>
           {unit.members.length === 0 ? (

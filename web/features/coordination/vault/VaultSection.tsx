@@ -44,6 +44,7 @@ import {
   type VaultContents,
   type VaultView,
 } from './api.ts';
+import { LegalHoldForm, LegalHoldNotice } from './LegalHold.tsx';
 
 export interface VaultSectionProps {
   requestId: string;
@@ -75,6 +76,7 @@ export function VaultSection({ requestId, requestState }: VaultSectionProps) {
               </Badge>
             ))}
           </Group>
+          {v.legalHold && <LegalHoldNotice hold={v.legalHold} />}
           <Status vault={v} />
           {v.may.write && <EntryForm requestId={requestId} onSaved={() => setContents(null)} />}
           {v.may.recordConsent && !v.consent && !v.child && <ConsentForm requestId={requestId} />}
@@ -99,6 +101,9 @@ export function VaultSection({ requestId, requestState }: VaultSectionProps) {
               <RevealForm requestId={requestId} onRevealed={setContents} />
             ))}
           {v.breakGlass && v.may.breakGlass && <CloseBreakGlass requestId={requestId} />}
+          {v.may.legalHold && (!v.purged || v.legalHold) && (
+            <LegalHoldForm requestId={requestId} held={Boolean(v.legalHold)} />
+          )}
           {v.purgeDueAt && !v.legalHold && (
             <Text size="xs" c="dimmed">
               {t('coordinationVault.purgeDue', { at: formatDateTime(v.purgeDueAt, language) })}
@@ -131,7 +136,6 @@ function Status({ vault: v }: { vault: VaultView }) {
       }),
     );
   if (v.override) lines.push(t('coordinationVault.overrideGiven', { reason: v.override.reason }));
-  if (v.legalHold) lines.push(t('coordinationVault.legalHold', { reason: v.legalHold.reason }));
   if (v.breakGlass)
     lines.push(
       t('coordinationVault.breakGlassOpen', { at: formatDateTime(v.breakGlass.expiresAt, language) }),

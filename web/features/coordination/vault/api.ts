@@ -57,3 +57,7 @@ export const useReveal = (requestId: string) =>
   useMutation({
     mutationFn: (purpose: string) => api.post<VaultContents>(`${base(requestId)}/reveal`, { purpose }),
   });
+export const useLegalHold = (requestId: string) =>
+  useVaultAction(requestId, (input: { hold: boolean; reason: string }) =>
+    api.put<VaultView>(`${base(requestId)}/legal-hold`, input),
+  );
