@@ -125,6 +125,15 @@ type Rules = {
   'line.own': undefined;
   /** The LINE quota used this month and the LINE outbox's backlog (the Centre). */
   'line.quota': undefined;
+  // ---- forums F2 (forum-checkin): the door, the room's attendance and its polls ----
+  /** Check people in (QR, walk-in), search the directory for a walk-in, watch attendance: the event's staff. */
+  'forumCheckin.scan': ForumStaffing;
+  /** Create, open and close an event's polls: the chair, who is the Centre. */
+  'forumCheckin.managePolls': undefined;
+  /** An event's polls and closed results: its staff and those with a confirmed place. */
+  'forumCheckin.readPolls': ForumStaffing & { attending: boolean };
+  /** Vote in an open poll: a confirmed registrant who contributes (observers read only). */
+  'forumCheckin.vote': { attending: boolean };
 };
 export type Action = keyof Rules;
 
@@ -136,6 +145,11 @@ const mayGrant = (a: Actor, role: Role) => isAdmin(a) || (a.role === 'org_admin'
 
 /** Observers read only: they never raise, support, comment or answer. */
 const contributes = (a: Actor) => a.role !== 'observer';
+
+/** Who staffs a forum event's door: the Centre and the members of its host organisations. */
+export type ForumStaffing = { hostOrganisationIds: readonly string[] };
+const staffsForum = (a: Actor, r: ForumStaffing) =>
+  isAdmin(a) || (contributes(a) && r.hostOrganisationIds.includes(a.organisationId));
 
 /** The parts an actor plays for a problem, as the state machine names them. */
 export function partiesOf(a: Actor | null, p: ProblemAccess): Party[] {
@@ -248,6 +262,11 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   'notification.own': () => true,
   'line.own': () => true,
   'line.quota': isAdmin,
+  // ---- forums F2 (forum-checkin) ----
+  'forumCheckin.scan': staffsForum,
+  'forumCheckin.managePolls': isAdmin,
+  'forumCheckin.readPolls': (a, r) => staffsForum(a, r) || r.attending,
+  'forumCheckin.vote': (a, r) => contributes(a) && r.attending,
 };
 
 export function can<A extends Action>(actor: Actor | null, action: A, resource: Rules[A]): boolean {
