@@ -34,7 +34,7 @@ export function PollsPage() {
           />
           <Button
             component={Link}
-            to={`/problems/new?forumEvent=${encodeURIComponent(eventId)}`}
+            to={`/problems/new?forumEvent=${encodeURIComponent(eventId)}&number=${data.event.number}`}
             variant="light"
             leftSection={<IconMessageReport size={18} aria-hidden />}
           >
