@@ -54,7 +54,8 @@ export async function startServer(extraEnv: Record<string, string> = {}) {
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`TIPNet did not become ready in ${startMs / 1000} s:\n${output}`);
+    if (Date.now() > deadline)
+      throw new Error(`TIPNet did not become ready in ${startMs / 1000} s:\n${output}`);
     await new Promise((r) => setTimeout(r, 250));
   }
 
