@@ -29,6 +29,7 @@ const PAGE_OWN_LIBRARIES = inPackages(
   'libphonenumber-js',
   'react-number-format',
   'qrcode',
+  '@zxing/[a-z]+',
   'zod',
   'dayjs',
 );

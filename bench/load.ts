@@ -40,6 +40,12 @@ export async function load(
       path: r.path,
       headers: { ...(r.body === undefined ? {} : { 'content-type': 'application/json' }), ...r.headers },
       ...(r.body === undefined ? {} : { body: JSON.stringify(r.body) }),
+      ...(r.nextBody
+        ? {
+            headers: { 'content-type': 'application/json', ...r.headers },
+            setupRequest: (req: Record<string, unknown>) => ({ ...req, body: JSON.stringify(r.nextBody!()) }),
+          }
+        : {}),
     })),
   });
   instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {

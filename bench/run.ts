@@ -135,10 +135,15 @@ async function benchDatabase(database: DatabaseKind): Promise<ScenarioResult[]> 
     const results: ScenarioResult[] = [];
     for (const scenario of scenarios) {
       if (interrupted) break;
+      if (scenario.postgresOnly && !server.databaseUrl) {
+        console.log(`[${database}] ${scenario.name}: skipped (its setup needs PostgreSQL: set DATABASE_URL)`);
+        continue;
+      }
       const ctx: BenchContext = {
         baseUrl: server.baseUrl,
         authHeaders,
         api: apiFor(server.baseUrl, authHeaders),
+        databaseUrl: server.databaseUrl || null,
         state: {},
       };
       await scenario.setup?.(ctx);

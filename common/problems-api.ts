@@ -85,6 +85,9 @@ export const CreateProblemBody = z.strictObject({
   sectors: z.array(Sector).max(10).default([]),
   proposedSolution: OptionalText(PROBLEM_LIMITS.proposedSolution),
   source: OptionalText(PROBLEM_LIMITS.source),
+  /** Raised from the floor of a forum: the event, and optionally its agenda item. */
+  sourceEventId: Id.optional(),
+  sourceAgendaItemId: Id.optional(),
   /** Hide the reporting organisation from everyone but the Centre. */
   anonymous: z.boolean().default(false),
   ...privacyFields,
@@ -162,10 +165,21 @@ export const SupporterView = z.object({
   createdAt: Timestamp,
 });
 
+/** The forum a problem was raised at ("Let's Talk TIP #N"), shown only to those who may see the event. */
+export const ForumSourceView = z.object({
+  id: Id,
+  number: z.number().int(),
+  titleTh: z.string(),
+  titleEn: z.string(),
+  agendaItem: z.object({ id: Id, titleTh: z.string(), titleEn: z.string() }).nullable(),
+});
+export type ForumSourceView = z.infer<typeof ForumSourceView>;
+
 export const ProblemDetail = ProblemListItem.extend({
   body: z.string(),
   proposedSolution: z.string().nullable(),
   source: z.string().nullable(),
+  sourceEvent: ForumSourceView.nullable(),
   /** The person who raised it; null when hidden as for reporterOrganisation. */
   reporter: UserBrief.nullable(),
   stateReason: z.string().nullable(),

@@ -17,7 +17,8 @@ export function assertChromium() {
   }
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** `extraArgs`: flags one spec needs (the fake camera of the check-in spec). */
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   assertChromium();
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
@@ -28,6 +29,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--no-first-run',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

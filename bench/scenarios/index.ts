@@ -6,6 +6,7 @@ import {
   finder,
   organisationPage,
 } from './directory.ts';
+import { forumCheckinScan } from './forum-checkin.ts';
 import { healthz } from './healthz.ts';
 import { me } from './me.ts';
 import { problemPage, problemPageFresh, problemsBoard, problemsBoardFresh } from './problems.ts';
@@ -29,4 +30,5 @@ export const SCENARIOS: Scenario[] = [
   coordinationInbox,
   coordinationRequestPage,
   coordinationEscalationTick,
+  forumCheckinScan,
 ];

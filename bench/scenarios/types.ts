@@ -7,6 +7,8 @@ export type BenchContext = {
   authHeaders: Record<string, string>;
   /** JSON call as the signed-in member, for setup (not measured). */
   api(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
+  /** The server's PostgreSQL database; null on PGlite (the server holds it alone). */
+  databaseUrl: string | null;
   /** Whatever setup() wants to hand to request(); fresh for each scenario. */
   state: Record<string, unknown>;
 };
@@ -17,11 +19,15 @@ export type BenchRequest = {
   headers?: Record<string, string>;
   /** Sent as JSON. */
   body?: unknown;
+  /** A new JSON body for every request sent (shared by all connections): for requests that must differ. */
+  nextBody?: () => unknown;
 };
 
 export type Scenario = {
   name: string;
   description: string;
+  /** Its setup writes straight to the database: skipped on PGlite. */
+  postgresOnly?: boolean;
   /** Runs once before the warm-up: create the data the requests need. */
   setup?(ctx: BenchContext): Promise<void> | void;
   /** Built once per run; autocannon sends these requests in turn, over and over. */

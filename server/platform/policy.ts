@@ -145,6 +145,15 @@ type Rules = {
   'forumFeedback.readSummary': { published: boolean };
   /** The list of LINE deliveries (kind, recipient, state; never the text) and retrying failed ones. */
   'line.deliveries': undefined;
+  // ---- forums F2 (forum-checkin): the door, the room's attendance and its polls ----
+  /** Check people in (QR, walk-in), search the directory for a walk-in, watch attendance: the event's staff. */
+  'forumCheckin.scan': ForumStaffing;
+  /** Create, open and close an event's polls: the chair, who is the Centre. */
+  'forumCheckin.managePolls': undefined;
+  /** An event's polls and closed results: its staff and those with a confirmed place. */
+  'forumCheckin.readPolls': ForumStaffing & { attending: boolean };
+  /** Vote in an open poll: a confirmed registrant who contributes (observers read only). */
+  'forumCheckin.vote': { attending: boolean };
 };
 export type Action = keyof Rules;
 
@@ -156,6 +165,11 @@ const mayGrant = (a: Actor, role: Role) => isAdmin(a) || (a.role === 'org_admin'
 
 /** Observers read only: they never raise, support, comment or answer. */
 const contributes = (a: Actor) => a.role !== 'observer';
+
+/** Who staffs a forum event's door: the Centre and the members of its host organisations. */
+export type ForumStaffing = { hostOrganisationIds: readonly string[] };
+const staffsForum = (a: Actor, r: ForumStaffing) =>
+  isAdmin(a) || (contributes(a) && r.hostOrganisationIds.includes(a.organisationId));
 
 /** The parts an actor plays for a problem, as the state machine names them. */
 export function partiesOf(a: Actor | null, p: ProblemAccess): Party[] {
@@ -279,6 +293,11 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   'forumFeedback.readResults': (a, r) => isAdmin(a) || (r.attended && r.closed),
   'forumFeedback.readSummary': (a, r) => isAdmin(a) || r.published,
   'line.deliveries': isAdmin,
+  // ---- forums F2 (forum-checkin) ----
+  'forumCheckin.scan': staffsForum,
+  'forumCheckin.managePolls': isAdmin,
+  'forumCheckin.readPolls': (a, r) => staffsForum(a, r) || r.attending,
+  'forumCheckin.vote': (a, r) => contributes(a) && r.attending,
 };
 
 export function can<A extends Action>(actor: Actor | null, action: A, resource: Rules[A]): boolean {

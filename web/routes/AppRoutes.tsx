@@ -9,6 +9,7 @@ import { authRoutes } from '../features/auth/routes.tsx';
 import { coordinationRoutes } from '../features/coordination/routes.tsx';
 import { directoryRoutes } from '../features/directory/routes.tsx';
 import { forumFeedbackRoutes } from '../features/forum-feedback/routes.tsx';
+import { forumCheckinRoutes } from '../features/forum-checkin/routes.tsx';
 import { homeRoutes } from '../features/home/routes.tsx';
 import { lineRoutes } from '../features/line/routes.tsx';
 import { notificationRoutes } from '../features/notifications/routes.tsx';
@@ -32,6 +33,7 @@ const FEATURES: FeatureRoutes[] = [
   directoryRoutes,
   problemRoutes,
   coordinationRoutes,
+  forumCheckinRoutes,
   reportRoutes,
   forumFeedbackRoutes,
   userRoutes,

@@ -43,6 +43,7 @@ import {
 import { onAnswered, onAssigned, onClosed, onInProgress, settingsOrDefault } from './deadlines.ts';
 import { eventOf, recordProblemEvent } from './events.ts';
 import { follow, unfollow } from './follows.ts';
+import { checkForumSource, forumSourceOf } from './forum-source.ts';
 import { recordPrivacyChoice, screenText } from './privacy.ts';
 import { assertTransitionExists } from './problem-states.ts';
 import {
@@ -88,6 +89,7 @@ export async function createProblem(db: Db, ctx: Ctx, input: z.infer<typeof Crea
     proposedSolution: input.proposedSolution,
     source: input.source,
   };
+  const forum = await checkForumSource(db, ctx.actor, input);
   const findings = await screenText(db, ctx, 'problem', null, texts, input);
   const id = randomUUID();
   await db.transaction(async (tx) => {
@@ -100,7 +102,9 @@ export async function createProblem(db: Db, ctx: Ctx, input: z.infer<typeof Crea
       provinces: [...new Set(input.provinces)],
       sectors: [...new Set(input.sectors)],
       proposedSolution: input.proposedSolution || null,
-      source: input.source || null,
+      source: input.source || (forum ? `Let's Talk TIP ครั้งที่ ${forum.number}` : null),
+      sourceEventId: input.sourceEventId ?? null,
+      sourceAgendaItemId: input.sourceAgendaItemId ?? null,
       reporterUserId: ctx.actor.userId,
       reporterOrganisationId: ctx.actor.organisationId,
       anonymous: input.anonymous,
@@ -120,6 +124,7 @@ export async function createProblem(db: Db, ctx: Ctx, input: z.infer<typeof Crea
         category: input.category,
         title: input.title,
         anonymous: input.anonymous,
+        ...(input.sourceEventId ? { sourceEventId: input.sourceEventId } : {}),
         ...privacy,
       },
     });
@@ -133,55 +138,66 @@ export async function getProblemDetail(db: Db, viewer: Actor, now: Date, id: str
   const p = await getProblem(db, id);
   const showReporter = seesReporter(viewer, p);
   // Everything else in one wave of parallel reads once the problem is known.
-  const [assignments, answers, supporters, sectorCounts, following, duplicateOf, mine, orgs, [reporter]] =
-    await parallelReads(db, [
-      () => assignmentsOf(db, id),
-      () =>
-        db
-          .select({
-            answer: problemAnswers,
-            organisation: organisationSummaryColumns,
-            author: userNameColumns,
-          })
-          .from(problemAnswers)
-          .innerJoin(organisations, eq(organisations.id, problemAnswers.organisationId))
-          .leftJoin(users, eq(users.id, problemAnswers.authorUserId))
-          .where(eq(problemAnswers.problemId, id))
-          .orderBy(asc(problemAnswers.createdAt), asc(problemAnswers.id)),
-      () =>
-        db
-          .select({ support: problemSupports, organisation: organisationSummaryColumns })
-          .from(problemSupports)
-          .innerJoin(organisations, eq(organisations.id, problemSupports.organisationId))
-          .where(eq(problemSupports.problemId, id))
-          .orderBy(asc(problemSupports.createdAt), asc(problemSupports.id))
-          .limit(SUPPORTERS_SHOWN),
-      () =>
-        db
-          .select({ sector: organisations.sector, n: sql<number>`count(*)::int` })
-          .from(problemSupports)
-          .innerJoin(organisations, eq(organisations.id, problemSupports.organisationId))
-          .where(eq(problemSupports.problemId, id))
-          .groupBy(organisations.sector),
-      () =>
-        db
-          .select({ userId: problemFollows.userId })
-          .from(problemFollows)
-          .where(and(eq(problemFollows.problemId, id), eq(problemFollows.userId, viewer.userId))),
-      () =>
-        p.duplicateOfId
-          ? db
-              .select({ id: problems.id, title: problems.title })
-              .from(problems)
-              .where(eq(problems.id, p.duplicateOfId))
-          : Promise.resolve([]),
-      () => supportedBy(db, viewer.organisationId, [id]),
-      () => organisationsById(db, [p.reporterOrganisationId, p.leadOrganisationId]),
-      () =>
-        showReporter
-          ? db.select(userNameColumns).from(users).where(eq(users.id, p.reporterUserId))
-          : Promise.resolve([]),
-    ]);
+  const [
+    assignments,
+    answers,
+    supporters,
+    sectorCounts,
+    following,
+    duplicateOf,
+    mine,
+    orgs,
+    [reporter],
+    sourceEvent,
+  ] = await parallelReads(db, [
+    () => assignmentsOf(db, id),
+    () =>
+      db
+        .select({
+          answer: problemAnswers,
+          organisation: organisationSummaryColumns,
+          author: userNameColumns,
+        })
+        .from(problemAnswers)
+        .innerJoin(organisations, eq(organisations.id, problemAnswers.organisationId))
+        .leftJoin(users, eq(users.id, problemAnswers.authorUserId))
+        .where(eq(problemAnswers.problemId, id))
+        .orderBy(asc(problemAnswers.createdAt), asc(problemAnswers.id)),
+    () =>
+      db
+        .select({ support: problemSupports, organisation: organisationSummaryColumns })
+        .from(problemSupports)
+        .innerJoin(organisations, eq(organisations.id, problemSupports.organisationId))
+        .where(eq(problemSupports.problemId, id))
+        .orderBy(asc(problemSupports.createdAt), asc(problemSupports.id))
+        .limit(SUPPORTERS_SHOWN),
+    () =>
+      db
+        .select({ sector: organisations.sector, n: sql<number>`count(*)::int` })
+        .from(problemSupports)
+        .innerJoin(organisations, eq(organisations.id, problemSupports.organisationId))
+        .where(eq(problemSupports.problemId, id))
+        .groupBy(organisations.sector),
+    () =>
+      db
+        .select({ userId: problemFollows.userId })
+        .from(problemFollows)
+        .where(and(eq(problemFollows.problemId, id), eq(problemFollows.userId, viewer.userId))),
+    () =>
+      p.duplicateOfId
+        ? db
+            .select({ id: problems.id, title: problems.title })
+            .from(problems)
+            .where(eq(problems.id, p.duplicateOfId))
+        : Promise.resolve([]),
+    () => supportedBy(db, viewer.organisationId, [id]),
+    () => organisationsById(db, [p.reporterOrganisationId, p.leadOrganisationId]),
+    () =>
+      showReporter
+        ? db.select(userNameColumns).from(users).where(eq(users.id, p.reporterUserId))
+        : Promise.resolve([]),
+    () => forumSourceOf(db, viewer, p),
+  ]);
   const access = accessOf(
     p,
     assignments.map((a) => a.organisation.id),
@@ -195,6 +211,7 @@ export async function getProblemDetail(db: Db, viewer: Actor, now: Date, id: str
     body: p.body,
     proposedSolution: p.proposedSolution,
     source: p.source,
+    sourceEvent,
     reporter: reporter ?? null,
     stateReason: p.stateReason,
     duplicateOf: duplicateOf[0] ?? null,

@@ -120,10 +120,27 @@ function ProblemView({ problem }: { problem: ProblemDetail }) {
               <SafeMarkdown>{problem.proposedSolution}</SafeMarkdown>
             </div>
           )}
-          {problem.source && (
-            <Text size="sm" c="dimmed">
-              {t('problems.fields.source')}: {problem.source}
+          {problem.sourceEvent ? (
+            <Text size="sm" data-testid="forum-source">
+              <Anchor component={Link} to={`/forums/${problem.sourceEvent.id}`}>
+                {t('forumCheckin.raisedAt', { number: problem.sourceEvent.number })}
+              </Anchor>
+              {problem.sourceEvent.agendaItem && (
+                <Text span c="dimmed" size="sm">
+                  {' · '}
+                  {t('forumCheckin.agendaItem')}:{' '}
+                  {language === 'th'
+                    ? problem.sourceEvent.agendaItem.titleTh
+                    : problem.sourceEvent.agendaItem.titleEn}
+                </Text>
+              )}
             </Text>
+          ) : (
+            problem.source && (
+              <Text size="sm" c="dimmed">
+                {t('problems.fields.source')}: {problem.source}
+              </Text>
+            )
           )}
         </Stack>
       </Card>

@@ -12,7 +12,7 @@ import {
 import { IconCloudUpload, IconEyeOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate } from 'react-router';
+import { Navigate, useSearchParams } from 'react-router';
 import { PROBLEM_LIMITS } from '../../../../common/problems-api.ts';
 import type { ProblemCategory, ProblemType } from '../../../../common/problems-taxonomy.ts';
 import { SECTORS } from '../../../../common/taxonomies.ts';
@@ -54,6 +54,24 @@ const EMPTY_FORM: Form = {
   anonymous: false,
 };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Raised from the floor of a forum (`?forumEvent=…&agendaItem=…&number=N`, the forum's polls page links
+ * here): the new problem is linked to that event, which the server checks.
+ */
+function useForumSource() {
+  const [params] = useSearchParams();
+  const eventId = params.get('forumEvent');
+  const itemId = params.get('agendaItem');
+  if (!eventId || !UUID.test(eventId)) return { link: {}, number: null };
+  const number = Number(params.get('number'));
+  return {
+    link: { sourceEventId: eventId, ...(itemId && UUID.test(itemId) ? { sourceAgendaItemId: itemId } : {}) },
+    number: Number.isInteger(number) && number > 0 ? number : null,
+  };
+}
+
 /** Members raise a problem or recommendation for their organisation; observers only read. */
 export function RaiseProblemPage() {
   const { t } = useTranslation();
@@ -66,6 +84,7 @@ export function RaiseProblemPage() {
   const [showErrors, setShowErrors] = useState(false);
   const [raised, setRaised] = useState<ProblemDetail | null>(null);
   const [queued, setQueued] = useState(false);
+  const forum = useForumSource();
   const set = <K extends keyof Form>(key: K, value: Form[K]) =>
     draft.setValue((f) => ({ ...f, [key]: value }));
   if (me.user.role === 'observer') return <Navigate to="/problems" replace />;
@@ -109,6 +128,7 @@ export function RaiseProblemPage() {
             proposedSolution: form.proposedSolution.trim() || null,
             source: form.source.trim() || null,
             anonymous: form.anonymous,
+            ...forum.link,
             ...privacyFields,
           });
           created = outcome.status === 'sent' ? outcome.result : undefined;
@@ -137,6 +157,13 @@ export function RaiseProblemPage() {
       <Stack gap="md">
         <PageHeader title={t('problems.raise.title')} description={t('problems.raise.description')} />
         {draft.restored && <DraftRestoredNote onDiscard={draft.clear} />}
+        {'sourceEventId' in forum.link && (
+          <Alert color="blue" variant="light" data-testid="forum-source-note">
+            {forum.number
+              ? t('forumCheckin.raisingAt', { number: forum.number })
+              : t('forumCheckin.raisingAtForum')}
+          </Alert>
+        )}
         <SegmentedControl
           aria-label={t('problems.fields.type')}
           data={typeOptions(language)}

@@ -1,0 +1,160 @@
+/** Rows the door and the room need from the forum tables: only the columns their views show. */
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import {
+  forumAgendaItems,
+  forumCheckins,
+  forumEventHosts,
+  forumEvents,
+  forumRegistrations,
+  organisations,
+  users,
+} from '../../db/schema/index.ts';
+import type { Actor } from '../../platform/context.ts';
+import { notFound } from '../../platform/errors.ts';
+import { organisationSummaryColumns } from '../../platform/projections.ts';
+
+export const eventRefColumns = {
+  id: forumEvents.id,
+  number: forumEvents.number,
+  titleTh: forumEvents.titleTh,
+  titleEn: forumEvents.titleEn,
+};
+
+/** The event with its hosts; 404 when missing, or a draft to anyone but the Centre. */
+export async function visibleEvent(db: Db, actor: Actor | null, eventId: string) {
+  const [event] = await db
+    .select({ ...eventRefColumns, state: forumEvents.state, capacity: forumEvents.capacity })
+    .from(forumEvents)
+    .where(eq(forumEvents.id, eventId));
+  if (!event || (event.state === 'draft' && actor?.role !== 'admin')) throw notFound('Forum event');
+  const hosts = await db
+    .select({ id: forumEventHosts.organisationId })
+    .from(forumEventHosts)
+    .where(eq(forumEventHosts.eventId, eventId));
+  return { ...event, hostOrganisationIds: hosts.map((h) => h.id) };
+}
+export type VisibleEvent = Awaited<ReturnType<typeof visibleEvent>>;
+
+/** The person behind a registration, as the door shows them. */
+export const personColumns = {
+  registrationId: forumRegistrations.id,
+  eventId: forumRegistrations.eventId,
+  state: forumRegistrations.state,
+  userName: users.displayName,
+  guestName: forumRegistrations.guestName,
+  guestOrganisationName: forumRegistrations.guestOrganisationName,
+  sector: forumRegistrations.sector,
+  organisation: organisationSummaryColumns,
+};
+
+function selectPeople(db: Db) {
+  return db
+    .select(personColumns)
+    .from(forumRegistrations)
+    .leftJoin(users, eq(users.id, forumRegistrations.userId))
+    .leftJoin(organisations, eq(organisations.id, forumRegistrations.organisationId));
+}
+export type PersonRow = Awaited<ReturnType<typeof selectPeople>>[number];
+
+export async function registrationByTicket(db: Db, ticketCode: string) {
+  const [row] = await selectPeople(db).where(eq(forumRegistrations.ticketCode, ticketCode)).limit(1);
+  return row ?? null;
+}
+
+export async function registrationById(db: Db, id: string) {
+  const [row] = await selectPeople(db).where(eq(forumRegistrations.id, id)).limit(1);
+  return row!;
+}
+
+export async function eventRef(db: Db, eventId: string) {
+  const [row] = await db.select(eventRefColumns).from(forumEvents).where(eq(forumEvents.id, eventId));
+  return row!;
+}
+
+/** A registration's check-in, with who scanned it. */
+export async function checkinOf(db: Db, registrationId: string) {
+  const [row] = await db
+    .select({
+      method: forumCheckins.method,
+      scannedAt: forumCheckins.scannedAt,
+      clientScanId: forumCheckins.clientScanId,
+      byId: users.id,
+      byName: users.displayName,
+    })
+    .from(forumCheckins)
+    .leftJoin(users, eq(users.id, forumCheckins.scannedBy))
+    .where(eq(forumCheckins.registrationId, registrationId));
+  return row ?? null;
+}
+export type CheckinRow = NonNullable<Awaited<ReturnType<typeof checkinOf>>>;
+
+export async function checkinByClientScanId(db: Db, clientScanId: string) {
+  const [row] = await db
+    .select({ registrationId: forumCheckins.registrationId, eventId: forumCheckins.eventId })
+    .from(forumCheckins)
+    .where(eq(forumCheckins.clientScanId, clientScanId));
+  return row ?? null;
+}
+
+/** The actor's own registration for the event, if any. */
+export async function registrationOf(db: Db, eventId: string, userId: string) {
+  const [row] = await db
+    .select({ id: forumRegistrations.id, state: forumRegistrations.state })
+    .from(forumRegistrations)
+    .where(and(eq(forumRegistrations.eventId, eventId), eq(forumRegistrations.userId, userId)));
+  return row ?? null;
+}
+
+export async function confirmedCount(db: Db, eventId: string) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(forumRegistrations)
+    .where(and(eq(forumRegistrations.eventId, eventId), eq(forumRegistrations.state, 'confirmed')));
+  return row!.n;
+}
+
+/** Attendance rows: one per confirmed registration's organisation, with its counts. */
+export async function attendanceByOrganisation(db: Db, eventId: string) {
+  return db
+    .select({
+      organisation: organisationSummaryColumns,
+      organisationId: forumRegistrations.organisationId,
+      guestOrganisationName: forumRegistrations.guestOrganisationName,
+      sector: forumRegistrations.sector,
+      registered: sql<number>`count(*)::int`,
+      checkedIn: sql<number>`count(${forumCheckins.id})::int`,
+      walkIns: sql<number>`count(*) filter (where ${forumCheckins.method} = 'walk_in')::int`,
+    })
+    .from(forumRegistrations)
+    .leftJoin(organisations, eq(organisations.id, forumRegistrations.organisationId))
+    .leftJoin(forumCheckins, eq(forumCheckins.registrationId, forumRegistrations.id))
+    .where(and(eq(forumRegistrations.eventId, eventId), eq(forumRegistrations.state, 'confirmed')))
+    .groupBy(
+      organisations.id,
+      forumRegistrations.organisationId,
+      forumRegistrations.guestOrganisationName,
+      forumRegistrations.sector,
+    )
+    .orderBy(desc(sql`count(${forumCheckins.id})`), asc(organisations.nameTh));
+}
+
+export async function recentCheckins(db: Db, eventId: string, limit: number) {
+  return db
+    .select({ ...personColumns, method: forumCheckins.method, scannedAt: forumCheckins.scannedAt })
+    .from(forumCheckins)
+    .innerJoin(forumRegistrations, eq(forumRegistrations.id, forumCheckins.registrationId))
+    .leftJoin(users, eq(users.id, forumRegistrations.userId))
+    .leftJoin(organisations, eq(organisations.id, forumRegistrations.organisationId))
+    .where(eq(forumCheckins.eventId, eventId))
+    .orderBy(desc(forumCheckins.receivedAt), desc(forumCheckins.id))
+    .limit(limit);
+}
+
+export async function agendaItemsOf(db: Db, eventId: string) {
+  return db
+    .select({ id: forumAgendaItems.id, titleTh: forumAgendaItems.titleTh, titleEn: forumAgendaItems.titleEn })
+    .from(forumAgendaItems)
+    .where(eq(forumAgendaItems.eventId, eventId))
+    .orderBy(asc(forumAgendaItems.position));
+}
