@@ -4,6 +4,7 @@ import auth from './auth/index.ts';
 import backup from './backup/index.ts';
 import coordination from './coordination/index.ts';
 import directory from './directory/index.ts';
+import forumMinutes from './forum-minutes/index.ts';
 import health from './health/index.ts';
 import invitations from './invitations/index.ts';
 import line from './line/index.ts';
@@ -25,6 +26,7 @@ export const MODULES = [
   users,
   directory,
   problems,
+  forumMinutes,
   coordination,
   reports,
   vault,
