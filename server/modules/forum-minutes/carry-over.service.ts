@@ -60,7 +60,12 @@ async function openActions(tx: Db, eventId: string, seriesId: string, startsAt: 
         ),
       ),
     )
-    .orderBy(asc(forumEvents.startsAt), asc(forumActions.dueOn), asc(forumActions.createdAt));
+    .orderBy(
+      asc(forumEvents.startsAt),
+      sql`${forumActions.dueOn} asc nulls last`,
+      asc(forumActions.createdAt),
+      asc(forumActions.titleTh),
+    );
   return rows.map((a) => ({
     origin: 'open_action',
     titleTh: `ติดตามผล: ${a.titleTh} — ${a.ownerTh}`,
@@ -143,17 +148,15 @@ export async function carryOver(
       .from(forumAgendaItems)
       .where(eq(forumAgendaItems.eventId, eventId));
     const start = (last ?? -1) + 1;
-    await tx
-      .insert(forumAgendaItems)
-      .values(
-        items.map((item, i) => ({
-          id: randomUUID(),
-          eventId,
-          position: start + i,
-          ...item,
-          createdAt: ctx.now,
-        })),
-      );
+    await tx.insert(forumAgendaItems).values(
+      items.map((item, i) => ({
+        id: randomUUID(),
+        eventId,
+        position: start + i,
+        ...item,
+        createdAt: ctx.now,
+      })),
+    );
     const counts = Object.fromEntries(
       (['open_action', 'recurring', 'not_discussed'] as const).map((o) => [
         o,

@@ -114,7 +114,12 @@ export function actionRows(db: Db, where: SQL | undefined, limit = 1000) {
     .innerJoin(forumEvents, eq(forumEvents.id, forumActions.eventId))
     .leftJoin(users, eq(users.id, forumActions.responsibleUserId))
     .where(where)
-    .orderBy(sql`${forumActions.dueOn} asc nulls last`, asc(forumActions.createdAt), asc(forumActions.id))
+    .orderBy(
+      sql`${forumActions.dueOn} asc nulls last`,
+      asc(forumActions.createdAt),
+      asc(forumActions.titleTh),
+      asc(forumActions.id),
+    )
     .limit(limit);
 }
 
