@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Sector } from '../../../common/taxonomies.ts';
 import { forumActions, forumDecisions, forumMinutes } from '../../db/schema/index.ts';
 import { buildTestApp, type TestApp } from '../../test/test-app.ts';
 import { buildAgendaItem, buildCheckin, buildForumEvent } from './forum-minutes.factories.ts';
@@ -13,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** An event attended by `attending`' people, with two agenda items. */
-async function forum(attending: { id: string; sector: 'government' | 'civil_society' }[]) {
+async function forum(attending: { id: string; sector: Sector }[]) {
   const event = await buildForumEvent(t.db);
   const topics = [
     await buildAgendaItem(t.db, event.id, { titleTh: 'ปัญหาล่ามในศูนย์ PIPO', position: 0 }),
