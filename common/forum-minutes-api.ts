@@ -121,7 +121,8 @@ export const MinutesView = MinutesContent.extend({
   updatedAt: Timestamp.nullable(),
   versions: z.array(MinutesVersionSummary),
   comments: z.array(MinutesCommentView),
-  can: z.object({ edit: z.boolean(), comment: z.boolean() }),
+  /** edit: save, share and finalise; reopen: the latest final version (both the Centre's). */
+  can: z.object({ edit: z.boolean(), reopen: z.boolean(), comment: z.boolean() }),
 });
 export type MinutesView = z.infer<typeof MinutesView>;
 

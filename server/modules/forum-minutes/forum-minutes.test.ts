@@ -58,7 +58,7 @@ describe('minutes: draft, share, finalise, reopen', () => {
     const read = await as(member.cookie).get(f.url);
     expect(read.status).toBe(200);
     expect(read.body.decisions[0].textEn).toBe('Set up a shared interpreter roster');
-    expect(read.body.can).toEqual({ edit: false, comment: true });
+    expect(read.body.can).toEqual({ edit: false, reopen: false, comment: true });
     expect((await as(stranger.cookie).get(f.url)).status).toBe(404);
     expect((await as(stranger.cookie).post(`${f.url}/comments`, { body: 'ขอแสดงความเห็น' })).status).toBe(404);
 
@@ -101,6 +101,8 @@ describe('minutes: draft, share, finalise, reopen', () => {
     const final1 = await as(centre.cookie).post(`${f.url}/finalise`, { revision: 1 });
     expect(final1.body).toMatchObject({ state: 'final', version: 1, revision: 2 });
     expect(final1.body.versions.map((v: any) => v.version)).toEqual([1]);
+    expect(final1.body.can).toMatchObject({ edit: false, reopen: true });
+    expect((await as(member.cookie).get(f.url)).body.can).toMatchObject({ edit: false, reopen: false });
 
     const edit = await as(centre.cookie).put(f.url, body(2, 'แก้ไขหลังรับรอง'));
     expect(edit.status).toBe(409);

@@ -121,6 +121,7 @@ export async function getMinutes(db: Db, actor: Actor, eventId: string, now: Dat
     })),
     can: {
       edit: can(actor, 'forumMinutes.manage', undefined) && seen.state !== 'final',
+      reopen: can(actor, 'forumMinutes.manage', undefined) && seen.state === 'final',
       comment: can(actor, 'forumMinutes.comment', seen),
     },
   };

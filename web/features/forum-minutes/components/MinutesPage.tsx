@@ -75,7 +75,7 @@ function StateMoves({ minutes, dirty }: { minutes: MinutesView; dirty: boolean }
   const { t } = useTranslation();
   const move = useMoveMinutes(minutes.event.id);
   const moves: MinutesMove[] = !minutes.can.edit
-    ? minutes.state === 'final' && minutes.versions.length > 0 && minutes.revision > 0
+    ? minutes.can.reopen
       ? ['reopen']
       : []
     : minutes.state === 'draft'
@@ -90,7 +90,7 @@ function StateMoves({ minutes, dirty }: { minutes: MinutesView; dirty: boolean }
         </Text>
       )}
       <MinutesError error={move.error} />
-      <Group grow>
+      <Stack gap="xs">
         {moves.map((m) => (
           <Button
             key={m}
@@ -113,7 +113,7 @@ function StateMoves({ minutes, dirty }: { minutes: MinutesView; dirty: boolean }
             {t(`forumMinutes.move.${m}`)}
           </Button>
         ))}
-      </Group>
+      </Stack>
     </Stack>
   );
 }
