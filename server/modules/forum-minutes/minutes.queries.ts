@@ -140,7 +140,12 @@ export async function actionHistory(db: Db, actionIds: string[]) {
     .from(forumActionEvents)
     .leftJoin(users, eq(users.id, forumActionEvents.actorId))
     .where(inArray(forumActionEvents.actionId, actionIds))
-    .orderBy(asc(forumActionEvents.at), asc(forumActionEvents.id));
+    // At the same instant, the creation (no previous status) comes first.
+    .orderBy(
+      asc(forumActionEvents.at),
+      sql`${forumActionEvents.fromStatus} asc nulls first`,
+      asc(forumActionEvents.id),
+    );
   const byAction = new Map<string, HistoryRow[]>();
   for (const r of rows) byAction.set(r.actionId, [...(byAction.get(r.actionId) ?? []), r]);
   return byAction;
