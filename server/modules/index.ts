@@ -4,8 +4,9 @@ import auth from './auth/index.ts';
 import backup from './backup/index.ts';
 import coordination from './coordination/index.ts';
 import directory from './directory/index.ts';
-import forumFeedback from './forum-feedback/index.ts';
 import forumCheckin from './forum-checkin/index.ts';
+import forumFeedback from './forum-feedback/index.ts';
+import forumMinutes from './forum-minutes/index.ts';
 import health from './health/index.ts';
 import invitations from './invitations/index.ts';
 import line from './line/index.ts';
@@ -27,6 +28,7 @@ export const MODULES = [
   users,
   directory,
   problems,
+  forumMinutes,
   coordination,
   forumCheckin,
   reports,

@@ -10,6 +10,8 @@ import {
   mayMoveCoordination,
 } from '../../common/coordination-states.ts';
 import { VAULT_RELEASE_STATES } from '../../common/coordination-vault-api.ts';
+import { type ActionParty, mayMoveAction } from '../../common/forum-actions.ts';
+import type { ActionStatus, MinutesState } from '../../common/forum-states.ts';
 import { allowedTransitions, mayTransition, type Party } from '../../common/problem-states.ts';
 import type { ProblemState } from '../../common/problems-taxonomy.ts';
 import type { Role } from '../../common/taxonomies.ts';
@@ -41,6 +43,18 @@ export type CoordinationAccess = {
   /** The users in the receiving unit's inbox now. */
   receivingUnitMemberIds: readonly string[];
 };
+
+// ---- forum minutes (F3) ----
+/** What the policy needs to know about an event's minutes. */
+export type MinutesAccess = {
+  state: MinutesState;
+  /** Organisations with someone checked in at the event. */
+  attendingOrganisationIds: readonly string[];
+  /** Organisations owning an action item of a finalised version. */
+  actionOwnerIds: readonly string[];
+};
+/** An action item: `published` once a finalised version of its minutes holds it. */
+export type ForumActionAccess = { ownerOrganisationId: string; published: boolean };
 
 type Rules = {
   'organisation.list': undefined;
@@ -154,6 +168,17 @@ type Rules = {
   'forumCheckin.readPolls': ForumStaffing & { attending: boolean };
   /** Vote in an open poll: a confirmed registrant who contributes (observers read only). */
   'forumCheckin.vote': { attending: boolean };
+  // ---- forum minutes (F3) ----
+  /** Draft, edit, share, finalise and reopen minutes; carry unfinished business over: the Centre. */
+  'forumMinutes.manage': undefined;
+  /** Draft: the Centre; shared: the attending organisations too; final: and the actions' owners. */
+  'forumMinutes.read': MinutesAccess;
+  /** While shared: the attending organisations' members (not observers) and the Centre. */
+  'forumMinutes.comment': MinutesAccess;
+  /** An organisation's action items across events; without one, every organisation's: the Centre. */
+  'forumMinutes.listActions': OrgScoped | undefined;
+  'forumMinutes.readAction': ForumActionAccess;
+  'forumMinutes.moveAction': ForumActionAccess & { from: ActionStatus; to: ActionStatus };
 };
 export type Action = keyof Rules;
 
@@ -208,6 +233,20 @@ export function coordinationPartiesOf(a: Actor | null, r: CoordinationAccess): C
 /** The states the actor may move the request to now. */
 export const coordinationMovesFor = (a: Actor | null, r: CoordinationAccess) =>
   allowedCoordinationMoves(r.state, coordinationPartiesOf(a, r));
+
+/** The sides an actor is on for an action item: its owner organisation's contributors, the Centre. */
+export function actionPartiesOf(a: Actor | null, r: ForumActionAccess): ActionParty[] {
+  if (!a || a.mustEnrolTotp) return [];
+  const parties: ActionParty[] = [];
+  if (isAdmin(a)) parties.push('centre');
+  if (r.published && contributes(a) && a.organisationId === r.ownerOrganisationId) parties.push('owner');
+  return parties;
+}
+
+const readsMinutes = (a: Actor, r: MinutesAccess) =>
+  isAdmin(a) ||
+  (r.state !== 'draft' && r.attendingOrganisationIds.includes(a.organisationId)) ||
+  (r.state === 'final' && r.actionOwnerIds.includes(a.organisationId));
 
 const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = {
   'organisation.list': () => true,
@@ -298,6 +337,17 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   'forumCheckin.managePolls': isAdmin,
   'forumCheckin.readPolls': (a, r) => staffsForum(a, r) || r.attending,
   'forumCheckin.vote': (a, r) => contributes(a) && r.attending,
+  // ---- forum minutes (F3) ----
+  'forumMinutes.manage': isAdmin,
+  'forumMinutes.read': readsMinutes,
+  'forumMinutes.comment': (a, r) =>
+    r.state === 'shared' &&
+    (isAdmin(a) || (contributes(a) && r.attendingOrganisationIds.includes(a.organisationId))),
+  'forumMinutes.listActions': (a, r) =>
+    isAdmin(a) || (r !== undefined && a.organisationId === r.organisationId),
+  'forumMinutes.readAction': (a, r) =>
+    isAdmin(a) || (r.published && a.organisationId === r.ownerOrganisationId),
+  'forumMinutes.moveAction': (a, r) => mayMoveAction(r.from, r.to, actionPartiesOf(a, r)),
 };
 
 export function can<A extends Action>(actor: Actor | null, action: A, resource: Rules[A]): boolean {

@@ -8,8 +8,9 @@ import { auditRoutes } from '../features/audit/routes.tsx';
 import { authRoutes } from '../features/auth/routes.tsx';
 import { coordinationRoutes } from '../features/coordination/routes.tsx';
 import { directoryRoutes } from '../features/directory/routes.tsx';
-import { forumFeedbackRoutes } from '../features/forum-feedback/routes.tsx';
 import { forumCheckinRoutes } from '../features/forum-checkin/routes.tsx';
+import { forumFeedbackRoutes } from '../features/forum-feedback/routes.tsx';
+import { forumMinutesRoutes } from '../features/forum-minutes/routes.tsx';
 import { homeRoutes } from '../features/home/routes.tsx';
 import { lineRoutes } from '../features/line/routes.tsx';
 import { notificationRoutes } from '../features/notifications/routes.tsx';
@@ -34,6 +35,7 @@ const FEATURES: FeatureRoutes[] = [
   problemRoutes,
   coordinationRoutes,
   forumCheckinRoutes,
+  forumMinutesRoutes,
   reportRoutes,
   forumFeedbackRoutes,
   userRoutes,

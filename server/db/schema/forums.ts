@@ -317,6 +317,8 @@ export const forumMinutes = pgTable('forum_minutes', {
   summaryEn: text('summary_en'),
   updatedAt: ts('updated_at').notNull(),
   updatedBy: uuid('updated_by').references(() => users.id),
+  /** Optimistic concurrency: every save, share, finalise and reopen raises it (409 on a stale one). */
+  revision: integer('revision').notNull().default(1),
 });
 
 /** A frozen copy of the minutes (topics, decisions, actions, attendance) at each finalisation. */

@@ -57,6 +57,27 @@ export type EmailTemplate =
       /** One tap acknowledges (after sign-in if needed). */
       acknowledgeLink: string;
     }
+  // ---- forum minutes (F3) ----
+  | {
+      /** An action item of a forum falls due in ACTION_REMINDER_DAYS_BEFORE days (or fewer). */
+      kind: 'forum_action_due_soon';
+      displayName: string;
+      organisationName: string;
+      actionTitle: string;
+      eventTitle: string;
+      /** YYYY-MM-DD (Gregorian); shown in Buddhist Era in Thai. */
+      dueOn: string;
+      link: string;
+    }
+  | {
+      /** Monday's list of an owner organisation's overdue forum action items. */
+      kind: 'forum_actions_overdue_digest';
+      displayName: string;
+      organisationName: string;
+      items: { title: string; dueOn: string; daysOverdue: number }[];
+      more: number;
+      link: string;
+    }
   | {
       /** An organisation's own figures for last month against the network median (labels in its language). */
       kind: 'report_digest';
@@ -303,7 +324,60 @@ function copyFor(t: EmailTemplate, lang: Language): Copy {
     case 'problem_notification':
     case 'problem_digest':
       return problemCopy(t, th);
+    case 'forum_action_due_soon':
+    case 'forum_actions_overdue_digest':
+      return forumActionCopy(t, th);
   }
+}
+
+/** A `YYYY-MM-DD` day as the reader writes it: 5/12/2569 in Thai (Buddhist Era), 2026-12-05 in English. */
+const dayFor = (day: string, th: boolean) => {
+  const [y, m, d] = day.split('-');
+  return th ? `${Number(d)}/${Number(m)}/${Number(y) + 543}` : day;
+};
+
+function forumActionCopy(
+  t: EmailTemplate & { kind: 'forum_action_due_soon' | 'forum_actions_overdue_digest' },
+  th: boolean,
+): Copy {
+  const greeting = th ? `เรียน ${t.displayName}` : `Dear ${t.displayName},`;
+  if (t.kind === 'forum_action_due_soon')
+    return {
+      subject: th
+        ? `TIPNet: งานติดตามจากเวที ${t.eventTitle} ครบกำหนด ${dayFor(t.dueOn, th)}`
+        : `TIPNet: a forum action item is due on ${t.dueOn}`,
+      lines: [
+        greeting,
+        th
+          ? `งาน "${t.actionTitle}" ที่ ${t.organisationName} รับไปจากเวที ${t.eventTitle} จะครบกำหนดในวันที่ ${dayFor(t.dueOn, th)}`
+          : `"${t.actionTitle}", which ${t.organisationName} took on at ${t.eventTitle}, is due on ${t.dueOn}.`,
+        th
+          ? 'โปรดปรับสถานะและบันทึกความคืบหน้า เพื่อให้ ศพดส.ตร. และเครือข่ายทราบในเวทีครั้งถัดไป'
+          : 'Please update its status with a note, so the Centre and the network know where it stands at the next forum.',
+      ],
+      link: t.link,
+      action: th ? 'เปิดงานที่ต้องติดตาม' : 'Open the action items',
+    };
+  const n = t.items.length + t.more;
+  return {
+    subject: th
+      ? `TIPNet: งานจากเวที Let's Talk TIP ที่เลยกำหนด ${n} รายการ — ${t.organisationName}`
+      : `TIPNet: ${n} overdue forum action items — ${t.organisationName}`,
+    lines: [
+      greeting,
+      th
+        ? `งานที่ ${t.organisationName} รับไปจากเวที Let's Talk TIP และเลยกำหนดแล้ว:`
+        : `Action items ${t.organisationName} took on at Let's Talk TIP forums that are overdue:`,
+      ...t.items.map((i) =>
+        th
+          ? `• ${i.title} — ครบกำหนด ${dayFor(i.dueOn, th)} (เลยมา ${i.daysOverdue} วัน)`
+          : `• ${i.title} — due ${i.dueOn} (${i.daysOverdue} days overdue)`,
+      ),
+      ...(t.more > 0 ? [th ? `และอีก ${t.more} รายการ` : `and ${t.more} more`] : []),
+    ],
+    link: t.link,
+    action: th ? 'เปิดงานที่ต้องติดตาม' : 'Open the action items',
+  };
 }
 
 /** What happened, in one sentence, without naming an anonymous reporter's organisation. */

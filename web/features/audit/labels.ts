@@ -110,6 +110,16 @@ export const AUDIT_ACTIONS = [
   'system.demo_seeded',
   'system.encryption_keys_rotated',
   'system.backup_created',
+  // forum minutes (F3)
+  'forumMinutes.saved',
+  'forumMinutes.shared',
+  'forumMinutes.finalised',
+  'forumMinutes.reopened',
+  'forumMinutes.commented',
+  'forumMinutes.action_status_changed',
+  'forumMinutes.carried_over',
+  'forumMinutes.reminder_sent',
+  'forumMinutes.overdue_digest_sent',
 ] as const;
 
 export const AUDIT_ENTITY_TYPES = [
@@ -134,6 +144,9 @@ export const AUDIT_ENTITY_TYPES = [
   'forum_registration',
   'forum_poll',
   'system',
+  // forum minutes (F3)
+  'forum_event',
+  'forum_action',
 ] as const;
 
 /** Filter choices are grouped by the first part of the action code. */
@@ -150,6 +163,7 @@ export const AUDIT_ACTION_GROUPS = [
   'line',
   'forum_feedback',
   'system',
+  'forumMinutes',
 ] as const;
 
 type AuditAction = (typeof AUDIT_ACTIONS)[number];
