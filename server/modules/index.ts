@@ -4,6 +4,7 @@ import auth from './auth/index.ts';
 import backup from './backup/index.ts';
 import coordination from './coordination/index.ts';
 import directory from './directory/index.ts';
+import forums from './forums/index.ts';
 import health from './health/index.ts';
 import invitations from './invitations/index.ts';
 import line from './line/index.ts';
@@ -26,6 +27,7 @@ export const MODULES = [
   directory,
   problems,
   coordination,
+  forums,
   reports,
   vault,
   audit,

@@ -125,6 +125,16 @@ type Rules = {
   'line.own': undefined;
   /** The LINE quota used this month and the LINE outbox's backlog (the Centre). */
   'line.quota': undefined;
+
+  // ---- forums, part F1: events, agenda, invitations, registration, calendar feeds ----
+  /** Published events, their agendas and one's own registration: every signed-in member. */
+  'forum.read': undefined;
+  /** Drafts, editing and cancelling, the agenda, invitations and the registrants list: the Centre. */
+  'forum.manage': undefined;
+  /** Register oneself; observers may too, since attending a forum writes nothing in the network. */
+  'forum.register': undefined;
+  /** One's own private calendar feeds of the series. */
+  'forum.feed': undefined;
 };
 export type Action = keyof Rules;
 
@@ -248,6 +258,12 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   'notification.own': () => true,
   'line.own': () => true,
   'line.quota': isAdmin,
+
+  // ---- forums, part F1 ----
+  'forum.read': () => true,
+  'forum.manage': isAdmin,
+  'forum.register': () => true,
+  'forum.feed': () => true,
 };
 
 export function can<A extends Action>(actor: Actor | null, action: A, resource: Rules[A]): boolean {
