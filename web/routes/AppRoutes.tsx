@@ -8,6 +8,7 @@ import { auditRoutes } from '../features/audit/routes.tsx';
 import { authRoutes } from '../features/auth/routes.tsx';
 import { coordinationRoutes } from '../features/coordination/routes.tsx';
 import { directoryRoutes } from '../features/directory/routes.tsx';
+import { forumRoutes } from '../features/forums/routes.tsx';
 import { homeRoutes } from '../features/home/routes.tsx';
 import { lineRoutes } from '../features/line/routes.tsx';
 import { notificationRoutes } from '../features/notifications/routes.tsx';
@@ -31,6 +32,7 @@ const FEATURES: FeatureRoutes[] = [
   directoryRoutes,
   problemRoutes,
   coordinationRoutes,
+  forumRoutes,
   reportRoutes,
   userRoutes,
   auditRoutes,

@@ -1,4 +1,4 @@
-import { and, eq, like } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../../common/time.ts';
@@ -36,8 +36,10 @@ async function stateOf(eventId: string, userId: string) {
   return row;
 }
 
-async function emailsTo(address: string) {
-  return t.db.select().from(outboxEmails).where(eq(outboxEmails.to, address)).orderBy(outboxEmails.createdAt);
+/** A registrant's emails of one kind (emails of one test share a timestamp, so kinds, not order). */
+async function emailsTo(address: string, kind?: string) {
+  const rows = await t.db.select().from(outboxEmails).where(eq(outboxEmails.to, address));
+  return kind ? rows.filter((r) => r.kind === kind) : rows;
 }
 
 function parseIcs(base64: string) {
@@ -81,8 +83,7 @@ describe('registering for an event', () => {
     const e = await event();
     const a = await member({ language: 'en' });
     await register(e.id, a.cookie);
-    const [mail] = await emailsTo(a.user.email);
-    expect(mail!.kind).toBe('forum_confirmed');
+    const [mail] = await emailsTo(a.user.email, 'forum_confirmed');
     expect(mail!.subject).toMatch(/^Registration confirmed/);
     const ics = mail!.attachments.find((x) => x.filename.endsWith('.ics'))!;
     const parsed = parseIcs(ics.contentBase64);
@@ -103,7 +104,7 @@ describe('registering for an event', () => {
     const view = await t.request('GET', url(e.id), { cookie: people[3]!.cookie });
     expect(view.body.myRegistration.waitlistPosition).toBe(2);
     expect(view.body.myRegistration.ticketCode).toBeNull();
-    const [waitMail] = await emailsTo(people[2]!.user.email);
+    const [waitMail] = await emailsTo(people[2]!.user.email, 'forum_waitlisted');
     expect(waitMail!.subject).toContain('รายชื่อสำรอง');
   });
 
@@ -153,9 +154,8 @@ describe('registering for an event', () => {
     // The event is a week away: 48 hours to confirm.
     expect(promoted!.confirmBy!.getTime() - t.clock.now().getTime()).toBe(48 * HOUR_MS);
     expect((await stateOf(e.id, c.user.id))!.state).toBe('waitlisted');
-    const mails = await emailsTo(b.user.email);
-    expect(mails.at(-1)!.kind).toBe('forum_promoted');
-    expect(mails.at(-1)!.text).toMatch(/โปรดยืนยันการเข้าร่วมภายใน .*25\d\d/); // Buddhist Era
+    const [promotion] = await emailsTo(b.user.email, 'forum_promoted');
+    expect(promotion!.text).toMatch(/โปรดยืนยันการเข้าร่วมภายใน .*25\d\d/); // Buddhist Era
     // No ticket until confirmed; confirming sends it.
     const before = await t.request('GET', url(e.id), { cookie: b.cookie });
     expect(before.body.can.confirmPromotion).toBe(true);
@@ -163,7 +163,11 @@ describe('registering for an event', () => {
     const confirmed = await t.request('POST', url(e.id, '/registration/confirm'), { cookie: b.cookie });
     expect(confirmed.body.myRegistration.confirmBy).toBeNull();
     expect(confirmed.body.myRegistration.ticketCode).toBeTruthy();
-    expect((await emailsTo(b.user.email)).at(-1)!.kind).toBe('forum_confirmed');
+    const [confirmation] = await emailsTo(b.user.email, 'forum_confirmed');
+    expect(confirmation!.attachments.map((a) => a.contentType.split(';')[0])).toEqual([
+      'text/calendar',
+      'image/png',
+    ]);
   });
 
   it('gives 12 hours to confirm when the event is less than 3 days away', async () => {
@@ -188,11 +192,13 @@ describe('registering for an event', () => {
       const cookie = await t.login(b.user.email, b.user.password);
       const late = await t.request('POST', url(e.id, '/registration/confirm'), { cookie });
       expect(late.status).toBe(409);
-      const runs = await Promise.all([expirePromotions(t.deps), expirePromotions(t.deps)]);
-      expect(runs[0]! + runs[1]!).toBe(1);
+      await Promise.all([expirePromotions(t.deps), expirePromotions(t.deps)]);
       const lapsed = await stateOf(e.id, b.user.id);
       expect([lapsed!.state, lapsed!.endReason]).toEqual(['withdrawn', 'offer_expired']);
-      expect((await stateOf(e.id, c.user.id))!.state).toBe('confirmed');
+      const next = await stateOf(e.id, c.user.id);
+      expect(next!.state).toBe('confirmed');
+      const promotedOnce = await t.db.select().from(auditEvents).where(eq(auditEvents.entityId, next!.id));
+      expect(promotedOnce.filter((x) => x.action === 'forum.registration_promoted')).toHaveLength(1);
       const audited = await t.db.select().from(auditEvents).where(eq(auditEvents.entityId, lapsed!.id));
       expect(audited.filter((x) => x.action === 'forum.promotion_expired')).toHaveLength(1);
     } finally {
@@ -265,10 +271,10 @@ describe('registering for an event', () => {
     });
     expect(res.status).toBe(200);
     for (const p of [a, b]) {
-      const [confirmation, update] = await emailsTo(p.user.email);
+      const [confirmation] = await emailsTo(p.user.email, 'forum_confirmed');
+      const [update] = await emailsTo(p.user.email, 'forum_updated');
       const before = parseIcs(confirmation!.attachments[0]!.contentBase64);
       const after = parseIcs(update!.attachments[0]!.contentBase64);
-      expect(update!.kind).toBe('forum_updated');
       expect(after.uid).toBe(before.uid);
       expect(after.sequence).toBe(before.sequence + 1);
       expect(after.start.getTime()).toBe(startsAt.getTime());
@@ -288,9 +294,9 @@ describe('registering for an event', () => {
     const res = await t.request('POST', url(e.id, '/cancel'), { cookie: admin.cookie, body: { version: 1 } });
     expect(res.body.state).toBe('cancelled');
     for (const p of [a, b]) {
-      const last = (await emailsTo(p.user.email)).at(-1)!;
-      const ics = parseIcs(last.attachments[0]!.contentBase64);
-      expect([last.kind, ics.method, ics.sequence]).toEqual(['forum_cancelled', 'CANCEL', 1]);
+      const [last] = await emailsTo(p.user.email, 'forum_cancelled');
+      const ics = parseIcs(last!.attachments[0]!.contentBase64);
+      expect([ics.method, ics.sequence]).toEqual(['CANCEL', 1]);
       expect(ics.text).toContain('STATUS:CANCELLED');
       expect((await stateOf(e.id, p.user.id))!.endReason).toBe('event_cancelled');
     }
@@ -315,10 +321,9 @@ describe('fifty people registering at once', () => {
     // Twice at once from the same person: still one row.
     const again = await Promise.all([register(e.id, people[0]!.cookie), register(e.id, people[0]!.cookie)]);
     expect(again.map((a) => a.status)).toEqual([200, 200]);
-    const tickets = await t.db
-      .select({ n: forumRegistrations.id })
-      .from(forumRegistrations)
-      .where(like(forumRegistrations.ticketCode, '%'));
-    expect(new Set(tickets.map((x) => x.n)).size).toBe(tickets.length);
-  });
+    const again2 = await t.db.select().from(forumRegistrations).where(eq(forumRegistrations.eventId, e.id));
+    expect(again2).toHaveLength(50);
+    // Every ticket is its own random code.
+    expect(new Set(rows.map((r) => r.ticketCode)).size).toBe(50);
+  }, 180_000);
 });
