@@ -6,6 +6,7 @@ import {
   finder,
   organisationPage,
 } from './directory.ts';
+import { forumEventPage, forumRegistrationBurst } from './forums.ts';
 import { healthz } from './healthz.ts';
 import { me } from './me.ts';
 import { problemPage, problemPageFresh, problemsBoard, problemsBoardFresh } from './problems.ts';
@@ -27,4 +28,6 @@ export const SCENARIOS: Scenario[] = [
   problemPage,
   problemPageFresh,
   coordinationEscalationTick,
+  forumEventPage,
+  forumRegistrationBurst,
 ];

@@ -9,6 +9,10 @@ export type BenchContext = {
   api(method: string, path: string, body?: unknown): Promise<{ status: number; body: unknown }>;
   /** Whatever setup() wants to hand to request(); fresh for each scenario. */
   state: Record<string, unknown>;
+  /** The server's PostgreSQL database ('' on PGlite, which only the server process can open). */
+  databaseUrl: string;
+  /** Signs in as a demo account (or one the setup made with `password`) and returns the cookie header. */
+  loginAs(email: string, password?: string): Promise<string>;
 };
 
 export type BenchRequest = {
@@ -22,6 +26,15 @@ export type BenchRequest = {
 export type Scenario = {
   name: string;
   description: string;
+  /** Runs only on this database (its setup needs it); skipped, and said so, on the other. */
+  onlyOn?: 'pglite' | 'postgres';
+  /**
+   * A burst: every request is sent exactly once, spread over the connections, with no warm-up (each one
+   * changes something, such as a registration); the figures are of that single pass.
+   */
+  once?: boolean;
+  /** After the measured run: checks what it left (e.g. no overbooking); its line is printed and reported. */
+  verify?(ctx: BenchContext): Promise<string>;
   /** Runs once before the warm-up: create the data the requests need. */
   setup?(ctx: BenchContext): Promise<void> | void;
   /** Built once per run; autocannon sends these requests in turn, over and over. */
