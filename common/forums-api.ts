@@ -138,9 +138,8 @@ export const MyRegistrationView = z.object({
   confirmBy: Timestamp.nullable(),
   /** Position on the waitlist (1 = next), when waitlisted. */
   waitlistPosition: z.number().int().nullable(),
+  /** The QR ticket's content (the web draws the code): only while a confirmed place is held. */
   ticketCode: z.string().nullable(),
-  /** The ticket as an SVG QR code, for scanning at the door. */
-  ticketQrSvg: z.string().nullable(),
   language: Language,
   phone: z.string().nullable(),
   dietaryNotes: z.string().nullable(),

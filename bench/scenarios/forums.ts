@@ -124,7 +124,7 @@ export const forumRegistrationBurst: Scenario = {
   async setup(ctx) {
     const admin = await ctx.loginAs(ADMIN);
     const [host] =
-      ((await call(ctx, admin, 'GET', '/organisations?limit=1')).items as { id: string }[]) ?? [];
+      ((await call(ctx, admin, 'GET', '/organizations?limit=1')).items as { id: string }[]) ?? [];
     ctx.state.eventId = await publishedEvent(ctx, admin, host!.id);
     ctx.state.cookies = await registrants(ctx);
   },
@@ -168,7 +168,7 @@ export const forumEventPage: Scenario = {
   async setup(ctx) {
     const admin = await ctx.loginAs(ADMIN);
     const [host] =
-      ((await call(ctx, admin, 'GET', '/organisations?limit=1')).items as { id: string }[]) ?? [];
+      ((await call(ctx, admin, 'GET', '/organizations?limit=1')).items as { id: string }[]) ?? [];
     const id = await publishedEvent(ctx, admin, host!.id);
     await call(ctx, ctx.authHeaders.cookie!, 'POST', `/forums/events/${id}/registration`, {
       privacyAccepted: true,

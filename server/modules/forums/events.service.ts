@@ -29,14 +29,7 @@ import { badRequest, conflict } from '../../platform/errors.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import { authorize, can } from '../../platform/policy.ts';
 import { organisationSummaryColumns, presentOrganisation } from '../../platform/projections.ts';
-import { ticketSvg } from './forums.mail.ts';
-import {
-  holdsTicket,
-  presentAgenda,
-  presentEvent,
-  presentListItem,
-  presentMyRegistration,
-} from './forums.presenter.ts';
+import { presentAgenda, presentEvent, presentListItem, presentMyRegistration } from './forums.presenter.ts';
 import {
   addressesOf,
   findEvent,
@@ -398,7 +391,6 @@ export async function getEventView(db: Db, actor: Actor, now: Date, id: string) 
   const invited = await isInvited(db, id, { ...actor, sector });
   const position =
     registration?.state === 'waitlisted' ? await waitlistPosition(db, id, registration.queueNumber) : null;
-  const svg = registration && holdsTicket(registration) ? await ticketSvg(registration.ticketCode) : null;
   return presentEvent(actor, now, event, {
     seriesNameTh: row!.nameTh,
     seriesNameEn: row!.nameEn,
@@ -410,7 +402,7 @@ export async function getEventView(db: Db, actor: Actor, now: Date, id: string) 
     ),
     invited,
     registration,
-    myRegistration: registration ? presentMyRegistration(registration, position, svg) : null,
+    myRegistration: registration ? presentMyRegistration(registration, position) : null,
     can: {
       manage: can(actor, 'forum.manage', undefined),
       ...registrationAbilities(actor, event, registration, invited, now),

@@ -40,7 +40,6 @@ const holdsTicket = (reg: ForumRegistrationRow) => reg.state === 'confirmed' && 
 export function presentMyRegistration(
   reg: ForumRegistrationRow,
   waitlistPosition: number | null,
-  ticketQrSvg: string | null,
 ): MyRegistrationView {
   return {
     id: reg.id,
@@ -49,15 +48,12 @@ export function presentMyRegistration(
     confirmBy: reg.confirmBy?.toISOString() ?? null,
     waitlistPosition,
     ticketCode: holdsTicket(reg) ? reg.ticketCode : null,
-    ticketQrSvg: holdsTicket(reg) ? ticketQrSvg : null,
     language: reg.language,
     phone: reg.phone,
     dietaryNotes: reg.dietaryNotes,
     createdAt: reg.createdAt.toISOString(),
   };
 }
-
-export { holdsTicket };
 
 type AgendaRow = ForumAgendaItemRow & { presenting: OrganisationSummaryRow | null };
 type ProblemLink = { itemId: string; id: string; title: string; state: string };

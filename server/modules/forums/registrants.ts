@@ -5,6 +5,7 @@ import type { RegistrantListQuery, RegistrantView } from '../../../common/forums
 import type { Db } from '../../db/client.ts';
 import { forumRegistrations, organisations, users } from '../../db/schema/index.ts';
 import type { Actor } from '../../platform/context.ts';
+import { badRequest } from '../../platform/errors.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import { authorize } from '../../platform/policy.ts';
 import { organisationSummaryColumns, presentOrganisation } from '../../platform/projections.ts';
@@ -18,8 +19,10 @@ export async function listRegistrants(
 ) {
   authorize(actor, 'forum.manage', undefined);
   await findEvent(db, eventId);
+  // The cursor's key is the queue number of the last registrant seen.
   const c = decodeCursor(q.cursor, { key: 'text', id: 'uuid' });
-  if (c && !/^\d{1,18}$/.test(c.k)) decodeCursor('x');
+  if (c && !/^\d{1,18}$/.test(c.k))
+    throw badRequest('INVALID_CURSOR', 'The cursor is not valid; start again from the first page');
   const rows = await db
     .select({ reg: forumRegistrations, name: users.displayName, org: organisationSummaryColumns })
     .from(forumRegistrations)

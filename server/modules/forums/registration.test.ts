@@ -72,7 +72,6 @@ describe('registering for an event', () => {
     const ticket = first.body.myRegistration.ticketCode as string;
     expect(ticket).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(ticket).not.toContain(a.user.id);
-    expect(first.body.myRegistration.ticketQrSvg).toContain('<svg');
     const second = await register(e.id, a.cookie);
     expect(second.status).toBe(200);
     expect(second.body.myRegistration.id).toBe(first.body.myRegistration.id);

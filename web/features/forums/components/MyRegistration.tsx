@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Checkbox, Group, Image, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Checkbox, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
@@ -8,6 +8,7 @@ import { LimitedTextInput } from '../../../components/LimitedText.tsx';
 import { sendWithFeedback } from '../../../lib/feedback.ts';
 import { type EventView, useConfirmPromotion, useRegister, useWithdraw } from '../api/forums.ts';
 import { RegistrationBadge } from './shared.tsx';
+import { TicketQr } from './TicketQr.tsx';
 
 /** My place at the event: register, see where I stand, confirm a promotion, show my ticket, withdraw. */
 export function MyRegistration({ e }: { e: EventView }) {
@@ -53,18 +54,10 @@ export function MyRegistration({ e }: { e: EventView }) {
             </Stack>
           </Alert>
         )}
-        {mine.ticketQrSvg && mine.ticketCode && (
+        {mine.ticketCode && (
           <Stack align="center" gap="xs">
             <Text fw={600}>{t('forums.ticket')}</Text>
-            <Image
-              src={`data:image/svg+xml;utf8,${encodeURIComponent(mine.ticketQrSvg)}`}
-              alt={t('forums.ticketAlt')}
-              w="min(80vw, 320px)"
-              h="auto"
-              bg="white"
-              p="xs"
-              data-testid="ticket-qr"
-            />
+            <TicketQr code={mine.ticketCode} />
             <Text size="sm" c="dimmed">
               {t('forums.ticketHint')}
             </Text>
