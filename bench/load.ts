@@ -74,6 +74,56 @@ export async function load(
   };
 }
 
+/**
+ * Sends each request exactly once, `connections` at a time over keep-alive connections, and reports like
+ * `load`: for bursts whose requests each change something (a registration) and so cannot be repeated.
+ */
+export async function burst(
+  baseUrl: string,
+  requests: BenchRequest[],
+  options: { connections: number },
+): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const statusCodes: Record<string, number> = {};
+  let errors = 0;
+  let next = 0;
+  const started = performance.now();
+  async function worker() {
+    while (next < requests.length) {
+      const r = requests[next++]!;
+      const sent = performance.now();
+      try {
+        const res = await fetch(`${baseUrl}${r.path}`, {
+          method: r.method ?? 'GET',
+          headers: { ...(r.body === undefined ? {} : { 'content-type': 'application/json' }), ...r.headers },
+          body: r.body === undefined ? undefined : JSON.stringify(r.body),
+          signal: AbortSignal.timeout(10_000),
+        });
+        await res.arrayBuffer();
+        statusCodes[res.status] = (statusCodes[res.status] ?? 0) + 1;
+        if (res.status >= 200 && res.status < 300) latencies.push(performance.now() - sent);
+      } catch {
+        errors++;
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: options.connections }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  const ok = latencies.length;
+  const sorted = Float64Array.from(latencies).sort();
+  return {
+    requestsPerSecond: ok / seconds,
+    latencyMs: { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) },
+    total: requests.length,
+    ok,
+    failed: requests.length - ok,
+    errors,
+    timeouts: 0,
+    statusCodes,
+    durationSeconds: seconds,
+  };
+}
+
 /** Nearest-rank percentile of sorted values; NaN when there are none. */
 export function percentile(sorted: Float64Array, p: number): number {
   if (sorted.length === 0) return Number.NaN;

@@ -7,7 +7,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../server/db/client.ts';
-import { type LoadResult, load, stopLoad } from './load.ts';
+import { burst, type LoadResult, load, stopLoad } from './load.ts';
 import { captureStatements, replayStatements } from './raw-limit.ts';
 import { type BenchContext, SCENARIOS, type Scenario } from './scenarios/index.ts';
 import { type DatabaseKind, login, startServer, stopAll } from './server.ts';
@@ -25,6 +25,8 @@ type ScenarioResult = LoadResult & {
   rawSqlLimit?: { requestsPerSecond: number; latencyMs: LoadResult['latencyMs'] };
   /** A background job's pass timed straight on the database (postgres runs only): each run's ms. */
   jobMs?: number[];
+  /** What the scenario's check found after the run (e.g. "0 overbooked"). */
+  verified?: string;
 };
 
 const { values: flags } = parseArgs({
@@ -135,26 +137,35 @@ async function benchDatabase(database: DatabaseKind): Promise<ScenarioResult[]> 
     const results: ScenarioResult[] = [];
     for (const scenario of scenarios) {
       if (interrupted) break;
-      if (scenario.postgresOnly && !server.databaseUrl) {
-        console.log(`[${database}] ${scenario.name}: skipped (its setup needs PostgreSQL: set DATABASE_URL)`);
+      if (scenario.onlyOn && scenario.onlyOn !== database) {
+        console.log(`[${database}] ${scenario.name}: skipped (runs on ${scenario.onlyOn} only)`);
         continue;
       }
       const ctx: BenchContext = {
         baseUrl: server.baseUrl,
         authHeaders,
         api: apiFor(server.baseUrl, authHeaders),
-        databaseUrl: server.databaseUrl || null,
         state: {},
+        databaseUrl: server.databaseUrl || null,
+        loginAs: async (email, password) =>
+          `${await login(server.baseUrl, email, password ?? server.demoPassword)}`,
       };
       await scenario.setup?.(ctx);
       const requests = [scenario.request(ctx)].flat();
-      process.stdout.write(`[${database}] ${scenario.name}: warm-up… `);
-      if (warmupSeconds > 0)
-        await load(server.baseUrl, requests, { connections, durationSeconds: warmupSeconds });
-      if (interrupted) break;
-      process.stdout.write('measuring… ');
-      const result = await load(server.baseUrl, requests, { connections, durationSeconds });
-      console.log(`${result.requestsPerSecond.toFixed(0)} req/s`);
+      let result: LoadResult;
+      if (scenario.once) {
+        process.stdout.write(`[${database}] ${scenario.name}: ${requests.length} requests once… `);
+        result = await burst(server.baseUrl, requests, { connections });
+        console.log(`${result.durationSeconds.toFixed(1)} s, ${result.requestsPerSecond.toFixed(0)} req/s`);
+      } else {
+        process.stdout.write(`[${database}] ${scenario.name}: warm-up… `);
+        if (warmupSeconds > 0)
+          await load(server.baseUrl, requests, { connections, durationSeconds: warmupSeconds });
+        if (interrupted) break;
+        process.stdout.write('measuring… ');
+        result = await load(server.baseUrl, requests, { connections, durationSeconds });
+        console.log(`${result.requestsPerSecond.toFixed(0)} req/s`);
+      }
       const baseline = results.find((r) => r.name === BASELINE)?.requestsPerSecond;
       results.push({
         name: scenario.name,
@@ -162,6 +173,11 @@ async function benchDatabase(database: DatabaseKind): Promise<ScenarioResult[]> 
         ratioToBaseline: baseline ? result.requestsPerSecond / baseline : null,
         failedFraction: result.total ? result.failed / result.total : 1,
       });
+      if (scenario.verify && !interrupted) {
+        const verified = await scenario.verify(ctx);
+        console.log(`[${database}] ${scenario.name}: ${verified}`);
+        results.at(-1)!.verified = verified;
+      }
       if (scenario.statements && server.databaseUrl && !interrupted) {
         process.stdout.write(`[${database}] ${scenario.name}: raw-SQL limit through pg… `);
         const statements = await captureStatements(server.databaseUrl, (db, now) =>
@@ -230,6 +246,8 @@ function printTable(database: DatabaseKind, results: ScenarioResult[]) {
   console.log(`\n${database}`);
   console.log(line(header));
   for (const row of rows) console.log(line(row));
+  for (const r of results.filter((x) => x.verified))
+    console.log(`${r.name}: ${r.verified} (${r.total} requests in ${r.durationSeconds.toFixed(1)} s)`);
   for (const r of results) {
     if (!r.rawSqlLimit) continue;
     const l = r.rawSqlLimit;

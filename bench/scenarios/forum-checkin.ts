@@ -17,7 +17,7 @@ const TICKETS = 40_000;
 export const forumCheckinScan: Scenario = {
   name: 'forum-checkin-scan',
   description: 'POST a QR scan of a new ticket each time (check-in round trip; PostgreSQL only)',
-  postgresOnly: true,
+  onlyOn: 'postgres',
   async setup(ctx) {
     const database = await openDatabase({ databaseUrl: ctx.databaseUrl!, poolSize: 2 });
     try {

@@ -7,6 +7,7 @@ import {
   organisationPage,
 } from './directory.ts';
 import { forumCheckinScan } from './forum-checkin.ts';
+import { forumEventPage, forumRegistrationBurst } from './forums.ts';
 import { healthz } from './healthz.ts';
 import { me } from './me.ts';
 import { problemPage, problemPageFresh, problemsBoard, problemsBoardFresh } from './problems.ts';
@@ -31,4 +32,6 @@ export const SCENARIOS: Scenario[] = [
   coordinationRequestPage,
   coordinationEscalationTick,
   forumCheckinScan,
+  forumEventPage,
+  forumRegistrationBurst,
 ];

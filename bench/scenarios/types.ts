@@ -11,6 +11,8 @@ export type BenchContext = {
   databaseUrl: string | null;
   /** Whatever setup() wants to hand to request(); fresh for each scenario. */
   state: Record<string, unknown>;
+  /** Signs in as a demo account (or one the setup made with `password`) and returns the cookie header. */
+  loginAs(email: string, password?: string): Promise<string>;
 };
 
 export type BenchRequest = {
@@ -26,8 +28,15 @@ export type BenchRequest = {
 export type Scenario = {
   name: string;
   description: string;
-  /** Its setup writes straight to the database: skipped on PGlite. */
-  postgresOnly?: boolean;
+  /** Runs only on this database (its setup needs it); skipped, and said so, on the other. */
+  onlyOn?: 'pglite' | 'postgres';
+  /**
+   * A burst: every request is sent exactly once, spread over the connections, with no warm-up (each one
+   * changes something, such as a registration); the figures are of that single pass.
+   */
+  once?: boolean;
+  /** After the measured run: checks what it left (e.g. no overbooking); its line is printed and reported. */
+  verify?(ctx: BenchContext): Promise<string>;
   /** Runs once before the warm-up: create the data the requests need. */
   setup?(ctx: BenchContext): Promise<void> | void;
   /** Built once per run; autocannon sends these requests in turn, over and over. */

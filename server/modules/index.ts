@@ -7,6 +7,7 @@ import directory from './directory/index.ts';
 import forumCheckin from './forum-checkin/index.ts';
 import forumFeedback from './forum-feedback/index.ts';
 import forumMinutes from './forum-minutes/index.ts';
+import forums from './forums/index.ts';
 import health from './health/index.ts';
 import invitations from './invitations/index.ts';
 import line from './line/index.ts';
@@ -31,6 +32,7 @@ export const MODULES = [
   forumMinutes,
   coordination,
   forumCheckin,
+  forums,
   reports,
   forumFeedback,
   vault,

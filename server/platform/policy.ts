@@ -179,6 +179,16 @@ type Rules = {
   'forumMinutes.listActions': OrgScoped | undefined;
   'forumMinutes.readAction': ForumActionAccess;
   'forumMinutes.moveAction': ForumActionAccess & { from: ActionStatus; to: ActionStatus };
+
+  // ---- forums, part F1: events, agenda, invitations, registration, calendar feeds ----
+  /** Published events, their agendas and one's own registration: every signed-in member. */
+  'forum.read': undefined;
+  /** Drafts, editing and cancelling, the agenda, invitations and the registrants list: the Centre. */
+  'forum.manage': undefined;
+  /** Register oneself; observers may too, since attending a forum writes nothing in the network. */
+  'forum.register': undefined;
+  /** One's own private calendar feeds of the series. */
+  'forum.feed': undefined;
 };
 export type Action = keyof Rules;
 
@@ -348,6 +358,12 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   'forumMinutes.readAction': (a, r) =>
     isAdmin(a) || (r.published && a.organisationId === r.ownerOrganisationId),
   'forumMinutes.moveAction': (a, r) => mayMoveAction(r.from, r.to, actionPartiesOf(a, r)),
+
+  // ---- forums, part F1 ----
+  'forum.read': () => true,
+  'forum.manage': isAdmin,
+  'forum.register': () => true,
+  'forum.feed': () => true,
 };
 
 export function can<A extends Action>(actor: Actor | null, action: A, resource: Rules[A]): boolean {

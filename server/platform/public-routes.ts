@@ -9,6 +9,8 @@ export const PUBLIC_ROUTES = new Set([
   'POST /api/v1/invitations/accept',
   /** LINE's servers: no session, a signature over the body instead (modules/line/webhook.ts). */
   'POST /api/v1/line/webhook',
+  /** Calendar apps fetch the series feed without a session; the token in the path is the key (forums). */
+  'GET /api/v1/forums/feed/:token',
 ]);
 
 /** Routes an admin who must still enrol 2FA (production) may use. */

@@ -36,7 +36,7 @@ export async function runRetention(deps: Pick<Deps, 'db' | 'clock' | 'config'>):
   // longer whom it went to or what it said. Pending emails are still to be sent and are left alone.
   const emails = await deps.db
     .update(outboxEmails)
-    .set({ to: '', text: '', html: '', lastError: null, purgedAt: new Date(now) })
+    .set({ to: '', text: '', html: '', attachments: [], lastError: null, purgedAt: new Date(now) })
     .where(
       and(
         ne(outboxEmails.status, 'pending'),

@@ -1,5 +1,6 @@
 import {
   IconBuildingCommunity,
+  IconCalendarEvent,
   IconChartBar,
   IconChecklist,
   IconHeartHandshake,
@@ -62,6 +63,13 @@ export const NAVIGATION: readonly NavigationItem[] = [
     description: 'nav.coordinationDescription',
     observerDescription: 'nav.coordinationDescriptionObserver',
     icon: IconHeartHandshake,
+    roles: everyone,
+  },
+  {
+    path: '/forums',
+    label: 'forums.navLabel',
+    description: 'forums.navDescription',
+    icon: IconCalendarEvent,
     roles: everyone,
   },
   {

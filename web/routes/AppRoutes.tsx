@@ -11,6 +11,7 @@ import { directoryRoutes } from '../features/directory/routes.tsx';
 import { forumCheckinRoutes } from '../features/forum-checkin/routes.tsx';
 import { forumFeedbackRoutes } from '../features/forum-feedback/routes.tsx';
 import { forumMinutesRoutes } from '../features/forum-minutes/routes.tsx';
+import { forumRoutes } from '../features/forums/routes.tsx';
 import { homeRoutes } from '../features/home/routes.tsx';
 import { lineRoutes } from '../features/line/routes.tsx';
 import { notificationRoutes } from '../features/notifications/routes.tsx';
@@ -36,6 +37,7 @@ const FEATURES: FeatureRoutes[] = [
   coordinationRoutes,
   forumCheckinRoutes,
   forumMinutesRoutes,
+  forumRoutes,
   reportRoutes,
   forumFeedbackRoutes,
   userRoutes,

@@ -1,6 +1,9 @@
-import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'held';
+
+/** A file sent with an email (a calendar invitation, a ticket): content in base64. */
+export type EmailAttachment = { filename: string; contentType: string; contentBase64: string };
 
 export const outboxEmails = pgTable(
   'outbox_emails',
@@ -11,6 +14,8 @@ export const outboxEmails = pgTable(
     subject: text('subject').notNull(),
     text: text('text_body').notNull(),
     html: text('html_body').notNull(),
+    /** Files sent with it (emptied with the bodies by retention). */
+    attachments: jsonb('attachments').$type<EmailAttachment[]>().notNull().default([]),
     /** held: no SMTP configured, kept for admins to read. */
     status: text('status').$type<OutboxStatus>().notNull(),
     attempts: integer('attempts').notNull().default(0),

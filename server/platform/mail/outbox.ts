@@ -3,13 +3,22 @@ import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Language } from '../../../common/taxonomies.ts';
 import type { Db } from '../../db/client.ts';
-import { type OutboxEmailRow, outboxEmails } from '../../db/schema/index.ts';
+import { type EmailAttachment, type OutboxEmailRow, outboxEmails } from '../../db/schema/index.ts';
 import type { Clock } from '../context.ts';
 import { type EmailTemplate, renderEmail } from './templates.ts';
 
 export type MailTransport = {
-  send: (mail: { from: string; to: string; subject: string; text: string; html: string }) => Promise<void>;
+  send: (mail: {
+    from: string;
+    to: string;
+    subject: string;
+    text: string;
+    html: string;
+    attachments?: EmailAttachment[];
+  }) => Promise<void>;
 };
+
+export type { EmailAttachment };
 
 /** Retries back off: 1 min, 5 min, 30 min, 2 h, then every 6 h; after 8 attempts the email is marked failed. */
 const BACKOFF_MS = [60_000, 300_000, 1_800_000, 7_200_000, 21_600_000];
@@ -17,20 +26,24 @@ const MAX_ATTEMPTS = 8;
 /** A claimed email is not picked up by another instance for this long (its sending lease). */
 const LEASE_MS = 120_000;
 
+/** What the outbox row is filed under: a composed email names its own kind. */
+const kindOf = (t: EmailTemplate) => (t.kind === 'composed' ? t.outboxKind : t.kind);
+
 /** Queues an email in the caller's transaction; it is sent only after that transaction commits. */
 export async function enqueueEmail(
   tx: Db,
   deps: { hasMailTransport: boolean; logger: Logger },
   now: Date,
-  mail: { to: string; language: Language; template: EmailTemplate },
+  mail: { to: string; language: Language; template: EmailTemplate; attachments?: EmailAttachment[] },
 ): Promise<void> {
   const rendered = renderEmail(mail.template, mail.language);
   const id = randomUUID();
   await tx.insert(outboxEmails).values({
     id,
-    kind: mail.template.kind,
+    kind: kindOf(mail.template),
     to: mail.to,
     ...rendered,
+    attachments: mail.attachments ?? [],
     status: deps.hasMailTransport ? 'pending' : 'held',
     nextAttemptAt: now,
     createdAt: now,
@@ -48,7 +61,7 @@ export async function enqueueEmails(
   tx: Db,
   deps: { hasMailTransport: boolean; logger: Logger },
   now: Date,
-  mails: { to: string; language: Language; template: EmailTemplate }[],
+  mails: { to: string; language: Language; template: EmailTemplate; attachments?: EmailAttachment[] }[],
 ): Promise<void> {
   if (mails.length === 0) return;
   const status = deps.hasMailTransport ? ('pending' as const) : ('held' as const);
@@ -56,9 +69,10 @@ export async function enqueueEmails(
     await tx.insert(outboxEmails).values(
       mails.slice(i, i + 500).map((mail) => ({
         id: randomUUID(),
-        kind: mail.template.kind,
+        kind: kindOf(mail.template),
         to: mail.to,
         ...renderEmail(mail.template, mail.language),
+        attachments: mail.attachments ?? [],
         status,
         nextAttemptAt: now,
         createdAt: now,
@@ -111,6 +125,7 @@ export function startMailer(opts: {
         subject: email.subject,
         text: email.text,
         html: email.html,
+        ...(email.attachments.length > 0 ? { attachments: email.attachments } : {}),
       });
       await db
         .update(outboxEmails)

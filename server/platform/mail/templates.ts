@@ -13,7 +13,21 @@ export type ProblemEventMail = {
   link: string;
 };
 
+/**
+ * An email a module writes itself, already in the recipient's language (the forums' registration emails):
+ * the outbox frames it like every other one and files it under `outboxKind`.
+ */
+export type ComposedEmail = {
+  kind: 'composed';
+  outboxKind: string;
+  subject: string;
+  lines: string[];
+  link?: string;
+  action?: string;
+};
+
 export type EmailTemplate =
+  | ComposedEmail
   | { kind: 'invitation'; link: string; organisationName: string; roleLabel: string; inviterName: string }
   | {
       /** Someone invited an address that already has an account: told instead of invited (ADR 0008). */
@@ -115,6 +129,8 @@ type Copy = { subject: string; lines: string[]; link?: string; action?: string }
 function copyFor(t: EmailTemplate, lang: Language): Copy {
   const th = lang === 'th';
   switch (t.kind) {
+    case 'composed':
+      return { subject: t.subject, lines: t.lines, link: t.link, action: t.action };
     case 'invitation':
       return th
         ? {

@@ -1,0 +1,141 @@
+/** Rows the forums module reads: events, hosts, places held, invitations, registrations. No view shapes. */
+import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.ts';
+import {
+  type ForumEventRow,
+  forumEventHosts,
+  forumEvents,
+  forumInvitations,
+  forumRegistrations,
+  organisations,
+  users,
+} from '../../db/schema/index.ts';
+import { notFound } from '../../platform/errors.ts';
+import type { Held } from './places.ts';
+
+/** The event, locked until the transaction ends: registrations of one event happen one at a time. */
+export async function lockEvent(tx: Db, id: string): Promise<ForumEventRow> {
+  const [row] = await tx.select().from(forumEvents).where(eq(forumEvents.id, id)).for('update');
+  if (!row) throw notFound('Event');
+  return row;
+}
+
+export async function findEvent(db: Db, id: string): Promise<ForumEventRow> {
+  const [row] = await db.select().from(forumEvents).where(eq(forumEvents.id, id));
+  if (!row) throw notFound('Event');
+  return row;
+}
+
+export async function hostIdsOf(db: Db, eventId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: forumEventHosts.organisationId })
+    .from(forumEventHosts)
+    .where(eq(forumEventHosts.eventId, eventId));
+  return rows.map((r) => r.id);
+}
+
+/** The places the event's confirmed registrations hold (promoted ones waiting to confirm included). */
+export async function heldPlaces(db: Db, eventId: string): Promise<Held> {
+  const rows = await db
+    .select({
+      organisationId: forumRegistrations.organisationId,
+      hostPlace: forumRegistrations.hostPlace,
+      n: sql<number>`count(*)::int`,
+    })
+    .from(forumRegistrations)
+    .where(and(eq(forumRegistrations.eventId, eventId), eq(forumRegistrations.state, 'confirmed')))
+    .groupBy(forumRegistrations.organisationId, forumRegistrations.hostPlace);
+  const held: Held = { hostPlaces: 0, generalPlaces: 0, byOrganisation: new Map() };
+  for (const r of rows) {
+    if (r.hostPlace) held.hostPlaces += r.n;
+    else held.generalPlaces += r.n;
+    if (r.organisationId)
+      held.byOrganisation.set(r.organisationId, (held.byOrganisation.get(r.organisationId) ?? 0) + r.n);
+  }
+  return held;
+}
+
+export async function stateCounts(db: Db, eventId: string) {
+  const rows = await db
+    .select({ state: forumRegistrations.state, n: sql<number>`count(*)::int` })
+    .from(forumRegistrations)
+    .where(eq(forumRegistrations.eventId, eventId))
+    .groupBy(forumRegistrations.state);
+  const n = (s: string) => rows.find((r) => r.state === s)?.n ?? 0;
+  return { confirmed: n('confirmed'), waitlisted: n('waitlisted'), pending: n('pending') };
+}
+
+/** Whether an invitation names the user, their organisation or their organisation's sector. */
+export async function isInvited(
+  db: Db,
+  eventId: string,
+  who: { userId: string; organisationId: string; sector: string },
+): Promise<boolean> {
+  const [row] = await db
+    .select({ id: forumInvitations.id })
+    .from(forumInvitations)
+    .where(
+      and(
+        eq(forumInvitations.eventId, eventId),
+        or(
+          eq(forumInvitations.userId, who.userId),
+          eq(forumInvitations.organisationId, who.organisationId),
+          eq(forumInvitations.sector, who.sector as never),
+        ),
+      ),
+    )
+    .limit(1);
+  return Boolean(row);
+}
+
+export async function sectorOf(db: Db, organisationId: string) {
+  const [row] = await db
+    .select({ sector: organisations.sector })
+    .from(organisations)
+    .where(eq(organisations.id, organisationId));
+  if (!row) throw notFound('Organisation');
+  return row.sector;
+}
+
+export async function myRegistration(db: Db, eventId: string, userId: string) {
+  const [row] = await db
+    .select()
+    .from(forumRegistrations)
+    .where(and(eq(forumRegistrations.eventId, eventId), eq(forumRegistrations.userId, userId)));
+  return row ?? null;
+}
+
+/** Where a waitlisted registration stands: 1 = next. */
+export async function waitlistPosition(db: Db, eventId: string, queueNumber: number) {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(forumRegistrations)
+    .where(
+      and(
+        eq(forumRegistrations.eventId, eventId),
+        eq(forumRegistrations.state, 'waitlisted'),
+        sql`${forumRegistrations.queueNumber} <= ${queueNumber}`,
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+/** The waiting list in FIFO order. */
+export function waitlisted(db: Db, eventId: string, limit = 500) {
+  return db
+    .select()
+    .from(forumRegistrations)
+    .where(and(eq(forumRegistrations.eventId, eventId), eq(forumRegistrations.state, 'waitlisted')))
+    .orderBy(asc(forumRegistrations.queueNumber))
+    .limit(limit);
+}
+
+/** Email addresses of registrations (accounts' addresses; a guest's own). */
+export async function addressesOf(db: Db, userIds: string[]) {
+  if (userIds.length === 0) return new Map<string, string>();
+  const rows = await db
+    .select({ id: users.id, email: users.email, active: users.active })
+    .from(users)
+    .where(inArray(users.id, userIds));
+  return new Map(rows.filter((r) => r.active).map((r) => [r.id, r.email]));
+}

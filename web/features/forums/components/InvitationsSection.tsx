@@ -1,0 +1,102 @@
+import { ActionIcon, Button, Card, Group, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import { IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SECTORS } from '../../../../common/taxonomies.ts';
+import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
+import { feedback, sendWithFeedback } from '../../../lib/feedback.ts';
+import { useLanguage } from '../../../lib/i18n.ts';
+import { organisationName, organisationOptions, useAllOrganisations } from '../../../lib/organisations.ts';
+import {
+  type CreateForumInvitationBody,
+  useDeleteInvitation,
+  useInvitations,
+  useInvite,
+} from '../api/forums.ts';
+
+/** Invite by sector or by organisation; invitees register without moderation. */
+export function InvitationsSection({ eventId }: { eventId: string }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const list = useInvitations(eventId, true);
+  const invite = useInvite(eventId);
+  const remove = useDeleteInvitation(eventId);
+  const { organisations } = useAllOrganisations();
+  const [kind, setKind] = useState<'sector' | 'organisation'>('sector');
+  const [target, setTarget] = useState<string | null>(null);
+  const body = (): CreateForumInvitationBody | null =>
+    !target
+      ? null
+      : kind === 'sector'
+        ? { kind, sector: target as (typeof SECTORS)[number] }
+        : { kind, organisationId: target };
+  return (
+    <Card withBorder>
+      <Stack>
+        <Title order={2} size="h3">
+          {t('forums.invitations')}
+        </Title>
+        {list.data?.items.length === 0 && <Text c="dimmed">{t('forums.noInvitations')}</Text>}
+        {list.data?.items.map((inv) => (
+          <Group key={inv.id} justify="space-between" wrap="nowrap">
+            <Text size="sm">
+              {inv.sector
+                ? t(`sectors.${inv.sector}`)
+                : inv.organisation
+                  ? organisationName(inv.organisation, language)
+                  : inv.person?.displayName}{' '}
+              <Text span c="dimmed" size="xs">
+                ({t('forums.reaches', { count: inv.reaches })})
+              </Text>
+            </Text>
+            <ActionIcon
+              variant="subtle"
+              color="red"
+              aria-label={t('forums.removeInvitation')}
+              onClick={() =>
+                remove
+                  .mutateAsync(inv.id)
+                  .then(() => feedback.success(t('forums.invitationRemoved')), feedback.failure)
+              }
+            >
+              <IconTrash size={18} />
+            </ActionIcon>
+          </Group>
+        ))}
+        <SegmentedControl
+          value={kind}
+          onChange={(v) => {
+            setKind(v as 'sector' | 'organisation');
+            setTarget(null);
+          }}
+          data={[
+            { value: 'sector', label: t('forums.bySector') },
+            { value: 'organisation', label: t('forums.byOrganisation') },
+          ]}
+        />
+        <Select
+          label={kind === 'sector' ? t('forums.bySector') : t('forums.byOrganisation')}
+          searchable
+          value={target}
+          onChange={setTarget}
+          data={
+            kind === 'sector'
+              ? SECTORS.map((s) => ({ value: s, label: t(`sectors.${s}`) }))
+              : organisationOptions(organisations, language)
+          }
+        />
+        <ErrorAlert error={invite.error} />
+        <Button
+          disabled={!target}
+          loading={invite.isPending}
+          onClick={() => {
+            const b = body();
+            if (b) sendWithFeedback(invite, b, { success: t('forums.invited'), done: () => setTarget(null) });
+          }}
+        >
+          {t('forums.invite')}
+        </Button>
+      </Stack>
+    </Card>
+  );
+}

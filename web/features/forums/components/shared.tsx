@@ -1,0 +1,44 @@
+import { Badge } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { Language } from '../../../lib/types.ts';
+import type { EventListItem } from '../api/forums.ts';
+
+/** The text in the reader's language. */
+export const inLanguage = (language: Language, th: string | null, en: string | null) =>
+  (language === 'th' ? (th ?? en) : (en ?? th)) ?? '';
+
+/** An ISO instant as the value of a datetime-local input, in Bangkok time (UTC+7, no daylight saving). */
+export function toBangkokInput(iso: string): string {
+  const date = new Date(new Date(iso).getTime() + 7 * 3_600_000);
+  return date.toISOString().slice(0, 16);
+}
+
+/** A datetime-local value, read as Bangkok time, as the API's ISO timestamp with offset. */
+export const fromBangkokInput = (value: string) => (value ? `${value}:00+07:00` : '');
+
+const STATE_COLOURS: Record<string, string> = {
+  confirmed: 'teal',
+  pending: 'yellow',
+  waitlisted: 'orange',
+  withdrawn: 'gray',
+  rejected: 'red',
+};
+
+export function RegistrationBadge({ state }: { state: NonNullable<EventListItem['myRegistrationState']> }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={STATE_COLOURS[state]} variant="light">
+      {t(`forums.registrationStates.${state}`)}
+    </Badge>
+  );
+}
+
+export function EventStateBadge({ state }: { state: EventListItem['state'] }) {
+  const { t } = useTranslation();
+  if (state === 'published') return null;
+  return (
+    <Badge color={state === 'cancelled' ? 'red' : 'gray'} variant="outline">
+      {t(`forums.eventStates.${state}`)}
+    </Badge>
+  );
+}
