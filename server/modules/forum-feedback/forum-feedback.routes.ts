@@ -192,6 +192,7 @@ export function forumFeedbackRoutes(app: App, deps: Deps) {
     return summaryHtml(
       {
         title: language === 'th' ? row.titleTh : row.titleEn,
+        eventTitle: language === 'th' ? event.titleTh : event.titleEn,
         body: language === 'th' ? row.bodyTh : row.bodyEn,
         state: row.state,
         publishedAt: row.publishedAt,

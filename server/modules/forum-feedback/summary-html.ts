@@ -12,6 +12,8 @@ const esc = (s: string) =>
 
 export type PrintableSummary = {
   title: string;
+  /** The event's own title, on a line of its own under the Centre's name, as it was announced. */
+  eventTitle: string;
   body: string;
   state: 'draft' | 'published';
   publishedAt: Date | null;
@@ -45,6 +47,7 @@ body{font-family:Sarabun,sans-serif;font-size:14pt;line-height:1.6;color:#1a1b1e
 header{border-bottom:2px solid #1971c2;margin-bottom:8mm;padding-bottom:3mm;font-size:11pt;color:#495057}
 h1{font-size:20pt;line-height:1.35;margin:0 0 6mm}
 p{text-indent:2.5em;margin:0 0 4mm;text-align:left}
+.event{font-weight:600;color:#1a1b1e}
 .status{font-size:10pt;color:#868e96}
-</style></head><body><header>${esc(t.org)}<div class="status">${esc(status)}</div></header><h1>${esc(s.title)}</h1>${paragraphs}</body></html>`;
+</style></head><body><header>${esc(t.org)}<div class="event">${esc(s.eventTitle)}</div><div class="status">${esc(status)}</div></header><h1>${esc(s.title)}</h1>${paragraphs}</body></html>`;
 }
