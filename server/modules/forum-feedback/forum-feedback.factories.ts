@@ -3,6 +3,7 @@
  * module owns the services that make them in the app).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   type ForumEventRow,
@@ -13,19 +14,22 @@ import {
   LETS_TALK_TIP_SERIES_ID,
 } from '../../db/schema/index.ts';
 
-let nextNumber = 1000;
-
 export async function buildForumEvent(
   db: Db,
   overrides: Partial<ForumEventRow> = {},
 ): Promise<ForumEventRow> {
   const startsAt = overrides.startsAt ?? new Date('2026-11-20T04:00:00Z');
+  // Numbered after the series' last event: other modules' factories share the series in one database.
+  const [last] = await db
+    .select({ n: sql<number>`coalesce(max(${forumEvents.number}), 0)::int` })
+    .from(forumEvents)
+    .where(eq(forumEvents.seriesId, LETS_TALK_TIP_SERIES_ID));
   const [row] = await db
     .insert(forumEvents)
     .values({
       id: randomUUID(),
       seriesId: LETS_TALK_TIP_SERIES_ID,
-      number: nextNumber++,
+      number: last!.n + 1,
       titleTh: 'เวทีทดสอบ Let’s Talk TIP',
       titleEn: 'Test forum Let’s Talk TIP',
       format: 'in_person',

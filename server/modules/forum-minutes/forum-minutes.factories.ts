@@ -3,6 +3,7 @@
  * services are not on this branch). Each builder takes the least it needs and fills the rest.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
 import type { ActionStatus } from '../../../common/forum-states.ts';
 import type { Sector } from '../../../common/taxonomies.ts';
 import { DAY_MS, HOUR_MS } from '../../../common/time.ts';
@@ -41,7 +42,12 @@ export async function buildForumEvent(
     state?: 'draft' | 'published' | 'completed' | 'cancelled';
   } = {},
 ) {
-  const number = o.number ?? counter++;
+  // Numbered after the series' last event: other modules' factories share the series in one database.
+  const [last] = await db
+    .select({ n: sql<number>`coalesce(max(${forumEvents.number}), 0)::int` })
+    .from(forumEvents)
+    .where(eq(forumEvents.seriesId, o.seriesId ?? LETS_TALK_TIP_SERIES_ID));
+  const number = o.number ?? last!.n + 1;
   const startsAt = o.startsAt ?? new Date('2026-11-20T02:00:00Z');
   const id = randomUUID();
   await db.insert(forumEvents).values({

@@ -1,5 +1,6 @@
 /** Test rows for forum events and registrations, inserted straight with the schema. */
 import { randomUUID } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
 import { FORUM_PRIVACY_NOTICE_VERSION } from '../../../common/forums-api.ts';
 import { DAY_MS, HOUR_MS } from '../../../common/time.ts';
 import type { Db } from '../../db/client.ts';
@@ -13,8 +14,6 @@ import {
 } from '../../db/schema/index.ts';
 import { newTicketCode } from './registration.service.ts';
 
-let numbers = 1000;
-
 /** A published event a week after `now` (3 hours long), open registration, 50 places. */
 export async function buildForumEvent(
   db: Db,
@@ -23,12 +22,17 @@ export async function buildForumEvent(
 ): Promise<ForumEventRow> {
   const { hostOrganisationIds = [], ...fields } = overrides;
   const startsAt = fields.startsAt ?? new Date(now.getTime() + 7 * DAY_MS);
+  // Numbered after the series' last event: other modules' factories share the series in one database.
+  const [last] = await db
+    .select({ n: sql<number>`coalesce(max(${forumEvents.number}), 0)::int` })
+    .from(forumEvents)
+    .where(eq(forumEvents.seriesId, LETS_TALK_TIP_SERIES_ID));
   const [row] = await db
     .insert(forumEvents)
     .values({
       id: randomUUID(),
       seriesId: LETS_TALK_TIP_SERIES_ID,
-      number: numbers++ + Math.floor(Math.random() * 1e6),
+      number: last!.n + 1,
       titleTh: "Let's Talk TIP: ขับเคลื่อนด้วยใจ ประเทศไทยไร้ค้ามนุษย์",
       titleEn: "Let's Talk TIP: driven by heart, a Thailand free of trafficking",
       format: 'hybrid',
