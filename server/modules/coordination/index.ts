@@ -13,6 +13,7 @@ export type { HolidayCalendar } from '../../../common/business-hours.ts';
 export { accessOf, getRequest, memberIdsOf, userNames } from './coordination.queries.ts';
 export { holidayCalendar } from './holidays.ts';
 export { onCall } from './on-call.ts';
+export * as coordinationRatingService from './ratings.service.ts';
 export * as coordinationRequestService from './requests.service.ts';
 export * as coordinationRosterService from './roster.service.ts';
 export * as coordinationUnitService from './units.service.ts';
