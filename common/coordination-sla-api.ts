@@ -81,9 +81,10 @@ export type SlaView = z.infer<typeof SlaView>;
 // ---- ratings -------------------------------------------------------------------------------------------
 /** The requesting organisation may change its rating this long after giving it. */
 export const RATING_EDIT_WINDOW_MS = 7 * DAY_MS;
+export const RATING_LIMITS = { comment: 1000 };
 export const RateRequestBody = z.strictObject({
   score: z.number().int().min(1).max(5),
-  comment: z.string().trim().max(1000).nullable().optional(),
+  comment: z.string().trim().max(RATING_LIMITS.comment).nullable().optional(),
 });
 export const RatingView = z.object({
   score: z.number().int(),

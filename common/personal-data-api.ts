@@ -113,7 +113,9 @@ export const DataExportView = z.object({
       id: Id,
       kind: z.string(),
       reason: z.string(),
-      problemId: Id,
+      /** A notification is about a problem or about a coordination request. */
+      problemId: Id.nullable(),
+      coordinationRequestId: Id.nullable(),
       createdAt: Ts,
       readAt: Ts.nullable(),
       emailedAt: Ts.nullable(),

@@ -110,9 +110,16 @@ export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** An API client signed in as `email`; state-changing calls carry our Origin like a browser would. */
-export async function apiAs(email: string, password = DEMO_PASSWORD): Promise<APIRequestContext> {
-  const api = await request.newContext({ baseURL: baseUrl(), extraHTTPHeaders: { Origin: baseUrl() } });
+/**
+ * An API client signed in as `email`; state-changing calls carry our Origin like a browser would. `base`:
+ * a spec's own server (startServer), else the run's.
+ */
+export async function apiAs(
+  email: string,
+  password = DEMO_PASSWORD,
+  base = baseUrl(),
+): Promise<APIRequestContext> {
+  const api = await request.newContext({ baseURL: base, extraHTTPHeaders: { Origin: base } });
   const login = await api.post('/api/v1/auth/login', { data: { email, password } });
   expect(login.status(), await login.text()).toBe(200);
   return api;
@@ -160,9 +167,10 @@ export async function inviteViaApi(options: {
   organisation?: string;
   role?: 'admin' | 'org_admin' | 'member' | 'observer';
   language?: 'th' | 'en';
+  base?: string;
 }) {
   const email = options.email ?? uniqueEmail('invitee');
-  const admin = await apiAs(ADMIN);
+  const admin = await apiAs(ADMIN, DEMO_PASSWORD, options.base);
   try {
     const res = await admin.post('/api/v1/invitations', {
       data: {
@@ -182,13 +190,18 @@ export async function inviteViaApi(options: {
 
 /** A brand-new member, made by invitation and acceptance through the API, so specs never share users. */
 export async function createUserViaApi(
-  options: { organisation?: string; role?: 'org_admin' | 'member' | 'observer'; language?: 'th' | 'en' } = {},
+  options: {
+    organisation?: string;
+    role?: 'org_admin' | 'member' | 'observer';
+    language?: 'th' | 'en';
+    base?: string;
+  } = {},
 ) {
   const { email, link } = await inviteViaApi(options);
   const token = new URL(link).hash.replace(/^#token=/, '');
   const password = uniquePassword();
   const displayName = `ผู้ทดสอบ ${randomBytes(2).toString('hex')}`;
-  const anonymous = await request.newContext({ baseURL: baseUrl() });
+  const anonymous = await request.newContext({ baseURL: options.base ?? baseUrl() });
   try {
     const res = await anonymous.post('/api/v1/invitations/accept', {
       data: {

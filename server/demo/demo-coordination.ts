@@ -1,6 +1,7 @@
 /**
  * Demo coordination units and requests, seeded once through the module's services (so each has its
- * timeline and audit events): a Fisheries unit in Ranong that Mirror asks for help, in several states.
+ * timeline, notifications and audit events): a Fisheries unit in Ranong that Mirror asks for help, a dozen
+ * requests in every state (one forwarded to an MSDHS unit in Ranong, one rated).
  */
 import { eq, inArray } from 'drizzle-orm';
 import type { CoordinationState } from '../../common/coordination-states.ts';
@@ -8,6 +9,7 @@ import { HOUR_MS } from '../../common/time.ts';
 import type { Db } from '../db/client.ts';
 import { coordinationUnits, organisations, users } from '../db/schema/index.ts';
 import {
+  coordinationRatingService,
   coordinationRequestService,
   coordinationRosterService,
   coordinationUnitService,
@@ -16,10 +18,35 @@ import type { Actor } from '../platform/context.ts';
 import { DEMO_ORGANISATIONS } from './demo-network.ts';
 
 type Input = Parameters<typeof coordinationRequestService.createRequest>[2];
-type Move = { to: CoordinationState; reason?: string; outcome?: 'successful' | 'partly' | 'not' };
+type Move = {
+  to: CoordinationState;
+  reason?: string;
+  outcome?: 'successful' | 'partly' | 'not';
+  /** To the MSDHS demo unit. */
+  forward?: boolean;
+};
+type DemoRequest = {
+  hoursAgo: number;
+  input: Omit<Input, 'receivingUnitId'>;
+  moves: Move[];
+  /** Cancelled by Mirror with this reason after the moves. */
+  cancel?: string;
+  rating?: { score: number; comment: string };
+};
 
-const RANONG = 'TH-85';
-const DEMO_REQUESTS: { hoursAgo: number; input: Omit<Input, 'receivingUnitId'>; moves: Move[] }[] = [
+const RANONG = 'TH-85' as const;
+const ranongBurmese = (type: Input['type'], urgency: Input['urgency'], peopleCount: number) => ({
+  type,
+  urgency,
+  province: RANONG,
+  language: 'my' as const,
+  peopleCount,
+  ageBands: ['18_59' as const],
+  sexes: ['male' as const],
+  nationalities: ['myanmar' as const],
+});
+/** A dozen requests from Mirror, in every state (the forwarded one now waits in the MSDHS unit's inbox). */
+const DEMO_REQUESTS: DemoRequest[] = [
   {
     hoursAgo: 0.2,
     input: {
@@ -88,6 +115,64 @@ const DEMO_REQUESTS: { hoursAgo: number; input: Omit<Input, 'receivingUnitId'>; 
       { to: 'in_progress' },
       { to: 'done', outcome: 'successful' },
     ],
+    rating: { score: 4, comment: 'ทีมมาถึงท่าเรือเร็ว ประสานดีมาก (ตัวอย่าง)' },
+  },
+  {
+    hoursAgo: 0.5,
+    input: { ...ranongBurmese('victim_screening', 'high', 1), needs: 'ขอคัดแยกผู้เสียหายหนึ่งคนที่ สภ. คืนนี้' },
+    moves: [{ to: 'acknowledged' }],
+  },
+  {
+    hoursAgo: 5,
+    input: { ...ranongBurmese('inspection', 'high', 4), needs: 'ขอตรวจแรงงานบนเรือที่จอดท่าสะพานปลา' },
+    moves: [{ to: 'acknowledged' }, { to: 'accepted' }],
+  },
+  {
+    hoursAgo: 20,
+    input: { ...ranongBurmese('inspection', 'normal', 2), needs: 'ขอตรวจสัญญาจ้างลูกเรือสองคน' },
+    moves: [
+      { to: 'acknowledged' },
+      { to: 'accepted' },
+      { to: 'in_progress' },
+      { to: 'awaiting_info', reason: 'ขอชื่อเรือและเลขทะเบียนเรือ (ตัวอย่าง)' },
+    ],
+  },
+  {
+    hoursAgo: 48,
+    input: { ...ranongBurmese('shelter_placement', 'high', 2), needs: 'ขอที่พักให้ผู้เสียหายหญิงสองคน' },
+    moves: [
+      { to: 'acknowledged' },
+      { to: 'forwarded', reason: 'งานที่พักพิงเป็นของ พม. ส่งต่อศูนย์ฯ ระนอง (ตัวอย่าง)', forward: true },
+    ],
+  },
+  {
+    hoursAgo: 60,
+    input: { ...ranongBurmese('inspection', 'low', 1), needs: 'ขอข้อมูลการตรวจเรือลำนี้ในปีที่ผ่านมา' },
+    moves: [],
+    cancel: 'ได้ข้อมูลจากเจ้าท่าแล้ว (ตัวอย่าง)',
+  },
+  {
+    hoursAgo: 120,
+    input: { ...ranongBurmese('inspection', 'high', 5), needs: 'ขอตรวจเรือที่ลูกเรือแจ้งว่าไม่ได้รับค่าจ้าง' },
+    moves: [
+      { to: 'acknowledged' },
+      { to: 'accepted' },
+      { to: 'in_progress' },
+      { to: 'done', outcome: 'partly' },
+    ],
+  },
+  {
+    hoursAgo: 1,
+    input: { ...ranongBurmese('victim_screening', 'normal', 3), needs: 'ขอร่วมคัดแยกลูกเรือสามคนพรุ่งนี้เช้า' },
+    moves: [{ to: 'acknowledged' }, { to: 'accepted' }, { to: 'in_progress' }],
+  },
+  {
+    hoursAgo: 3,
+    input: {
+      ...ranongBurmese('information', 'low', 1),
+      needs: 'ขอทราบขั้นตอนแจ้งเรือเข้าออกสำหรับลูกเรือที่เปลี่ยนนายจ้าง',
+    },
+    moves: [],
   },
 ];
 
@@ -156,15 +241,50 @@ export async function seedDemoCoordination(tx: Db, now: Date) {
     restriction: { weekdays: [1, 2, 3, 4, 5, 6, 7], from: '18:00', to: '08:30' },
   });
 
+  // Where Fisheries forwards a shelter request: the MSDHS provincial centre, nobody on its roster yet.
+  const msdhsName = DEMO_ORGANISATIONS.find((o) => o.key === 'msdhs')!.nameEn;
+  const [msdhsOrg] = await tx
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.nameEn, msdhsName));
+  const shelterUnit = msdhsOrg
+    ? await coordinationUnitService.createUnit(tx, ctx(admin), {
+        organisationId: msdhsOrg.id,
+        nameTh: 'ศูนย์ปฏิบัติการป้องกันและปราบปรามการค้ามนุษย์ จังหวัดระนอง (พมจ.)',
+        nameEn: 'Provincial Anti-Trafficking Operations Centre, Ranong (MSDHS)',
+        services: ['shelter', 'psychosocial', 'repatriation_reintegration'],
+        coverage: [RANONG],
+        languages: ['th'],
+      })
+    : null;
+
   for (const demo of [...DEMO_REQUESTS].sort((a, b) => b.hoursAgo - a.hoursAgo)) {
     at = now.getTime() - demo.hoursAgo * HOUR_MS;
     const created = await coordinationRequestService.createRequest(tx, ctx(mirror), {
       ...demo.input,
       receivingUnitId: unit.id,
     });
-    for (const move of demo.moves) {
+    const step = () => {
       at = Math.min(at + HOUR_MS / 4, now.getTime());
-      await coordinationRequestService.transitionRequest(tx, ctx(fisheries), created.id, move);
+    };
+    for (const { forward, ...move } of demo.moves) {
+      if (forward && !shelterUnit) break;
+      step();
+      await coordinationRequestService.transitionRequest(tx, ctx(fisheries), created.id, {
+        ...move,
+        ...(forward ? { forwardToUnitId: shelterUnit!.id } : {}),
+      });
+    }
+    if (demo.cancel) {
+      step();
+      await coordinationRequestService.transitionRequest(tx, ctx(mirror), created.id, {
+        to: 'cancelled',
+        reason: demo.cancel,
+      });
+    }
+    if (demo.rating) {
+      step();
+      await coordinationRatingService.rateRequest(tx, ctx(mirror), created.id, demo.rating);
     }
   }
   return DEMO_REQUESTS.length;

@@ -102,23 +102,40 @@ describe('the demo network seed', () => {
     expect((await t.db.select({ n: count() }).from(problemAnswers))[0]!.n).toBeGreaterThan(5);
   });
 
-  it("gives the Fisheries account a unit whose inbox holds Mirror's requests in several states", async () => {
+  it("gives the Fisheries account a unit whose inbox holds Mirror's requests in every state", async () => {
     const fisheries = await t.login('fisheries@tipnet.example', DEMO_PASSWORD);
     const [unit] = (await t.request('GET', '/api/v1/coordination/units', { cookie: fisheries })).body.items;
     expect(unit.members).toEqual([expect.objectContaining({ role: 'head' })]);
     const inbox = await t.request('GET', `/api/v1/coordination/units/${unit.id}/inbox`, {
       cookie: fisheries,
     });
-    expect(inbox.body.items.map((r: { state: string }) => r.state).sort()).toEqual([
-      'declined',
-      'done',
-      'in_progress',
-      'submitted',
-    ]);
+    // Every state but forwarded (that one now waits in the MSDHS unit's inbox).
+    expect(new Set(inbox.body.items.map((r: { state: string }) => r.state))).toEqual(
+      new Set([
+        'submitted',
+        'acknowledged',
+        'accepted',
+        'declined',
+        'in_progress',
+        'awaiting_info',
+        'done',
+        'cancelled',
+      ]),
+    );
     const mirror = await t.login('mirror@tipnet.example', DEMO_PASSWORD);
-    expect(
-      (await t.request('GET', '/api/v1/coordination/requests', { cookie: mirror })).body.items,
-    ).toHaveLength(4);
+    const sent = (await t.request('GET', '/api/v1/coordination/requests?limit=50', { cookie: mirror })).body
+      .items as { state: string; id: string }[];
+    expect(sent).toHaveLength(12);
+    expect(sent.map((r) => r.state)).toContain('forwarded');
+    const rated = await Promise.all(
+      sent
+        .filter((r) => r.state === 'done')
+        .map(
+          async (r) =>
+            (await t.request('GET', `/api/v1/coordination/requests/${r.id}`, { cookie: mirror })).body,
+        ),
+    );
+    expect(rated.filter((r) => r.rating !== null)).toHaveLength(1);
     // Its roster: the officer on call, and a night backup layer that shows its gap.
     const roster = await t.request('GET', `/api/v1/coordination/units/${unit.id}/roster`, {
       cookie: fisheries,

@@ -1,11 +1,15 @@
 /**
  * In-app notifications, fanned out from the problems timeline (problem_events) by one INSERT … SELECT per
- * event. `email` is decided at fan-out from the recipient's preferences; `emailed_at` is set when the
- * email is queued (immediately) or included in a daily digest, so neither is ever sent twice.
+ * event, or written with a coordination request's timeline event (coordination_request_events) in the
+ * same transaction. Each is about exactly one of the two (a CHECK). `email` is decided at fan-out from
+ * the recipient's preferences; `emailed_at` is set when the email is queued (immediately) or included in
+ * a daily digest, so neither is ever sent twice. Coordination notifications are `off`: the escalation
+ * engine sends its own email with the acknowledge link.
  */
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  check,
   index,
   integer,
   pgTable,
@@ -15,8 +19,14 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { EmailFrequency, NotificationReason } from '../../../common/notifications-api.ts';
+import type {
+  CoordinationNotificationReason,
+  CoordinationNotifiedKind,
+  EmailFrequency,
+  NotificationReason,
+} from '../../../common/notifications-api.ts';
 import type { NotifiedKind } from '../../../common/problem-events.ts';
+import { coordinationRequestEvents, coordinationRequests } from './coordination.ts';
 import { problemEvents, problems } from './problems.ts';
 import { users } from './users.ts';
 
@@ -31,16 +41,16 @@ export const notifications = pgTable(
     recipientUserId: uuid('recipient_user_id')
       .notNull()
       .references(() => users.id),
-    /** The timeline event's kind (commented, answered, overdue, …). */
-    kind: text('kind').$type<NotifiedKind>().notNull(),
+    /** The timeline event's kind (commented, answered, overdue, …; escalated, state_changed, rated). */
+    kind: text('kind').$type<NotifiedKind | CoordinationNotifiedKind>().notNull(),
     /** Why this person hears of it; picks the email preference. */
-    reason: text('reason').$type<NotificationReason>().notNull(),
-    problemId: uuid('problem_id')
-      .notNull()
-      .references(() => problems.id),
-    eventId: bigint('event_id', { mode: 'number' })
-      .notNull()
-      .references(() => problemEvents.id),
+    reason: text('reason').$type<NotificationReason | CoordinationNotificationReason>().notNull(),
+    problemId: uuid('problem_id').references(() => problems.id),
+    eventId: bigint('event_id', { mode: 'number' }).references(() => problemEvents.id),
+    coordinationRequestId: uuid('coordination_request_id').references(() => coordinationRequests.id),
+    coordinationEventId: bigint('coordination_event_id', { mode: 'number' }).references(
+      () => coordinationRequestEvents.id,
+    ),
     email: text('email').$type<EmailFrequency>().notNull(),
     emailedAt: ts('emailed_at'),
     readAt: ts('read_at'),
@@ -48,6 +58,14 @@ export const notifications = pgTable(
   },
   (t) => [
     uniqueIndex('notifications_recipient_event_key').on(t.recipientUserId, t.eventId),
+    uniqueIndex('notifications_recipient_coordination_event_key').on(
+      t.recipientUserId,
+      t.coordinationEventId,
+    ),
+    check(
+      'notifications_one_subject',
+      sql`(${t.problemId} is not null and ${t.eventId} is not null and ${t.coordinationRequestId} is null and ${t.coordinationEventId} is null) or (${t.problemId} is null and ${t.eventId} is null and ${t.coordinationRequestId} is not null and ${t.coordinationEventId} is not null)`,
+    ),
     index('notifications_recipient_seq_idx').on(t.recipientUserId, t.seq),
     index('notifications_unread_idx').on(t.recipientUserId).where(sql`${t.readAt} is null`),
     index('notifications_digest_idx')

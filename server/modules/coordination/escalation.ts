@@ -41,6 +41,7 @@ import { signValue } from '../../platform/tokens.ts';
 import { enqueueLineMessages, type LineMessage } from '../line/index.ts';
 import { recordCoordinationEvents } from './events.ts';
 import { holidayCalendar } from './holidays.ts';
+import { noticeOfEscalations } from './notices.ts';
 import { loadRosters } from './on-call.ts';
 
 const BATCH = 100;
@@ -214,11 +215,21 @@ async function escalateBatch(deps: EngineDeps, now: Date, holidays: HolidayCalen
       recipients: f.recipients.length,
       fellThrough: f.recipients.length === 0,
     });
-    await recordCoordinationEvents(
+    const events = await recordCoordinationEvents(
       tx,
       ctx,
       'escalated',
       firstTime.map((f) => ({ requestId: f.d.request_id, unitId: f.d.unit_id, data: dataOf(f) })),
+    );
+    const eventOf = new Map(events.map((e) => [`${e.requestId}/${e.data.step}/${e.data.loop}`, e.id]));
+    await noticeOfEscalations(
+      tx,
+      now,
+      firstTime.map((f) => ({
+        requestId: f.d.request_id,
+        eventId: eventOf.get(`${f.d.request_id}/${f.step}/${f.loop}`)!,
+        recipients: f.recipients,
+      })),
     );
     await recordAudits(
       tx,

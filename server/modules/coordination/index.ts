@@ -18,6 +18,7 @@ export { holidayCalendar } from './holidays.ts';
 /** For the reports module: answer times, breaches and outcomes per organisation for a period. */
 export { coordinationMetrics } from './metrics.service.ts';
 export { onCall } from './on-call.ts';
+export * as coordinationRatingService from './ratings.service.ts';
 export * as coordinationRequestService from './requests.service.ts';
 export * as coordinationRosterService from './roster.service.ts';
 export * as coordinationUnitService from './units.service.ts';

@@ -16,6 +16,7 @@ import { authorize, authorizeVisible } from '../../platform/policy.ts';
 import { userNameColumns } from '../../platform/projections.ts';
 import { accessOf, getRequest, memberIdsOf } from './coordination.queries.ts';
 import { recordCoordinationEvent } from './events.ts';
+import { noticeOfRating } from './notices.ts';
 
 type Ctx = RequestContext & { actor: Actor };
 
@@ -69,7 +70,8 @@ export async function rateRequest(db: Db, ctx: Ctx, id: string, input: z.infer<t
       comment: fields.comment,
       ...(before ? { previousScore: before.score } : {}),
     };
-    await recordCoordinationEvent(tx, ctx, id, r.receivingUnitId, 'rated', data);
+    const eventId = await recordCoordinationEvent(tx, ctx, id, r.receivingUnitId, 'rated', data);
+    await noticeOfRating(tx, ctx, r, eventId);
     await recordAudit(tx, ctx, {
       action: before ? 'coordination.rating_changed' : 'coordination.request_rated',
       entityType: 'coordination_request',

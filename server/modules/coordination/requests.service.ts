@@ -42,6 +42,7 @@ import {
 } from './coordination.queries.ts';
 import { recordCoordinationEvent } from './events.ts';
 import { signalRequestChanged } from './live.ts';
+import { movedAsUnit, noticeOfMove } from './notices.ts';
 import { ratingOf } from './ratings.service.ts';
 import { slaStatuses } from './sla.ts';
 import { currentSlaVersion } from './sla-settings.service.ts';
@@ -285,7 +286,8 @@ export async function transitionRequest(
         : {}),
       ...(input.to === 'done' ? { outcome: input.outcome, outcomeReason: input.outcomeReason ?? null } : {}),
     };
-    await recordCoordinationEvent(tx, ctx, id, r.receivingUnitId, 'state_changed', data);
+    const eventId = await recordCoordinationEvent(tx, ctx, id, r.receivingUnitId, 'state_changed', data);
+    await noticeOfMove(tx, ctx, r, eventId, movedAsUnit(parties, move.by));
     await signalRequestChanged(tx, id);
     await recordAudit(tx, ctx, {
       action: 'coordination.request_state_changed',

@@ -134,6 +134,7 @@ export async function exportMyData(deps: Deps, ctx: RequestContext): Promise<Dat
         kind: notifications.kind,
         reason: notifications.reason,
         problemId: notifications.problemId,
+        coordinationRequestId: notifications.coordinationRequestId,
         createdAt: notifications.createdAt,
         readAt: notifications.readAt,
         emailedAt: notifications.emailedAt,

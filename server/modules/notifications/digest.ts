@@ -5,6 +5,7 @@
  */
 
 import { and, eq, isNull, lt } from 'drizzle-orm';
+import { NOTIFICATION_REASONS, type NotificationReason } from '../../../common/notifications-api.ts';
 import { DAY_MS, HOUR_MS } from '../../../common/time.ts';
 import type { Db } from '../../db/client.ts';
 import { notifications, users } from '../../db/schema/index.ts';
@@ -26,6 +27,9 @@ export function digestSlot(now: Date): Date {
   return new Date(slot - BANGKOK_OFFSET_MS);
 }
 
+const isProblemReason = (reason: string): reason is NotificationReason =>
+  (NOTIFICATION_REASONS as readonly string[]).includes(reason);
+
 const pendingBefore = (slot: Date) =>
   and(eq(notifications.email, 'daily'), isNull(notifications.emailedAt), lt(notifications.createdAt, slot));
 
@@ -46,9 +50,14 @@ async function digestFor(tx: Db, deps: DigestDeps, userId: string, slot: Date, n
   const described = await describeItems(
     tx,
     deps.config.baseUrl,
+    // Only problems' notifications are ever daily (a coordination request's are in-app: `off`).
     unread
       .slice(0, LISTED)
-      .map((n) => ({ recipient_user_id: userId, reason: n.reason, event_id: n.eventId })),
+      .flatMap((n) =>
+        n.eventId !== null && isProblemReason(n.reason)
+          ? [{ recipient_user_id: userId, reason: n.reason, event_id: n.eventId }]
+          : [],
+      ),
   );
   const recipient = described[0]?.recipient;
   if (!recipient) return false;

@@ -7,6 +7,7 @@ import { startNotificationRuntime } from './live.ts';
 import { notificationRoutes } from './notifications.routes.ts';
 import { rememberNotificationRuntime } from './runtime-registry.ts';
 
+export { notifyRequestEvents, type RequestNotice } from './request-notices.ts';
 export { notificationRuntimeOf } from './runtime-registry.ts';
 
 /** In-app notifications of timeline events, the bell's live stream and the daily email digest. */

@@ -1,6 +1,12 @@
 /** The notification centre: a person's own list, unread count, read marks and email preferences. */
 import { and, count, desc, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import type {
+  CoordinationState,
+  EscalationTarget,
+  RequestType,
+  Urgency,
+} from '../../../common/coordination-states.ts';
 import {
   DEFAULT_PREFERENCES,
   type MarkAllReadBody,
@@ -10,6 +16,9 @@ import {
 import type { ProblemState } from '../../../common/problems-taxonomy.ts';
 import type { Db } from '../../db/client.ts';
 import {
+  coordinationRequestEvents,
+  coordinationRequests,
+  type NotificationRow,
   notificationPreferences,
   notifications,
   organisations,
@@ -50,10 +59,11 @@ export async function listNotifications(
   const rows = await db
     .select({
       n: notifications,
+      // A never-null column first: Drizzle reads a left-joined object as absent when its first field is null.
       event: {
+        data: problemEvents.data,
         actorUserId: problemEvents.actorUserId,
         actorOrganisationId: problemEvents.actorOrganisationId,
-        data: problemEvents.data,
       },
       problem: {
         id: problems.id,
@@ -62,14 +72,35 @@ export async function listNotifications(
         anonymous: problems.anonymous,
         reporterOrganisationId: problems.reporterOrganisationId,
       },
+      // Aliased: the problem event's columns of the same names would shadow them.
+      requestEventData: sql<Record<string, unknown> | null>`${coordinationRequestEvents.data}`.as(
+        'request_event_data',
+      ),
+      // Routing facts only: never the request's needs, context or anything of its vault.
+      request: {
+        id: coordinationRequests.id,
+        type: coordinationRequests.type,
+        urgency: coordinationRequests.urgency,
+      },
       actor: userNameColumns,
       actorOrganisation: organisationSummaryColumns,
     })
     .from(notifications)
-    .innerJoin(problemEvents, eq(problemEvents.id, notifications.eventId))
-    .innerJoin(problems, eq(problems.id, notifications.problemId))
-    .leftJoin(users, eq(users.id, problemEvents.actorUserId))
-    .leftJoin(organisations, eq(organisations.id, problemEvents.actorOrganisationId))
+    .leftJoin(problemEvents, eq(problemEvents.id, notifications.eventId))
+    .leftJoin(problems, eq(problems.id, notifications.problemId))
+    .leftJoin(coordinationRequestEvents, eq(coordinationRequestEvents.id, notifications.coordinationEventId))
+    .leftJoin(coordinationRequests, eq(coordinationRequests.id, notifications.coordinationRequestId))
+    .leftJoin(
+      users,
+      eq(users.id, sql`coalesce(${problemEvents.actorUserId}, ${coordinationRequestEvents.actorUserId})`),
+    )
+    .leftJoin(
+      organisations,
+      eq(
+        organisations.id,
+        sql`coalesce(${problemEvents.actorOrganisationId}, ${coordinationRequestEvents.actorOrganisationId})`,
+      ),
+    )
     .where(
       and(
         eq(notifications.recipientUserId, viewer.userId),
@@ -84,29 +115,82 @@ export async function listNotifications(
     rows,
     query.limit,
     (r) => ({ k: '', id: String(r.n.seq) }),
-    (r): NotificationView => {
-      const hidden = hidesActor(viewer, r.problem, { kind: r.n.kind, ...r.event });
-      const to = r.n.kind === 'state_changed' ? (r.event.data.to as ProblemState | undefined) : undefined;
-      return {
-        id: r.n.id,
-        kind: r.n.kind,
-        reason: r.n.reason,
-        problem: { id: r.problem.id, title: r.problem.title, state: r.problem.state },
-        actor: hidden || !r.actor?.id ? null : r.actor,
-        actorOrganisation: hidden || !r.actorOrganisation ? null : presentOrganisation(r.actorOrganisation),
-        // To those who may not know the reporter, only what it did as the reporter is marked so: its
-        // answers as an assignee read like any other assignee's.
-        byReporter:
-          r.event.actorOrganisationId !== null &&
-          r.event.actorOrganisationId === r.problem.reporterOrganisationId &&
-          (hidden || seesReporter(viewer, r.problem)),
-        toState: to ?? null,
-        createdAt: r.n.createdAt.toISOString(),
-        readAt: r.n.readAt?.toISOString() ?? null,
-      };
-    },
+    (r): NotificationView =>
+      r.request ? presentRequestNotification(r) : presentProblemNotification(viewer, r),
   );
 }
+
+type ListedRow = {
+  n: NotificationRow;
+  event: {
+    actorUserId: string | null;
+    actorOrganisationId: string | null;
+    data: Record<string, unknown>;
+  } | null;
+  problem: {
+    id: string;
+    title: string;
+    state: ProblemState;
+    anonymous: boolean;
+    reporterOrganisationId: string;
+  } | null;
+  requestEventData: Record<string, unknown> | null;
+  request: { id: string; type: RequestType; urgency: Urgency } | null;
+  actor: { id: string | null; displayName: string | null } | null;
+  actorOrganisation: Parameters<typeof presentOrganisation>[0] | null;
+};
+
+function presentProblemNotification(viewer: Actor, r: ListedRow): NotificationView {
+  const problem = r.problem!;
+  const event = r.event!;
+  const hidden = hidesActor(viewer, problem, { kind: r.n.kind, ...event });
+  const to = r.n.kind === 'state_changed' ? (event.data.to as ProblemState | undefined) : undefined;
+  return {
+    ...common(r),
+    problem: { id: problem.id, title: problem.title, state: problem.state },
+    request: null,
+    actor: hidden || !r.actor?.id ? null : (r.actor as { id: string; displayName: string }),
+    actorOrganisation: hidden || !r.actorOrganisation ? null : presentOrganisation(r.actorOrganisation),
+    // To those who may not know the reporter, only what it did as the reporter is marked so: its
+    // answers as an assignee read like any other assignee's.
+    byReporter:
+      event.actorOrganisationId !== null &&
+      event.actorOrganisationId === problem.reporterOrganisationId &&
+      (hidden || seesReporter(viewer, problem)),
+    toState: to ?? null,
+  };
+}
+
+/** Both sides of a request know each other (the unit sees who asks, the requester who answers). */
+function presentRequestNotification(r: ListedRow): NotificationView {
+  const request = r.request!;
+  const data = r.requestEventData ?? {};
+  return {
+    ...common(r),
+    problem: null,
+    request: {
+      id: request.id,
+      type: request.type,
+      urgency: request.urgency,
+      toState: r.n.kind === 'state_changed' ? ((data.to as CoordinationState | undefined) ?? null) : null,
+      escalationTarget:
+        r.n.kind === 'escalated' ? ((data.target as EscalationTarget | undefined) ?? null) : null,
+      score: r.n.kind === 'rated' && typeof data.score === 'number' ? data.score : null,
+    },
+    actor: r.actor?.id ? (r.actor as { id: string; displayName: string }) : null,
+    actorOrganisation: r.actorOrganisation ? presentOrganisation(r.actorOrganisation) : null,
+    byReporter: false,
+    toState: null,
+  };
+}
+
+const common = (r: ListedRow) => ({
+  id: r.n.id,
+  kind: r.n.kind,
+  reason: r.n.reason,
+  createdAt: r.n.createdAt.toISOString(),
+  readAt: r.n.readAt?.toISOString() ?? null,
+});
 
 /** Marks one notification read; someone else's answers 404, as if it did not exist. */
 export async function markRead(db: Db, ctx: Ctx, id: string) {

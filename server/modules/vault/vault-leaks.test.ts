@@ -121,6 +121,15 @@ describe('vault contents never leak', () => {
         outcome: 'successful',
       }),
     );
+    // The requester heard of every move in-app (and rates it); the bells' lists are searched too.
+    await ok(as(requester).send('PUT', `/api/v1/coordination/requests/${created.id}/rating`, { score: 4 }));
+    for (const who of [requester, officer]) {
+      const bell = await ok(as(who).send('GET', '/api/v1/notifications?limit=100'));
+      expect(bell.items.some((n: { request: { id: string } | null }) => n.request?.id === created.id)).toBe(
+        true,
+      );
+      outputs.push(JSON.stringify(bell));
+    }
     t.clock.advance(91 * DAY_MS);
     expect(await purgeClosedVaults(t.deps)).toBe(1);
 
@@ -134,6 +143,7 @@ describe('vault contents never leak', () => {
     const notifications = rowsOf<{ row: string }>(
       await t.db.execute(sql`select n::text as row from notifications n`),
     );
+    expect(notifications.length, 'the request notified its parties').toBeGreaterThanOrEqual(5);
     const audits = rowsOf<{ row: string }>(
       await t.db.execute(sql`select a::text as row from audit_events a`),
     );
@@ -145,7 +155,7 @@ describe('vault contents never leak', () => {
       ['audit events', audits.map((a) => a.row).join('\n')],
       // The search request's own URL carries the value the test typed; every other line is searched.
       ['server logs', logs.filter((line) => !line.includes('/api/v1/organizations?q=')).join('\n')],
-      ['exports, search and API listings', outputs.join('\n')],
+      ['exports, search, API listings and notification lists', outputs.join('\n')],
     ];
     for (const value of VALUES) {
       for (const [where, text] of haystacks) expect(text.includes(value), `${value} in ${where}`).toBe(false);

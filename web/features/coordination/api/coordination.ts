@@ -10,6 +10,7 @@ import {
 import { useEffect } from 'react';
 import type { z } from 'zod';
 import type * as Contract from '../../../../common/coordination-api.ts';
+import type * as SlaContract from '../../../../common/coordination-sla-api.ts';
 import type { CoordinationState } from '../../../../common/coordination-states.ts';
 import type { PrivacyFields } from '../../../components/PrivacyGuard.tsx';
 import { api } from '../../../lib/api.ts';
@@ -157,4 +158,15 @@ export function useLiveRequest(id: string) {
     });
     return () => source.close();
   }, [id, client]);
+}
+
+export type RatingBody = z.input<typeof SlaContract.RateRequestBody>;
+
+/** The requester's rating of a done request (1–5, an optional comment); changeable for 7 days. */
+export function useRateRequest(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: RatingBody) => api.put<RequestDetail['rating']>(`${requestPath(id)}/rating`, body),
+    onSuccess: () => void client.invalidateQueries({ queryKey: requestKey(id) }),
+  });
 }

@@ -33,7 +33,9 @@ export function AcknowledgeLinkPage() {
       {!token && <Alert color="red">{t('oncall.ack.noToken')}</Alert>}
       {ack.isPending && <Text>{t('oncall.ack.sending')}</Text>}
       {ack.data && (
-        <Alert color="green" title={t('oncall.ack.done')}>
+        // The sentence as the body, not the title: Mantine's green title fails contrast on its light background.
+        <Alert color="teal" role="status">
+          <Text fw={700}>{t('oncall.ack.done')}</Text>
           <Button component={Link} to={`/coordination/requests/${ack.data.id}`} mt="xs">
             {t('oncall.ack.open')}
           </Button>

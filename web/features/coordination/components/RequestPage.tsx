@@ -20,6 +20,7 @@ import { type RequestDetail, useLiveRequest, useRequest } from '../api/coordinat
 import { languageLabel, provinceLabel, requestReference, requestTypeLabel, unitName } from '../labels.ts';
 import { SlaClock } from '../SlaClock.tsx';
 import { VaultSection } from '../vault/VaultSection.tsx';
+import { RatingSection } from './RatingSection.tsx';
 import { RequestMoves } from './RequestMoves.tsx';
 import { StateBadge, UrgencyBadge } from './shared.tsx';
 import { eventText } from './timelineText.ts';
@@ -100,6 +101,7 @@ function RequestView({ request }: { request: RequestDetail }) {
       <StateNote request={request} />
       <SlaClock sla={request.sla} />
       <RequestMoves request={request} />
+      <RatingSection request={request} />
       <Section id="summary" title={t('coordination.request.summary')}>
         <SimpleGrid cols={2} spacing="xs">
           {facts.map(([label, value]) => (

@@ -14,7 +14,7 @@ import {
   useNotifications,
   useUnreadCount,
 } from '../api/notifications.ts';
-import { notificationText } from './notificationText.ts';
+import { notificationText, requestLinkText } from './notificationText.ts';
 
 export function NotificationsPage() {
   const { t } = useTranslation();
@@ -94,11 +94,11 @@ function NotificationRow({ n }: { n: NotificationView }) {
         </Group>
         <Anchor
           component={Link}
-          to={`/problems/${n.problem.id}`}
+          to={n.request ? `/coordination/requests/${n.request.id}` : `/problems/${n.problem?.id}`}
           onClick={() => unread && markRead.mutate(n.id)}
           lineClamp={2}
         >
-          {n.problem.title}
+          {n.request ? requestLinkText(language, n.request) : n.problem?.title}
         </Anchor>
         <Group gap="xs" justify="space-between">
           <Text size="sm" c="dimmed">

@@ -1,0 +1,8 @@
+ALTER TABLE "notifications" ALTER COLUMN "problem_id" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "notifications" ALTER COLUMN "event_id" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "notifications" ADD COLUMN "coordination_request_id" uuid;--> statement-breakpoint
+ALTER TABLE "notifications" ADD COLUMN "coordination_event_id" bigint;--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_coordination_request_id_coordination_requests_id_fk" FOREIGN KEY ("coordination_request_id") REFERENCES "public"."coordination_requests"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_coordination_event_id_coordination_request_events_id_fk" FOREIGN KEY ("coordination_event_id") REFERENCES "public"."coordination_request_events"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "notifications_recipient_coordination_event_key" ON "notifications" USING btree ("recipient_user_id","coordination_event_id");--> statement-breakpoint
+ALTER TABLE "notifications" ADD CONSTRAINT "notifications_one_subject" CHECK (("notifications"."problem_id" is not null and "notifications"."event_id" is not null and "notifications"."coordination_request_id" is null and "notifications"."coordination_event_id" is null) or ("notifications"."problem_id" is null and "notifications"."event_id" is null and "notifications"."coordination_request_id" is not null and "notifications"."coordination_event_id" is not null));
