@@ -78,7 +78,11 @@ async function publishedEvent(ctx: BenchContext, admin: string, hostId: string) 
 
 /** 500 members straight in the database (one password hash), signed in through the API, 8 at a time. */
 async function registrants(ctx: BenchContext) {
-  const database = await openDatabase({ databaseUrl: ctx.databaseUrl ?? undefined, dataDir: '', poolSize: 2 });
+  const database = await openDatabase({
+    databaseUrl: ctx.databaseUrl ?? undefined,
+    dataDir: '',
+    poolSize: 2,
+  });
   const emails: string[] = [];
   try {
     const orgs = await database.db.select({ id: organisations.id }).from(organisations);
@@ -136,7 +140,11 @@ export const forumRegistrationBurst: Scenario = {
       body: { privacyAccepted: true },
     })),
   async verify(ctx) {
-    const database = await openDatabase({ databaseUrl: ctx.databaseUrl ?? undefined, dataDir: '', poolSize: 1 });
+    const database = await openDatabase({
+      databaseUrl: ctx.databaseUrl ?? undefined,
+      dataDir: '',
+      poolSize: 1,
+    });
     try {
       const result = (await database.db.execute(sql`
         select count(*) filter (where state = 'confirmed')::int as confirmed,

@@ -28,6 +28,6 @@ export default defineModule({
   jobs: [{ name: 'monthly digest', everyMs: DIGEST_EVERY_MS, run: (deps) => runMonthlyDigest(deps) }],
 });
 
+export { pdfRendererFor } from './pdf/renderer.ts';
 /** The Chromium A4 pipeline and its inlined Thai font, for other printable pages (the forum summary). */
 export { fonts as printFontCss } from './pdf/review-html.ts';
-export { pdfRendererFor } from './pdf/renderer.ts';
