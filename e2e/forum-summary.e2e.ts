@@ -56,7 +56,10 @@ describe('the forum summary the Centre publishes', () => {
         /\s+/g,
         ' ',
       );
-      expect(text).toContain(TITLE_2);
+      // Every character of the title, in order. pdftotext adds a word gap after an upper mark that Sarabun
+      // shifts left over a tall consonant (ฝั่ง → "ฝั่ ง"), so the comparison ignores spaces; see the issue note.
+      const squeeze = (value: string) => value.replace(/\s/g, '');
+      expect(squeeze(text)).toContain(squeeze(TITLE_2));
       // Body text wraps between Thai words, where pdftotext puts a line break: compare without spaces.
       expect(text.replace(/\s/g, '')).toContain('ภาพบรรยากาศการประชุมเผยแพร่ทางเพจ');
     } finally {

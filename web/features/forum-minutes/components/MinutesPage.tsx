@@ -50,7 +50,12 @@ function Minutes({ minutes }: { minutes: MinutesView }) {
     <Stack>
       <PageHeader title={t('forumMinutes.title')} description={title} />
       <Group gap="xs">
-        <Badge color={STATE_COLOR[minutes.state]} variant="light" data-testid="minutes-state">
+        <Badge
+          color={STATE_COLOR[minutes.state]}
+          c={`${STATE_COLOR[minutes.state]}.9`}
+          variant="light"
+          data-testid="minutes-state"
+        >
           {t(`forumMinutes.state.${minutes.state}`)}
         </Badge>
         <Text size="sm">{t('forumMinutes.versionN', { n: minutes.version })}</Text>

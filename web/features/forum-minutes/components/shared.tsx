@@ -8,7 +8,7 @@ import { useLanguage } from '../../../lib/i18n.ts';
 
 const STATUS_COLOR: Record<ActionStatus, string> = {
   open: 'blue',
-  in_progress: 'yellow',
+  in_progress: 'violet',
   done: 'teal',
   dropped: 'gray',
 };
@@ -16,7 +16,13 @@ const STATUS_COLOR: Record<ActionStatus, string> = {
 export function ActionStatusBadge({ status }: { status: ActionStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" color={STATUS_COLOR[status]} style={{ flexShrink: 0 }}>
+    // The darkest shade for the label: Mantine's light yellow badge fails WCAG contrast.
+    <Badge
+      variant="light"
+      color={STATUS_COLOR[status]}
+      c={`${STATUS_COLOR[status]}.9`}
+      style={{ flexShrink: 0 }}
+    >
       {t(`forumMinutes.status.${status}`)}
     </Badge>
   );

@@ -18,8 +18,8 @@ export const fromBangkokInput = (value: string) => (value ? `${value}:00+07:00` 
 
 const STATE_COLOURS: Record<string, string> = {
   confirmed: 'teal',
-  pending: 'yellow',
-  waitlisted: 'orange',
+  pending: 'violet',
+  waitlisted: 'indigo',
   withdrawn: 'gray',
   rejected: 'red',
 };
@@ -27,7 +27,8 @@ const STATE_COLOURS: Record<string, string> = {
 export function RegistrationBadge({ state }: { state: NonNullable<EventListItem['myRegistrationState']> }) {
   const { t } = useTranslation();
   return (
-    <Badge color={STATE_COLOURS[state]} variant="light">
+    // Labels in the palette's darkest shade: light yellow and orange badges fail WCAG contrast.
+    <Badge color={STATE_COLOURS[state]} c={`${STATE_COLOURS[state]}.9`} variant="light">
       {t(`forums.registrationStates.${state}`)}
     </Badge>
   );
