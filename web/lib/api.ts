@@ -1,8 +1,7 @@
 /** The one way the web app talks to the server: JSON over fetch with the session cookie. */
-import { BACKGROUND_READ_HEADER } from '../../common/api.ts';
 import { noteAnswer } from './offline.ts';
 import { noteSessionExpiry } from './session-expiry.ts';
-import { isUserIdle } from './user-activity.ts';
+import { BACKGROUND_READ_HEADER, isUserIdle } from './user-activity.ts';
 
 export class ApiError extends Error {
   constructor(
