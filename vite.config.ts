@@ -89,7 +89,9 @@ export default defineConfig(() => ({
               name: 'signed-in',
               test: (id) => SHARED_UI.test(id) && !PAGE_OWN_LIBRARIES.test(id),
               minShareCount: 2,
-              entriesAware: true,
+              // One chunk: split by entries it made chunks import each other in a cycle once the forum
+              // and roster forms arrived (MultiSelect ran before Input: the accept-invitation page crashed).
+              entriesAware: false,
               entriesAwareMergeThreshold: 60 * 1024,
               priority: 10,
             },
