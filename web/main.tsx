@@ -11,10 +11,13 @@ import { enableDeferredStylesheets } from './lib/deferred-stylesheets.ts';
 import { initI18n } from './lib/i18n.ts';
 
 enableDeferredStylesheets();
-void initI18n();
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// Renders once the reader's language is ready (at once for Thai; English is fetched first).
+void initI18n()
+  .catch(() => undefined)
+  .then(() =>
+    createRoot(document.getElementById('root')!).render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    ),
+  );

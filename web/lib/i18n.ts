@@ -1,7 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../common/taxonomies.ts';
-import en from '../locales/en.json';
 import th from '../locales/th.json';
 import type { Language } from './types.ts';
 
@@ -25,17 +24,34 @@ function reflectOnDocument(language: string) {
   document.documentElement.lang = language;
 }
 
-export function initI18n() {
-  i18next.on('languageChanged', reflectOnDocument);
-  return i18next.use(initReactI18next).init({
-    resources: { th: { translation: th }, en: { translation: en } },
-    lng: rememberedLanguage(),
+/**
+ * Thai ships with the first screen; English (about 100 KB) is fetched when someone reads in it, so the sign-in
+ * page stays within its slow-3G budget. Until it arrives the Thai text shows.
+ */
+async function loadLanguage(language: string) {
+  if (language !== 'en' || i18next.hasResourceBundle('en', 'translation')) return;
+  const { default: en } = await import('../locales/en.json');
+  i18next.addResourceBundle('en', 'translation', en);
+  // Render again in English now that its texts are here.
+  if (i18next.language === 'en') await i18next.changeLanguage('en');
+}
+
+export async function initI18n() {
+  i18next.on('languageChanged', (language) => {
+    reflectOnDocument(language);
+    void loadLanguage(language);
+  });
+  const language = rememberedLanguage();
+  await i18next.use(initReactI18next).init({
+    resources: { th: { translation: th } },
+    lng: language,
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: [...LANGUAGES],
     interpolation: { escapeValue: false },
-    // Resources are bundled, so initialise synchronously and render the first frame translated.
+    // Thai is bundled, so initialise synchronously and render the first frame translated.
     initAsync: false,
   });
+  await loadLanguage(language);
 }
 
 /** Switches the UI language and remembers it on this device (for the sign-in pages). */
