@@ -193,10 +193,10 @@ export async function startServer(
     inspectorUrl ??= line.match(/^Debugger listening on (ws:\/\/127\.0\.0\.1:\d+\/[\w-]+)/)?.[1];
     tail.push(line);
     if (tail.length > 40) tail.shift();
-    const level = line.startsWith('{') ? (safeJson(line)?.level ?? 0) : 0;
-    if (level >= 40) {
+    const entry = line.startsWith('{') ? safeJson(line) : undefined;
+    if ((entry?.level ?? 0) >= 40) {
       logProblems.count++;
-      if (logProblems.first.length < 5) logProblems.first.push(line.slice(0, 400));
+      if (logProblems.first.length < 5) logProblems.first.push(logSummary(entry!));
     }
   };
   for (const stream of [child.stdout, child.stderr]) {
@@ -317,7 +317,30 @@ export async function login(baseUrl: string, email: string, password: string): P
   return cookie.split(';')[0]!;
 }
 
-function safeJson(text: string): { level?: number; status?: string } | undefined {
+type LogError = { type?: string; code?: string; message?: string; cause?: LogError };
+type LogEntry = { level?: number; status?: string; time?: number; msg?: string; err?: LogError };
+
+/**
+ * A warning as one readable line: its message and the error chain's types, SQLSTATEs and messages, whose
+ * cause a long failed query's text would otherwise push out of view.
+ */
+function logSummary(entry: LogEntry) {
+  const chain: string[] = [];
+  for (let e = entry.err, depth = 0; e && depth < 4; e = e.cause, depth++)
+    chain.push(
+      [
+        e.type,
+        e.code,
+        e.message?.replace(/^Failed query: [\s\S]*?\nparams: .*$/m, 'Failed query')?.slice(0, 160),
+      ]
+        .filter(Boolean)
+        .join(' '),
+    );
+  const at = entry.time ? new Date(entry.time).toISOString() : '';
+  return [at, entry.msg, ...chain].filter(Boolean).join(' | ');
+}
+
+function safeJson(text: string): LogEntry | undefined {
   try {
     return JSON.parse(text);
   } catch {

@@ -96,7 +96,8 @@ describe('connecting LINE on a phone, in Thai', () => {
     });
     await page.goto(link);
     await page.getByRole('button', { name: L.confirm }).click();
-    await expect.poll(() => accountLink?.searchParams.get('nonce') ?? null).not.toBeNull();
+    // Wait for LINE's page itself: going on while that navigation is still under way interrupts it.
+    await page.waitForURL((url) => url.hostname === 'access.line.me');
     expect(accountLink!.searchParams.get('linkToken')).toBe('e2eLinkToken123');
 
     await webhook([
