@@ -3,15 +3,14 @@ import pino from 'pino';
 import { RequestListQuery } from '../../common/coordination-api.ts';
 import type { Config } from '../../server/config.ts';
 import type { Db } from '../../server/db/client.ts';
-import { runEscalations } from '../../server/modules/coordination/escalation.ts';
-import {
-  getRequestDetail,
-  listInbox,
-  listOutgoing,
-} from '../../server/modules/coordination/requests.service.ts';
+// Through the module's index, as the app enters it: entering at escalation.ts first would run the
+// coordination → LINE → coordination cycle from the wrong end and find the job's tick uninitialised.
+import { coordinationRequestService, runEscalations } from '../../server/modules/coordination/index.ts';
 import { getVault } from '../../server/modules/vault/vault.service.ts';
 import type { Actor } from '../../server/platform/context.ts';
 import type { BenchContext, Scenario } from './types.ts';
+
+const { getRequestDetail, listInbox, listOutgoing } = coordinationRequestService;
 
 /** Steps made due before each timed pass but the last, which finds nothing due: the scan alone. */
 const DUE_PER_PASS = 100;

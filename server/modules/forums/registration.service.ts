@@ -91,14 +91,18 @@ export async function register(
   authorize(ctx.actor, 'forum.register', undefined);
   // The ticket and its QR are made before taking the event's lock, which is then held only for the counting.
   const ticketCode = newTicketCode();
-  const [qr, sector, me] = await Promise.all([
+  // So are the invitation and the hosts: an admin's change to either racing a registration counts as made
+  // just after it. Each statement left under the lock makes the queue of a registration burst longer.
+  const sector = await sectorOf(deps.db, ctx.actor.organisationId);
+  const [qr, me, invited, hosts] = await Promise.all([
     ticketPng(ticketCode),
-    sectorOf(deps.db, ctx.actor.organisationId),
     deps.db
       .select({ email: users.email, language: users.language })
       .from(users)
       .where(eq(users.id, ctx.actor.userId))
       .then((rows) => rows[0]!),
+    isInvited(deps.db, eventId, { ...ctx.actor, sector }),
+    hostIdsOf(deps.db, eventId),
   ]);
   return deps.db.transaction(async (tx) => {
     const event = await lockEvent(tx, eventId);
@@ -108,14 +112,12 @@ export async function register(
     if (existing && (isActive(existing.state) || existing.state === 'rejected'))
       return { created: false, registrationId: existing.id };
     assertOpen(event, ctx.now);
-    const invited = await isInvited(tx, eventId, { ...ctx.actor, sector });
     if (event.registrationMode === 'invite_only' && !invited)
       throw new AppError(
         403,
         'NOT_INVITED',
         'Only invited organisations and people may register for this event',
       );
-    const hosts = await hostIdsOf(tx, eventId);
     let state: RegistrationState;
     let hostPlace = false;
     if (event.registrationMode === 'moderated' && !invited) state = 'pending';
