@@ -11,6 +11,7 @@ import { forumEventPage, forumRegistrationBurst } from './forums.ts';
 import { healthz } from './healthz.ts';
 import { me } from './me.ts';
 import { problemPage, problemPageFresh, problemsBoard, problemsBoardFresh } from './problems.ts';
+import { reviewDashboard, reviewPdf, reviewWorkbook } from './reports.ts';
 import type { Scenario } from './types.ts';
 
 export type { BenchContext, BenchRequest, Scenario } from './types.ts';
@@ -34,4 +35,7 @@ export const SCENARIOS: Scenario[] = [
   forumCheckinScan,
   forumEventPage,
   forumRegistrationBurst,
+  reviewDashboard,
+  reviewWorkbook,
+  reviewPdf,
 ];
