@@ -73,6 +73,12 @@ function bangkok(days: number, hour: number) {
   return { input, instant: new Date(`${input}:00+07:00`) };
 }
 
+/** Lets the toasts close and scrolls back up, so a full-page screenshot shows the page rather than them. */
+async function settled(page: Page) {
+  await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 20_000 }).toBe(0);
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
 /** The first calendar file attached to a delivered email, parsed with ical.js. */
 function calendarOf(mail: ReceivedEmail) {
   const file = mail.attachments.find((a) => a.filename.endsWith('.ics'));
@@ -262,6 +268,7 @@ describe('a whole forum, from the invitation to the printed summary', () => {
     await register(fisheries.page, 'confirmed');
     await fisheries.page.locator('section[aria-labelledby="agenda-title"]').getByText(AGENDA_ITEM).waitFor();
     const fisheriesTicket = await ticketOn(fisheries.page);
+    await settled(fisheries.page);
     await screenshot(fisheries.page, 'forum-whole-ticket');
     const mirror = await phone(MIRROR);
     await register(mirror.page, 'confirmed');
@@ -376,6 +383,7 @@ describe('a whole forum, from the invitation to the printed summary', () => {
       .toEqual([expect.stringContaining(ACTIONS[0]!), expect.stringContaining(ACTIONS[1]!)]);
     for (const text of await finalActions.allTextContents()) expect(text).toContain(FISHERIES_ORG.nameTh);
     expect(await scrollWidth(admin)).toBeLessThanOrEqual(PHONE.width);
+    await settled(admin);
     await screenshot(admin, 'forum-whole-minutes-final');
 
     // 9. The next forum's draft agenda: the Centre carries the open items over, and both actions are there.
@@ -388,6 +396,7 @@ describe('a whole forum, from the invitation to the printed summary', () => {
     for (const action of ACTIONS)
       await agenda.getByText(`ติดตามผล: ${action} — ${FISHERIES_ORG.nameTh}`).waitFor();
     expect(await scrollWidth(admin)).toBeLessThanOrEqual(PHONE.width);
+    await settled(admin);
     await screenshot(admin, 'forum-whole-next-agenda');
 
     // 10. A Fisheries officer finds both in the organisation's actions list.
