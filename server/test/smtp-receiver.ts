@@ -11,6 +11,8 @@ export type ReceivedEmail = {
   subject: string;
   text: string;
   html: string;
+  /** Files attached to the message (a forum confirmation's .ics and ticket.png), decoded. */
+  attachments: { filename: string; contentType: string; content: Buffer }[];
   raw: string;
 };
 
@@ -50,6 +52,11 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
               subject: parsed.subject ?? '',
               text: parsed.text ?? '',
               html: typeof parsed.html === 'string' ? parsed.html : '',
+              attachments: parsed.attachments.map((a) => ({
+                filename: a.filename ?? '',
+                contentType: a.contentType,
+                content: a.content,
+              })),
               raw: raw.toString('utf8'),
             });
             for (const wake of waiters) wake();

@@ -1,5 +1,6 @@
 /** The forums' events: list, one event, the Centre's editing, registration and calendar feeds. */
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { CarryOverView } from '../../../../common/forum-minutes-api.ts';
 import type * as Contract from '../../../../common/forums-api.ts';
 import { api, newIdempotencyKey } from '../../../lib/api.ts';
 
@@ -64,6 +65,18 @@ export const useAddAgendaItem = (id: string) =>
   );
 export const useDeleteAgendaItem = (id: string) =>
   useEventChange(id, (itemId: string) => api.delete<EventView>(`/forums/events/${id}/agenda/${itemId}`));
+
+/**
+ * Brings the open action items, recurring topics and topics not discussed of earlier forums into this
+ * agenda (the minutes module's carry-over, idempotent); the event is read again to show them.
+ */
+export const useCarryOver = (id: string) => {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.post<CarryOverView>(`/forums/events/${id}/agenda/carry-over`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: eventKey(id) }),
+  });
+};
 
 export type RegisterInput = { phone?: string | null; dietaryNotes?: string | null };
 export const useRegister = (id: string) =>

@@ -19,7 +19,7 @@ import { useDraft } from '../../../lib/drafts.ts';
 import { feedback, sendWithFeedback } from '../../../lib/feedback.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { organisationOptions, useAllOrganisations } from '../../../lib/organisations.ts';
-import { type EventView, useAddAgendaItem, useDeleteAgendaItem } from '../api/forums.ts';
+import { type EventView, useAddAgendaItem, useCarryOver, useDeleteAgendaItem } from '../api/forums.ts';
 import { inLanguage } from './shared.tsx';
 
 const EMPTY = {
@@ -37,6 +37,7 @@ export function AgendaEditor({ e }: { e: EventView }) {
   const language = useLanguage();
   const add = useAddAgendaItem(e.id);
   const remove = useDeleteAgendaItem(e.id);
+  const carry = useCarryOver(e.id);
   const { organisations } = useAllOrganisations();
   const draft = useDraft(`forum-agenda.${e.id}`, EMPTY);
   const v = draft.value;
@@ -48,6 +49,24 @@ export function AgendaEditor({ e }: { e: EventView }) {
         <Title order={2} size="h3">
           {t('forums.agendaEditor')}
         </Title>
+        <Stack gap={4} align="flex-start">
+          <Button
+            variant="light"
+            loading={carry.isPending}
+            onClick={() =>
+              sendWithFeedback(carry, undefined, {
+                success: (r) =>
+                  r.added > 0 ? t('forums.carriedOver', { count: r.added }) : t('forums.nothingToCarry'),
+                toastErrors: true,
+              })
+            }
+          >
+            {t('forums.carryOver')}
+          </Button>
+          <Text size="xs" c="dimmed">
+            {t('forums.carryOverHint')}
+          </Text>
+        </Stack>
         {rows.map((item) => (
           <Group key={item.id} justify="space-between" wrap="nowrap" pl={item.parentId ? 'lg' : 0}>
             <Text size="sm">{inLanguage(language, item.titleTh, item.titleEn)}</Text>
