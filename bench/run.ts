@@ -19,6 +19,8 @@ const MAX_FAILED = 0.01;
 
 type ScenarioResult = LoadResult & {
   name: string;
+  /** Fewer than `--connections` when the scenario says fewer people do it at once. */
+  connections: number;
   ratioToBaseline: number | null;
   failedFraction: number;
   /** PostgreSQL alone on the same statements at the same concurrency (postgres runs only). */
@@ -52,7 +54,7 @@ if (flags.help) {
 }
 const durationSeconds = positive('duration', flags.duration);
 const warmupSeconds = flags.warmup === '0' ? 0 : positive('warmup', flags.warmup);
-const connections = positive('connections', flags.connections);
+const allConnections = positive('connections', flags.connections);
 const scenarios = pickScenarios(flags.scenario ?? []);
 const synthetic =
   flags.orgs === '0'
@@ -84,13 +86,13 @@ async function main() {
       : ['pglite'];
   console.log(
     `TIPNet bench: ${scenarios.map((s) => s.name).join(', ')} on ${databases.join(' + ')}; ` +
-      `${connections} connections, ${warmupSeconds} s warm-up + ${durationSeconds} s each; ${cpus().length} CPUs`,
+      `${allConnections} connections, ${warmupSeconds} s warm-up + ${durationSeconds} s each; ${cpus().length} CPUs`,
   );
   const report = {
     startedAt: new Date().toISOString(),
     node: process.version,
     cpus: cpus().length,
-    connections,
+    connections: allConnections,
     warmupSeconds,
     durationSeconds,
     runs: [] as unknown[],
@@ -150,8 +152,14 @@ async function benchDatabase(database: DatabaseKind): Promise<ScenarioResult[]> 
         loginAs: async (email, password) =>
           `${await login(server.baseUrl, email, password ?? server.demoPassword)}`,
       };
+      const unavailable = await scenario.unavailable?.(ctx);
+      if (unavailable) {
+        console.log(`[${database}] ${scenario.name}: skipped (${unavailable})`);
+        continue;
+      }
       await scenario.setup?.(ctx);
       const requests = [scenario.request(ctx)].flat();
+      const connections = Math.min(scenario.connections ?? allConnections, allConnections);
       let result: LoadResult;
       if (scenario.once) {
         process.stdout.write(`[${database}] ${scenario.name}: ${requests.length} requests once… `);
@@ -169,6 +177,7 @@ async function benchDatabase(database: DatabaseKind): Promise<ScenarioResult[]> 
       const baseline = results.find((r) => r.name === BASELINE)?.requestsPerSecond;
       results.push({
         name: scenario.name,
+        connections,
         ...result,
         ratioToBaseline: baseline ? result.requestsPerSecond / baseline : null,
         failedFraction: result.total ? result.failed / result.total : 1,
@@ -246,6 +255,8 @@ function printTable(database: DatabaseKind, results: ScenarioResult[]) {
   console.log(`\n${database}`);
   console.log(line(header));
   for (const row of rows) console.log(line(row));
+  for (const r of results.filter((x) => x.connections !== allConnections))
+    console.log(`${r.name}: at ${r.connections} connection(s)`);
   for (const r of results.filter((x) => x.verified))
     console.log(`${r.name}: ${r.verified} (${r.total} requests in ${r.durationSeconds.toFixed(1)} s)`);
   for (const r of results) {

@@ -50,10 +50,14 @@ const reviewRequest = (ctx: BenchContext, viewer: Viewer, path: string, period: 
   headers: { cookie: viewer.cookie, origin: ctx.baseUrl, ...NO_CACHE },
 });
 
-/** The dashboard's first load, as the Centre and as a member, for each period in turn. */
+/**
+ * The dashboard's first load, as the Centre and as a member, for each period in turn. Four at once: the
+ * Centre's analysts and a few members opening it together, not sixteen (it is not a page people hammer).
+ */
 export const reviewDashboard: Scenario = {
   name: 'review-dashboard',
-  description: `GET /api/v1/reports/review for ${PERIODS.length} periods, as the Centre and as a member (uncached)`,
+  description: `GET /api/v1/reports/review for ${PERIODS.length} periods, as the Centre and as a member (uncached, 4 at once)`,
+  connections: 4,
   setup: reportsSetup,
   request: (ctx) =>
     viewersOf(ctx).flatMap((viewer) => PERIODS.map((period) => reviewRequest(ctx, viewer, 'review', period))),

@@ -30,6 +30,10 @@ export type Scenario = {
   description: string;
   /** Runs only on this database (its setup needs it); skipped, and said so, on the other. */
   onlyOn?: 'pglite' | 'postgres';
+  /** Why this server cannot run it (e.g. no Chromium for the PDF), checked first; null when it can. */
+  unavailable?(ctx: BenchContext): Promise<string | null>;
+  /** Concurrent connections when fewer people than `--connections` would do this at once (capped by it). */
+  connections?: number;
   /**
    * A burst: every request is sent exactly once, spread over the connections, with no warm-up (each one
    * changes something, such as a registration); the figures are of that single pass.
