@@ -11,6 +11,8 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { openDatabase } from '../../server/db/client.ts';
 import { organisations, users } from '../../server/db/schema/index.ts';
+import { getEventView } from '../../server/modules/forums/events.service.ts';
+import type { Actor } from '../../server/platform/context.ts';
 import { hashPassword } from '../../server/platform/passwords.ts';
 import type { BenchContext, Scenario } from './types.ts';
 
@@ -182,6 +184,20 @@ export const forumEventPage: Scenario = {
       privacyAccepted: true,
     });
     ctx.state.eventId = id;
+    const me = (await call(ctx, ctx.authHeaders.cookie!, 'GET', '/me')) as {
+      user: { id: string; role: Actor['role'] };
+      organisation: { id: string };
+    };
+    ctx.state.viewer = {
+      userId: me.user.id,
+      organisationId: me.organisation.id,
+      role: me.user.role,
+      sessionId: 'bench',
+      mustEnrolTotp: false,
+    } satisfies Actor;
   },
   request: (ctx) => ({ path: `/api/v1/forums/events/${ctx.state.eventId}`, headers: ctx.authHeaders }),
+  async statements(db, now, ctx) {
+    await getEventView(db, ctx.state.viewer as Actor, now, ctx.state.eventId as string);
+  },
 };
