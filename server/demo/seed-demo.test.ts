@@ -40,6 +40,7 @@ describe('the demo network seed', () => {
     expect(res.status).toBe(401);
   });
 
+  // Two full demo networks (forums, requests, minutes) racing on PGlite take over 30 s under CI's load.
   it('creates the 17 organisations and the 4 demo accounts once, even when two starts race', async () => {
     const results = await Promise.all([
       seedDemoNetwork(t.db, { password: DEMO_PASSWORD, now: t.clock.now() }),
@@ -65,7 +66,7 @@ describe('the demo network seed', () => {
     expect(await activeUsers()).toBe(4);
     expect(accounts.map((a) => a.role).sort()).toEqual(['admin', 'member', 'observer', 'org_admin']);
     for (const account of accounts) expect(account.displayName).toContain('(ตัวอย่าง/Demo)');
-  });
+  }, 120_000);
 
   it('signs each demo account in with DEMO_PASSWORD, in its role and organisation', async () => {
     for (const account of DEMO_ACCOUNTS) {
