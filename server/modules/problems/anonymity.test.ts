@@ -222,10 +222,12 @@ type World = Awaited<ReturnType<typeof buildWorld>>;
 let mirrorWorld: World;
 let thirdWorld: World;
 
+// Two worlds, each a server that walks every output an organisation can reach: well over a minute when
+// CI's machine is busy.
 beforeAll(async () => {
   mirrorWorld = await buildWorld('mirror');
   thirdWorld = await buildWorld('third');
-}, 60_000);
+}, 180_000);
 afterAll(async () => {
   await mirrorWorld?.t.close();
   await thirdWorld?.t.close();
