@@ -1,6 +1,6 @@
 /**
  * Vault contents never leave the vault: distinctive values go through every path (write, edit, consent,
- * reads by the unit and the requester, break-glass, expiry, purge), then the outbox, notifications,
+ * reads by the unit and the requester, break-glass, expiry, an SLA breach, purge), then the outbox, notifications,
  * audit events, the captured server logs, the CSV exports, search and every table are searched for them.
  */
 import { sql } from 'drizzle-orm';
@@ -10,6 +10,7 @@ import { rowsOf } from '../../db/rows.ts';
 import { buildPerson } from '../../demo/factories.ts';
 import { buildUnit } from '../../test/coordination-factories.ts';
 import { buildTestApp, type TestApp } from '../../test/test-app.ts';
+import { runSlaAlerts } from '../coordination/index.ts';
 import { expireBreakGlass, purgeClosedVaults } from './vault.admin.ts';
 
 const VALUES = ['Zyxwarin Qoplemon', 'นางสาวเกศสุดาลับเฉพาะ', 'XQ4417790', '0917773355', '3-1499-77123-45-0'];
@@ -114,6 +115,12 @@ describe('vault contents never leak', () => {
       outputs.push(res.body);
     }
 
+    // The unit misses the outcome target: the SLA job's notice to the unit is searched too.
+    t.clock.advance(DAY_MS);
+    expect((await runSlaAlerts(t.deps)).breaches).toBeGreaterThanOrEqual(1);
+    // A day later the sessions have expired: sign in again.
+    for (const who of [requester, officer]) who.cookie = await t.login(who.user.email, who.user.password);
+
     // Purge: 90 days after closing.
     await ok(
       as(officer).send('POST', `/api/v1/coordination/requests/${created.id}/transitions`, {
@@ -130,6 +137,13 @@ describe('vault contents never leak', () => {
       );
       outputs.push(JSON.stringify(bell));
     }
+    const officerBell = await ok(as(officer).send('GET', '/api/v1/notifications?limit=100'));
+    expect(
+      officerBell.items.some(
+        (n: { kind: string; request: { id: string } | null }) =>
+          n.kind === 'sla_breached' && n.request?.id === created.id,
+      ),
+    ).toBe(true);
     t.clock.advance(91 * DAY_MS);
     expect(await purgeClosedVaults(t.deps)).toBe(1);
 
