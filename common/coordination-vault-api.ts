@@ -29,6 +29,18 @@ export const VAULT_PURGE_DAYS = 90;
 export const BREAK_GLASS_MINUTES = { min: 5, max: 60, default: 30 };
 export const VAULT_LIMITS = { value: 300, entries: 50, purpose: 500, reason: 1000 };
 
+/**
+ * Photos of documents: JPEG, PNG or WebP (checked from the bytes), at most 5 MB each and 6 per request.
+ * Sent as base64 in JSON (`contentBase64`), so the upload is one JSON call like every other.
+ */
+export const VAULT_PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export type VaultPhotoType = (typeof VAULT_PHOTO_TYPES)[number];
+export const VAULT_PHOTO_LIMITS = { bytes: 5 * 1024 * 1024, perRequest: 6 };
+/** The base64 text of the largest photo (4 characters per 3 bytes). */
+export const VAULT_PHOTO_BASE64_MAX = Math.ceil(VAULT_PHOTO_LIMITS.bytes / 3) * 4;
+/** The upload route's body limit: the largest photo in base64, its data: prefix and the JSON around it. */
+export const VAULT_PHOTO_BODY_LIMIT = VAULT_PHOTO_BASE64_MAX + 4096;
+
 /** Why a reader got the contents: recorded with every read. */
 export const RELEASE_BASES = ['requester', 'consent', 'override', 'child', 'break_glass'] as const;
 export type ReleaseBasis = (typeof RELEASE_BASES)[number];
@@ -47,6 +59,18 @@ const Person = z.object({ id: Id, displayName: z.string() });
 
 export const VaultParams = z.strictObject({ id: Id });
 export const VaultEntryParams = z.strictObject({ id: Id, entryId: Id });
+export const VaultPhotoParams = z.strictObject({ id: Id, photoId: Id });
+/**
+ * A photo's bytes in standard base64 (a `data:` URL's prefix is accepted and ignored). No length here:
+ * the route's body limit and the decoded size answer 413, not a validation error.
+ */
+export const AddVaultPhotoBody = z.strictObject({ contentBase64: z.string() });
+export const VaultPhotoView = z.object({
+  id: Id,
+  type: z.enum(VAULT_PHOTO_TYPES),
+  bytes: z.number().int(),
+  createdAt: Timestamp,
+});
 export const CreateVaultEntryBody = z.strictObject({
   kind: z.enum(VAULT_ENTRY_KINDS),
   value: Text(VAULT_LIMITS.value),
@@ -78,6 +102,8 @@ export const VaultView = z.object({
   requestId: Id,
   entryCount: z.number().int(),
   kinds: z.array(z.object({ kind: z.enum(VAULT_ENTRY_KINDS), count: z.number().int() })),
+  /** The photos of documents: type, size and date only (the image is read with a purpose, audited). */
+  photos: z.array(VaultPhotoView),
   /** The request names a child's age band: released to the accepting unit without consent. */
   child: z.boolean(),
   consent: z
@@ -93,7 +119,13 @@ export const VaultView = z.object({
   legalHold: z.object({ reason: z.string(), by: Person.nullable(), at: Timestamp }).nullable(),
   /** The tombstone: contents deleted, counts and dates kept. */
   purged: z
-    .object({ at: Timestamp, by: Person.nullable(), entryCount: z.number().int(), closedAt: Timestamp })
+    .object({
+      at: Timestamp,
+      by: Person.nullable(),
+      entryCount: z.number().int(),
+      photoCount: z.number().int(),
+      closedAt: Timestamp,
+    })
     .nullable(),
   /** When the contents will be purged (90 days after the request closed), unless held. */
   purgeDueAt: Timestamp.nullable(),
@@ -103,6 +135,8 @@ export const VaultView = z.object({
   /** What the viewer may do now; `reveal: false` comes with the reason. */
   may: z.object({
     write: z.boolean(),
+    /** Add a photo of a document: the requesting organisation, while the request is open, under the cap. */
+    addPhoto: z.boolean(),
     recordConsent: z.boolean(),
     override: z.boolean(),
     reveal: z.boolean(),

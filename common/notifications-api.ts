@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Id, OrganisationSummary, Page, PageQuery, Timestamp } from './api.ts';
 import { CoordinationStateCode, RequestTypeCode, UrgencyCode } from './coordination-api.ts';
+import { SLA_TARGET_NAMES } from './coordination-sla.ts';
 import { ESCALATION_TARGETS } from './coordination-states.ts';
 import { NOTIFIED_KINDS } from './problem-events.ts';
 import { ProblemStateCode } from './problems-taxonomy.ts';
@@ -13,13 +14,26 @@ export type NotificationReason = (typeof NOTIFICATION_REASONS)[number];
 /**
  * Why someone hears of a coordination request: it is their request (`my_request`), an escalation step
  * reached them (`escalation`: on call, backup, unit head or the Centre), or they acknowledged it for
- * their unit and the requester moved or rated it (`handling`). No email preference: the escalation
- * engine emails its own alert with the acknowledge link, the rest is in-app.
+ * their unit and the requester moved or rated it (`handling`), or a response-time target of their unit
+ * is 80 % used or missed (`unit_sla`: the on-call members, else all members; heads too on a breach).
+ * No email preference: the escalation engine emails its own alert with the acknowledge link, the rest
+ * is in-app.
  */
-export const COORDINATION_NOTIFICATION_REASONS = ['my_request', 'escalation', 'handling'] as const;
+export const COORDINATION_NOTIFICATION_REASONS = [
+  'my_request',
+  'escalation',
+  'handling',
+  'unit_sla',
+] as const;
 export type CoordinationNotificationReason = (typeof COORDINATION_NOTIFICATION_REASONS)[number];
 /** The coordination timeline events someone is told of. */
-export const COORDINATION_NOTIFIED_KINDS = ['escalated', 'state_changed', 'rated'] as const;
+export const COORDINATION_NOTIFIED_KINDS = [
+  'escalated',
+  'state_changed',
+  'rated',
+  'sla_warning',
+  'sla_breached',
+] as const;
 export type CoordinationNotifiedKind = (typeof COORDINATION_NOTIFIED_KINDS)[number];
 
 export const EMAIL_FREQUENCIES = ['immediately', 'daily', 'off'] as const;
@@ -70,6 +84,8 @@ export const NotificationRequestView = z.object({
   escalationTarget: z.enum(ESCALATION_TARGETS).nullable(),
   /** For ratings: the score given (1–5). */
   score: z.number().int().nullable(),
+  /** For SLA warnings and breaches: which target (acknowledge, acceptOrDecline, outcome). */
+  slaTarget: z.enum(SLA_TARGET_NAMES).nullable(),
 });
 
 export const NotificationView = z.object({

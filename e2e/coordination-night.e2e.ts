@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import type { APIRequestContext, Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tinyPng } from '../server/test/photo-fixtures.ts';
 import {
   expectNoSeriousAxeViolations,
   launchBrowser,
@@ -182,6 +183,14 @@ describe('a critical interpreter request in Ranong at 02:00', () => {
       data: { kind: 'name', value: VICTIM_NAME },
     });
     expect(entry.status(), await entry.text()).toBe(201);
+    // …and, on the phone, a photo of her passport (a small PNG carrying a GPS text the server removes).
+    await a
+      .locator('#vault input[type="file"]')
+      .setInputFiles({ name: 'passport.png', mimeType: 'image/png', buffer: tinyPng() });
+    await a
+      .locator('#vault')
+      .getByText(/^รูปที่ 1 · PNG/)
+      .waitFor();
 
     // ---- the on-call officer is rung (the escalation job's next pass) ----
     await server.advanceClock(1);
@@ -229,6 +238,14 @@ describe('a critical interpreter request in Ranong at 02:00', () => {
     await field(vault, th.coordinationVault.purpose).fill('นัดล่ามกับผู้เสียหาย');
     await vault.getByRole('button', { name: th.coordinationVault.reveal }).click();
     await vault.getByText(VICTIM_NAME).waitFor();
+    // The photo, tapped with its purpose, shows as a decoded image.
+    await field(vault, th.coordinationVault.photos.purpose).fill('ยืนยันตัวตนก่อนนัดล่าม');
+    await vault
+      .getByRole('button', { name: th.coordinationVault.photos.viewNumber.replace('{{n}}', '1') })
+      .click();
+    const image = vault.getByRole('img', { name: th.coordinationVault.photos.alt.replace('{{n}}', '1') });
+    await image.waitFor();
+    await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(2);
     await checkScreen(b, 'night-4-vault-released');
     const outsider = await apiAs(FISHERIES, DEMO_PASSWORD, server.baseUrl);
     const refused = await outsider.post(`/api/v1/coordination/requests/${requestId}/vault/reveal`, {

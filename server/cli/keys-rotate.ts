@@ -1,13 +1,17 @@
 /**
- * `npm run keys:rotate`: re-encrypts every value encrypted at rest (users.totp_secret and the
- * coordination vault's coordination_vault_entries.value) under the
+ * `npm run keys:rotate`: re-encrypts every value encrypted at rest (users.totp_secret, the coordination
+ * vault's coordination_vault_entries.value and its document photos, coordination_vault_photos.data) under the
  * current key, the first of TIPNET_ENCRYPTION_KEYS, in one transaction with its audit event; values
  * still in clear from before encryption at rest are encrypted too. Either every value is rewritten or,
  * when one cannot be read (its key is missing from the ring, or it was altered), none is.
  */
 import { ConfigError, keyRingFor, loadConfig } from '../config.ts';
 import { type Db, openDatabase } from '../db/client.ts';
-import { reencryptVaultEntries, type VaultReencryptCounts } from '../modules/vault/index.ts';
+import {
+  reencryptVaultEntries,
+  reencryptVaultPhotos,
+  type VaultReencryptCounts,
+} from '../modules/vault/index.ts';
 import { recordAudit } from '../platform/audit.ts';
 import type { KeyRing } from '../platform/crypto/key-ring.ts';
 import { runningServer } from '../platform/local-admin.ts';
@@ -18,10 +22,11 @@ export function rotateKeys(
   db: Db,
   keyRing: KeyRing,
   now: Date,
-): Promise<ReencryptCounts & { vault: VaultReencryptCounts }> {
+): Promise<ReencryptCounts & { vault: VaultReencryptCounts; vaultPhotos: VaultReencryptCounts }> {
   return db.transaction(async (tx) => {
     const totp = await reencryptTotpSecrets(tx, keyRing);
     const vault = await reencryptVaultEntries(tx, keyRing);
+    const vaultPhotos = await reencryptVaultPhotos(tx, keyRing);
     const ctx = { actor: null, ip: null, userAgent: 'tipnet-cli keys:rotate', now };
     await recordAudit(tx, ctx, {
       action: 'system.encryption_keys_rotated',
@@ -32,9 +37,10 @@ export function rotateKeys(
         field: 'users.totp_secret',
         ...totp,
         vault: { field: 'coordination_vault_entries.value', ...vault },
+        vaultPhotos: { field: 'coordination_vault_photos.data', ...vaultPhotos },
       },
     });
-    return { ...totp, vault };
+    return { ...totp, vault, vaultPhotos };
   });
 }
 
@@ -72,6 +78,8 @@ export async function runKeysRotate(
           `${counts.encrypted} encrypted from clear, ${counts.unchanged} already under "${keyRing.currentKeyId}".`,
         `Vault values: ${counts.vault.checked} checked, ${counts.vault.reencrypted} re-encrypted from an older key, ` +
           `${counts.vault.unchanged} already under "${keyRing.currentKeyId}".`,
+        `Vault photos: ${counts.vaultPhotos.checked} checked, ${counts.vaultPhotos.reencrypted} re-encrypted from an older key, ` +
+          `${counts.vaultPhotos.unchanged} already under "${keyRing.currentKeyId}".`,
         `Every encrypted value is now under key "${keyRing.currentKeyId}".` +
           (older.length ? ` No value needs ${older.map((id) => `"${id}"`).join(', ')} any more.` : ''),
       ].join('\n'),

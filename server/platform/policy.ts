@@ -9,7 +9,7 @@ import {
   type CoordinationState,
   mayMoveCoordination,
 } from '../../common/coordination-states.ts';
-import { VAULT_RELEASE_STATES } from '../../common/coordination-vault-api.ts';
+import { type ReleaseBasis, VAULT_RELEASE_STATES } from '../../common/coordination-vault-api.ts';
 import { type ActionParty, mayMoveAction } from '../../common/forum-actions.ts';
 import type { ActionStatus, MinutesState } from '../../common/forum-states.ts';
 import { allowedTransitions, mayTransition, type Party } from '../../common/problem-states.ts';
@@ -134,6 +134,12 @@ type Rules = {
   'vault.write': CoordinationAccess;
   /** Record consent or an override: the accepting unit's members, once they accepted. */
   'vault.release': CoordinationAccess;
+  /**
+   * View a photo of a document: only with a basis to read the vault now (the requester, the accepting
+   * unit under consent, override or for a child, a Centre admin inside break-glass), as computed by the
+   * vault's `releaseFor` like the field reveals; none is 404.
+   */
+  'vault.viewPhoto': { basis: ReleaseBasis | null };
   /** Open a time-boxed emergency read of any vault: the Centre. */
   'vault.breakGlass': undefined;
   /** Set or lift a legal hold: the Centre, or the requesting organisation's data-protection focal point. */
@@ -325,6 +331,7 @@ const rules: { [A in Action]: (actor: Actor, resource: Rules[A]) => boolean } = 
   'vault.write': (a, r) => contributes(a) && a.organisationId === r.requestingOrganisationId,
   'vault.release': (a, r) =>
     contributes(a) && r.receivingUnitMemberIds.includes(a.userId) && VAULT_RELEASE_STATES.includes(r.state),
+  'vault.viewPhoto': (_a, r) => r.basis !== null,
   'vault.breakGlass': isAdmin,
   'vault.legalHold': (a, r) =>
     isAdmin(a) ||

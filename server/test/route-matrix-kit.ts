@@ -167,6 +167,8 @@ export type RouteCase = {
   paged?: boolean;
   /** Answers a Server-Sent Event stream that stays open: the case reads its first event, then lets go. */
   stream?: boolean;
+  /** The route's own body limit in bytes, when it is not the app's 64 KiB (a photo upload). */
+  bodyLimit?: number;
   sample: (c: CaseInput) => Promise<Sample>;
   expected: (who: Who, scope: Scope) => number;
 };

@@ -28,6 +28,8 @@ interface RequestOptions {
   signal?: AbortSignal;
   /** Sent as Idempotency-Key: resending the same submission with it never creates a second record. */
   idempotencyKey?: string;
+  /** The answer is a file (an image), returned as a Blob; errors are JSON as always. */
+  blob?: boolean;
 }
 
 /**
@@ -62,7 +64,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
       method,
       credentials: 'same-origin',
       headers: {
-        Accept: 'application/json',
+        Accept: options.blob ? 'image/*, application/json' : 'application/json',
         // The server only accepts state changes sent as JSON (a CSRF defence), so send it even without a body.
         ...(method !== 'GET' ? { 'Content-Type': 'application/json' } : {}),
         ...(options.idempotencyKey ? { 'Idempotency-Key': options.idempotencyKey } : {}),
@@ -77,6 +79,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
   }
   noteSessionExpiry(response);
   if (method === 'GET') noteAnswer(target, response);
+  if (options.blob && response.ok) return (await response.blob()) as T;
   const payload = await readJson(response);
   if (!response.ok) throw toApiError(response.status, payload);
   return payload as T;
@@ -105,6 +108,8 @@ function toApiError(status: number, payload: unknown): ApiError {
 export const api = {
   get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body }),
+  /** A POST answered with a file (a vault photo): the bytes as a Blob, never cached. */
+  postForBlob: (path: string, body?: unknown) => request<Blob>('POST', path, { body, blob: true }),
   /** A POST that creates a record, with the submission's Idempotency-Key (web/lib/send-queue.ts). */
   create: <T>(path: string, body: unknown, idempotencyKey: string) =>
     request<T>('POST', path, { body, idempotencyKey }),

@@ -6,7 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import type { ConsentGiver, VaultEntryKind } from '../../../common/coordination-vault-api.ts';
+import type { ConsentGiver, VaultEntryKind, VaultPhotoType } from '../../../common/coordination-vault-api.ts';
 import { coordinationRequests } from './coordination.ts';
 import { users } from './users.ts';
 
@@ -32,6 +32,8 @@ export const coordinationVaults = pgTable('coordination_vaults', {
   purgedAt: ts('purged_at'),
   purgedByUserId: uuid('purged_by_user_id').references(() => users.id),
   purgedEntryCount: integer('purged_entry_count'),
+  /** Tombstone: how many document photos the purge deleted. */
+  purgedPhotoCount: integer('purged_photo_count'),
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),
 });
@@ -60,6 +62,35 @@ export const coordinationVaultEntries = pgTable(
   ],
 );
 export type CoordinationVaultEntryRow = typeof coordinationVaultEntries.$inferSelect;
+
+/**
+ * Photos of documents (passport, ID card, work permit). The bytes, with location and camera metadata
+ * removed, are encrypted like the values (`data`: `v1:<keyId>:<iv>:<ciphertext+tag>`, bound to this photo
+ * and request); `type` is the one verified from the bytes' signature, never the client's word.
+ */
+export const coordinationVaultPhotos = pgTable(
+  'coordination_vault_photos',
+  {
+    id: uuid('id').primaryKey(),
+    requestId: uuid('request_id')
+      .notNull()
+      .references(() => coordinationVaults.requestId),
+    type: text('type').$type<VaultPhotoType>().notNull(),
+    /** Size of the stored image (after the metadata was removed), in bytes. */
+    bytes: integer('bytes').notNull(),
+    keyId: text('key_id').notNull(),
+    data: text('data').notNull(),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [
+    index('coordination_vault_photos_request_idx').on(t.requestId),
+    index('coordination_vault_photos_key_idx').on(t.keyId),
+    check('coordination_vault_photos_encrypted', sql`${t.data} like 'v1:%'`),
+    check('coordination_vault_photos_type', sql`${t.type} in ('image/jpeg', 'image/png', 'image/webp')`),
+  ],
+);
+export type CoordinationVaultPhotoRow = typeof coordinationVaultPhotos.$inferSelect;
 
 /** A Centre admin's time-boxed emergency access; `ended_at` set on close or by the job at expiry. */
 export const coordinationVaultBreakGlass = pgTable(

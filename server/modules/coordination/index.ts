@@ -21,6 +21,7 @@ export { onCall } from './on-call.ts';
 export * as coordinationRatingService from './ratings.service.ts';
 export * as coordinationRequestService from './requests.service.ts';
 export * as coordinationRosterService from './roster.service.ts';
+export { runSlaAlerts } from './sla-jobs.ts';
 export * as coordinationUnitService from './units.service.ts';
 
 /**

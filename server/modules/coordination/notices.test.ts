@@ -1,7 +1,8 @@
 /**
  * In-app notifications of coordination requests: the on-call officer's bell on a new request, the backup's
  * after 15 minutes, the requester's on each move the unit makes, the acknowledging officer's when it is
- * rated; nobody else's, and never the request's text.
+ * rated, the unit's on-call officer (and heads, on a breach) when a response-time target runs out;
+ * nobody else's, and never the request's text.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_MS, MINUTE_MS } from '../../../common/time.ts';
@@ -9,6 +10,7 @@ import type { CoordinationUnitRow } from '../../db/schema/index.ts';
 import { buildUnit } from '../../test/coordination-factories.ts';
 import { buildTestApp, type TestApp } from '../../test/test-app.ts';
 import { runEscalations } from './escalation.ts';
+import { runSlaAlerts } from './sla-jobs.ts';
 
 let t: TestApp;
 type Who = Awaited<ReturnType<TestApp['signedIn']>>;
@@ -16,6 +18,7 @@ let requester: Who;
 let onCall: Who;
 let backup: Who;
 let outsider: Who;
+let head: Who;
 let unit: CoordinationUnitRow;
 
 const NEEDS = 'ล่ามภาษาเมียนมาที่ สภ.เมืองระนอง คืนนี้';
@@ -30,7 +33,7 @@ beforeAll(async () => {
   requester = await t.signedIn({ role: 'member', organisationId: mirror.id });
   onCall = await t.signedIn({ role: 'member', organisationId: labour.id, displayName: 'Officer Anong' });
   backup = await t.signedIn({ role: 'member', organisationId: labour.id, displayName: 'Officer Boonmee' });
-  const head = await t.signedIn({ role: 'member', organisationId: labour.id });
+  head = await t.signedIn({ role: 'member', organisationId: labour.id });
   outsider = await t.signedIn({ role: 'org_admin', organisationId: other.id });
   unit = await buildUnit(t.db, {
     organisationId: labour.id,
@@ -66,6 +69,7 @@ async function notificationsOf(who: Who) {
       toState: string | null;
       escalationTarget: string | null;
       score: number | null;
+      slaTarget: string | null;
     } | null;
   }[];
 }
@@ -193,5 +197,74 @@ describe('notifications of a coordination request', () => {
       cookie: requester.cookie,
     });
     expect(detail.status).toBe(200);
+  });
+
+  it('warn the on-call officer once at 80 % of a target, and tell the heads too of a breach, never the requester', async () => {
+    const created = await t.request('POST', '/api/v1/coordination/requests', {
+      cookie: requester.cookie,
+      body: {
+        receivingUnitId: unit.id,
+        type: 'interpreter',
+        urgency: 'critical',
+        province: 'TH-85',
+        peopleCount: 1,
+        needs: NEEDS,
+      },
+    });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    const sla = async (who: Who) =>
+      (await about(who, id))
+        .filter((n) => n.kind.startsWith('sla_'))
+        .map((n) => [n.kind, n.reason, n.request?.slaTarget]);
+
+    // 12 of the 15 minutes to acknowledge: a warning, once across two runs of the job.
+    t.clock.advance(12 * MINUTE_MS);
+    await runSlaAlerts(t.deps);
+    await runSlaAlerts(t.deps);
+    expect(await sla(onCall)).toEqual([['sla_warning', 'unit_sla', 'acknowledge']]);
+    expect(await sla(backup)).toEqual([]);
+    expect(await sla(head)).toEqual([]);
+
+    // 16 minutes: breached. The on-call officer and the head hear of it; the requester of neither.
+    t.clock.advance(4 * MINUTE_MS);
+    await runSlaAlerts(t.deps);
+    await runSlaAlerts(t.deps);
+    expect(await sla(onCall)).toEqual([
+      ['sla_breached', 'unit_sla', 'acknowledge'],
+      ['sla_warning', 'unit_sla', 'acknowledge'],
+    ]);
+    expect(await sla(head)).toEqual([['sla_breached', 'unit_sla', 'acknowledge']]);
+    expect(await sla(backup)).toEqual([]);
+    expect(await sla(requester)).toEqual([]);
+    expect(await sla(outsider)).toEqual([]);
+    expect(JSON.stringify(await notificationsOf(onCall))).not.toContain('สภ.เมืองระนอง');
+  });
+
+  it('warn every member of a unit with nobody on call', async () => {
+    const org = await t.buildOrganisation({ nameEn: 'No Roster Notices' });
+    const [a, b] = [
+      await t.signedIn({ role: 'member', organisationId: org.id }),
+      await t.signedIn({ role: 'member', organisationId: org.id }),
+    ];
+    const bare = await buildUnit(t.db, { organisationId: org.id, memberIds: [a.user.id, b.user.id] });
+    const created = await t.request('POST', '/api/v1/coordination/requests', {
+      cookie: requester.cookie,
+      body: {
+        receivingUnitId: bare.id,
+        type: 'interpreter',
+        urgency: 'critical',
+        province: 'TH-85',
+        peopleCount: 1,
+        needs: NEEDS,
+      },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    t.clock.advance(13 * MINUTE_MS);
+    await runSlaAlerts(t.deps);
+    for (const who of [a, b])
+      expect((await about(who, created.body.id)).map((n) => [n.kind, n.request?.slaTarget])).toEqual([
+        ['sla_warning', 'acknowledge'],
+      ]);
   });
 });

@@ -3,7 +3,9 @@
  * `sla_warning` once a target is 80 % used and an `sla_breached` once it is used up — each once per
  * (request, target, inbox). The unique index `coordination_request_events_sla_once` makes "once" hold
  * across instances running the job at the same moment: the loser's insert does nothing. Events carry the
- * time the job saw it (`at`, never back-dated) and the computed `dueAt`/`warnAt` in their data.
+ * time the job saw it (`at`, never back-dated) and the computed `dueAt`/`warnAt` in their data. The
+ * event that is recorded notifies the receiving unit in the same transaction (notices.ts, `noticeOfSla`),
+ * so a notice exists exactly when its event does: once, however many instances run the job.
  */
 import { and, asc, gt, inArray, sql } from 'drizzle-orm';
 import { SLA_TARGET_NAMES, type SlaTargetName } from '../../../common/coordination-sla.ts';
@@ -13,6 +15,7 @@ import type { Db } from '../../db/client.ts';
 import { coordinationRequestEvents, coordinationRequests } from '../../db/schema/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Deps } from '../../platform/deps.ts';
+import { noticeOfSla, slaRecipients } from './notices.ts';
 import { slaEventsOf, slaSetting, statusOf } from './sla.ts';
 
 const BATCH = 500;
@@ -68,6 +71,10 @@ async function record(db: Db, now: Date, alert: Alert): Promise<boolean> {
         changes: { unitId, ...data },
       },
     );
+    if (unitId) {
+      const recipients = await slaRecipients(tx, unitId, now, kind === 'sla_breached');
+      await noticeOfSla(tx, now, { requestId, eventId: row.id, kind, recipients });
+    }
     return true;
   });
 }

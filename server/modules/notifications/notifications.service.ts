@@ -1,6 +1,7 @@
 /** The notification centre: a person's own list, unread count, read marks and email preferences. */
 import { and, count, desc, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import type { SlaTargetName } from '../../../common/coordination-sla.ts';
 import type {
   CoordinationState,
   EscalationTarget,
@@ -176,6 +177,10 @@ function presentRequestNotification(r: ListedRow): NotificationView {
       escalationTarget:
         r.n.kind === 'escalated' ? ((data.target as EscalationTarget | undefined) ?? null) : null,
       score: r.n.kind === 'rated' && typeof data.score === 'number' ? data.score : null,
+      slaTarget:
+        r.n.kind === 'sla_warning' || r.n.kind === 'sla_breached'
+          ? ((data.target as SlaTargetName | undefined) ?? null)
+          : null,
     },
     actor: r.actor?.id ? (r.actor as { id: string; displayName: string }) : null,
     actorOrganisation: r.actorOrganisation ? presentOrganisation(r.actorOrganisation) : null,

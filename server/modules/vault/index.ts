@@ -3,7 +3,7 @@ import { defineModule } from '../../platform/module.ts';
 import { expireBreakGlass, purgeClosedVaults } from './vault.admin.ts';
 import { vaultRoutes } from './vault.routes.ts';
 
-export { reencryptVaultEntries, type VaultReencryptCounts } from './vault.crypto.ts';
+export { reencryptVaultEntries, reencryptVaultPhotos, type VaultReencryptCounts } from './vault.crypto.ts';
 
 /** The victim-data vault of coordination requests: encrypted named data, consent gate, break-glass, purge. */
 export default defineModule({

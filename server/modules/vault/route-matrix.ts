@@ -1,17 +1,20 @@
 /** The vault's routes in the authorisation matrix (server/test/route-matrix.ts collects every module's). */
 import { randomUUID } from 'node:crypto';
+import { VAULT_PHOTO_BODY_LIMIT } from '../../../common/coordination-vault-api.ts';
 import {
   coordinationVaultBreakGlass,
   coordinationVaultEntries,
+  coordinationVaultPhotos,
   coordinationVaults,
 } from '../../db/schema/index.ts';
 import { buildCoordinationRequest, buildUnit } from '../../test/coordination-factories.ts';
+import { tinyPng } from '../../test/photo-fixtures.ts';
 import { adminOnly, type RouteCase, type Scope, type Who, type World } from '../../test/route-matrix-kit.ts';
-import { sealVaultValue } from './vault.crypto.ts';
+import { sealVaultPhoto, sealVaultValue } from './vault.crypto.ts';
 
 /**
  * Own scope: the actor's organisation sent the request (to a foreign unit the matrix people are not in);
- * other: a request between strangers. Each comes with a vault holding one entry.
+ * other: a request between strangers. Each comes with a vault holding one entry and one photo.
  */
 async function vaultIn(w: World, scope: Scope, state: 'submitted' | 'accepted' = 'submitted') {
   const unit = await buildUnit(w.t.db, { organisationId: w.otherOrg.id, memberIds: [w.bystander.id] });
@@ -34,7 +37,17 @@ async function vaultIn(w: World, scope: Scope, state: 'submitted' | 'accepted' =
     createdAt: now,
     updatedAt: now,
   });
-  return { requestId: request.id, entryId };
+  const photoId = randomUUID();
+  const png = tinyPng(false);
+  await w.t.db.insert(coordinationVaultPhotos).values({
+    id: photoId,
+    requestId: request.id,
+    type: 'image/png',
+    bytes: png.length,
+    ...sealVaultPhoto(w.t.deps.keyRing, photoId, request.id, png),
+    createdAt: now,
+  });
+  return { requestId: request.id, entryId, photoId };
 }
 const url = (id: string, rest = '') => `/api/v1/coordination/requests/${id}/vault${rest}`;
 
@@ -116,6 +129,28 @@ export const ROUTES: RouteCase[] = [
       body: { purpose: 'ตรวจทานข้อมูลที่ส่ง' },
     }),
     expected: requesterOrg(200),
+  },
+  {
+    route: 'POST /api/v1/coordination/requests/:id/vault/photos',
+    scoped: true,
+    bodyLimit: VAULT_PHOTO_BODY_LIMIT,
+    sample: async ({ w, scope }) => ({
+      url: url((await vaultIn(w, scope)).requestId, '/photos'),
+      body: { contentBase64: tinyPng().toString('base64') },
+    }),
+    expected: requesterOrg(201),
+  },
+  {
+    route: 'POST /api/v1/coordination/requests/:id/vault/photos/:photoId/view',
+    scoped: true,
+    sample: async ({ w, scope }) => {
+      const v = await vaultIn(w, scope);
+      return { url: url(v.requestId, `/photos/${v.photoId}/view`), body: { purpose: 'ตรวจทานรูปเอกสาร' } };
+    },
+    // Only with a basis to read: the requesting organisation's contributors here (a Centre admin of
+    // another organisation needs break-glass, the unit consent); everyone else 404, not "forbidden".
+    expected: (who: Who, scope: Scope) =>
+      who === 'anonymous' ? 401 : scope === 'own' && who !== 'observer' ? 200 : 404,
   },
   {
     route: 'POST /api/v1/coordination/requests/:id/vault/break-glass',

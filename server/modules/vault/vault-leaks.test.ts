@@ -1,6 +1,7 @@
 /**
  * Vault contents never leave the vault: distinctive values go through every path (write, edit, consent,
- * reads by the unit and the requester, break-glass, expiry, purge), then the outbox, notifications,
+ * reads by the unit and the requester, a document photo and its viewing, break-glass, expiry, an SLA
+ * breach, purge), then the outbox, notifications,
  * audit events, the captured server logs, the CSV exports, search and every table are searched for them.
  */
 import { sql } from 'drizzle-orm';
@@ -9,7 +10,9 @@ import { DAY_MS, MINUTE_MS } from '../../../common/time.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { buildPerson } from '../../demo/factories.ts';
 import { buildUnit } from '../../test/coordination-factories.ts';
+import { GPS_MARKER, tinyJpeg } from '../../test/photo-fixtures.ts';
 import { buildTestApp, type TestApp } from '../../test/test-app.ts';
+import { runSlaAlerts } from '../coordination/index.ts';
 import { expireBreakGlass, purgeClosedVaults } from './vault.admin.ts';
 
 const VALUES = ['Zyxwarin Qoplemon', 'นางสาวเกศสุดาลับเฉพาะ', 'XQ4417790', '0917773355', '3-1499-77123-45-0'];
@@ -79,6 +82,12 @@ describe('vault contents never leak', () => {
     const kinds = ['name', 'name', 'passport', 'phone', 'national_id'] as const;
     for (const [i, value] of VALUES.entries())
       await ok(as(requester).send('POST', v('/entries'), { kind: kinds[i], value: `${value}-draft` }), 201);
+    // A photo of a document carrying a GPS position in its Exif: neither it nor its bytes leave the vault.
+    const photo = tinyJpeg();
+    const withPhoto = await ok(
+      as(requester).send('POST', v('/photos'), { contentBase64: photo.toString('base64') }),
+      201,
+    );
     const own = await ok(as(requester).send('POST', v('/reveal'), { purpose: 'ตรวจทาน' }));
     for (const [i, entry] of own.entries.entries())
       await ok(as(requester).send('PATCH', v(`/entries/${entry.id}`), { value: VALUES[i] }));
@@ -92,6 +101,11 @@ describe('vault contents never leak', () => {
       }),
     );
     const read = await ok(as(officer).send('POST', v('/reveal'), { purpose: 'นัดล่าม' }));
+    const seen = await t.request('POST', v(`/photos/${withPhoto.photos[0].id}/view`), {
+      cookie: officer.cookie,
+      body: { purpose: 'ยืนยันตัวตน' },
+    });
+    expect(seen.status).toBe(200);
     expect(read.entries.map((e: { value: string }) => e.value).sort()).toEqual([...VALUES].sort());
     await ok(as(admin).send('POST', v('/break-glass'), { reason: 'ศาลขอข้อมูลด่วน', minutes: 5 }));
     await ok(as(admin).send('POST', v('/reveal'), { purpose: 'ส่งศาล' }));
@@ -114,6 +128,12 @@ describe('vault contents never leak', () => {
       outputs.push(res.body);
     }
 
+    // The unit misses the outcome target: the SLA job's notice to the unit is searched too.
+    t.clock.advance(DAY_MS);
+    expect((await runSlaAlerts(t.deps)).breaches).toBeGreaterThanOrEqual(1);
+    // A day later the sessions have expired: sign in again.
+    for (const who of [requester, officer]) who.cookie = await t.login(who.user.email, who.user.password);
+
     // Purge: 90 days after closing.
     await ok(
       as(officer).send('POST', `/api/v1/coordination/requests/${created.id}/transitions`, {
@@ -130,6 +150,13 @@ describe('vault contents never leak', () => {
       );
       outputs.push(JSON.stringify(bell));
     }
+    const officerBell = await ok(as(officer).send('GET', '/api/v1/notifications?limit=100'));
+    expect(
+      officerBell.items.some(
+        (n: { kind: string; request: { id: string } | null }) =>
+          n.kind === 'sla_breached' && n.request?.id === created.id,
+      ),
+    ).toBe(true);
     t.clock.advance(91 * DAY_MS);
     expect(await purgeClosedVaults(t.deps)).toBe(1);
 
@@ -157,7 +184,13 @@ describe('vault contents never leak', () => {
       ['server logs', logs.filter((line) => !line.includes('/api/v1/organizations?q=')).join('\n')],
       ['exports, search, API listings and notification lists', outputs.join('\n')],
     ];
-    for (const value of VALUES) {
+    // The photo's metadata and its bytes in base64 (as uploaded and as stored after the strip).
+    const photoTraces = [
+      GPS_MARKER,
+      photo.toString('base64').slice(0, 40),
+      seen.raw.rawPayload.toString('base64').slice(0, 40),
+    ];
+    for (const value of [...VALUES, ...photoTraces]) {
       for (const [where, text] of haystacks) expect(text.includes(value), `${value} in ${where}`).toBe(false);
       // Nowhere in the database in clear, not even before the purge left only the tombstone.
       expect(await tablesContaining(value), value).toEqual([]);

@@ -20,6 +20,7 @@ import {
   coordinationRequests,
   coordinationVaultBreakGlass,
   coordinationVaultEntries,
+  coordinationVaultPhotos,
   coordinationVaults,
 } from '../../db/schema/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -230,7 +231,8 @@ export async function setLegalHold(
 
 /**
  * Job: the contents of every vault whose request closed 90 days ago or more and is not on legal hold are
- * deleted; the vault row stays as the tombstone (when, by whom: null for this job, how many entries).
+ * deleted (fields and photos); the vault row stays as the tombstone (when, by whom: null for this job,
+ * how many entries and photos).
  */
 export async function purgeClosedVaults(deps: Pick<Deps, 'db' | 'clock'>): Promise<number> {
   const now = deps.clock.now();
@@ -256,16 +258,28 @@ export async function purgeClosedVaults(deps: Pick<Deps, 'db' | 'clock'>): Promi
         .from(coordinationVaultEntries)
         .where(eq(coordinationVaultEntries.requestId, requestId));
       const entryCount = counted?.n ?? 0;
+      const [photos] = await tx
+        .select({ n: count() })
+        .from(coordinationVaultPhotos)
+        .where(eq(coordinationVaultPhotos.requestId, requestId));
+      const photoCount = photos?.n ?? 0;
       await tx.delete(coordinationVaultEntries).where(eq(coordinationVaultEntries.requestId, requestId));
+      await tx.delete(coordinationVaultPhotos).where(eq(coordinationVaultPhotos.requestId, requestId));
       await tx
         .update(coordinationVaults)
-        .set({ purgedAt: now, purgedByUserId: null, purgedEntryCount: entryCount, updatedAt: now })
+        .set({
+          purgedAt: now,
+          purgedByUserId: null,
+          purgedEntryCount: entryCount,
+          purgedPhotoCount: photoCount,
+          updatedAt: now,
+        })
         .where(eq(coordinationVaults.requestId, requestId));
       await recordAudit(tx, ctx, {
         action: 'coordination.vault_purged',
         entityType: 'coordination_request',
         entityId: requestId,
-        changes: { entryCount, retentionDays: VAULT_PURGE_DAYS },
+        changes: { entryCount, photoCount, retentionDays: VAULT_PURGE_DAYS },
       });
     }
     return due.length;

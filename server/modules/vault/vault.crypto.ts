@@ -4,7 +4,7 @@
  */
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import { coordinationVaultEntries } from '../../db/schema/index.ts';
+import { coordinationVaultEntries, coordinationVaultPhotos } from '../../db/schema/index.ts';
 import { DecryptionError, type KeyRing } from '../../platform/crypto/key-ring.ts';
 
 const aad = (entryId: string, requestId: string) =>
@@ -16,6 +16,16 @@ export function sealVaultValue(keyRing: KeyRing, entryId: string, requestId: str
 
 export const openVaultValue = (keyRing: KeyRing, entryId: string, requestId: string, stored: string) =>
   keyRing.decrypt(stored, aad(entryId, requestId));
+
+const photoAad = (photoId: string, requestId: string) =>
+  `coordination_vault_photos.data:${photoId}:${requestId}`;
+
+export function sealVaultPhoto(keyRing: KeyRing, photoId: string, requestId: string, bytes: Uint8Array) {
+  return { data: keyRing.encryptBytes(bytes, photoAad(photoId, requestId)), keyId: keyRing.currentKeyId };
+}
+
+export const openVaultPhoto = (keyRing: KeyRing, photoId: string, requestId: string, stored: string) =>
+  keyRing.decryptBytes(stored, photoAad(photoId, requestId));
 
 export type VaultReencryptCounts = { checked: number; reencrypted: number; unchanged: number };
 
@@ -50,6 +60,42 @@ export async function reencryptVaultEntries(tx: Db, keyRing: KeyRing): Promise<V
       .update(coordinationVaultEntries)
       .set(sealVaultValue(keyRing, row.id, row.requestId, plain))
       .where(eq(coordinationVaultEntries.id, row.id));
+  }
+  return counts;
+}
+
+/**
+ * Re-seals every document photo not under the current key, in the caller's transaction. Photos are
+ * large: the stale ones are locked by id first, then read and rewritten one at a time.
+ */
+export async function reencryptVaultPhotos(tx: Db, keyRing: KeyRing): Promise<VaultReencryptCounts> {
+  const all = await tx
+    .select({ id: coordinationVaultPhotos.id, keyId: coordinationVaultPhotos.keyId })
+    .from(coordinationVaultPhotos)
+    .orderBy(asc(coordinationVaultPhotos.id))
+    .for('update');
+  const stale = all.filter((p) => p.keyId !== keyRing.currentKeyId);
+  const counts: VaultReencryptCounts = {
+    checked: all.length,
+    reencrypted: 0,
+    unchanged: all.length - stale.length,
+  };
+  for (const { id } of stale) {
+    const [row] = await tx
+      .select({ requestId: coordinationVaultPhotos.requestId, data: coordinationVaultPhotos.data })
+      .from(coordinationVaultPhotos)
+      .where(eq(coordinationVaultPhotos.id, id));
+    let bytes: Buffer;
+    try {
+      bytes = openVaultPhoto(keyRing, id, row!.requestId, row!.data);
+    } catch (err) {
+      throw new DecryptionError(`vault photo ${id}: ${(err as Error).message}`);
+    }
+    counts.reencrypted++;
+    await tx
+      .update(coordinationVaultPhotos)
+      .set(sealVaultPhoto(keyRing, id, row!.requestId, bytes))
+      .where(eq(coordinationVaultPhotos.id, id));
   }
   return counts;
 }

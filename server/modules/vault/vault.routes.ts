@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import {
+  AddVaultPhotoBody,
   BreakGlassBody,
   CreateVaultEntryBody,
   LegalHoldBody,
@@ -6,9 +8,11 @@ import {
   RecordConsentBody,
   RevealBody,
   UpdateVaultEntryBody,
+  VAULT_PHOTO_BODY_LIMIT,
   VaultContents,
   VaultEntryParams,
   VaultParams,
+  VaultPhotoParams,
   VaultView,
 } from '../../../common/coordination-vault-api.ts';
 import type { Deps } from '../../platform/deps.ts';
@@ -76,6 +80,50 @@ export function vaultRoutes(app: App, deps: Deps) {
       },
     },
     async (req) => vault.removeEntry(deps, ctx(req), req.params.id, req.params.entryId),
+  );
+  app.post(
+    `${base}/photos`,
+    {
+      // The photo travels as base64 in JSON: room for the largest allowed photo, not the 64 KB default.
+      bodyLimit: VAULT_PHOTO_BODY_LIMIT,
+      schema: {
+        operationId: 'coordinationVault.addPhoto',
+        tags,
+        summary:
+          'Add a photo of a document (the requesting organisation, request open): JPEG, PNG or WebP by signature, at most 5 MB, 6 per request; metadata (Exif GPS) removed; encrypted at rest',
+        params: VaultParams,
+        body: AddVaultPhotoBody,
+        response: { ...view, 201: VaultView },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await vault.addPhoto(deps, ctx(req), req.params.id, req.body)),
+  );
+  app.post(
+    `${base}/photos/:photoId/view`,
+    {
+      schema: {
+        operationId: 'coordinationVault.viewPhoto',
+        tags,
+        summary:
+          'The image of a photo of a document, for a stated purpose (audited): to whoever may read the vault now; 404 to anyone else',
+        params: VaultPhotoParams,
+        body: RevealBody,
+        produces: ['image/jpeg', 'image/png', 'image/webp', 'application/json'],
+        response: { 200: z.string(), ...errorResponses },
+      },
+    },
+    async (req, reply) => {
+      const photo = await vault.viewPhoto(deps, ctx(req), req.params.id, req.params.photoId, req.body);
+      return (
+        reply
+          .type(photo.type)
+          .header('cache-control', 'no-store')
+          .header('content-disposition', 'inline')
+          .header('x-content-type-options', 'nosniff')
+          // A Buffer goes out as is: Fastify never runs the response serializer on one.
+          .send(photo.bytes as unknown as string)
+      );
+    },
   );
   app.post(
     `${base}/consent`,

@@ -7,11 +7,16 @@
  *   request names a child's age band (release logged as `child`).
  * - A Centre admin reads only inside an open break-glass window (break-glass.ts).
  * Every reading writes an audit event naming the purpose, the basis and the kinds read: never a value.
+ * Photos of documents follow the same rules: the requesting organisation adds them while the request is
+ * open, each one is viewed on its own with a purpose (`coordination.vault_photo_viewed`), and anyone
+ * without a basis to read gets 404 for the image.
  */
 import { randomUUID } from 'node:crypto';
 import { and, asc, count, eq, gt, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
+import { OPEN_COORDINATION_STATES } from '../../../common/coordination-states.ts';
 import {
+  type AddVaultPhotoBody,
   CHILD_AGE_BANDS,
   type CreateVaultEntryBody,
   type OverrideBody,
@@ -20,10 +25,12 @@ import {
   type RevealBody,
   type UpdateVaultEntryBody,
   VAULT_LIMITS,
+  VAULT_PHOTO_LIMITS,
   VAULT_PURGE_DAYS,
   VAULT_RELEASE_STATES,
   type VaultContents,
   type VaultEntryKind,
+  type VaultPhotoType,
   type VaultRefusal,
   type VaultView,
 } from '../../../common/coordination-vault-api.ts';
@@ -34,6 +41,7 @@ import {
   type CoordinationVaultRow,
   coordinationVaultBreakGlass,
   coordinationVaultEntries,
+  coordinationVaultPhotos,
   coordinationVaults,
 } from '../../db/schema/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
@@ -42,8 +50,9 @@ import type { KeyRing } from '../../platform/crypto/key-ring.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { authorize, authorizeVisible, type CoordinationAccess, can } from '../../platform/policy.ts';
 import { accessOf, getRequest, memberIdsOf, userNames } from '../coordination/index.ts';
-import { openVaultValue, sealVaultValue } from './vault.crypto.ts';
+import { openVaultPhoto, openVaultValue, sealVaultPhoto, sealVaultValue } from './vault.crypto.ts';
 import { holdAccessOf } from './vault.hold-access.ts';
+import { PhotoFormatError, photoTypeOf, withoutMetadata } from './vault.photo.ts';
 
 export type Ctx = RequestContext & { actor: Actor };
 type VaultDeps = { db: Db; keyRing: KeyRing };
@@ -131,6 +140,16 @@ async function presentVault(
     .where(eq(coordinationVaultEntries.requestId, request.id))
     .groupBy(coordinationVaultEntries.kind)
     .orderBy(asc(coordinationVaultEntries.kind));
+  const photos = await db
+    .select({
+      id: coordinationVaultPhotos.id,
+      type: coordinationVaultPhotos.type,
+      bytes: coordinationVaultPhotos.bytes,
+      createdAt: coordinationVaultPhotos.createdAt,
+    })
+    .from(coordinationVaultPhotos)
+    .where(eq(coordinationVaultPhotos.requestId, request.id))
+    .orderBy(asc(coordinationVaultPhotos.createdAt), asc(coordinationVaultPhotos.id));
   const [glass] = await db
     .select()
     .from(coordinationVaultBreakGlass)
@@ -161,6 +180,7 @@ async function presentVault(
     requestId: request.id,
     entryCount,
     kinds: kinds.map((k) => ({ kind: k.kind as VaultEntryKind, count: k.count })),
+    photos: photos.map((p) => ({ ...p, createdAt: p.createdAt.toISOString() })),
     child: isChild(request),
     consent:
       vault?.consentGivenAt && vault.consentGivenBy && vault.consentRecordedAt
@@ -194,6 +214,7 @@ async function presentVault(
             at: purged.toISOString(),
             by: person(vault.purgedByUserId),
             entryCount: vault.purgedEntryCount ?? 0,
+            photoCount: vault.purgedPhotoCount ?? 0,
             closedAt: (request.closedAt ?? purged).toISOString(),
           }
         : null,
@@ -212,9 +233,14 @@ async function presentVault(
       : null,
     may: {
       write: !purged && can(actor, 'vault.write', access),
+      addPhoto:
+        !purged &&
+        can(actor, 'vault.write', access) &&
+        OPEN_COORDINATION_STATES.includes(request.state) &&
+        photos.length < VAULT_PHOTO_LIMITS.perRequest,
       recordConsent: released,
       override: released,
-      reveal: release !== null && 'basis' in release && entryCount > 0,
+      reveal: release !== null && 'basis' in release && entryCount + photos.length > 0,
       breakGlass: !purged && can(actor, 'vault.breakGlass', undefined),
       legalHold: can(actor, 'vault.legalHold', await holdAccessOf(db, actor, request)),
     },
@@ -439,5 +465,119 @@ export async function reveal(
       },
     });
     return { basis: release.basis, purpose: input.purpose, entries };
+  });
+}
+
+// ---- photos of documents ---------------------------------------------------------------------------------
+/** The decoded bytes of a base64 upload (a `data:` URL's prefix is ignored), or a 400. */
+function decodePhoto(contentBase64: string): Buffer {
+  const text = contentBase64.replace(/^data:[^,]*;base64,/, '').replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 === 1)
+    throw badRequest('PHOTO_NOT_BASE64', 'contentBase64 must be the photo in standard base64');
+  return Buffer.from(text, 'base64');
+}
+
+/** Adds a photo of a document (the requesting organisation, while the request is open). */
+export async function addPhoto(
+  deps: VaultDeps,
+  ctx: Ctx,
+  requestId: string,
+  input: z.infer<typeof AddVaultPhotoBody>,
+) {
+  const id = randomUUID();
+  await deps.db.transaction(async (tx) => {
+    const { request, access } = await load(tx, ctx.actor, requestId, { lock: true });
+    authorize(ctx.actor, 'vault.write', access);
+    if (!OPEN_COORDINATION_STATES.includes(request.state))
+      throw conflict('REQUEST_CLOSED', 'Photos are added only while the request is open');
+    const raw = decodePhoto(input.contentBase64);
+    if (raw.length === 0) throw badRequest('PHOTO_EMPTY', 'The photo is empty');
+    if (raw.length > VAULT_PHOTO_LIMITS.bytes)
+      throw new AppError(
+        413,
+        'PHOTO_TOO_LARGE',
+        `A photo is at most ${VAULT_PHOTO_LIMITS.bytes / (1024 * 1024)} MB`,
+      );
+    const type = photoTypeOf(raw);
+    if (!type)
+      throw new AppError(415, 'PHOTO_TYPE_UNSUPPORTED', 'Only JPEG, PNG or WebP photos are accepted');
+    let bytes: Buffer;
+    try {
+      bytes = withoutMetadata(raw, type);
+    } catch (err) {
+      if (err instanceof PhotoFormatError)
+        throw new AppError(415, 'PHOTO_TYPE_UNSUPPORTED', `The file is not a readable ${type} image`);
+      throw err;
+    }
+    const vault = await ensureVault(tx, requestId, ctx.now);
+    if (vault.purgedAt) throw vaultPurged();
+    const [existing] = await tx
+      .select({ n: count() })
+      .from(coordinationVaultPhotos)
+      .where(eq(coordinationVaultPhotos.requestId, requestId));
+    if ((existing?.n ?? 0) >= VAULT_PHOTO_LIMITS.perRequest)
+      throw conflict('VAULT_PHOTOS_FULL', `A vault holds at most ${VAULT_PHOTO_LIMITS.perRequest} photos`);
+    await tx.insert(coordinationVaultPhotos).values({
+      id,
+      requestId,
+      type,
+      bytes: bytes.length,
+      ...sealVaultPhoto(deps.keyRing, id, requestId, bytes),
+      createdByUserId: ctx.actor.userId,
+      createdAt: ctx.now,
+    });
+    await tx
+      .update(coordinationVaults)
+      .set({ updatedAt: ctx.now })
+      .where(eq(coordinationVaults.requestId, requestId));
+    await recordAudit(tx, ctx, {
+      action: 'coordination.vault_photo_added',
+      entityType: 'coordination_request',
+      entityId: requestId,
+      changes: { photoId: id, type, bytes: bytes.length, metadataRemoved: raw.length - bytes.length },
+    });
+  });
+  return getVault(deps, ctx.actor, requestId, ctx.now);
+}
+
+/**
+ * One photo's bytes, to a reader with a basis (the same as for the fields), audited with the purpose in
+ * the same transaction. Anyone else, and any photo of another request, gets 404.
+ */
+export async function viewPhoto(
+  deps: VaultDeps,
+  ctx: Ctx,
+  requestId: string,
+  photoId: string,
+  input: z.infer<typeof RevealBody>,
+): Promise<{ type: VaultPhotoType; bytes: Buffer }> {
+  return deps.db.transaction(async (tx) => {
+    const { request, access, vault } = await load(tx, ctx.actor, requestId);
+    const glass = await openBreakGlass(tx, ctx.actor, requestId, ctx.now);
+    const release = vault?.purgedAt ? null : releaseFor(ctx.actor, request, access, vault, glass !== null);
+    authorizeVisible(
+      ctx.actor,
+      'vault.viewPhoto',
+      { basis: release && 'basis' in release ? release.basis : null },
+      'Photo',
+    );
+    const [row] = await tx
+      .select()
+      .from(coordinationVaultPhotos)
+      .where(and(eq(coordinationVaultPhotos.id, photoId), eq(coordinationVaultPhotos.requestId, requestId)));
+    if (!row || !release || !('basis' in release)) throw notFound('Photo');
+    const bytes = openVaultPhoto(deps.keyRing, row.id, requestId, row.data);
+    await recordAudit(tx, ctx, {
+      action: 'coordination.vault_photo_viewed',
+      entityType: 'coordination_request',
+      entityId: requestId,
+      changes: {
+        purpose: input.purpose,
+        basis: release.basis,
+        photoId,
+        ...(glass ? { breakGlassId: glass.id } : {}),
+      },
+    });
+    return { type: row.type, bytes };
   });
 }

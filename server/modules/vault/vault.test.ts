@@ -376,7 +376,7 @@ describe('the vault of a coordination request', () => {
       .where(eq(coordinationVaultEntries.requestId, id));
     expect(rows).toEqual([]);
     const [purged] = await auditsOf(id, 'coordination.vault_purged');
-    expect(purged!.changes).toEqual({ entryCount: 2, retentionDays: 90 });
+    expect(purged!.changes).toEqual({ entryCount: 2, photoCount: 0, retentionDays: 90 });
     expect((await reveal(requester, id)).status).toBe(409);
     expect(
       (await send(requester, 'POST', vaultUrl(id, '/entries'), { kind: 'name', value: 'x' })).body.error.code,

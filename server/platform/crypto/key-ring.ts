@@ -104,16 +104,26 @@ export class KeyRing {
   }
 
   encrypt(plaintext: string, aad = ''): string {
+    return this.encryptBytes(Buffer.from(plaintext, 'utf8'), aad);
+  }
+
+  /** Binary plaintext (a document photo) in the same text format as `encrypt`. */
+  encryptBytes(plaintext: Uint8Array, aad = ''): string {
     const key = this.#current;
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv(ALGORITHM, key.material(), iv, { authTagLength: TAG_BYTES });
     cipher.setAAD(associatedData(key.id, aad));
-    const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+    const body = Buffer.concat([cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
     return `${FORMAT}:${key.id}:${iv.toString('base64url')}:${body.toString('base64url')}`;
   }
 
   /** The plaintext, given the same associated data as at encryption; throws DecryptionError otherwise. */
   decrypt(ciphertext: string, aad = ''): string {
+    return this.decryptBytes(ciphertext, aad).toString('utf8');
+  }
+
+  /** The binary plaintext of `encryptBytes` (or `encrypt`); throws DecryptionError like `decrypt`. */
+  decryptBytes(ciphertext: string, aad = ''): Buffer {
     const parsed = CIPHERTEXT.exec(ciphertext);
     if (!parsed) throw new DecryptionError('not a TIPNet ciphertext (expected v1:<keyId>:<iv>:<data>)');
     const [, keyId, ivText, bodyText] = parsed as unknown as [string, string, string, string];
@@ -127,10 +137,7 @@ export class KeyRing {
       const decipher = createDecipheriv(ALGORITHM, key.material(), iv, { authTagLength: TAG_BYTES });
       decipher.setAAD(associatedData(keyId, aad));
       decipher.setAuthTag(body.subarray(body.length - TAG_BYTES));
-      return Buffer.concat([
-        decipher.update(body.subarray(0, body.length - TAG_BYTES)),
-        decipher.final(),
-      ]).toString('utf8');
+      return Buffer.concat([decipher.update(body.subarray(0, body.length - TAG_BYTES)), decipher.final()]);
     } catch {
       throw new DecryptionError('ciphertext failed authentication: altered, moved, or under another key');
     }

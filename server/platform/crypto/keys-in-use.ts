@@ -7,7 +7,10 @@ import type { Db } from '../../db/client.ts';
 import { rowsOf } from '../../db/rows.ts';
 import type { KeyRing } from './key-ring.ts';
 
-/** Key ids in use, with where each is used: users.totp_secret and coordination_vault_entries.value. */
+/**
+ * Key ids in use, with where each is used: users.totp_secret, coordination_vault_entries.value and
+ * coordination_vault_photos.data.
+ */
 export async function keyIdsInUse(db: Db): Promise<{ keyId: string; field: string; values: number }[]> {
   const rows = rowsOf<{ key_id: string; field: string; values: number | string }>(
     await db.execute(sql`
@@ -16,6 +19,9 @@ export async function keyIdsInUse(db: Db): Promise<{ keyId: string; field: strin
       union all
       select key_id, 'coordination_vault_entries.value', count(*)
         from coordination_vault_entries group by 1
+      union all
+      select key_id, 'coordination_vault_photos.data', count(*)
+        from coordination_vault_photos group by 1
       order by 1, 2`),
   );
   return rows.map((r) => ({ keyId: r.key_id, field: r.field, values: Number(r.values) }));

@@ -70,6 +70,8 @@ export const AUDIT_ACTIONS = [
   'coordination.vault_consent_recorded',
   'coordination.vault_consent_overridden',
   'coordination.vault_read',
+  'coordination.vault_photo_added',
+  'coordination.vault_photo_viewed',
   'coordination.vault_break_glass_started',
   'coordination.vault_break_glass_ended',
   'coordination.vault_legal_hold_set',

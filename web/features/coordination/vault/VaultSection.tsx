@@ -2,7 +2,7 @@
  * "ข้อมูลระบุตัวบุคคล (เข้ารหัส)" on a coordination request's page. The requesting organisation enters and
  * edits entries; the accepting unit records consent or an override and reads with a stated purpose; a
  * Centre admin opens a time-boxed break-glass window; everyone else who sees the request sees only that
- * named data exists. Values are held in this component's state only, never in the query cache.
+ * named data exists. Photos of documents: VaultPhotos.tsx. Values are held in this component's state only, never in the query cache.
  */
 import {
   Alert,
@@ -45,6 +45,7 @@ import {
   type VaultView,
 } from './api.ts';
 import { LegalHoldForm, LegalHoldNotice } from './LegalHold.tsx';
+import { VaultPhotos } from './VaultPhotos.tsx';
 
 export interface VaultSectionProps {
   requestId: string;
@@ -79,6 +80,7 @@ export function VaultSection({ requestId, requestState }: VaultSectionProps) {
           {v.legalHold && <LegalHoldNotice hold={v.legalHold} />}
           <Status vault={v} />
           {v.may.write && <EntryForm requestId={requestId} onSaved={() => setContents(null)} />}
+          <VaultPhotos requestId={requestId} vault={v} />
           {v.may.recordConsent && !v.consent && !v.child && <ConsentForm requestId={requestId} />}
           {v.may.override && !v.consent && !v.override && !v.child && <OverrideForm requestId={requestId} />}
           {v.may.breakGlass && !v.breakGlass && v.refusal === 'VAULT_BREAK_GLASS_REQUIRED' && (
@@ -126,6 +128,7 @@ function Status({ vault: v }: { vault: VaultView }) {
         at: formatDateTime(v.purged.at, language),
       }),
     );
+  if (v.purged?.photoCount) lines.push(t('coordinationVault.photos.purged', { count: v.purged.photoCount }));
   if (v.child) lines.push(t('coordinationVault.child'));
   if (v.consent)
     lines.push(

@@ -61,3 +61,22 @@ export const useLegalHold = (requestId: string) =>
   useVaultAction(requestId, (input: { hold: boolean; reason: string }) =>
     api.put<VaultView>(`${base(requestId)}/legal-hold`, input),
   );
+
+/** A file or blob as a data: URL (base64; the server ignores the prefix of an upload). */
+export const asDataUrl = (file: Blob) =>
+  new Promise<string>((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+export const useAddPhoto = (requestId: string) =>
+  useVaultAction(requestId, async (file: File) =>
+    api.post<VaultView>(`${base(requestId)}/photos`, { contentBase64: await asDataUrl(file) }),
+  );
+/** Viewing a photo is a POST with its purpose (audited); the image lives only in the component. */
+export const useViewPhoto = (requestId: string) =>
+  useMutation({
+    mutationFn: ({ photoId, purpose }: { photoId: string; purpose: string }) =>
+      api.postForBlob(`${base(requestId)}/photos/${encodeURIComponent(photoId)}/view`, { purpose }),
+  });

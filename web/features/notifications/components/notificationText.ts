@@ -64,6 +64,15 @@ function requestNotificationText(
     return request.escalationTarget === 'centre'
       ? t('notifications.request.escalatedToCentre', { type })
       : t('notifications.request.escalated', { type, urgency: label(URGENCIES, request.urgency, language) });
+  if ((n.kind === 'sla_warning' || n.kind === 'sla_breached') && request.slaTarget)
+    return t(
+      n.kind === 'sla_warning' ? 'notifications.request.slaWarning' : 'notifications.request.slaBreached',
+      {
+        type,
+        urgency: label(URGENCIES, request.urgency, language),
+        target: t(`coordinationSla.targets.${request.slaTarget}`),
+      },
+    );
   if (n.kind === 'rated') return t('notifications.request.rated', { type, score: request.score ?? '' });
   if (n.kind === 'state_changed' && request.toState) {
     const state = t(`coordination.states.${request.toState}`);
