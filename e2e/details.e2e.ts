@@ -107,15 +107,21 @@ describe('details', () => {
     const { context, page } = await newPage(browser, baseUrl(), PHONE);
     try {
       await signIn(page, MIRROR);
-      // The link drops while the board loads.
-      await page.route('**/api/v1/problems?*', (route) => route.abort('internetdisconnected'));
+      // The link drops while the board loads, and stays down until the user asks again: an automatic
+      // retry that got through first would take the alert away before the button is pressed.
+      let linkUp = false;
+      await page.route('**/api/v1/problems?*', (route) =>
+        linkUp ? route.continue() : route.abort('internetdisconnected'),
+      );
       await page.goto('/problems');
       const alert = page.getByRole('alert').filter({ hasText: th.common.retry });
       await alert.waitFor();
       expect(await page.getByText(th.problems.empty).count()).toBe(0);
 
-      await page.unroute('**/api/v1/problems?*');
-      await alert.getByRole('button', { name: th.common.retry }).click();
+      const retry = alert.getByRole('button', { name: th.common.retry });
+      await retry.waitFor();
+      linkUp = true;
+      await retry.click();
       await page.getByRole('list', { name: th.problems.results }).waitFor();
       expect(await page.getByRole('alert').filter({ hasText: th.common.retry }).count()).toBe(0);
     } finally {

@@ -179,7 +179,24 @@ describe('a whole forum, from the invitation to the printed summary', () => {
     const qr = page.getByTestId('ticket-qr');
     await qr.waitFor();
     await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete)).toBe(true);
-    return readQr(await qr.screenshot());
+    // A toast sliding over the ticket, or a ticket swapped for a new one, spoils a shot: read until one
+    // frame decodes, as a scanner held to the phone does.
+    await settled(page);
+    let code: string | null = null;
+    await expect
+      .poll(
+        async () => {
+          try {
+            code = readQr(await qr.screenshot());
+          } catch {
+            code = null;
+          }
+          return code;
+        },
+        { timeout: 20_000 },
+      )
+      .not.toBeNull();
+    return code!;
   }
 
   /**
