@@ -180,12 +180,15 @@ describe('a whole forum, from the invitation to the printed summary', () => {
     await qr.waitFor();
     await expect.poll(() => qr.evaluate((img: HTMLImageElement) => img.complete)).toBe(true);
     // A toast sliding over the ticket, or a ticket swapped for a new one, spoils a shot: read until one
-    // frame decodes, as a scanner held to the phone does.
+    // frame decodes, as a scanner held to the phone does. (One bad frame is a retry, a ticket that never
+    // reads fails.)
     await settled(page);
     let code: string | null = null;
     await expect
       .poll(
         async () => {
+          // Centred, so neither the header nor the bottom bar, fixed over the page, covers part of it.
+          await qr.evaluate((img) => img.scrollIntoView({ block: 'center' }));
           try {
             code = readQr(await qr.screenshot());
           } catch {
