@@ -58,7 +58,7 @@ export default defineConfig(() => ({
         ],
       },
     }),
-    precompress(outDir),
+    precompress(),
   ],
   build: {
     outDir,

@@ -70,16 +70,7 @@ export const ChangePasswordBody = z.strictObject({
   newPassword: Password,
 });
 
-/**
- * Every signed-in API answer says when the session ends unless the user does something, so the web can
- * warn before it (GOV.UK timeout pattern) without polling, which would itself keep the session alive.
- */
-export const SESSION_EXPIRES_HEADER = 'session-expires-at';
-/**
- * Sent (value `1`) on reads the web makes while its user is idle: refetches, reconnects, polling. They are
- * answered as usual but do not renew the session, so an open tab left alone still times out.
- */
-export const BACKGROUND_READ_HEADER = 'x-background-read';
+export { BACKGROUND_READ_HEADER, SESSION_EXPIRES_HEADER } from './session-headers.ts';
 export const SessionExpiryView = z.object({ expiresAt: Timestamp });
 export type SessionExpiryView = z.infer<typeof SessionExpiryView>;
 

@@ -13,7 +13,8 @@ import {
   UNIT_ROLES,
   URGENCY_CODES,
 } from './coordination-states.ts';
-import { CoverageCode, ProvinceCode, SERVICE_LANGUAGE_CODES, ServiceCode } from './directory-taxonomies.ts';
+import { SERVICE_LANGUAGE_CODES } from './directory-taxonomies.ts';
+import { CoverageCode, ProvinceCode, ServiceCode } from './taxonomy-codes.ts';
 
 export const RequestTypeCode = z.enum(REQUEST_TYPE_CODES);
 export const UrgencyCode = z.enum(URGENCY_CODES);

@@ -2,13 +2,12 @@
 import { z } from 'zod';
 import { Id, Language, OrganisationSummary, Page, PageQuery, Sector, Timestamp } from './api.ts';
 import { isEmailAddress, isLineId, isWebAddress, normalisePhone } from './contact-values.ts';
+import { type ContactType, PHONE_TYPE_CODES } from './directory-taxonomies.ts';
 import {
-  type ContactType,
   ContactTypeCode,
   CoverageCode,
   FocalTopicCode,
   OrganisationTypeCode,
-  PHONE_TYPE_CODES,
   PhoneTypeCode,
   PopulationCode,
   ProvinceCode,
@@ -16,7 +15,8 @@ import {
   ServiceLanguageCode,
   ThemeCode,
   VisibilityCode,
-} from './directory-taxonomies.ts';
+} from './taxonomy-codes.ts';
+import { WORKING_WITH_US_FIELDS, type WorkingWithUsField } from './working-with-us.ts';
 
 const Text = (max: number) => z.string().trim().max(max);
 const OptionalText = (max: number) => Text(max).nullable().optional();
@@ -79,16 +79,8 @@ export const ContactView = z.object({
 });
 export type ContactView = z.infer<typeof ContactView>;
 
-/** The "working with us" texts, each in Thai and optionally in English (the English UI falls back to the Thai). */
-export const WORKING_WITH_US_FIELDS = [
-  'mandateAndLimits',
-  'howToRequestHelp',
-  'documentsRequired',
-  'officeHours',
-  'afterHoursContact',
-  'typicalTurnaround',
-] as const;
-export type WorkingWithUsField = (typeof WORKING_WITH_US_FIELDS)[number];
+export { WORKING_WITH_US_FIELDS, type WorkingWithUsField };
+
 const Bilingual = z.object({ th: z.string().nullable(), en: z.string().nullable() });
 export const WorkingWithUs = z.object(
   Object.fromEntries(WORKING_WITH_US_FIELDS.map((field) => [field, Bilingual])) as Record<

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { Id, OrganisationSummary, Timestamp } from './api.ts';
 import { PersonBrief } from './directory-api.ts';
-import { FocalTopicCode } from './directory-taxonomies.ts';
+import { FocalTopicCode } from './taxonomy-codes.ts';
 
 /** Each list stops here; `counts` says how many there are in all. */
 export const TASKS_LIMIT = 100;

@@ -3,9 +3,9 @@ import {
   COVERAGE_CODES,
   DIRECTORY_TAXONOMIES,
   PROVINCES,
-  ProvinceCode,
   type TaxonomyEntry,
 } from './directory-taxonomies.ts';
+import { ProvinceCode } from './taxonomy-codes.ts';
 
 describe('directory taxonomies', () => {
   it('lists the 77 provinces with ISO 3166-2:TH codes, plus nationwide and abroad', () => {

@@ -3,7 +3,6 @@
  * Codes are stored in the database and never change; labels may be reworded freely.
  * Adding an entry or rewording a label bumps TAXONOMY_VERSION so clients can refresh cached lists.
  */
-import { z } from 'zod';
 
 export type TaxonomyEntry<C extends string = string> = { code: C; th: string; en: string };
 
@@ -257,18 +256,6 @@ export type ContactType = (typeof CONTACT_TYPES)[number]['code'];
 export type Visibility = (typeof VISIBILITIES)[number]['code'];
 export type FocalRole = (typeof FOCAL_ROLES)[number]['code'];
 export type FocalTopic = Theme | Service | FocalRole;
-
-export const OrganisationTypeCode = z.enum(ORGANISATION_TYPE_CODES);
-export const ThemeCode = z.enum(THEME_CODES);
-export const ServiceCode = z.enum(SERVICE_CODES);
-export const PopulationCode = z.enum(POPULATION_CODES);
-export const ProvinceCode = z.enum(PROVINCE_CODES);
-export const CoverageCode = z.enum(COVERAGE_CODES);
-export const ServiceLanguageCode = z.enum(SERVICE_LANGUAGE_CODES);
-export const PhoneTypeCode = z.enum(PHONE_TYPE_CODES);
-export const ContactTypeCode = z.enum(CONTACT_TYPE_CODES);
-export const VisibilityCode = z.enum(VISIBILITY_CODES);
-export const FocalTopicCode = z.enum(FOCAL_TOPIC_CODES);
 
 /** Every list at once, as GET /api/v1/taxonomies serves it. */
 export const DIRECTORY_TAXONOMIES = {

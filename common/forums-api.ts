@@ -4,7 +4,6 @@
  */
 import { z } from 'zod';
 import { Id, Language, OrganisationSummary, Page, PageQuery, Sector, Timestamp } from './api.ts';
-import { ProvinceCode } from './directory-taxonomies.ts';
 import {
   EVENT_FORMATS,
   EVENT_STATES,
@@ -13,6 +12,7 @@ import {
   REGISTRATION_STATES,
 } from './forum-states.ts';
 import { PROBLEM_STATE_CODES } from './problems-taxonomy.ts';
+import { ProvinceCode } from './taxonomy-codes.ts';
 
 /** The version of the registration privacy notice (text in the locales under forums.privacy). */
 export const FORUM_PRIVACY_NOTICE_VERSION = '2026-12-05';

@@ -5,7 +5,7 @@ import { CoordinationStateCode, RequestTypeCode, UrgencyCode } from './coordinat
 import { SLA_TARGET_NAMES } from './coordination-sla.ts';
 import { ESCALATION_TARGETS } from './coordination-states.ts';
 import { NOTIFIED_KINDS } from './problem-events.ts';
-import { ProblemStateCode } from './problems-taxonomy.ts';
+import { ProblemStateCode } from './taxonomy-codes.ts';
 
 /** Why someone hears of an event; each reason has its own email preference. */
 export const NOTIFICATION_REASONS = ['my_problem', 'assigned', 'followed', 'mention'] as const;

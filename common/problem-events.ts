@@ -11,7 +11,7 @@ import {
   ProblemCategoryCode,
   ProblemStateCode,
   ProblemTypeCode,
-} from './problems-taxonomy.ts';
+} from './taxonomy-codes.ts';
 
 /** 'centre': shown to the Centre's admins only (what members reported, what the privacy check found). */
 export type ProblemEventVisibility = 'all' | 'centre';

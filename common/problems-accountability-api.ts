@@ -1,7 +1,7 @@
 /** The accountability page of the problems board (/api/v1/problems/accountability): how the loop is kept. */
 import { z } from 'zod';
 import { Id, Language, OrganisationSummary, Timestamp } from './api.ts';
-import { ProblemCategoryCode, ProblemStateCode, ProblemTypeCode } from './problems-taxonomy.ts';
+import { ProblemCategoryCode, ProblemStateCode, ProblemTypeCode } from './taxonomy-codes.ts';
 
 const Counts = z.record(z.string(), z.number().int());
 

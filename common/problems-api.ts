@@ -2,19 +2,20 @@
 
 import { z } from 'zod';
 import { Id, OrganisationSummary, Page, PageQuery, Sector, Timestamp } from './api.ts';
-import { ProvinceCode } from './directory-taxonomies.ts';
 import {
   PROBLEM_EVENT_KINDS,
   PROBLEM_EVENTS,
   type ProblemEventKind,
   type ProblemEventShape,
 } from './problem-events.ts';
+import { PROBLEM_SORTS, PROBLEM_VIEWS } from './problem-views.ts';
 import {
   PrivacyFindingKindCode,
   ProblemCategoryCode,
   ProblemStateCode,
   ProblemTypeCode,
-} from './problems-taxonomy.ts';
+  ProvinceCode,
+} from './taxonomy-codes.ts';
 import { MINUTE_MS } from './time.ts';
 
 export const PROBLEM_LIMITS = {
@@ -123,14 +124,7 @@ export const ProblemListItem = z.object({
 });
 export type ProblemListItem = z.infer<typeof ProblemListItem>;
 
-export const PROBLEM_VIEWS = ['all', 'mine', 'assigned', 'triage'] as const;
-export const PROBLEM_SORTS = [
-  'newest',
-  'most_supported',
-  'oldest_open',
-  'nearest_deadline',
-  'relevance',
-] as const;
+export { PROBLEM_SORTS, PROBLEM_VIEWS };
 export const ProblemListQuery = PageQuery.extend({
   q: z.string().max(200).optional(),
   /** mine: raised by my organisation; assigned: my organisation is responsible; triage: the Centre's queue. */

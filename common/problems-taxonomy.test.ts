@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TaxonomyEntry } from './directory-taxonomies.ts';
-import { PROBLEM_CATEGORIES, PROBLEMS_TAXONOMIES, ProblemCategoryCode } from './problems-taxonomy.ts';
+import { PROBLEM_CATEGORIES, PROBLEMS_TAXONOMIES } from './problems-taxonomy.ts';
+import { ProblemCategoryCode } from './taxonomy-codes.ts';
 
 describe('problems taxonomy', () => {
   it('has the eleven categories of the issue, with Thai and English labels', () => {

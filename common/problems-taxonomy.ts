@@ -3,7 +3,6 @@
  * Codes are stored in the database and never change; labels may be reworded freely.
  * Adding an entry or rewording a label bumps PROBLEMS_TAXONOMY_VERSION so clients can refresh cached lists.
  */
-import { z } from 'zod';
 import type { TaxonomyEntry } from './directory-taxonomies.ts';
 
 export const PROBLEMS_TAXONOMY_VERSION = '2026-11-1';
@@ -75,11 +74,6 @@ export type ProblemType = (typeof PROBLEM_TYPES)[number]['code'];
 export type ProblemCategory = (typeof PROBLEM_CATEGORIES)[number]['code'];
 export type ProblemState = (typeof PROBLEM_STATES)[number]['code'];
 export type PrivacyFindingKind = (typeof PRIVACY_FINDING_KINDS)[number]['code'];
-
-export const ProblemTypeCode = z.enum(PROBLEM_TYPE_CODES);
-export const ProblemCategoryCode = z.enum(PROBLEM_CATEGORY_CODES);
-export const ProblemStateCode = z.enum(PROBLEM_STATE_CODES);
-export const PrivacyFindingKindCode = z.enum(PRIVACY_FINDING_KIND_CODES);
 
 /** States where the network still works on a problem: it can be supported and may have a deadline. */
 export const OPEN_STATES = [

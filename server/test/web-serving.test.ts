@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { precompress } from '../../web/build/precompress.ts';
+import { precompressDirectory } from '../../web/build/precompress.ts';
 import { buildTestApp, type TestApp } from './test-app.ts';
 
 const BIG_SCRIPT = `${'export const greeting = "สวัสดี ชั่วโมง";\n'.repeat(400)}`;
@@ -17,7 +17,7 @@ describe('serving the web app', () => {
     writeFileSync(join(webDist, 'index.html'), '<!doctype html><html lang="th"><title>TIPNet</title></html>');
     writeFileSync(join(webDist, 'assets', 'index-abc123.js'), 'console.log(1)');
     writeFileSync(join(webDist, 'assets', 'vendor-def456.js'), BIG_SCRIPT);
-    (precompress(webDist).closeBundle as () => void)();
+    precompressDirectory(webDist);
     t = await buildTestApp({ webDist });
   });
   afterAll(async () => {

@@ -5,7 +5,7 @@
  * usable page and a blank screen.
  */
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 
@@ -21,26 +21,36 @@ function* files(dir: string): Generator<string> {
   }
 }
 
-export function precompress(outDir: string): Plugin {
+/** Writes the `.br` and `.gz` copies of every text file under `dir`. */
+export function precompressDirectory(dir: string) {
+  for (const path of files(dir)) {
+    if (!TEXT.test(path)) continue;
+    const content = readFileSync(path);
+    if (content.length < MIN_BYTES) continue;
+    writeFileSync(
+      `${path}.br`,
+      brotliCompressSync(content, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+          [constants.BROTLI_PARAM_SIZE_HINT]: content.length,
+        },
+      }),
+    );
+    writeFileSync(`${path}.gz`, gzipSync(content, { level: 9 }));
+  }
+}
+
+/** The build step: compresses the build's own output directory once it is written. */
+export function precompress(): Plugin {
+  let outDir = '';
   return {
     name: 'tipnet-precompress',
     apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
     closeBundle() {
-      for (const path of files(outDir)) {
-        if (!TEXT.test(path)) continue;
-        const content = readFileSync(path);
-        if (content.length < MIN_BYTES) continue;
-        writeFileSync(
-          `${path}.br`,
-          brotliCompressSync(content, {
-            params: {
-              [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
-              [constants.BROTLI_PARAM_SIZE_HINT]: content.length,
-            },
-          }),
-        );
-        writeFileSync(`${path}.gz`, gzipSync(content, { level: 9 }));
-      }
+      precompressDirectory(outDir);
     },
   };
 }

@@ -1,7 +1,9 @@
 /** The one way the web app talks to the server: JSON over fetch with the session cookie. */
+
+import { BACKGROUND_READ_HEADER } from '../../common/session-headers.ts';
 import { noteAnswer } from './offline.ts';
 import { noteSessionExpiry } from './session-expiry.ts';
-import { BACKGROUND_READ_HEADER, isUserIdle } from './user-activity.ts';
+import { isUserIdle } from './user-activity.ts';
 
 export class ApiError extends Error {
   constructor(

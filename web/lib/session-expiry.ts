@@ -4,7 +4,7 @@
  * stale timer end the session. Also remembers that a session ran out, for the sign-in page to say so.
  */
 import { useSyncExternalStore } from 'react';
-import { SESSION_EXPIRES_HEADER } from '../../common/api.ts';
+import { SESSION_EXPIRES_HEADER } from '../../common/session-headers.ts';
 
 const SHARED_KEY = 'tipnet.sessionExpiresAt';
 const EXPIRED_KEY = 'tipnet.sessionExpired';

@@ -4,9 +4,6 @@
  * answers without renewing the session: an unattended tab still times out and warns first.
  */
 
-/** Same name as common/api.ts's, kept here so the sign-in bundle does not pull in the Zod contract. */
-export const BACKGROUND_READ_HEADER = 'x-background-read';
-
 /** Without an interaction for this long, the user is idle. Shorter than the session warning's two minutes. */
 export const IDLE_AFTER_MS = 60_000;
 

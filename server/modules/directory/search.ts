@@ -6,7 +6,8 @@ import type {
   DirectoryFilters,
   OrganisationListQuery,
 } from '../../../common/directory-api.ts';
-import { type CoverageCode, PROVINCE_CODES } from '../../../common/directory-taxonomies.ts';
+import type { CoverageCode } from '../../../common/directory-taxonomies.ts';
+import { PROVINCE_CODES } from '../../../common/directory-taxonomies.ts';
 import type { Language } from '../../../common/taxonomies.ts';
 import { HOUR_MS } from '../../../common/time.ts';
 import type { Db } from '../../db/client.ts';

@@ -24,8 +24,7 @@ import {
   useContactSheet,
 } from '../api/provinces.ts';
 import classes from './ContactSheetPage.module.css';
-import { personName } from './OrganisationPage.tsx';
-import { contactHref, PositionSuffix, sortContacts, telHref } from './shared.tsx';
+import { contactHref, PositionSuffix, personName, sortContacts, telHref } from './shared.tsx';
 
 /** A province's organisations and whom to call there, as a page that prints as a compact table. */
 export function ContactSheetPage() {

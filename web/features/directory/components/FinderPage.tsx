@@ -18,8 +18,7 @@ import {
   useFinder,
   useLabels,
 } from '../api/directory.ts';
-import { personName } from './OrganisationPage.tsx';
-import { CallButton, OrganisationBadges, PositionSuffix, telHref } from './shared.tsx';
+import { CallButton, OrganisationBadges, PositionSuffix, personName, telHref } from './shared.tsx';
 
 const FIELDS = ['service', 'province', 'language', 'population'] as const;
 

@@ -6,7 +6,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { feedback } from '../../../lib/feedback.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { useHandover, usePeopleOf } from '../api/directory.ts';
-import { personName } from './OrganisationPage.tsx';
+import { personName } from './shared.tsx';
 
 type Holder = { id: string; nameTh: string; nameEn: string | null };
 

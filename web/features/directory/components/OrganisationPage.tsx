@@ -12,7 +12,7 @@ import i18next from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { WORKING_WITH_US_FIELDS } from '../../../../common/directory-api.ts';
+import { WORKING_WITH_US_FIELDS } from '../../../../common/working-with-us.ts';
 import { BilingualText, FallbackBadge } from '../../../components/BilingualText.tsx';
 import { DateTime } from '../../../components/DateTime.tsx';
 import { OfflineCopyNotice } from '../../../components/OfflineCopyNotice.tsx';
@@ -46,6 +46,7 @@ import {
   isPhone,
   OrganisationBadges,
   PositionText,
+  personName,
   sortContacts,
   telHref,
 } from './shared.tsx';
@@ -452,10 +453,6 @@ function PeopleSection({ organisation, labels }: { organisation: OrganisationDet
       </Group>
     </Section>
   );
-}
-
-export function personName(person: { nameTh: string; nameEn: string | null }, language: Language): string {
-  return language === 'en' && person.nameEn ? person.nameEn : person.nameTh;
 }
 
 function PersonCard({ person, labels }: { person: PersonView; labels: Labels }) {

@@ -24,7 +24,6 @@ import {
   vcardUrl,
 } from '../api/directory.ts';
 import { HandoverDialog } from './HandoverDialog.tsx';
-import { personName } from './OrganisationPage.tsx';
 import {
   checkPersonForm,
   PersonFormFields,
@@ -33,7 +32,7 @@ import {
   personFormOf,
   withoutPersonProblemsOf,
 } from './PersonForm.tsx';
-import { hasVisibleContact, PositionText, telHref } from './shared.tsx';
+import { hasVisibleContact, PositionText, personName, telHref } from './shared.tsx';
 
 export function PersonPage() {
   const { id = '' } = useParams();

@@ -16,8 +16,7 @@ import { useSignedInMe } from '../../../lib/session.ts';
 import { type Labels, useLabels, useMarkOrganisation } from '../api/directory.ts';
 import { type HandoverTask, type ReviewTask, useTasks } from '../api/tasks.ts';
 import { HandoverDialog } from './HandoverDialog.tsx';
-import { personName } from './OrganisationPage.tsx';
-import { PositionText } from './shared.tsx';
+import { PositionText, personName } from './shared.tsx';
 
 /**
  * What an org admin has to do for their organisation's entry (admins: for every organisation): hand over

@@ -18,7 +18,7 @@ import {
   type VerificationChange,
   type VerificationQueueItem,
 } from '../api/directory.ts';
-import { personName } from './OrganisationPage.tsx';
+import { personName } from './shared.tsx';
 
 /**
  * The Centre's review of entries whose contacts changed after it verified them: each changed field with

@@ -8,6 +8,7 @@ import {
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { BilingualText } from '../../../components/BilingualText.tsx';
+import type { Language } from '../../../lib/types.ts';
 import type { ContactView, Labels, OrganisationListItem } from '../api/directory.ts';
 
 type Flags = Pick<
@@ -147,4 +148,8 @@ export function PositionSuffix({
       <PositionText person={person} />
     </>
   );
+}
+
+export function personName(person: { nameTh: string; nameEn: string | null }, language: Language): string {
+  return language === 'en' && person.nameEn ? person.nameEn : person.nameTh;
 }

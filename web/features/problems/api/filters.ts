@@ -1,5 +1,5 @@
 /** The board's view, filters and sort as they live in the URL (like the directory's), so a view is a link. */
-import { type PROBLEM_SORTS, PROBLEM_VIEWS } from '../../../../common/problems-api.ts';
+import { type PROBLEM_SORTS, PROBLEM_VIEWS } from '../../../../common/problem-views.ts';
 
 export const LIST_FILTERS = ['type', 'state', 'category', 'sector', 'province'] as const;
 export const FLAG_FILTERS = ['overdue', 'supportedByMyOrganisation'] as const;

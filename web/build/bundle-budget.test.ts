@@ -1,0 +1,89 @@
+/**
+ * What the first screens cost on a slow provincial link, from a real production build: the brotli bytes
+ * of the JavaScript each one loads before it can show anything. At 50 KB/s every 50 kB is a second more
+ * of blank screen, and one stray import (the Zod contract for a header name, phone metadata for a name
+ * formatter) once added 60 kB to the finder. bench:field measures the times; this keeps the bytes.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+type ManifestChunk = { file: string; imports?: string[]; isEntry?: boolean };
+type Manifest = Record<string, ManifestChunk>;
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const FRAME = 'web/components/AppLayout.tsx';
+const SCREENS = {
+  finder: 'web/features/directory/components/FinderPage.tsx',
+  board: 'web/features/problems/components/ProblemsBoardPage.tsx',
+};
+/** Markers that survive minification: Zod's error class and libphonenumber's metadata format. */
+const HEAVY_LIBRARIES = { zod: /ZodError/, 'phone metadata': /country_calling_codes/ };
+
+let outDir: string;
+let manifest: Manifest;
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'tipnet-bundle-'));
+  // Vitest sets NODE_ENV=test, which would bundle React's development build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      root: ROOT,
+      mode: 'production',
+      logLevel: 'error',
+      build: { outDir, emptyOutDir: true, manifest: 'manifest.json' },
+    });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+  manifest = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8')) as Manifest;
+}, 180_000);
+
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+/** The files a module needs before it runs: its chunk and every chunk it imports statically. */
+function staticFiles(...keys: string[]): Set<string> {
+  const files = new Set<string>();
+  const visit = (key: string) => {
+    const chunk = manifest[key];
+    if (!chunk) throw new Error(`not in the build: ${key}`);
+    if (files.has(chunk.file)) return;
+    files.add(chunk.file);
+    for (const imported of chunk.imports ?? []) visit(imported);
+  };
+  for (const key of keys) visit(key);
+  return files;
+}
+
+const entry = () => Object.keys(manifest).find((key) => manifest[key]?.isEntry) ?? 'index.html';
+const read = (file: string) => readFileSync(join(outDir, file));
+const brotliKb = (files: Set<string>) =>
+  [...files].reduce((sum, file) => sum + brotliCompressSync(read(file)).length, 0) / 1024;
+
+describe('the first screens over a slow link', () => {
+  it('sign-in loads at most 170 kB of JavaScript, compressed', () => {
+    expect(brotliKb(staticFiles(entry()))).toBeLessThanOrEqual(170);
+  });
+
+  it.each(Object.entries(SCREENS))('the %s loads at most 260 kB of JavaScript, compressed', (_, page) => {
+    expect(brotliKb(staticFiles(entry(), FRAME, page))).toBeLessThanOrEqual(260);
+  });
+
+  it.each(Object.entries({ 'sign-in': [] as string[], ...SCREENS }))(
+    '%s loads neither Zod nor phone metadata',
+    (_, page) => {
+      const files = staticFiles(entry(), ...(typeof page === 'string' ? [FRAME, page] : []));
+      for (const file of files) {
+        const code = read(file).toString('utf8');
+        for (const [library, marker] of Object.entries(HEAVY_LIBRARIES)) {
+          expect(marker.test(code), `${library} in ${file}`).toBe(false);
+        }
+      }
+    },
+  );
+});
