@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { deferredStylesheets } from './web/build/deferred-stylesheets.ts';
+import { firstScreens } from './web/build/first-screens.ts';
 import { precompress } from './web/build/precompress.ts';
 
 const apiServer = 'http://127.0.0.1:3000';
@@ -38,6 +39,7 @@ export default defineConfig(() => ({
   plugins: [
     react(),
     deferredStylesheets(),
+    firstScreens(),
     // The service worker (web/sw/sw.ts): precaches the app shell and keeps the offline reads. The
     // manifest is public/manifest.webmanifest, linked from index.html; the worker is registered by
     // web/lib/offline.ts once the first page has loaded.
@@ -48,7 +50,8 @@ export default defineConfig(() => ({
       manifest: false,
       injectRegister: false,
       injectManifest: {
-        globPatterns: ['**/*.{js,css,html,svg,woff2}'],
+        // first-screens.json: which chunks the worker names in the page it serves (web/sw/sw.ts).
+        globPatterns: ['**/*.{js,css,html,svg,woff2}', 'first-screens.json'],
         // What a field worker needs offline, not the accountability charts (~110 kB) or the
         // secretariat's admin pages: on slow 3G every 50 kB precached is a second more before the app
         // works offline. Fonts only for Thai and Latin script.

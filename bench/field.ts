@@ -29,19 +29,128 @@ const SELECTORS = {
   organisationContact: 'main a[href^="tel:"]',
 };
 
-type Visit = { bytes: number; jsBytes: number; fcpMs: number | null; readyMs: number };
+type Visit = {
+  bytes: number;
+  jsBytes: number;
+  fcpMs: number | null;
+  readyMs: number;
+  /** Network round trips one after the other before the page was ready (see `roundTrips`). */
+  roundTrips: number;
+  requests: Timed[];
+  /** After a cold visit: how long after the page was done until the service worker took over. */
+  workerMs: number | null;
+};
 type Row = { scenario: string; cold: Visit; warm: Visit };
 
-/** Bytes on the wire per response, as Chromium counted them (headers and compressed body). */
-function countTransfer(cdp: CDPSession) {
-  const typeOf = new Map<string, string>();
+/** One request as the page saw it, times in ms from navigation start. */
+type Timed = {
+  url: string;
+  type: string;
+  startMs: number;
+  endMs: number | null;
+  bytes: number;
+  /** network, service worker (answered by it, from its cache or after its own fetch), memory/disk cache */
+  source: 'net' | 'sw' | 'cache';
+  /** The request's place in the chain: 1 + the deepest network request that had ended when it started. */
+  level: number;
+};
+
+/**
+ * Every request of the page from CDP Network events, so the chain (HTML → entry JS → route chunk → /me →
+ * data → fonts) shows, and totals of bytes on the wire per response (headers and compressed body).
+ */
+function recordRequests(cdp: CDPSession) {
+  type Raw = {
+    url: string;
+    type: string;
+    start: number;
+    end: number | null;
+    bytes: number;
+    source: Timed['source'];
+  };
+  const byId = new Map<string, Raw>();
   const totals = { bytes: 0, jsBytes: 0 };
-  cdp.on('Network.responseReceived', (e) => typeOf.set(e.requestId, e.type));
-  cdp.on('Network.loadingFinished', (e) => {
-    totals.bytes += e.encodedDataLength;
-    if (typeOf.get(e.requestId) === 'Script') totals.jsBytes += e.encodedDataLength;
+  cdp.on('Network.requestWillBeSent', (e) => {
+    // A redirect reuses the id: keep the first start.
+    if (byId.has(e.requestId)) return;
+    byId.set(e.requestId, {
+      url: e.request.url,
+      type: e.type ?? '',
+      start: e.timestamp,
+      end: null,
+      bytes: 0,
+      source: 'net',
+    });
   });
-  return totals;
+  cdp.on('Network.requestServedFromCache', (e) => {
+    const r = byId.get(e.requestId);
+    if (r) r.source = 'cache';
+  });
+  cdp.on('Network.responseReceived', (e) => {
+    const r = byId.get(e.requestId);
+    if (!r) return;
+    r.type = e.type;
+    if (e.response.fromServiceWorker) r.source = 'sw';
+    else if (e.response.fromDiskCache || e.response.fromPrefetchCache) r.source = 'cache';
+  });
+  const finish = (e: { requestId: string; timestamp: number; encodedDataLength?: number }) => {
+    const r = byId.get(e.requestId);
+    if (!r) return;
+    r.end = e.timestamp;
+    r.bytes = e.encodedDataLength ?? 0;
+    totals.bytes += r.bytes;
+    if (r.type === 'Script') totals.jsBytes += r.bytes;
+  };
+  cdp.on('Network.loadingFinished', finish);
+  cdp.on('Network.loadingFailed', (e) => finish({ requestId: e.requestId, timestamp: e.timestamp }));
+  return {
+    totals,
+    /** The requests relative to the first one (the navigation), in the order they were asked for. */
+    timeline(): Timed[] {
+      const raws = [...byId.values()].sort((a, b) => a.start - b.start);
+      const t0 = raws[0]?.start ?? 0;
+      const ms = (t: number) => Math.round((t - t0) * 1000);
+      const timed: Timed[] = [];
+      for (const r of raws) {
+        const startMs = ms(r.start);
+        const endMs = r.end === null ? null : ms(r.end);
+        // A round trip: anything that went to the server, including through the service worker (which
+        // answers from its cache in milliseconds, or after a fetch of its own that costs the latency).
+        const waited =
+          r.source === 'net' ||
+          (r.source === 'sw' && endMs !== null && endMs - startMs >= SLOW_3G.latency / 2);
+        // What a later request can wait on: the page, its code and styles, and API reads; not fonts, the
+        // icon or the notification bell, which nothing on the path waits for.
+        const before = timed.filter(
+          (q) => q.level > 0 && q.endMs !== null && q.endMs <= startMs && onPath(q),
+        );
+        const depth = Math.max(0, ...before.map((q) => q.level));
+        timed.push({
+          url: r.url,
+          type: r.type,
+          startMs,
+          endMs,
+          bytes: r.bytes,
+          source: r.source,
+          level: waited ? depth + 1 : 0,
+        });
+      }
+      return timed;
+    },
+  };
+}
+
+// (A read asked by a <link rel="preload" as="fetch"> shows as type Other.)
+const onPath = (r: Pick<Timed, 'type' | 'url'>) =>
+  ['Document', 'Script', 'Stylesheet'].includes(r.type) ||
+  (r.url.includes('/api/v1/') && !r.url.includes('/notifications/'));
+
+/** Sequential round trips before `readyMs`: the deepest level among requests that ended by then. */
+function roundTrips(requests: Timed[], readyMs: number) {
+  return Math.max(
+    0,
+    ...requests.filter((r) => r.endMs !== null && r.endMs <= readyMs && onPath(r)).map((r) => r.level),
+  );
 }
 
 async function throttledPage(context: BrowserContext): Promise<{ page: Page; cdp: CDPSession }> {
@@ -92,9 +201,10 @@ async function visit(
   baseUrl: string,
   path: string,
   selector: string,
+  { stayForWorker = false } = {},
 ): Promise<Visit> {
   const { page, cdp } = await throttledPage(context);
-  const totals = countTransfer(cdp);
+  const recorder = recordRequests(cdp);
   const started = Date.now();
   await page.goto(`${baseUrl}${path}`, { waitUntil: 'commit' });
   await page.locator(selector).first().waitFor({ state: 'visible' });
@@ -105,8 +215,33 @@ async function visit(
   // What the page still fetches right after (lazy chunks, fonts) is part of its weight too.
   await page.waitForLoadState('load');
   await page.waitForTimeout(1_000);
+  const requests = recorder.timeline();
+  // A second visit comes back later, after the service worker the first one installed has taken over;
+  // stay until it has (precaching over the slow link), or the warm visit would measure a half-installed app.
+  const workerMs = stayForWorker ? await untilWorkerInControl(page) : null;
   await page.close();
-  return { bytes: totals.bytes, jsBytes: totals.jsBytes, fcpMs, readyMs };
+  return {
+    bytes: recorder.totals.bytes,
+    jsBytes: recorder.totals.jsBytes,
+    fcpMs,
+    readyMs,
+    roundTrips: roundTrips(requests, readyMs),
+    requests,
+    workerMs,
+  };
+}
+
+/** Ms until a service worker controls the page (null: none within three minutes, or none in this build). */
+async function untilWorkerInControl(page: Page): Promise<number | null> {
+  const started = Date.now();
+  try {
+    await page.waitForFunction(() => navigator.serviceWorker?.controller != null, undefined, {
+      timeout: 180_000,
+    });
+    return Date.now() - started;
+  } catch {
+    return null;
+  }
 }
 
 async function contextFor(browser: Browser, baseUrl: string, cookie?: string) {
@@ -133,7 +268,7 @@ async function scenario(
 ) {
   const context = await contextFor(browser, baseUrl, cookie);
   try {
-    const cold = await visit(context, baseUrl, path, selector);
+    const cold = await visit(context, baseUrl, path, selector, { stayForWorker: true });
     const warm = await visit(context, baseUrl, path, selector);
     return { scenario: name, cold, warm } satisfies Row;
   } finally {
@@ -207,16 +342,49 @@ const s = (ms: number | null) => (ms === null ? '–' : `${(ms / 1000).toFixed(1
 
 function print(rows: Row[]) {
   console.log('\nslow 3G (2,000 ms latency, 50 KB/s down), CPU 4× slower; times from navigation start\n');
-  console.log('| page | visit | transferred | of it JS | first paint | ready |');
-  console.log('|---|---|---:|---:|---:|---:|');
+  console.log('| page | visit | transferred | of it JS | first paint | ready | round trips |');
+  console.log('|---|---|---:|---:|---:|---:|---:|');
   for (const row of rows) {
     for (const [label, v] of [
       ['cold', row.cold],
       ['warm', row.warm],
     ] as const) {
       console.log(
-        `| ${row.scenario} | ${label} | ${kb(v.bytes)} | ${kb(v.jsBytes)} | ${s(v.fcpMs)} | ${s(v.readyMs)} |`,
+        `| ${row.scenario} | ${label} | ${kb(v.bytes)} | ${kb(v.jsBytes)} | ${s(v.fcpMs)} | ${s(v.readyMs)} | ${v.roundTrips} |`,
       );
+    }
+  }
+  console.log(
+    '\nround trips: the longest chain of requests that waited on the server (each asked only after the one' +
+      '\nbefore it had ended) before the page was ready; counted from the network log, so CPU noise barely moves it.',
+  );
+  console.log(
+    `warm: a second visit after the first one's service worker took over (${rows
+      .map((row) => `${row.scenario} ${row.cold.workerMs === null ? 'never' : s(row.cold.workerMs)}`)
+      .join(', ')} after the first visit was done).`,
+  );
+}
+
+/** The critical path of each visit: every request asked before the page was ready, with its place in the chain. */
+function printChains(rows: Row[]) {
+  for (const row of rows) {
+    for (const [label, v] of [
+      ['cold', row.cold],
+      ['warm', row.warm],
+    ] as const) {
+      console.log(`\n${row.scenario}, ${label}: ready ${s(v.readyMs)}, ${v.roundTrips} round trips`);
+      console.log('  start    end      trip  from   bytes    request');
+      const before = v.requests.filter((r) => r.startMs <= v.readyMs);
+      for (const r of before) {
+        const url = new URL(r.url);
+        const name =
+          url.pathname.replace(/^\/assets\//, '').replace(/^\/node_modules\/.*\//, '') + url.search;
+        console.log(
+          `  ${s(r.startMs).padStart(6)} ${(r.endMs === null ? '…' : s(r.endMs)).padStart(6)}   ${String(r.level || '·').padStart(4)}  ${r.source.padEnd(5)} ${kb(r.bytes).padStart(7)}  ${name.slice(0, 70)}`,
+        );
+      }
+      const after = v.requests.length - before.length;
+      if (after > 0) console.log(`  (+ ${after} requests after the page was ready)`);
     }
   }
 }
@@ -256,6 +424,7 @@ async function main() {
       await scenario(browser, server.baseUrl, 'board: first card', '/problems', SELECTORS.boardCard, cookie),
     ];
     print(rows);
+    printChains(rows);
     console.log(`(service workers given the same slow link: ${workers.throttled()})`);
     const precache = precacheSize();
     console.log(

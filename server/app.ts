@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
@@ -7,6 +7,12 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import helmet from 'helmet';
 import { SESSION_EXPIRES_HEADER } from '../common/api.ts';
+import {
+  FIRST_SCREENS_FILE,
+  type FirstScreenChunks,
+  firstScreenLinks,
+  withFirstScreenLinks,
+} from '../common/first-screen.ts';
 import { MODULES } from './modules/index.ts';
 import { registerAfterResponse } from './platform/after-response.ts';
 import type { Deps } from './platform/deps.ts';
@@ -121,6 +127,7 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
 /** Serves the built web app, with index.html for client-side routes; /api stays JSON. */
 function registerWebApp(app: App, webDist: string) {
   const hasWeb = existsSync(join(webDist, 'index.html'));
+  const firstScreen = hasWeb ? readFirstScreens(webDist) : null;
   if (hasWeb) {
     app.register(fastifyStatic, {
       root: webDist,
@@ -143,13 +150,35 @@ function registerWebApp(app: App, webDist: string) {
     // Client-side routes get the app; a missing file (an old asset after a deploy) gets a real 404.
     const wantsPage =
       req.method === 'GET' && hasWeb && !path.startsWith('/api') && !/\.[a-z0-9]+$/i.test(path);
-    if (wantsPage) return reply.header('cache-control', 'no-cache').sendFile('index.html');
-    return reply.status(404).send({
-      error: {
-        code: 'NOT_FOUND',
-        message: `No route ${req.method} ${path}`,
-        requestId: String(req.id),
-      },
-    });
+    if (!wantsPage) {
+      return reply.status(404).send({
+        error: {
+          code: 'NOT_FOUND',
+          message: `No route ${req.method} ${path}`,
+          requestId: String(req.id),
+        },
+      });
+    }
+    reply.header('cache-control', 'no-cache');
+    // The board and the finder name their code and first reads in the page (common/first-screen.ts).
+    const links = firstScreen
+      ? firstScreenLinks(req.url, firstScreen.chunks, !!req.cookies[SESSION_COOKIE])
+      : '';
+    if (!links || !firstScreen) return reply.sendFile('index.html');
+    // The page now depends on the cookie: no shared cache may hand one browser's page to another.
+    return reply
+      .header('vary', 'cookie')
+      .type('text/html; charset=utf-8')
+      .send(withFirstScreenLinks(firstScreen.html, links));
   });
+}
+
+/** index.html and the build's list of each first screen's chunks, read once: they change only with a deploy. */
+function readFirstScreens(webDist: string): { html: string; chunks: FirstScreenChunks } | null {
+  const file = join(webDist, FIRST_SCREENS_FILE);
+  if (!existsSync(file)) return null;
+  return {
+    html: readFileSync(join(webDist, 'index.html'), 'utf8'),
+    chunks: JSON.parse(readFileSync(file, 'utf8')) as FirstScreenChunks,
+  };
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIRST_SCREENS_FILE } from '../../common/first-screen.ts';
 import { precompressDirectory } from '../../web/build/precompress.ts';
 import { buildTestApp, type TestApp } from './test-app.ts';
 
@@ -14,7 +15,17 @@ describe('serving the web app', () => {
   beforeAll(async () => {
     webDist = mkdtempSync(join(tmpdir(), 'tipnet-web-'));
     mkdirSync(join(webDist, 'assets'));
-    writeFileSync(join(webDist, 'index.html'), '<!doctype html><html lang="th"><title>TIPNet</title></html>');
+    writeFileSync(
+      join(webDist, 'index.html'),
+      '<!doctype html><html lang="th"><head><title>TIPNet</title></head><body></body></html>',
+    );
+    writeFileSync(
+      join(webDist, FIRST_SCREENS_FILE),
+      JSON.stringify({
+        board: ['assets/AppLayout-aaa111.js', 'assets/ProblemsBoardPage-bbb222.js'],
+        finder: ['assets/AppLayout-aaa111.js', 'assets/FinderPage-ccc333.js'],
+      }),
+    );
     writeFileSync(join(webDist, 'assets', 'index-abc123.js'), 'console.log(1)');
     writeFileSync(join(webDist, 'assets', 'vendor-def456.js'), BIG_SCRIPT);
     precompressDirectory(webDist);
@@ -33,6 +44,50 @@ describe('serving the web app', () => {
       expect(res.headers['cache-control']).toBe('no-cache');
       expect(res.raw.body).toContain('<title>TIPNet</title>');
     }
+  });
+
+  it("names the board's code and first page of problems in the page a signed-in browser opens", async () => {
+    const res = await t.request('GET', '/problems', { headers: { cookie: 'tipnet_session=some-session' } });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/text\/html/);
+    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(res.headers.vary).toMatch(/cookie/i);
+    const head = res.raw.body.slice(0, res.raw.body.indexOf('</head>'));
+    expect(head).toContain('<title>TIPNet</title>');
+    expect(head).toContain(
+      '<link rel="modulepreload" crossorigin href="/assets/ProblemsBoardPage-bbb222.js">',
+    );
+    expect(head).toContain('<link rel="modulepreload" crossorigin href="/assets/AppLayout-aaa111.js">');
+    expect(head).toContain('<link rel="preload" as="fetch" crossorigin href="/api/v1/problems?limit=20">');
+    expect(head).not.toContain('FinderPage');
+  });
+
+  it("asks for the finder's answer with the page, in the query order the finder itself uses", async () => {
+    const res = await t.request('GET', '/finder?province=TH-85&language=my&service=legal_aid', {
+      headers: { cookie: 'tipnet_session=some-session' },
+    });
+    expect(res.raw.body).toContain('href="/assets/FinderPage-ccc333.js"');
+    expect(res.raw.body).toContain('href="/api/v1/taxonomies"');
+    expect(res.raw.body).toContain(
+      'href="/api/v1/directory/finder?service=legal_aid&amp;province=TH-85&amp;language=my"',
+    );
+  });
+
+  it('leaves a filtered board to ask for its own list, and names nothing to a browser not signed in', async () => {
+    const filtered = await t.request('GET', '/problems?view=mine', {
+      headers: { cookie: 'tipnet_session=some-session' },
+    });
+    expect(filtered.raw.body).toContain('ProblemsBoardPage-bbb222.js');
+    expect(filtered.raw.body).not.toContain('/api/v1/problems');
+
+    for (const path of ['/problems', '/finder?service=legal_aid&province=TH-85']) {
+      const signedOut = await t.request('GET', path);
+      expect(signedOut.status, path).toBe(200);
+      expect(signedOut.raw.body, path).not.toContain('preload');
+    }
+    // Other pages are the plain index.html, signed in or not.
+    const settings = await t.request('GET', '/settings', { headers: { cookie: 'tipnet_session=x' } });
+    expect(settings.raw.body).not.toContain('preload');
   });
 
   it('lets slow links cache hashed assets for good', async () => {

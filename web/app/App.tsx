@@ -39,21 +39,7 @@ const queryClient = createQueryClient();
 // Ask who is signed in before anything else is requested: the browser opens only six connections at
 // a time, and on slow 3G a session check queued behind the page's code costs seconds.
 void queryClient.prefetchQuery(meQuery);
-// On the first visit the page's data came past the new service worker: fetch it again through it, so
-// the finder or organisation on screen is there offline too.
-registerServiceWorker(() => void refetchWhenSettled(queryClient));
-
-/**
- * Refetches what is on screen once nothing is loading: a query still on its first load would only be
- * joined, not fetched again, and so never pass through the worker. Gives up after a minute.
- */
-async function refetchWhenSettled(client: QueryClient) {
-  const giveUpAt = Date.now() + 60_000;
-  while (client.isFetching() > 0 && Date.now() < giveUpAt) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  await client.invalidateQueries();
-}
+registerServiceWorker();
 
 export function App() {
   const { t } = useTranslation();

@@ -3,17 +3,19 @@
  * which answers came from the offline copy (and from when), and forgetting those copies on sign-out.
  */
 import { useSyncExternalStore } from 'react';
-import { API_CACHE, CACHED_AT_HEADER } from './offline-cache.ts';
+import { BACKGROUND_READ_HEADER } from '../../common/session-headers.ts';
+import { API_CACHE, CACHED_AT_HEADER, offlineReadKind } from './offline-cache.ts';
 
 /**
  * Registers the service worker once the page has loaded, so precaching never slows the first paint.
- * `onFirstControl` runs when a worker starts serving a page that loaded without one (the first visit):
- * what the page shows was fetched past the worker, so it should be fetched again to be kept offline.
+ * When a worker starts serving a page that loaded without one (the first visit), the offline reads the
+ * page made went past it: they are asked again, through it, so the finder or organisation on screen is
+ * there offline too.
  */
-export function registerServiceWorker(onFirstControl: () => void) {
+export function registerServiceWorker() {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
   if (!navigator.serviceWorker.controller) {
-    navigator.serviceWorker.addEventListener('controllerchange', onFirstControl, { once: true });
+    navigator.serviceWorker.addEventListener('controllerchange', keepReadsPastWorker, { once: true });
   }
   const register = () => {
     navigator.serviceWorker.register('/sw.js').catch(() => {
@@ -45,8 +47,36 @@ const notify = () => {
   for (const listener of listeners) listener();
 };
 
+/** Offline reads (paths under /api/v1) answered before a service worker was in control. */
+const readsPastWorker = new Set<string>();
+
+/**
+ * Asks the worker for each of them once, in the background. Only these: refetching every query on screen
+ * (as this once did) read the board's list a second time over a slow link for nothing.
+ */
+function keepReadsPastWorker() {
+  const paths = [...readsPastWorker];
+  readsPastWorker.clear();
+  for (const path of paths) {
+    fetch(`/api/v1${path}`, {
+      credentials: 'same-origin',
+      headers: { Accept: 'application/json', [BACKGROUND_READ_HEADER]: '1' },
+    }).catch(() => {
+      // Offline again: the copy will be kept on the next visit.
+    });
+  }
+}
+
 /** Called by the API client with every answer: remembers whether it was an offline copy. */
 export function noteAnswer(path: string, response: Response) {
+  if (
+    response.ok &&
+    typeof navigator !== 'undefined' &&
+    !navigator.serviceWorker?.controller &&
+    offlineReadKind(`/api/v1${path.split('?')[0]}`)
+  ) {
+    readsPastWorker.add(path);
+  }
   const cachedAt = response.headers.get(CACHED_AT_HEADER);
   if (cachedAt === (copies.get(path) ?? null)) return;
   if (cachedAt) copies.set(path, cachedAt);
@@ -69,6 +99,7 @@ export function useOfflineCopyTime(path: string | null): string | null {
 /** Forgets every offline copy on this device: on sign-out, and when the session turns out to be over. */
 export async function clearOfflineData() {
   copies.clear();
+  readsPastWorker.clear();
   notify();
   if (typeof caches === 'undefined') return;
   try {

@@ -6,10 +6,22 @@
  * network: they are never stored here.
  */
 import { CacheableResponsePlugin } from 'workbox-cacheable-response';
+import type { RouteHandlerCallback } from 'workbox-core';
 import { clientsClaim } from 'workbox-core';
-import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
+import {
+  cleanupOutdatedCaches,
+  createHandlerBoundToURL,
+  matchPrecache,
+  precacheAndRoute,
+} from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { NetworkFirst, StaleWhileRevalidate } from 'workbox-strategies';
+import {
+  FIRST_SCREENS_FILE,
+  type FirstScreenChunks,
+  firstScreenLinks,
+  withFirstScreenLinks,
+} from '../../common/first-screen.ts';
 import { API_CACHE, CACHED_AT_HEADER, offlineReadKind } from '../lib/offline-cache.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: { url: string; revision: string | null }[] };
@@ -19,9 +31,42 @@ clientsClaim();
 cleanupOutdatedCaches();
 precacheAndRoute(self.__WB_MANIFEST);
 
+const indexHtml = createHandlerBoundToURL('/index.html');
+
+/**
+ * index.html from the precache, naming the board's or the finder's code and first reads as the server
+ * does (common/first-screen.ts): the code is in this cache already, and its reads start at once rather
+ * than after the scripts have run. The reads only when the last session check here found someone
+ * signed in (its copy goes on sign-out and when the session is over).
+ */
+const firstScreenPage: RouteHandlerCallback = async (options) => {
+  try {
+    const [page, list, me] = await Promise.all([
+      matchPrecache('/index.html'),
+      matchPrecache(`/${FIRST_SCREENS_FILE}`),
+      caches.open(API_CACHE).then((cache) => cache.match('/api/v1/me')),
+    ]);
+    if (page && list) {
+      const links = firstScreenLinks(
+        options.url.pathname + options.url.search,
+        (await list.json()) as FirstScreenChunks,
+        !!me,
+      );
+      if (links) {
+        return new Response(withFirstScreenLinks(await page.text(), links), {
+          headers: { 'content-type': 'text/html; charset=utf-8' },
+        });
+      }
+    }
+  } catch {
+    // The plain page below, as before.
+  }
+  return indexHtml(options);
+};
+
 // Every page of the single-page app is index.html; the server's own pages and API are not.
 registerRoute(
-  new NavigationRoute(createHandlerBoundToURL('/index.html'), {
+  new NavigationRoute(firstScreenPage, {
     denylist: [/^\/api\//, /^\/internal\//, /^\/(healthz|readyz|metrics)$/],
   }),
 );
