@@ -169,7 +169,7 @@ describe('the Centre edits a forum on a phone', () => {
       expect(item.problems.map((p) => p.title)).toEqual([expect.stringContaining('สถานคุ้มครองในภาคใต้เต็ม')]);
 
       // 2. One person invited, found by name in the directory.
-      await page.getByText(F.byPerson, { exact: true }).click();
+      await page.getByText(F.inviteKinds.person, { exact: true }).click();
       await pick(page, page, F.byPerson, 'สมศักดิ์', new RegExp(`^${escapeRegExp(PERSON)}`));
       await screenshot(page, 'forum-invite-person');
       await page.getByRole('button', { name: F.invite, exact: true }).click();

@@ -89,9 +89,9 @@ export function InvitationsSection({ eventId }: { eventId: string }) {
             setSearch('');
           }}
           data={[
-            { value: 'sector', label: t('forums.bySector') },
-            { value: 'organisation', label: t('forums.byOrganisation') },
-            { value: 'person', label: t('forums.byPerson') },
+            { value: 'sector', label: t('forums.inviteKinds.sector') },
+            { value: 'organisation', label: t('forums.inviteKinds.organisation') },
+            { value: 'person', label: t('forums.inviteKinds.person') },
           ]}
         />
         {kind === 'person' ? (
