@@ -128,6 +128,7 @@ export const AgendaItemBody = z.strictObject({
 });
 export type AgendaItemBody = z.infer<typeof AgendaItemBody>;
 export const UpdateAgendaItemBody = AgendaItemBody.partial();
+export type UpdateAgendaItemBody = z.infer<typeof UpdateAgendaItemBody>;
 
 /** The viewer's own registration; the ticket (QR content and image) only while it holds or awaits a place. */
 export const MyRegistrationView = z.object({

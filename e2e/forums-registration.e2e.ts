@@ -53,9 +53,9 @@ describe('a forum from the Centre to a member', () => {
     await member.page.goto('/forums');
     await member.page.getByRole('link', { name: title }).click();
     await member.page.waitForURL(`**${eventPath}`);
-    // Buddhist Era in Thai: the year shown is 25xx.
-    expect(await member.page.getByRole('main').textContent()).toMatch(/25\d\d/);
+    // Buddhist Era in Thai: the year shown is 25xx (once the event has loaded, not the skeleton before it).
     await member.page.getByText('ปัญหาอุปสรรคภาคประมง').waitFor();
+    expect(await member.page.getByRole('main').textContent()).toMatch(/25\d\d/);
     const register = member.page.getByRole('button', { name: th.forums.register });
     expect(await register.isDisabled()).toBe(true);
     await member.page.getByLabel(th.forums.privacy.accept).check();

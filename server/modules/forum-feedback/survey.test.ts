@@ -86,6 +86,42 @@ describe('the survey’s life', () => {
     expect(await t.db.select().from(forumSurveys).where(eq(forumSurveys.eventId, open.id))).toHaveLength(0);
   });
 
+  it('refuses questions that do not fit, and anyone but the Centre, changing nothing', async () => {
+    const admin = await t.signedIn({ role: 'admin' });
+    const upcoming = await forumEnded(-24);
+    const [member] = await attendees(upcoming, 1);
+    const put = (cookie: string, questions: unknown) =>
+      t.request('PUT', surveyUrl(upcoming), { cookie, body: { questions } });
+    const oneOption = [
+      {
+        id: 'sector',
+        kind: 'single',
+        th: 'ภาค',
+        en: 'Sector',
+        options: [{ id: 'a', th: 'รัฐ', en: 'State' }],
+      },
+    ];
+    for (const bad of [
+      oneOption,
+      [],
+      [{ id: 'Bad Id', kind: 'rating', th: 'ภาพรวม', en: 'Overall' }],
+      [{ id: 'overall', kind: 'rating', th: '   ', en: 'Overall' }],
+      [
+        { id: 'overall', kind: 'rating', th: 'ก', en: 'a' },
+        { id: 'overall', kind: 'text', th: 'ข', en: 'b' },
+      ],
+    ]) {
+      const refused = await put(admin.cookie, bad);
+      expect(refused.status, JSON.stringify(bad)).toBe(400);
+      expect(refused.body.error.code).toBe('VALIDATION_FAILED');
+    }
+    const byMember = await put(member!.cookie, [{ id: 'overall', kind: 'rating', th: 'ก', en: 'a' }]);
+    expect([403, 404]).toContain(byMember.status);
+    expect(await t.db.select().from(forumSurveys).where(eq(forumSurveys.eventId, upcoming.id))).toHaveLength(
+      0,
+    );
+  });
+
   it('takes one answer per attendee while open, refuses non-attendees and answers that do not fit', async () => {
     const event = await forumEnded(2);
     const [ana] = await attendees(event, 1);

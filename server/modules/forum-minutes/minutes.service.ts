@@ -30,6 +30,7 @@ import type { Actor, RequestContext } from '../../platform/context.ts';
 import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { authorize, authorizeVisible, can, type MinutesAccess } from '../../platform/policy.ts';
 import { presentOrganisation } from '../../platform/projections.ts';
+import { type MinutesMailDeps, sendMinutesShared } from './minutes.mail.ts';
 import { presentAction, presentAttendance, presentEvent, presentItem } from './minutes.presenter.ts';
 import {
   agendaRows,
@@ -333,7 +334,7 @@ async function assertOwnersAndResponsibles(tx: Db, actions: SaveMinutesBody['act
 type Move = 'share' | 'finalise' | 'reopen';
 
 export async function moveMinutes(
-  deps: { db: Db },
+  deps: { db: Db } & MinutesMailDeps,
   ctx: RequestContext,
   eventId: string,
   move: Move,
@@ -341,15 +342,24 @@ export async function moveMinutes(
 ) {
   authorize(ctx.actor, 'forumMinutes.manage', undefined);
   await deps.db.transaction(async (tx) => {
-    await existingEvent(tx, eventId);
+    const event = await existingEvent(tx, eventId);
     const minutes = await lockedMinutes(tx, eventId, ctx.now, body.revision);
     const next = { revision: minutes.revision + 1, updatedAt: ctx.now, updatedBy: ctx.actor!.userId };
+    let mailed: number | undefined;
     if (move === 'share') {
       if (minutes.state !== 'draft') throw conflict('INVALID_STATE', 'Only a draft can be shared');
       await tx
         .update(forumMinutes)
         .set({ ...next, state: 'shared' })
         .where(eq(forumMinutes.eventId, eventId));
+      const attending = await attendingOrganisationIds(tx, eventId);
+      const named = attending.length
+        ? await tx
+            .select({ id: organisations.id, nameTh: organisations.nameTh, nameEn: organisations.nameEn })
+            .from(organisations)
+            .where(inArray(organisations.id, attending))
+        : [];
+      mailed = await sendMinutesShared(tx, deps, ctx.now, event, minutes.version, named);
     } else if (move === 'finalise') {
       if (minutes.state === 'final') throw conflict('INVALID_STATE', 'These minutes are already final');
       const snapshot = await currentContent(tx, eventId, ctx.now);
@@ -383,7 +393,10 @@ export async function moveMinutes(
       }[move],
       entityType: 'forum_event',
       entityId: eventId,
-      changes: { version: move === 'reopen' ? minutes.version + 1 : minutes.version },
+      changes: {
+        version: move === 'reopen' ? minutes.version + 1 : minutes.version,
+        ...(mailed !== undefined ? { recipients: mailed } : {}),
+      },
     });
   });
   return getMinutes(deps.db, ctx.actor!, eventId, ctx.now);

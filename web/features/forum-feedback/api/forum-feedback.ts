@@ -4,6 +4,7 @@ import type {
   SurveyAnswerBody,
   SurveyView,
   UpdateSummaryBody,
+  UpdateSurveyBody,
 } from '../../../../common/forum-feedback-api.ts';
 import { api, newIdempotencyKey } from '../../../lib/api.ts';
 import type { Language } from '../../../lib/types.ts';
@@ -23,6 +24,15 @@ export function useAnswerSurvey(eventId: string) {
   return useMutation({
     mutationFn: (body: SurveyAnswerBody) =>
       api.create<SurveyView>(`${base(eventId)}/survey/answers`, body, newIdempotencyKey()),
+    onSuccess: (view) => queryClient.setQueryData(surveyKey(eventId), view),
+  });
+}
+
+/** The Centre replaces the questions before the survey opens (409 SURVEY_ALREADY_OPEN after). */
+export function useUpdateSurvey(eventId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: UpdateSurveyBody) => api.put<SurveyView>(`${base(eventId)}/survey`, body),
     onSuccess: (view) => queryClient.setQueryData(surveyKey(eventId), view),
   });
 }

@@ -23,6 +23,7 @@ import { formatDateTime } from '../../../lib/dates.ts';
 import { sendWithFeedback } from '../../../lib/feedback.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { useAnswerSurvey, useSurvey } from '../api/forum-feedback.ts';
+import { SurveyQuestionsEditor } from './SurveyQuestionsEditor.tsx';
 
 const RATINGS = ['1', '2', '3', '4', '5'];
 
@@ -50,6 +51,7 @@ export function SurveyPage() {
             {t('forumFeedback.survey.anonymity')}
           </Alert>
           {survey.answered && <Alert color="teal">{t('forumFeedback.survey.thanks')}</Alert>}
+          {survey.mayEdit && <SurveyQuestionsEditor survey={survey} />}
           {survey.mayAnswer && <AnswerForm eventId={eventId} questions={survey.questions} />}
           {survey.results && <Results survey={survey} />}
         </Stack>

@@ -1,80 +1,28 @@
 import { ActionIcon, Button, Card, Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MINUTES_LIMITS } from '../../../../common/forum-minutes-api.ts';
 import { DayPickerInput } from '../../../components/DayPickerInput.tsx';
+import { DraftRestoredNote } from '../../../components/DraftRestoredNote.tsx';
 import { anyTooLong, LimitedTextarea, LimitedTextInput } from '../../../components/LimitedText.tsx';
 import { Section } from '../../../components/Section.tsx';
+import { useDraft } from '../../../lib/drafts.ts';
 import { sendWithFeedback } from '../../../lib/feedback.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { organisationOptions, useAllOrganisations } from '../../../lib/organisations.ts';
-import { type MinutesView, type SaveMinutesBody, useSaveMinutes } from '../api/forum-minutes.ts';
+import { type MinutesView, useSaveMinutes } from '../api/forum-minutes.ts';
+import { type Action, bodyOf, type Decision, formOf, NO_NOTES, newKey } from '../minutes-form.ts';
 import { AttendanceSection } from './MinutesContent.tsx';
+import { ResponsiblePicker } from './ResponsiblePicker.tsx';
 import { MinutesError } from './shared.tsx';
-
-type Decision = SaveMinutesBody['decisions'][number] & { key: string };
-type Action = { key: string } & Omit<
-  SaveMinutesBody['actions'][number],
-  'titleEn' | 'responsibleName' | 'dueOn'
-> & {
-    titleEn: string;
-    responsibleName: string;
-    dueOn: string;
-  };
-type Form = {
-  summaryTh: string;
-  summaryEn: string;
-  items: Record<string, { discussed: boolean | null; notes: string }>;
-  decisions: Decision[];
-  actions: Action[];
-};
-
-const newKey = () => Math.random().toString(36).slice(2);
-
-function formOf(m: MinutesView): Form {
-  return {
-    summaryTh: m.summaryTh ?? '',
-    summaryEn: m.summaryEn ?? '',
-    items: Object.fromEntries(m.items.map((i) => [i.id, { discussed: i.discussed, notes: i.notes ?? '' }])),
-    decisions: m.decisions.map((d) => ({ ...d, key: d.id, textEn: d.textEn ?? '' })),
-    actions: m.actions.map((a) => ({
-      key: a.id,
-      id: a.id,
-      agendaItemId: a.agendaItemId,
-      titleTh: a.titleTh,
-      titleEn: a.titleEn ?? '',
-      ownerOrganisationId: a.owner.id,
-      responsibleUserId: a.responsibleUser?.id ?? null,
-      responsibleName: a.responsibleName ?? '',
-      dueOn: a.dueOn ?? '',
-    })),
-  };
-}
-
-function bodyOf(form: Form, revision: number): SaveMinutesBody {
-  return {
-    revision,
-    summaryTh: form.summaryTh.trim() || null,
-    summaryEn: form.summaryEn.trim() || null,
-    items: Object.entries(form.items).map(([agendaItemId, i]) => ({
-      agendaItemId,
-      discussed: i.discussed,
-      notes: i.notes.trim() || null,
-    })),
-    decisions: form.decisions.map(({ key: _key, ...d }) => ({ ...d, textEn: d.textEn?.trim() || null })),
-    actions: form.actions.map(({ key: _key, ...a }) => ({
-      ...a,
-      titleEn: a.titleEn.trim() || null,
-      responsibleName: a.responsibleUserId ? null : a.responsibleName.trim() || null,
-      dueOn: a.dueOn || null,
-    })),
-  };
-}
 
 const DISCUSSED = ['null', 'true', 'false'] as const;
 
-/** The Centre's editor: topics, decisions and action items, saved as one document with its revision. */
+/**
+ * The Centre's editor: topics, decisions and action items, saved as one document with its revision.
+ * What is typed is kept on this device (per revision) until saved, so an expired session loses nothing.
+ */
 export function MinutesEditor({
   minutes,
   onDirty,
@@ -88,13 +36,11 @@ export function MinutesEditor({
   const owners = organisationOptions(organisations, language);
   const save = useSaveMinutes(minutes.event.id);
   const [initial] = useState(() => formOf(minutes));
-  const [form, setFormState] = useState(initial);
-  const setForm = (next: (f: Form) => Form) =>
-    setFormState((f) => {
-      const changed = next(f);
-      onDirty(JSON.stringify(changed) !== JSON.stringify(initial));
-      return changed;
-    });
+  const draft = useDraft(`forum-minutes.${minutes.event.id}.${minutes.revision}`, initial);
+  const form = draft.value;
+  const setForm = draft.setValue;
+  const dirty = JSON.stringify(form) !== JSON.stringify(initial);
+  useEffect(() => onDirty(dirty), [dirty, onDirty]);
   const setAction = (key: string, patch: Partial<Action>) =>
     setForm((f) => ({ ...f, actions: f.actions.map((a) => (a.key === key ? { ...a, ...patch } : a)) }));
   const setDecision = (key: string, patch: Partial<Decision>) =>
@@ -119,10 +65,11 @@ export function MinutesEditor({
 
   return (
     <Stack>
+      {draft.restored && <DraftRestoredNote onDiscard={draft.clear} />}
       <Section id="topics" title={t('forumMinutes.topics')}>
         {minutes.items.length === 0 && <Text size="sm">{t('forumMinutes.noTopics')}</Text>}
         {minutes.items.map((item) => {
-          const state = form.items[item.id]!;
+          const state = form.items[item.id] ?? NO_NOTES;
           return (
             <Stack key={item.id} gap={6}>
               <Text fw={600}>{language === 'th' ? item.titleTh : item.titleEn}</Text>
@@ -241,14 +188,20 @@ export function MinutesEditor({
                 searchable
                 required
               />
-              <LimitedTextInput
-                label={t('forumMinutes.responsible')}
-                value={a.responsibleUserId ? '' : a.responsibleName}
-                limit={MINUTES_LIMITS.responsibleName}
-                onChange={(e) =>
-                  setAction(a.key, { responsibleName: e.currentTarget.value, responsibleUserId: null })
-                }
+              <ResponsiblePicker
+                ownerOrganisationId={a.ownerOrganisationId}
+                value={a.responsibleUserId ?? null}
+                chosen={minutes.actions.find((saved) => saved.id === a.id)?.responsibleUser ?? null}
+                onChange={(responsibleUserId) => setAction(a.key, { responsibleUserId })}
               />
+              {!a.responsibleUserId && (
+                <LimitedTextInput
+                  label={t('forumMinutes.responsible')}
+                  value={a.responsibleName}
+                  limit={MINUTES_LIMITS.responsibleName}
+                  onChange={(e) => setAction(a.key, { responsibleName: e.currentTarget.value })}
+                />
+              )}
               <DayPickerInput
                 label={t('forumMinutes.dueOn')}
                 value={a.dueOn}
@@ -312,10 +265,21 @@ export function MinutesEditor({
         loading={save.isPending}
         disabled={tooLong || incomplete}
         onClick={() =>
-          sendWithFeedback(save, bodyOf(form, minutes.revision), {
-            success: t('forumMinutes.saved'),
-            done: () => onDirty(false),
-          })
+          sendWithFeedback(
+            save,
+            bodyOf(
+              form,
+              minutes.revision,
+              minutes.items.map((i) => i.id),
+            ),
+            {
+              success: t('forumMinutes.saved'),
+              done: () => {
+                draft.clear();
+                onDirty(false);
+              },
+            },
+          )
         }
       >
         {t('forumMinutes.save')}

@@ -9,6 +9,7 @@ export type EventListItem = Contract.EventListItem;
 export type AgendaItemView = Contract.AgendaItemView;
 export type CreateEventBody = Contract.CreateEventBody;
 export type AgendaItemBody = Contract.AgendaItemBody;
+export type UpdateAgendaItemBody = Contract.UpdateAgendaItemBody;
 export type RegistrantView = Contract.RegistrantView;
 export type ForumInvitationView = Contract.ForumInvitationView;
 export type CreateForumInvitationBody = Contract.CreateForumInvitationBody;
@@ -62,6 +63,10 @@ export const useCancelEvent = (id: string) =>
 export const useAddAgendaItem = (id: string) =>
   useEventChange(id, (body: AgendaItemBody) =>
     api.create<EventView>(`/forums/events/${id}/agenda`, body, newIdempotencyKey()),
+  );
+export const useUpdateAgendaItem = (id: string) =>
+  useEventChange(id, ({ itemId, ...body }: Contract.UpdateAgendaItemBody & { itemId: string }) =>
+    api.patch<EventView>(`/forums/events/${id}/agenda/${itemId}`, body),
   );
 export const useDeleteAgendaItem = (id: string) =>
   useEventChange(id, (itemId: string) => api.delete<EventView>(`/forums/events/${id}/agenda/${itemId}`));
@@ -154,3 +159,16 @@ export const useRevokeFeed = () => {
     onSuccess: (list) => queryClient.setQueryData([...KEY, 'feeds'], list),
   });
 };
+
+type ProblemHit = { id: string; title: string };
+/** Problems on the board found by words (two letters or more), to link to an agenda item. */
+export const useProblemSearch = (q: string) =>
+  useQuery({
+    queryKey: [...KEY, 'problem-search', q.trim()],
+    enabled: q.trim().length >= 2,
+    queryFn: async ({ signal }) =>
+      (await api.get<Page<ProblemHit>>('/problems', { q: q.trim(), limit: 10 }, signal)).items.map(
+        ({ id, title }): ProblemHit => ({ id, title }),
+      ),
+    staleTime: 60_000,
+  });

@@ -11,7 +11,8 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { IconTrash } from '@tabler/icons-react';
+import { IconPencil, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DraftRestoredNote } from '../../../components/DraftRestoredNote.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
@@ -20,6 +21,7 @@ import { feedback, sendWithFeedback } from '../../../lib/feedback.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { organisationOptions, useAllOrganisations } from '../../../lib/organisations.ts';
 import { type EventView, useAddAgendaItem, useCarryOver, useDeleteAgendaItem } from '../api/forums.ts';
+import { AgendaItemEdit } from './AgendaItemEdit.tsx';
 import { inLanguage } from './shared.tsx';
 
 const EMPTY = {
@@ -31,7 +33,7 @@ const EMPTY = {
   recurring: false,
 };
 
-/** Adds and removes agenda items (and sub-items) of the event. */
+/** Adds, edits and removes agenda items (and sub-items) of the event. */
 export function AgendaEditor({ e }: { e: EventView }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -43,6 +45,7 @@ export function AgendaEditor({ e }: { e: EventView }) {
   const v = draft.value;
   const set = (patch: Partial<typeof EMPTY>) => draft.setValue((p) => ({ ...p, ...patch }));
   const rows = e.agenda.flatMap((item) => [item, ...item.children]);
+  const [editing, setEditing] = useState<string | null>(null);
   return (
     <Card withBorder>
       <Stack>
@@ -67,23 +70,38 @@ export function AgendaEditor({ e }: { e: EventView }) {
             {t('forums.carryOverHint')}
           </Text>
         </Stack>
-        {rows.map((item) => (
-          <Group key={item.id} justify="space-between" wrap="nowrap" pl={item.parentId ? 'lg' : 0}>
-            <Text size="sm">{inLanguage(language, item.titleTh, item.titleEn)}</Text>
-            <ActionIcon
-              variant="subtle"
-              color="red"
-              aria-label={t('forums.removeItem')}
-              onClick={() =>
-                remove
-                  .mutateAsync(item.id)
-                  .then(() => feedback.success(t('forums.itemRemoved')), feedback.failure)
-              }
-            >
-              <IconTrash size={18} />
-            </ActionIcon>
-          </Group>
-        ))}
+        {rows.map((item) =>
+          editing === item.id ? (
+            <AgendaItemEdit key={item.id} eventId={e.id} item={item} onDone={() => setEditing(null)} />
+          ) : (
+            <Group key={item.id} justify="space-between" wrap="nowrap" pl={item.parentId ? 'lg' : 0}>
+              <Text size="sm">{inLanguage(language, item.titleTh, item.titleEn)}</Text>
+              <Group gap={4} wrap="nowrap">
+                <ActionIcon
+                  variant="subtle"
+                  aria-label={t('forums.editItem', {
+                    title: inLanguage(language, item.titleTh, item.titleEn),
+                  })}
+                  onClick={() => setEditing(item.id)}
+                >
+                  <IconPencil size={18} />
+                </ActionIcon>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  aria-label={t('forums.removeItem')}
+                  onClick={() =>
+                    remove
+                      .mutateAsync(item.id)
+                      .then(() => feedback.success(t('forums.itemRemoved')), feedback.failure)
+                  }
+                >
+                  <IconTrash size={18} />
+                </ActionIcon>
+              </Group>
+            </Group>
+          ),
+        )}
         {draft.restored && <DraftRestoredNote onDiscard={draft.clear} />}
         <form
           onSubmit={(event) => {

@@ -1,4 +1,5 @@
 import { ActionIcon, Button, Card, Group, SegmentedControl, Select, Stack, Text, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +8,7 @@ import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { feedback, sendWithFeedback } from '../../../lib/feedback.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
 import { organisationName, organisationOptions, useAllOrganisations } from '../../../lib/organisations.ts';
+import { personOptions, usePeopleSearch } from '../../../lib/people.ts';
 import {
   type CreateForumInvitationBody,
   useDeleteInvitation,
@@ -14,7 +16,9 @@ import {
   useInvite,
 } from '../api/forums.ts';
 
-/** Invite by sector or by organisation; invitees register without moderation. */
+type Kind = CreateForumInvitationBody['kind'];
+
+/** Invite by sector, by organisation or one person; invitees register without moderation. */
 export function InvitationsSection({ eventId }: { eventId: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -22,14 +26,28 @@ export function InvitationsSection({ eventId }: { eventId: string }) {
   const invite = useInvite(eventId);
   const remove = useDeleteInvitation(eventId);
   const { organisations } = useAllOrganisations();
-  const [kind, setKind] = useState<'sector' | 'organisation'>('sector');
+  const [kind, setKind] = useState<Kind>('sector');
   const [target, setTarget] = useState<string | null>(null);
+  const [search, setSearch] = useState('');
+  const [debounced] = useDebouncedValue(search, 300);
+  const people = usePeopleSearch(kind === 'person' ? debounced : '');
+  // The chosen person stays an option while the search box shows their name (which finds nobody).
+  const [picked, setPicked] = useState<{ value: string; label: string } | null>(null);
+  const found = personOptions(people.data ?? [], language, true);
+  const personData = picked ? [picked, ...found.filter((o) => o.value !== picked.value)] : found;
   const body = (): CreateForumInvitationBody | null =>
     !target
       ? null
       : kind === 'sector'
         ? { kind, sector: target as (typeof SECTORS)[number] }
-        : { kind, organisationId: target };
+        : kind === 'organisation'
+          ? { kind, organisationId: target }
+          : { kind, userId: target };
+  const label = {
+    sector: t('forums.bySector'),
+    organisation: t('forums.byOrganisation'),
+    person: t('forums.byPerson'),
+  }[kind];
   return (
     <Card withBorder>
       <Stack>
@@ -66,32 +84,65 @@ export function InvitationsSection({ eventId }: { eventId: string }) {
         <SegmentedControl
           value={kind}
           onChange={(v) => {
-            setKind(v as 'sector' | 'organisation');
+            setKind(v as Kind);
             setTarget(null);
+            setSearch('');
           }}
           data={[
-            { value: 'sector', label: t('forums.bySector') },
-            { value: 'organisation', label: t('forums.byOrganisation') },
+            { value: 'sector', label: t('forums.inviteKinds.sector') },
+            { value: 'organisation', label: t('forums.inviteKinds.organisation') },
+            { value: 'person', label: t('forums.inviteKinds.person') },
           ]}
         />
-        <Select
-          label={kind === 'sector' ? t('forums.bySector') : t('forums.byOrganisation')}
-          searchable
-          value={target}
-          onChange={setTarget}
-          data={
-            kind === 'sector'
-              ? SECTORS.map((s) => ({ value: s, label: t(`sectors.${s}`) }))
-              : organisationOptions(organisations, language)
-          }
-        />
+        {kind === 'person' ? (
+          <Select
+            key="person"
+            label={label}
+            description={t('forums.byPersonHint')}
+            placeholder={t('forums.searchPerson')}
+            searchable
+            clearable
+            value={target}
+            onChange={(userId) => {
+              setTarget(userId);
+              setPicked(personData.find((o) => o.value === userId) ?? null);
+            }}
+            searchValue={search}
+            onSearchChange={setSearch}
+            filter={({ options }) => options}
+            data={personData}
+            nothingFoundMessage={
+              debounced.trim().length >= 2 ? t('common.nothingFound') : t('forums.typeToSearch')
+            }
+          />
+        ) : (
+          <Select
+            key={kind}
+            label={label}
+            searchable
+            value={target}
+            onChange={setTarget}
+            data={
+              kind === 'sector'
+                ? SECTORS.map((s) => ({ value: s, label: t(`sectors.${s}`) }))
+                : organisationOptions(organisations, language)
+            }
+          />
+        )}
         <ErrorAlert error={invite.error} />
         <Button
           disabled={!target}
           loading={invite.isPending}
           onClick={() => {
             const b = body();
-            if (b) sendWithFeedback(invite, b, { success: t('forums.invited'), done: () => setTarget(null) });
+            if (b)
+              sendWithFeedback(invite, b, {
+                success: t('forums.invited'),
+                done: () => {
+                  setTarget(null);
+                  setSearch('');
+                },
+              });
           }}
         >
           {t('forums.invite')}

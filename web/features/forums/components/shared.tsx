@@ -7,14 +7,7 @@ import type { EventListItem } from '../api/forums.ts';
 export const inLanguage = (language: Language, th: string | null, en: string | null) =>
   (language === 'th' ? (th ?? en) : (en ?? th)) ?? '';
 
-/** An ISO instant as the value of a datetime-local input, in Bangkok time (UTC+7, no daylight saving). */
-export function toBangkokInput(iso: string): string {
-  const date = new Date(new Date(iso).getTime() + 7 * 3_600_000);
-  return date.toISOString().slice(0, 16);
-}
-
-/** A datetime-local value, read as Bangkok time, as the API's ISO timestamp with offset. */
-export const fromBangkokInput = (value: string) => (value ? `${value}:00+07:00` : '');
+export { fromBangkokInput, toBangkokInput } from '../agenda-form.ts';
 
 const STATE_COLOURS: Record<string, string> = {
   confirmed: 'teal',
