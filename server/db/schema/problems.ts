@@ -240,6 +240,12 @@ export const problemAssignments = pgTable(
       .notNull()
       .references(() => users.id),
     assignedAt: ts('assigned_at').notNull(),
+    /**
+     * This organisation's first official answer to this problem, whenever given (before the assignment
+     * too): kept by triggers on both tables (migration 0036), never written by the application. The review
+     * reads each agency's time to answer from here instead of searching the answers of every assignment.
+     */
+    firstAnsweredAt: ts('first_answered_at'),
   },
   (t) => [
     uniqueIndex('problem_assignments_key').on(t.problemId, t.organisationId),
@@ -249,6 +255,9 @@ export const problemAssignments = pgTable(
     // whether an organisation had any assignment before a date.
     index('problem_assignments_assigned_idx').on(t.assignedAt, t.problemId, t.organisationId),
     index('problem_assignments_org_assigned_idx').on(t.organisationId, t.assignedAt),
+    index('problem_assignments_first_answer_idx')
+      .on(t.firstAnsweredAt, t.organisationId, t.assignedAt)
+      .where(sql`${t.firstAnsweredAt} is not null`),
   ],
 );
 export type ProblemAssignmentRow = typeof problemAssignments.$inferSelect;

@@ -7,15 +7,16 @@
  */
 import { sql } from 'drizzle-orm';
 import { OPEN_STATES, PROBLEM_CATEGORIES } from '../../../common/problems-taxonomy.ts';
+import { bangkokDay, bangkokMidnight, dayCode } from '../../../common/report-periods.ts';
 import type { Cell, ReportTable } from '../../../common/reports-api.ts';
 import { SECTORS } from '../../../common/taxonomies.ts';
 import { rowsOf } from '../../db/rows.ts';
 import {
   organisations,
-  problemAnswers,
   problemAssignments,
   problemSupports,
   problems,
+  reportSupportDays,
 } from '../../db/schema/index.ts';
 import { sectorLabel } from './network.section.ts';
 import {
@@ -33,6 +34,19 @@ const openStates = sql.join(
 );
 const within = (column: unknown, start: Date, end: Date) =>
   sql`(${column} >= ${start.toISOString()}::timestamptz and ${column} < ${end.toISOString()}::timestamptz)`;
+
+const isBangkokMidnight = (at: Date) => {
+  const d = bangkokDay(at);
+  return bangkokMidnight(d.year, d.month, d.day).getTime() === at.getTime();
+};
+
+/** Supports given in the period: the day counts kept by migration 0036's trigger, for whole Bangkok days. */
+function supportsIn(start: Date, end: Date) {
+  if (isBangkokMidnight(start) && isBangkokMidnight(end))
+    return sql`(select coalesce(sum(${reportSupportDays.supports}), 0)::int from ${reportSupportDays}
+      where ${reportSupportDays.day} >= ${dayCode(start)}::date and ${reportSupportDays.day} < ${dayCode(end)}::date)`;
+  return sql`(select count(*)::int from ${problemSupports} where ${within(problemSupports.createdAt, start, end)})`;
+}
 
 /**
  * Each count is its own range scan over an index that holds every column it needs (migration 0035), so a
@@ -53,7 +67,7 @@ async function headline(ctx: SectionContext, start: Date, end: Date) {
         (select count(*)::int from ${problems} where ${within(problems.firstAnsweredAt, start, end)}) as answered,
         (select count(*)::int from ${problems} where ${resolvedIn}) as resolved,
         (select count(*)::int from ${problems} where ${resolvedIn} and ${problems.type} = 'recommendation') as adopted,
-        (select count(*)::int from ${problemSupports} where ${within(problemSupports.createdAt, start, end)}) as supports`),
+        ${supportsIn(start, end)} as supports`),
   );
   return row!;
 }
@@ -73,16 +87,22 @@ type GroupRow = {
 };
 
 /**
- * Raised, answered and resolved per category or sector. A problem counts once for each of the three
- * that happened in the period: three range scans (one per date column) put together, instead of one
- * pass over every problem testing all three dates.
+ * Raised, answered and resolved per category and per sector. A problem counts once for each of the three
+ * that happened in the period: three range scans (one per date column) read once, instead of a pass over
+ * every problem testing all three dates for each table.
  */
-async function grouped(ctx: SectionContext, key: 'category' | 'sector') {
+async function grouped(ctx: SectionContext) {
   const { start, end } = ctx.period;
   const p = problems;
-  const code = key === 'category' ? sql`category` : sql`unnest(sectors)`;
   const picked = sql`${p.category} as category, ${p.sectors} as sectors, ${p.reporterOrganisationId}::text collate "C" as org`;
-  return rowsOf<GroupRow>(
+  const counts = sql.join(
+    (['raised', 'answered', 'resolved'] as const).map(
+      (kind) => sql`count(*) filter (where kind = ${kind})::int as ${sql.raw(kind)},
+        (case when min(org) filter (where kind = ${kind}) < max(org) filter (where kind = ${kind}) then 2 else 1 end)::int as ${sql.raw(`${kind}_orgs`)}`,
+    ),
+    sql`, `,
+  );
+  const rows = rowsOf<GroupRow & { by: 'category' | 'sector' }>(
     await ctx.db.execute(sql`
       with happened as (
         select 'raised' as kind, ${picked} from ${p} where ${within(p.createdAt, start, end)}
@@ -91,16 +111,14 @@ async function grouped(ctx: SectionContext, key: 'category' | 'sector') {
         union all
         select 'resolved', ${picked} from ${p} where ${p.state} = 'resolved' and ${within(p.closedAt, start, end)}
       )
-      select ${code} as code,
-        count(*) filter (where kind = 'raised')::int as raised,
-        (case when min(org) filter (where kind = 'raised') < max(org) filter (where kind = 'raised') then 2 else 1 end)::int as raised_orgs,
-        count(*) filter (where kind = 'answered')::int as answered,
-        (case when min(org) filter (where kind = 'answered') < max(org) filter (where kind = 'answered') then 2 else 1 end)::int as answered_orgs,
-        count(*) filter (where kind = 'resolved')::int as resolved,
-        (case when min(org) filter (where kind = 'resolved') < max(org) filter (where kind = 'resolved') then 2 else 1 end)::int as resolved_orgs
-      from happened
-      group by 1`),
+      select 'category' as by, category as code, ${counts} from happened group by category
+      union all
+      select 'sector', sector, ${counts} from happened, unnest(sectors) as sector group by sector`),
   );
+  return {
+    categories: rows.filter((r) => r.by === 'category'),
+    sectors: rows.filter((r) => r.by === 'sector'),
+  };
 }
 
 const COUNT_COLUMNS = [
@@ -153,38 +171,25 @@ type AgencyRow = {
 
 /**
  * Per responsible agency: assignments made in the period, first official answers given in it (with the
- * days they took), and its assignments overdue now. Every organisation assigned anything before the
- * period's end has a row. Each part reads only its own rows through an index: assignments in the period,
- * answers in the period (an earlier answer by the same organisation to the same problem rules one out),
- * the problems overdue now.
+ * days they took, from each assignment's first answer kept by migration 0036's triggers), and its
+ * assignments overdue now. Every organisation assigned anything before the period's end has a row. Each
+ * part reads only its own rows through an index.
  */
 async function agencies(ctx: SectionContext) {
   const { start, end } = ctx.period;
-  const s = start.toISOString();
   const e = end.toISOString();
   const pa = problemAssignments;
-  const an = problemAnswers;
   return rowsOf<AgencyRow>(
     await ctx.db.execute(sql`
       with assigned as (
         select ${pa.organisationId} as organisation_id, count(*)::int as n
         from ${pa} where ${within(pa.assignedAt, start, end)}
         group by 1
-      ), first_answers as (
-        select ${an.problemId} as problem_id, ${an.organisationId} as organisation_id, min(${an.createdAt}) as at
-        from ${an}
-        where ${within(an.createdAt, start, end)}
-          and not exists (
-            select 1 from ${problemAnswers} earlier
-            where earlier.problem_id = ${an.problemId} and earlier.organisation_id = ${an.organisationId}
-              and earlier.created_at < ${s}::timestamptz)
-        group by 1, 2
       ), answered as (
-        select a.organisation_id, count(*)::int as n,
-          array_agg(extract(epoch from f.at - a.assigned_at)::float8 / 86400) as waits
-        from first_answers f
-          join ${pa} a on a.problem_id = f.problem_id and a.organisation_id = f.organisation_id
-        where a.assigned_at < ${e}::timestamptz
+        select ${pa.organisationId} as organisation_id, count(*)::int as n,
+          array_agg(extract(epoch from ${pa.firstAnsweredAt} - ${pa.assignedAt})::float8 / 86400) as waits
+        from ${pa}
+        where ${within(pa.firstAnsweredAt, start, end)} and ${pa.assignedAt} < ${e}::timestamptz
         group by 1
       ), overdue as (
         select a.organisation_id, count(*)::int as n
@@ -267,11 +272,10 @@ export const problemsSection: ReportSectionDefinition = {
   id: 'problems',
   title: label('ปัญหาอุปสรรคและข้อเสนอแนะ', 'Problems and recommendations'),
   async compute(ctx) {
-    const [now, before, categories, sectors, agencyRows, overdue] = await Promise.all([
+    const [now, before, { categories, sectors }, agencyRows, overdue] = await Promise.all([
       headline(ctx, ctx.period.start, ctx.period.end),
       headline(ctx, ctx.previous.start, ctx.previous.end),
-      grouped(ctx, 'category'),
-      grouped(ctx, 'sector'),
+      grouped(ctx),
       agencies(ctx),
       ctx.db.execute(
         sql`select count(*)::int as n from ${problems} where ${problems.dueAt} < ${ctx.now.toISOString()}::timestamptz and ${problems.state} in (${openStates})`,

@@ -6,6 +6,7 @@
  * the Centre and for a member, in every kind of period.
  */
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ORGANISATION_TYPE_CODES,
@@ -209,6 +210,33 @@ beforeAll(async () => {
           createdAt: later(createdAt, 90),
         })),
       );
+  }
+
+  // What the write paths do after the fact, which the kept counts must follow: a problem reassigned
+  // (its assignments deleted and made again, after answers), answers removed or moved, supports
+  // withdrawn or moved to the problem a duplicate points at.
+  const assignments = await t.db.select().from(problemAssignments);
+  for (const a of r.sample(assignments, 15)) {
+    await t.db.delete(problemAssignments).where(eq(problemAssignments.id, a.id));
+    await t.db.insert(problemAssignments).values({ ...a, id: randomUUID(), assignedAt: at(300) });
+  }
+  const answers = await t.db.select().from(problemAnswers);
+  for (const a of r.sample(answers, 20)) {
+    if (r.chance(0.5)) await t.db.delete(problemAnswers).where(eq(problemAnswers.id, a.id));
+    else
+      await t.db
+        .update(problemAnswers)
+        .set({ createdAt: at(900) })
+        .where(eq(problemAnswers.id, a.id));
+  }
+  const supports = await t.db.select().from(problemSupports);
+  for (const s of r.sample(supports, 20)) {
+    if (r.chance(0.5)) await t.db.delete(problemSupports).where(eq(problemSupports.id, s.id));
+    else
+      await t.db
+        .update(problemSupports)
+        .set({ createdAt: at(900) })
+        .where(eq(problemSupports.id, s.id));
   }
 
   const units = [];
