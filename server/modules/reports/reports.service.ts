@@ -1,5 +1,4 @@
 /** The review for one period: every registered section, computed for the viewer. */
-import { sql } from 'drizzle-orm';
 import {
   defaultPeriodCode,
   type Period,
@@ -35,12 +34,10 @@ export async function review(
   if (!period) throw badRequest('INVALID_PERIOD', 'Unknown period');
   const previous = previousPeriod(period);
   const centre = can(viewer, 'report.readNetwork', undefined);
-  const sections = await inOneSnapshot(db, (tx) => {
-    const ctx: SectionContext = { db: tx, viewer, period, previous, now, centre };
-    return Promise.all(
-      REPORT_SECTIONS.map(async (s) => protect({ id: s.id, title: s.title, ...(await s.compute(ctx)) })),
-    );
-  });
+  const ctx: SectionContext = { db, viewer, period, previous, now, centre };
+  const sections = await Promise.all(
+    REPORT_SECTIONS.map(async (s) => protect({ id: s.id, title: s.title, ...(await s.compute(ctx)) })),
+  );
   return {
     period: describe(period),
     previous: describe(previous),
@@ -49,22 +46,6 @@ export async function review(
     sections,
     pdfAvailable,
   };
-}
-
-/**
- * Every section reads the same snapshot (one read-only repeatable-read transaction), so the figures of one
- * review agree with each other, and on one connection, so a review uses one of the pool's connections.
- * Without JIT: the planner's cost of a year's range scans passes the JIT threshold, and compiling cost
- * more than the queries themselves. A little more memory per sort and hash keeps a year's rows off disk.
- */
-function inOneSnapshot<T>(db: Db, read: (tx: Db) => Promise<T>): Promise<T> {
-  return db.transaction(
-    async (tx) => {
-      await tx.execute(sql`select set_config('jit', 'off', true), set_config('work_mem', '32MB', true)`);
-      return read(tx);
-    },
-    { isolationLevel: 'repeatable read', accessMode: 'read only' },
-  );
 }
 
 const WITHHELD_NOTE = label(
