@@ -96,7 +96,12 @@ const registeredBefore = (list: Organisation[], end: Date) =>
 function strongestTable(links: Link[], names: Map<string, Label>): ReportTable {
   // Already the strongest, in this order, from the database; sorted again so the rule reads here too.
   const strongest = [...links]
-    .sort((x, y) => y.problems + y.requests - (x.problems + x.requests) || x.a.localeCompare(y.a))
+    .sort(
+      (x, y) =>
+        y.problems + y.requests - (x.problems + x.requests) ||
+        x.a.localeCompare(y.a) ||
+        x.b.localeCompare(y.b),
+    )
     .slice(0, STRONGEST_LINKS);
   const name = (id: string) => names.get(id) ?? label(id, id);
   return {
