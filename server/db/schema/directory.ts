@@ -82,6 +82,9 @@ export const people = pgTable(
   },
   (t) => [
     index('people_organisation_idx').on(t.organisationId),
+    // The review counts people in post, added and left per period and per organisation: read from this
+    // narrow index (index-only) instead of the 50 MB of rows at 50,000 people.
+    index('people_report_idx').on(t.organisationId, t.createdAt, t.active, t.updatedAt),
     uniqueIndex('people_user_key').on(t.userId),
     index('people_search_idx').using('gin', t.searchDocument),
   ],

@@ -1,4 +1,4 @@
-import { pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from './organisations.ts';
 
 /**
@@ -17,3 +17,13 @@ export const reportDigests = pgTable(
   },
   (t) => [primaryKey({ columns: [t.organisationId, t.period] })],
 );
+
+/**
+ * Supports ("we face this too") given per day in Bangkok, kept by a trigger on problem_supports in the
+ * writing transaction (migration 0036). Periods start and end at midnight in Bangkok, so the review sums
+ * at most a few hundred days instead of counting a year's supports one by one (~250,000 at 100k problems).
+ */
+export const reportSupportDays = pgTable('report_support_days', {
+  day: date('day', { mode: 'string' }).primaryKey(),
+  supports: integer('supports').notNull(),
+});

@@ -51,31 +51,33 @@ export function coverageMatrix(
   list: readonly Provider[],
 ): CoverageMatrix {
   const provinces = PROVINCES.map((p) => p.code);
-  const providersOf: number[][] = [];
-  const status: CoverageStatus[][] = [];
-  for (const province of provinces) {
-    const counts: number[] = [];
-    const states: CoverageStatus[] = [];
-    for (const column of columns) {
-      const here = list.filter(
-        (o) =>
-          o.codes.includes(column.code) &&
-          (o.coverage.includes(province) || o.coverage.includes('nationwide')),
-      );
-      counts.push(here.length);
-      states.push(
-        here.length === 0 ? 'none' : here.length > 1 ? 'covered' : here[0]!.stale ? 'single_stale' : 'single',
-      );
-    }
-    providersOf.push(counts);
-    status.push(states);
+  const provinceIndex = new Map<string, number>(provinces.map((code, i) => [code, i]));
+  const columnIndex = new Map(columns.map((c, j) => [c.code, j]));
+  // One pass over the providers, each adding itself to the cells it covers (5,000 organisations × 77
+  // provinces × every service tested one by one took most of a second). Per cell: how many, and
+  // whether the first one found is stale — which is all the status needs when it is the only one.
+  const counts = provinces.map(() => columns.map(() => 0));
+  const firstStale = provinces.map(() => columns.map(() => false));
+  for (const o of list) {
+    const where = o.coverage.includes('nationwide')
+      ? provinces.map((_, i) => i)
+      : [...new Set(o.coverage)].flatMap((code) => provinceIndex.get(code) ?? []);
+    const what = [...new Set(o.codes)].flatMap((code) => columnIndex.get(code) ?? []);
+    for (const i of where)
+      for (const j of what) {
+        if (counts[i]![j] === 0) firstStale[i]![j] = o.stale;
+        counts[i]![j]!++;
+      }
   }
+  const status: CoverageStatus[][] = counts.map((row, i) =>
+    row.map((n, j) => (n === 0 ? 'none' : n > 1 ? 'covered' : firstStale[i]![j] ? 'single_stale' : 'single')),
+  );
   return {
     key,
     title,
     provinces,
     columns: columns.map((c) => ({ code: c.code, label: label(c.th, c.en) })),
-    providers: providersOf,
+    providers: counts,
     status,
   };
 }

@@ -25,42 +25,66 @@ export const sectorLabel = (code: string) => SECTOR_LABELS[code] ?? label(code, 
 
 type Row = { code: string | null; orgs: number; joined: number; people: number; people_orgs: number };
 
-async function bySector(ctx: SectionContext, column: 'sector' | 'type') {
+/**
+ * Organisations by sector and by type in one pass (grouping sets): the people in post are counted per
+ * organisation once, not once per table.
+ */
+async function bySectorAndType(ctx: SectionContext) {
   const { start, end } = ctx.period;
-  const key = column === 'sector' ? organisations.sector : organisations.type;
+  const o = organisations;
   const result = await ctx.db.execute(sql`
     with p as (
       select organisation_id, count(*)::int as n from ${people}
       where ${people.active} and ${people.createdAt} < ${end.toISOString()}::timestamptz
       group by organisation_id
     )
-    select ${key} as code,
-      count(*) filter (where ${organisations.createdAt} < ${end.toISOString()}::timestamptz)::int as orgs,
-      count(*) filter (where ${organisations.createdAt} >= ${start.toISOString()}::timestamptz
-        and ${organisations.createdAt} < ${end.toISOString()}::timestamptz)::int as joined,
+    select grouping(${o.sector})::int as by_type, ${o.sector} as sector, ${o.type} as type,
+      count(*) filter (where ${o.createdAt} < ${end.toISOString()}::timestamptz)::int as orgs,
+      count(*) filter (where ${o.createdAt} >= ${start.toISOString()}::timestamptz
+        and ${o.createdAt} < ${end.toISOString()}::timestamptz)::int as joined,
       coalesce(sum(p.n), 0)::int as people,
       count(p.n)::int as people_orgs
-    from ${organisations} left join p on p.organisation_id = ${organisations.id}
-    group by 1`);
-  return rowsOf<Row>(result);
+    from ${o} left join p on p.organisation_id = ${o.id}
+    group by grouping sets ((${o.sector}), (${o.type}))`);
+  const rows = rowsOf<Row & { by_type: number; sector: string | null; type: string | null }>(result);
+  const pick = (byType: boolean): Row[] =>
+    rows
+      .filter((r) => (r.by_type === 1) === byType)
+      .map(({ sector, type, by_type, ...counts }) => ({ ...counts, code: by_type ? type : sector }));
+  return { sectors: pick(false), types: pick(true) };
 }
 
-async function headline(ctx: SectionContext, start: Date, end: Date) {
-  const [row] = rowsOf<{ orgs: number; joined: number; people: number; people_joined: number; left: number }>(
+type Headline = { orgs: number; joined: number; people: number; people_joined: number; left: number };
+
+/** The headline figures of the period and of the one before, in one pass over organisations and one over people. */
+async function headlines(ctx: SectionContext): Promise<[Headline, Headline]> {
+  const o = organisations;
+  const pe = people;
+  const periods = [ctx.period, ctx.previous] as const;
+  const inside = (column: unknown, i: number) =>
+    sql`${column} >= ${periods[i]!.start.toISOString()}::timestamptz and ${column} < ${periods[i]!.end.toISOString()}::timestamptz`;
+  const before = (column: unknown, i: number) =>
+    sql`${column} < ${periods[i]!.end.toISOString()}::timestamptz`;
+  const columns = (i: number) => sql`
+    count(*) filter (where ${before(o.createdAt, i)})::int as orgs_${sql.raw(String(i))},
+    count(*) filter (where ${inside(o.createdAt, i)})::int as joined_${sql.raw(String(i))}`;
+  const personColumns = (i: number) => sql`
+    count(*) filter (where ${pe.active} and ${before(pe.createdAt, i)})::int as people_${sql.raw(String(i))},
+    count(*) filter (where ${inside(pe.createdAt, i)})::int as people_joined_${sql.raw(String(i))},
+    count(*) filter (where not ${pe.active} and ${inside(pe.updatedAt, i)})::int as left_${sql.raw(String(i))}`;
+  const [row] = rowsOf<Record<string, number>>(
     await ctx.db.execute(sql`
-      select
-        (select count(*)::int from ${organisations} where ${organisations.createdAt} < ${end.toISOString()}::timestamptz) as orgs,
-        (select count(*)::int from ${organisations} where ${organisations.createdAt} >= ${start.toISOString()}::timestamptz
-          and ${organisations.createdAt} < ${end.toISOString()}::timestamptz) as joined,
-        (select count(*)::int from ${people} where ${people.active}
-          and ${people.createdAt} < ${end.toISOString()}::timestamptz) as people,
-        (select count(*)::int from ${people} where ${people.createdAt} >= ${start.toISOString()}::timestamptz
-          and ${people.createdAt} < ${end.toISOString()}::timestamptz) as people_joined,
-        (select count(*)::int from ${people} where not ${people.active}
-          and ${people.updatedAt} >= ${start.toISOString()}::timestamptz
-          and ${people.updatedAt} < ${end.toISOString()}::timestamptz) as left`),
+      select * from (select ${columns(0)}, ${columns(1)} from ${o}) orgs,
+        (select ${personColumns(0)}, ${personColumns(1)} from ${pe}) persons`),
   );
-  return row!;
+  const of = (i: number): Headline => ({
+    orgs: row![`orgs_${i}`]!,
+    joined: row![`joined_${i}`]!,
+    people: row![`people_${i}`]!,
+    people_joined: row![`people_joined_${i}`]!,
+    left: row![`left_${i}`]!,
+  });
+  return [of(0), of(1)];
 }
 
 async function current(ctx: SectionContext) {
@@ -80,12 +104,10 @@ export const networkSection: ReportSectionDefinition = {
   id: 'network',
   title: label('เครือข่าย', 'Network'),
   async compute(ctx) {
-    const [now, before, standing, sectors, types] = await Promise.all([
-      headline(ctx, ctx.period.start, ctx.period.end),
-      headline(ctx, ctx.previous.start, ctx.previous.end),
+    const [[now, before], standing, { sectors, types }] = await Promise.all([
+      headlines(ctx),
       current(ctx),
-      bySector(ctx, 'sector'),
-      bySector(ctx, 'type'),
+      bySectorAndType(ctx),
     ]);
     const columns = [
       { key: 'organisations', label: label('หน่วยงาน', 'Organisations') },

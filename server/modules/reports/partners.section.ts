@@ -21,29 +21,63 @@ export const STRONGEST_LINKS = 20;
 export const ISOLATED_LISTED = 50;
 
 type Link = { a: string; b: string; problems: number; requests: number };
+/** The links of a period, counted in the database: only the strongest few and each organisation's partners leave it. */
+type Links = { count: number; strongest: Link[]; partners: Map<string, number> };
 
-async function linksIn(ctx: SectionContext, p: Period): Promise<Link[]> {
+async function linksIn(ctx: SectionContext, p: Period): Promise<Links> {
   const start = p.start.toISOString();
   const end = p.end.toISOString();
   const pa = problemAssignments;
   const r = coordinationRequests;
-  return rowsOf<Link>(
+  // A pair of assignments counts in the period when the later of the two was made in it: start from the
+  // problems with an assignment in the period (an index range), and pair their assignments made before its end.
+  const result = rowsOf<{
+    kind: 'link' | 'partners';
+    a: string;
+    b: string | null;
+    problems: number;
+    requests: number;
+  }>(
     await ctx.db.execute(sql`
-      with links as (
+      with touched as (
+        select distinct ${pa.problemId} as problem_id from ${pa}
+        where ${pa.assignedAt} >= ${start}::timestamptz and ${pa.assignedAt} < ${end}::timestamptz
+      ), links as (
         select a1.organisation_id as a, a2.organisation_id as b, 'problem' as kind
-        from ${pa} a1 join ${pa} a2 on a2.problem_id = a1.problem_id and a1.organisation_id < a2.organisation_id
+        from touched t
+          join ${pa} a1 on a1.problem_id = t.problem_id and a1.assigned_at < ${end}::timestamptz
+          join ${pa} a2 on a2.problem_id = t.problem_id and a2.assigned_at < ${end}::timestamptz
+            and a1.organisation_id < a2.organisation_id
         where greatest(a1.assigned_at, a2.assigned_at) >= ${start}::timestamptz
-          and greatest(a1.assigned_at, a2.assigned_at) < ${end}::timestamptz
         union all
         select least(${r.requestingOrganisationId}, u.organisation_id), greatest(${r.requestingOrganisationId}, u.organisation_id), 'request'
         from ${r} join ${coordinationUnits} u on u.id = ${r.receivingUnitId}
         where ${r.createdAt} >= ${start}::timestamptz and ${r.createdAt} < ${end}::timestamptz
           and ${r.requestingOrganisationId} <> u.organisation_id
+      ), pairs as (
+        select a, b, count(*) filter (where kind = 'problem')::int as problems,
+          count(*) filter (where kind = 'request')::int as requests
+        from links group by a, b
+      ), strongest as (
+        select a, b, problems, requests from pairs
+        order by problems + requests desc, a, b limit ${STRONGEST_LINKS}
+      ), ends as (
+        select a as organisation_id from pairs union all select b from pairs
       )
-      select a, b, count(*) filter (where kind = 'problem')::int as problems,
-        count(*) filter (where kind = 'request')::int as requests
-      from links group by a, b`),
+      select 'link' as kind, a::text, b::text, problems, requests from strongest
+      union all
+      select 'partners', organisation_id::text, null, count(*)::int, 0 from ends group by organisation_id`),
   );
+  const partners = new Map<string, number>();
+  const strongest: Link[] = [];
+  for (const row of result) {
+    if (row.kind === 'partners') partners.set(row.a, row.problems);
+    else strongest.push({ a: row.a, b: row.b!, problems: row.problems, requests: row.requests });
+  }
+  // Every pair has two ends: the link count is half the partners counted.
+  let ends = 0;
+  for (const n of partners.values()) ends += n;
+  return { count: ends / 2, strongest, partners };
 }
 
 type Organisation = { id: string; name_th: string; name_en: string; created_at: string | Date };
@@ -59,19 +93,15 @@ async function allOrganisations(ctx: SectionContext) {
 const registeredBefore = (list: Organisation[], end: Date) =>
   list.filter((o) => new Date(o.created_at) < end);
 
-/** How many partners each linked organisation had. */
-function partnersPerOrganisation(links: readonly Link[]) {
-  const partners = new Map<string, number>();
-  for (const l of links) {
-    partners.set(l.a, (partners.get(l.a) ?? 0) + 1);
-    partners.set(l.b, (partners.get(l.b) ?? 0) + 1);
-  }
-  return partners;
-}
-
 function strongestTable(links: Link[], names: Map<string, Label>): ReportTable {
+  // Already the strongest, in this order, from the database; sorted again so the rule reads here too.
   const strongest = [...links]
-    .sort((x, y) => y.problems + y.requests - (x.problems + x.requests) || x.a.localeCompare(y.a))
+    .sort(
+      (x, y) =>
+        y.problems + y.requests - (x.problems + x.requests) ||
+        x.a.localeCompare(y.a) ||
+        x.b.localeCompare(y.b),
+    )
     .slice(0, STRONGEST_LINKS);
   const name = (id: string) => names.get(id) ?? label(id, id);
   return {
@@ -123,18 +153,13 @@ export const partnersSection: ReportSectionDefinition = {
     ]);
     const known = registeredBefore(everyone, ctx.period.end);
     const knownBefore = registeredBefore(everyone, ctx.previous.end);
-    const partners = partnersPerOrganisation(links);
-    const partnersBefore = partnersPerOrganisation(linksBefore);
+    const partners = links.partners;
+    const partnersBefore = linksBefore.partners;
     const median = (m: Map<string, number>) => quantile([...m.values()], 0.5);
     const isolated = known.filter((o) => !partners.has(o.id));
     const f = (key: string, l: Label, value: Cell, previous: Cell) => ({ key, label: l, value, previous });
     const network = [
-      f(
-        'links',
-        label('คู่หน่วยงานที่ทำงานร่วมกัน', 'Pairs that worked together'),
-        links.length,
-        linksBefore.length,
-      ),
+      f('links', label('คู่หน่วยงานที่ทำงานร่วมกัน', 'Pairs that worked together'), links.count, linksBefore.count),
       f(
         'linked',
         label('หน่วยงานที่ทำงานร่วมกับหน่วยงานอื่น', 'Organisations that worked with another'),
@@ -180,7 +205,7 @@ export const partnersSection: ReportSectionDefinition = {
           knownBefore.filter((o) => !partnersBefore.has(o.id)).length,
         ),
       ],
-      tables: [strongestTable(links, names), isolatedTable(isolated)],
+      tables: [strongestTable(links.strongest, names), isolatedTable(isolated)],
       matrices: [],
       method,
     };

@@ -7,15 +7,16 @@
  */
 import { sql } from 'drizzle-orm';
 import { OPEN_STATES, PROBLEM_CATEGORIES } from '../../../common/problems-taxonomy.ts';
+import { bangkokDay, bangkokMidnight, dayCode } from '../../../common/report-periods.ts';
 import type { Cell, ReportTable } from '../../../common/reports-api.ts';
 import { SECTORS } from '../../../common/taxonomies.ts';
 import { rowsOf } from '../../db/rows.ts';
 import {
   organisations,
-  problemAnswers,
   problemAssignments,
   problemSupports,
   problems,
+  reportSupportDays,
 } from '../../db/schema/index.ts';
 import { sectorLabel } from './network.section.ts';
 import {
@@ -34,10 +35,25 @@ const openStates = sql.join(
 const within = (column: unknown, start: Date, end: Date) =>
   sql`(${column} >= ${start.toISOString()}::timestamptz and ${column} < ${end.toISOString()}::timestamptz)`;
 
+const isBangkokMidnight = (at: Date) => {
+  const d = bangkokDay(at);
+  return bangkokMidnight(d.year, d.month, d.day).getTime() === at.getTime();
+};
+
+/** Supports given in the period: the day counts kept by migration 0036's trigger, for whole Bangkok days. */
+function supportsIn(start: Date, end: Date) {
+  if (isBangkokMidnight(start) && isBangkokMidnight(end))
+    return sql`(select coalesce(sum(${reportSupportDays.supports}), 0)::int from ${reportSupportDays}
+      where ${reportSupportDays.day} >= ${dayCode(start)}::date and ${reportSupportDays.day} < ${dayCode(end)}::date)`;
+  return sql`(select count(*)::int from ${problemSupports} where ${within(problemSupports.createdAt, start, end)})`;
+}
+
+/**
+ * Each count is its own range scan over an index that holds every column it needs (migration 0035), so a
+ * year costs the rows in that year, not a pass over every problem ever raised.
+ */
 async function headline(ctx: SectionContext, start: Date, end: Date) {
-  const raised = within(problems.createdAt, start, end);
-  const answered = within(problems.firstAnsweredAt, start, end);
-  const resolved = sql`(${problems.state} = 'resolved' and ${within(problems.closedAt, start, end)})`;
+  const resolvedIn = sql`${problems.state} = 'resolved' and ${within(problems.closedAt, start, end)}`;
   const [row] = rowsOf<{
     raised: number;
     answered: number;
@@ -46,17 +62,20 @@ async function headline(ctx: SectionContext, start: Date, end: Date) {
     supports: number;
   }>(
     await ctx.db.execute(sql`
-      select count(*) filter (where ${raised})::int as raised,
-        count(*) filter (where ${answered})::int as answered,
-        count(*) filter (where ${resolved})::int as resolved,
-        count(*) filter (where ${resolved} and ${problems.type} = 'recommendation')::int as adopted,
-        (select count(*)::int from ${problemSupports} where ${within(problemSupports.createdAt, start, end)}) as supports
-      from ${problems}
-      where ${raised} or ${answered} or ${problems.closedAt} >= ${start.toISOString()}::timestamptz`),
+      select
+        (select count(*)::int from ${problems} where ${within(problems.createdAt, start, end)}) as raised,
+        (select count(*)::int from ${problems} where ${within(problems.firstAnsweredAt, start, end)}) as answered,
+        (select count(*)::int from ${problems} where ${resolvedIn}) as resolved,
+        (select count(*)::int from ${problems} where ${resolvedIn} and ${problems.type} = 'recommendation') as adopted,
+        ${supportsIn(start, end)} as supports`),
   );
   return row!;
 }
 
+/**
+ * `*_orgs` is 1 when every problem counted came from one reporting organisation and 2 when several did:
+ * all suppression needs to know, and far cheaper than counting distinct organisations.
+ */
 type GroupRow = {
   code: string;
   raised: number;
@@ -67,25 +86,44 @@ type GroupRow = {
   resolved_orgs: number;
 };
 
-async function grouped(ctx: SectionContext, key: ReturnType<typeof sql>) {
+/**
+ * Raised, answered and resolved per category and per sector. A problem counts once for each of the three
+ * that happened in the period: three range scans (one per date column) read once and grouped in one pass
+ * (each problem once under its category and once under each of its sectors), instead of a pass over every
+ * problem testing all three dates for each table.
+ */
+async function grouped(ctx: SectionContext) {
   const { start, end } = ctx.period;
-  const raised = within(problems.createdAt, start, end);
-  const answered = within(problems.firstAnsweredAt, start, end);
-  const resolved = sql`(${problems.state} = 'resolved' and ${within(problems.closedAt, start, end)})`;
-  const org = problems.reporterOrganisationId;
-  return rowsOf<GroupRow>(
-    await ctx.db.execute(sql`
-      select ${key} as code,
-        count(*) filter (where ${raised})::int as raised,
-        count(distinct ${org}) filter (where ${raised})::int as raised_orgs,
-        count(*) filter (where ${answered})::int as answered,
-        count(distinct ${org}) filter (where ${answered})::int as answered_orgs,
-        count(*) filter (where ${resolved})::int as resolved,
-        count(distinct ${org}) filter (where ${resolved})::int as resolved_orgs
-      from ${problems}
-      where ${raised} or ${answered} or ${resolved}
-      group by 1`),
+  const p = problems;
+  const picked = sql`${p.category} as category, ${p.sectors} as sectors, ${p.reporterOrganisationId}::text collate "C" as org`;
+  const counts = sql.join(
+    (['raised', 'answered', 'resolved'] as const).map(
+      (kind) => sql`count(*) filter (where kind = ${kind})::int as ${sql.raw(kind)},
+        (case when min(org) filter (where kind = ${kind}) < max(org) filter (where kind = ${kind}) then 2 else 1 end)::int as ${sql.raw(`${kind}_orgs`)}`,
+    ),
+    sql`, `,
   );
+  const rows = rowsOf<GroupRow & { by: 'category' | 'sector' }>(
+    await ctx.db.execute(sql`
+      with happened as (
+        select 'raised' as kind, ${picked} from ${p} where ${within(p.createdAt, start, end)}
+        union all
+        select 'answered', ${picked} from ${p} where ${within(p.firstAnsweredAt, start, end)}
+        union all
+        select 'resolved', ${picked} from ${p} where ${p.state} = 'resolved' and ${within(p.closedAt, start, end)}
+      )
+      select grouped.by, grouped.code, ${counts}
+      from happened cross join lateral (
+        select 'category' as by, happened.category as code
+        union all
+        select 'sector', sector from unnest(happened.sectors) as sector
+      ) grouped
+      group by 1, 2`),
+  );
+  return {
+    categories: rows.filter((r) => r.by === 'category'),
+    sectors: rows.filter((r) => r.by === 'sector'),
+  };
 }
 
 const COUNT_COLUMNS = [
@@ -136,25 +174,45 @@ type AgencyRow = {
   waits: number[] | null;
 };
 
+/**
+ * Per responsible agency: assignments made in the period, first official answers given in it (with the
+ * days they took, from each assignment's first answer kept by migration 0036's triggers), and its
+ * assignments overdue now. Every organisation assigned anything before the period's end has a row. Each
+ * part reads only its own rows through an index.
+ */
 async function agencies(ctx: SectionContext) {
   const { start, end } = ctx.period;
+  const e = end.toISOString();
+  const pa = problemAssignments;
   return rowsOf<AgencyRow>(
     await ctx.db.execute(sql`
-      with responsible as (
-        select a.organisation_id, a.assigned_at, p.due_at, p.state,
-          (select min(an.created_at) from ${problemAnswers} an
-            where an.problem_id = a.problem_id and an.organisation_id = a.organisation_id) as first_answer_at
-        from ${problemAssignments} a join ${problems} p on p.id = a.problem_id
-        where a.assigned_at < ${end.toISOString()}::timestamptz
+      with assigned as (
+        select ${pa.organisationId} as organisation_id, count(*)::int as n
+        from ${pa} where ${within(pa.assignedAt, start, end)}
+        group by 1
+      ), answered as (
+        select ${pa.organisationId} as organisation_id, count(*)::int as n,
+          array_agg(extract(epoch from ${pa.firstAnsweredAt} - ${pa.assignedAt})::float8 / 86400) as waits
+        from ${pa}
+        where ${within(pa.firstAnsweredAt, start, end)} and ${pa.assignedAt} < ${e}::timestamptz
+        group by 1
+      ), overdue as (
+        select a.organisation_id, count(*)::int as n
+        from ${problems} p join ${pa} a on a.problem_id = p.id
+        where p.due_at < ${ctx.now.toISOString()}::timestamptz and p.state in (${openStates})
+          and a.assigned_at < ${e}::timestamptz
+        group by 1
       )
-      select r.organisation_id, o.name_th, o.name_en,
-        count(*) filter (where ${within(sql`r.assigned_at`, start, end)})::int as assigned,
-        count(*) filter (where ${within(sql`r.first_answer_at`, start, end)})::int as answered,
-        count(*) filter (where r.due_at < ${ctx.now.toISOString()}::timestamptz and r.state in (${openStates}))::int as overdue,
-        array_agg(extract(epoch from r.first_answer_at - r.assigned_at)::float8 / 86400)
-          filter (where ${within(sql`r.first_answer_at`, start, end)}) as waits
-      from responsible r join ${organisations} o on o.id = r.organisation_id
-      group by 1, 2, 3
+      select o.id as organisation_id, o.name_th, o.name_en,
+        coalesce(assigned.n, 0) as assigned, coalesce(answered.n, 0) as answered,
+        coalesce(overdue.n, 0) as overdue, answered.waits
+      from ${organisations} o
+        left join assigned on assigned.organisation_id = o.id
+        left join answered on answered.organisation_id = o.id
+        left join overdue on overdue.organisation_id = o.id
+      where exists (
+        select 1 from ${pa} any_assignment
+        where any_assignment.organisation_id = o.id and any_assignment.assigned_at < ${e}::timestamptz)
       order by 4 desc, 3`),
   );
 }
@@ -219,11 +277,10 @@ export const problemsSection: ReportSectionDefinition = {
   id: 'problems',
   title: label('ปัญหาอุปสรรคและข้อเสนอแนะ', 'Problems and recommendations'),
   async compute(ctx) {
-    const [now, before, categories, sectors, agencyRows, overdue] = await Promise.all([
+    const [now, before, { categories, sectors }, agencyRows, overdue] = await Promise.all([
       headline(ctx, ctx.period.start, ctx.period.end),
       headline(ctx, ctx.previous.start, ctx.previous.end),
-      grouped(ctx, sql`${problems.category}`),
-      grouped(ctx, sql`unnest(${problems.sectors})`),
+      grouped(ctx),
       agencies(ctx),
       ctx.db.execute(
         sql`select count(*)::int as n from ${problems} where ${problems.dueAt} < ${ctx.now.toISOString()}::timestamptz and ${problems.state} in (${openStates})`,

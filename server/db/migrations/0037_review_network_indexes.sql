@@ -1,0 +1,2 @@
+CREATE INDEX "people_report_idx" ON "people" USING btree ("organisation_id","created_at","active","updated_at");--> statement-breakpoint
+CREATE INDEX "organisations_report_idx" ON "organisations" USING btree ("created_at","sector","type","id");

@@ -1,0 +1,2 @@
+CREATE INDEX "problem_assignments_problem_assigned_idx" ON "problem_assignments" USING btree ("problem_id","assigned_at","organisation_id");--> statement-breakpoint
+CREATE INDEX "problems_overdue_report_idx" ON "problems" USING btree ("due_at","state","id");

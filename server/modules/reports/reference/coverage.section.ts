@@ -1,0 +1,230 @@
+/*
+ * REFERENCE, for tests only: this section as it was computed before migration 0035 — straight scans of
+ * every row, easy to check by reading. reference.test.ts compares the shipped section with it on random
+ * data; change both together, or neither.
+ */
+/**
+ * Coverage gaps: for each of the 77 provinces and each service, how many organisations provide it there
+ * (an organisation covering "nationwide" counts everywhere), and the same for interpretation by
+ * language. No provider, one provider, or one provider whose entry is stale (not confirmed for 180
+ * days, the directory's rule) are gaps the Centre plans around. The directory is visible to every
+ * member, so the matrix is the same for everyone.
+ */
+import { sql } from 'drizzle-orm';
+import { PROVINCES, SERVICE_LANGUAGES, SERVICES } from '../../../../common/directory-taxonomies.ts';
+import type { CoverageMatrix, CoverageStatus, ReportTable } from '../../../../common/reports-api.ts';
+import { rowsOf } from '../../../db/rows.ts';
+import { organisations } from '../../../db/schema/index.ts';
+import { isStale } from '../../directory/index.ts';
+import { label, type ReportSectionDefinition, type SectionContext, totalsOf } from '../sections.ts';
+
+type Provider = { codes: string[]; coverage: string[]; stale: boolean };
+
+async function providers(ctx: SectionContext, column: 'services' | 'languages') {
+  const result = await ctx.db.execute(sql`
+    select ${column === 'services' ? organisations.services : organisations.languages} as codes,
+      ${organisations.coverage} as coverage,
+      ${organisations.lastReviewedAt} as last_reviewed_at, ${organisations.createdAt} as created_at
+    from ${organisations}
+    where ${organisations.createdAt} < ${ctx.period.end.toISOString()}::timestamptz
+      and cardinality(${organisations.coverage}) > 0
+      ${column === 'languages' ? sql`and 'interpretation' = any(${organisations.services})` : sql``}`);
+  return rowsOf<{
+    codes: string[];
+    coverage: string[];
+    last_reviewed_at: string | Date | null;
+    created_at: string | Date;
+  }>(result).map(
+    (r): Provider => ({
+      codes: r.codes,
+      coverage: r.coverage,
+      stale: isStale(
+        {
+          lastReviewedAt: r.last_reviewed_at ? new Date(r.last_reviewed_at) : null,
+          createdAt: new Date(r.created_at),
+        },
+        ctx.now,
+      ),
+    }),
+  );
+}
+
+function coverageMatrix(
+  key: string,
+  title: ReturnType<typeof label>,
+  columns: readonly { code: string; th: string; en: string }[],
+  list: readonly Provider[],
+): CoverageMatrix {
+  const provinces = PROVINCES.map((p) => p.code);
+  const providersOf: number[][] = [];
+  const status: CoverageStatus[][] = [];
+  for (const province of provinces) {
+    const counts: number[] = [];
+    const states: CoverageStatus[] = [];
+    for (const column of columns) {
+      const here = list.filter(
+        (o) =>
+          o.codes.includes(column.code) &&
+          (o.coverage.includes(province) || o.coverage.includes('nationwide')),
+      );
+      counts.push(here.length);
+      states.push(
+        here.length === 0 ? 'none' : here.length > 1 ? 'covered' : here[0]!.stale ? 'single_stale' : 'single',
+      );
+    }
+    providersOf.push(counts);
+    status.push(states);
+  }
+  return {
+    key,
+    title,
+    provinces,
+    columns: columns.map((c) => ({ code: c.code, label: label(c.th, c.en) })),
+    providers: providersOf,
+    status,
+  };
+}
+
+const STATUS_COLUMNS = [
+  { key: 'none', label: label('ไม่มีหน่วยงาน', 'No provider') },
+  { key: 'single', label: label('มีหน่วยงานเดียว', 'One provider') },
+  { key: 'single_stale', label: label('มีหน่วยงานเดียว ข้อมูลไม่เป็นปัจจุบัน', 'One provider, entry stale') },
+  { key: 'covered', label: label('มีตั้งแต่ 2 หน่วยงาน', 'Two or more') },
+] as const;
+
+/** Per column of the matrix: in how many provinces it has no provider, one, one stale, or more. */
+function summary(
+  matrix: CoverageMatrix,
+  title: ReturnType<typeof label>,
+  header: ReturnType<typeof label>,
+): ReportTable {
+  const rows = matrix.columns.map((c, j) => ({
+    code: c.code,
+    label: c.label,
+    values: STATUS_COLUMNS.map((s) => matrix.status.filter((row) => row[j] === s.key).length),
+  }));
+  return {
+    key: `${matrix.key}_summary`,
+    title,
+    labelHeader: header,
+    columns: STATUS_COLUMNS.map((s) => ({ key: s.key, label: s.label })),
+    rows,
+    totals: totalsOf(rows, [true, true, true, true]),
+  };
+}
+
+/**
+ * Where a single organisation carries a service (or an interpretation language) for a province: the
+ * fragile places, named one by one. Provinces with none are on the map and in the summaries.
+ */
+function singleProviders(matrix: CoverageMatrix, key: string, title: ReturnType<typeof label>): ReportTable {
+  const rows = matrix.provinces.flatMap((code, i) => {
+    const province = PROVINCES.find((p) => p.code === code)!;
+    return matrix.status[i]!.flatMap((s, j) =>
+      s === 'single' || s === 'single_stale'
+        ? [
+            {
+              code: `${code}:${matrix.columns[j]!.code}`,
+              label: label(
+                `${province.th} · ${matrix.columns[j]!.label.th}`,
+                `${province.en} · ${matrix.columns[j]!.label.en}`,
+              ),
+              values: [s === 'single_stale' ? 1 : 0],
+            },
+          ]
+        : [],
+    );
+  });
+  return {
+    key,
+    title,
+    labelHeader: label('จังหวัด · รายการ', 'Province · item'),
+    columns: [{ key: 'stale', label: label('ข้อมูลไม่เป็นปัจจุบัน (1 = ใช่)', 'Entry stale (1 = yes)') }],
+    rows,
+    totals: totalsOf(rows, [true]),
+  };
+}
+
+export const coverageSection: ReportSectionDefinition = {
+  id: 'coverage',
+  title: label('ช่องว่างการให้บริการ', 'Coverage gaps'),
+  async compute(ctx) {
+    const [services, languages] = await Promise.all([
+      providers(ctx, 'services'),
+      providers(ctx, 'languages'),
+    ]);
+    const serviceMatrix = coverageMatrix(
+      'services',
+      label('จังหวัด × บริการ', 'Province × service'),
+      SERVICES,
+      services,
+    );
+    const languageMatrix = coverageMatrix(
+      'interpretation',
+      label('จังหวัด × ภาษาสำหรับล่าม', 'Province × interpretation language'),
+      SERVICE_LANGUAGES.filter((l) => l.code !== 'th'),
+      languages,
+    );
+    const gapCount = (m: CoverageMatrix) => m.status.flat().filter((s) => s !== 'covered').length;
+    const provincesWithout = (j: number) => serviceMatrix.status.filter((row) => row[j] === 'none').length;
+    const interpretation = SERVICES.findIndex((s) => s.code === 'interpretation');
+    return {
+      figures: [
+        {
+          key: 'service_gaps',
+          label: label('คู่จังหวัด–บริการที่ขาดหรือมีหน่วยงานเดียว', 'Province–service pairs with no or one provider'),
+          value: gapCount(serviceMatrix),
+          previous: null,
+        },
+        {
+          key: 'interpretation_missing',
+          label: label('จังหวัดที่ไม่มีล่าม', 'Provinces without interpretation'),
+          value: provincesWithout(interpretation),
+          previous: null,
+        },
+        {
+          key: 'language_gaps',
+          label: label(
+            'คู่จังหวัด–ภาษาที่ขาดล่ามหรือมีหน่วยงานเดียว',
+            'Province–language pairs with no or one interpreter provider',
+          ),
+          value: gapCount(languageMatrix),
+          previous: null,
+        },
+      ],
+      tables: [
+        summary(
+          serviceMatrix,
+          label('จำนวนจังหวัดตามระดับความครอบคลุม แยกตามบริการ', 'Provinces by coverage, per service'),
+          label('บริการ', 'Service'),
+        ),
+        summary(
+          languageMatrix,
+          label(
+            'จำนวนจังหวัดตามระดับความครอบคลุมของล่าม แยกตามภาษา',
+            'Provinces by interpretation coverage, per language',
+          ),
+          label('ภาษา', 'Language'),
+        ),
+        singleProviders(
+          serviceMatrix,
+          'single_service',
+          label('จังหวัดและบริการที่มีหน่วยงานเดียว', 'Services with a single provider in a province'),
+        ),
+        singleProviders(
+          languageMatrix,
+          'single_language',
+          label(
+            'จังหวัดและภาษาที่มีล่ามจากหน่วยงานเดียว',
+            'Interpretation languages with a single provider in a province',
+          ),
+        ),
+      ],
+      matrices: [serviceMatrix, languageMatrix],
+      method: label(
+        'หน่วยงานหนึ่งนับเป็นผู้ให้บริการในจังหวัดที่ระบุในพื้นที่ให้บริการ หรือทุกจังหวัดหากระบุว่าทั่วประเทศ ข้อมูลที่ไม่ได้ยืนยันเกิน 180 วันถือว่าไม่เป็นปัจจุบัน สถานะคำนวณ ณ วันที่จัดทำรายงาน',
+        'An organisation provides a service in each province of its coverage, or everywhere when it covers the whole country. An entry not confirmed for 180 days is stale. Status as of the report date.',
+      ),
+    };
+  },
+};

@@ -1,0 +1,191 @@
+/*
+ * REFERENCE, for tests only: this section as it was computed before migration 0035 — straight scans of
+ * every row, easy to check by reading. reference.test.ts compares the shipped section with it on random
+ * data; change both together, or neither.
+ */
+/**
+ * Network: organisations by sector and type, who joined, people, focal-point roles left vacant by people
+ * who left, and entries nobody has reviewed for over a year. Organisations are never deleted in TIPNet,
+ * so "left" counts people marked as having left during the period.
+ */
+import { sql } from 'drizzle-orm';
+import { ORGANISATION_TYPES } from '../../../../common/directory-taxonomies.ts';
+import type { Cell } from '../../../../common/reports-api.ts';
+import { SECTORS } from '../../../../common/taxonomies.ts';
+import { DAY_MS } from '../../../../common/time.ts';
+import { rowsOf } from '../../../db/rows.ts';
+import { focalPoints, organisations, people } from '../../../db/schema/index.ts';
+import { label, type ReportSectionDefinition, type SectionContext, suppress, totalsOf } from '../sections.ts';
+
+const NOT_REVIEWED_FOR_MS = 365 * DAY_MS;
+
+const SECTOR_LABELS: Record<string, ReturnType<typeof label>> = {
+  government: label('ภาครัฐ', 'Government'),
+  private: label('ภาคเอกชน', 'Private sector'),
+  civil_society: label('ภาคประชาสังคม', 'Civil society'),
+  international: label('ภาคีระหว่างประเทศ', 'International partner'),
+  academic: label('ภาควิชาการ', 'Academia'),
+};
+export const sectorLabel = (code: string) => SECTOR_LABELS[code] ?? label(code, code);
+
+type Row = { code: string | null; orgs: number; joined: number; people: number; people_orgs: number };
+
+async function bySector(ctx: SectionContext, column: 'sector' | 'type') {
+  const { start, end } = ctx.period;
+  const key = column === 'sector' ? organisations.sector : organisations.type;
+  const result = await ctx.db.execute(sql`
+    with p as (
+      select organisation_id, count(*)::int as n from ${people}
+      where ${people.active} and ${people.createdAt} < ${end.toISOString()}::timestamptz
+      group by organisation_id
+    )
+    select ${key} as code,
+      count(*) filter (where ${organisations.createdAt} < ${end.toISOString()}::timestamptz)::int as orgs,
+      count(*) filter (where ${organisations.createdAt} >= ${start.toISOString()}::timestamptz
+        and ${organisations.createdAt} < ${end.toISOString()}::timestamptz)::int as joined,
+      coalesce(sum(p.n), 0)::int as people,
+      count(p.n)::int as people_orgs
+    from ${organisations} left join p on p.organisation_id = ${organisations.id}
+    group by 1`);
+  return rowsOf<Row>(result);
+}
+
+async function headline(ctx: SectionContext, start: Date, end: Date) {
+  const [row] = rowsOf<{ orgs: number; joined: number; people: number; people_joined: number; left: number }>(
+    await ctx.db.execute(sql`
+      select
+        (select count(*)::int from ${organisations} where ${organisations.createdAt} < ${end.toISOString()}::timestamptz) as orgs,
+        (select count(*)::int from ${organisations} where ${organisations.createdAt} >= ${start.toISOString()}::timestamptz
+          and ${organisations.createdAt} < ${end.toISOString()}::timestamptz) as joined,
+        (select count(*)::int from ${people} where ${people.active}
+          and ${people.createdAt} < ${end.toISOString()}::timestamptz) as people,
+        (select count(*)::int from ${people} where ${people.createdAt} >= ${start.toISOString()}::timestamptz
+          and ${people.createdAt} < ${end.toISOString()}::timestamptz) as people_joined,
+        (select count(*)::int from ${people} where not ${people.active}
+          and ${people.updatedAt} >= ${start.toISOString()}::timestamptz
+          and ${people.updatedAt} < ${end.toISOString()}::timestamptz) as left`),
+  );
+  return row!;
+}
+
+async function current(ctx: SectionContext) {
+  const longAgo = new Date(ctx.now.getTime() - NOT_REVIEWED_FOR_MS).toISOString();
+  const [row] = rowsOf<{ vacant: number; unreviewed: number }>(
+    await ctx.db.execute(sql`
+      select
+        (select count(*)::int from ${focalPoints} f join ${people} pe on pe.id = f.person_id
+          where f.ended_at is null and not pe.active) as vacant,
+        (select count(*)::int from ${organisations}
+          where coalesce(${organisations.lastReviewedAt}, ${organisations.createdAt}) < ${longAgo}::timestamptz) as unreviewed`),
+  );
+  return row!;
+}
+
+export const networkSection: ReportSectionDefinition = {
+  id: 'network',
+  title: label('เครือข่าย', 'Network'),
+  async compute(ctx) {
+    const [now, before, standing, sectors, types] = await Promise.all([
+      headline(ctx, ctx.period.start, ctx.period.end),
+      headline(ctx, ctx.previous.start, ctx.previous.end),
+      current(ctx),
+      bySector(ctx, 'sector'),
+      bySector(ctx, 'type'),
+    ]);
+    const columns = [
+      { key: 'organisations', label: label('หน่วยงาน', 'Organisations') },
+      { key: 'joined', label: label('เข้าร่วมในช่วงนี้', 'Joined in period') },
+      { key: 'people', label: label('บุคลากร', 'People') },
+    ];
+    const tableRows = (
+      rows: Row[],
+      order: readonly string[],
+      labelOf: (c: string) => ReturnType<typeof label>,
+    ) =>
+      order
+        .map((code) => rows.find((r) => (r.code ?? 'unspecified') === code))
+        .filter((r): r is Row => !!r && r.orgs > 0)
+        .map((r) => {
+          const code = r.code ?? 'unspecified';
+          const values: Cell[] = [r.orgs, r.joined, suppress(ctx, r.people, r.people_orgs)];
+          return { code, label: labelOf(code), values };
+        });
+    const sectorRows = tableRows(sectors, SECTORS, sectorLabel);
+    const typeCodes = [...ORGANISATION_TYPES.map((t) => t.code), 'unspecified'];
+    const typeLabel = (code: string) => {
+      const t = ORGANISATION_TYPES.find((x) => x.code === code);
+      return t ? label(t.th, t.en) : label('ไม่ระบุ', 'Not specified');
+    };
+    const typeRows = tableRows(types, typeCodes, typeLabel);
+    const raw = (rows: Row[]) => rows.map((r) => ({ values: [r.orgs, r.joined, r.people] as Cell[] }));
+    return {
+      figures: [
+        {
+          key: 'organisations',
+          label: label('หน่วยงานในเครือข่าย', 'Organisations in the network'),
+          value: now.orgs,
+          previous: before.orgs,
+        },
+        {
+          key: 'joined',
+          label: label('หน่วยงานที่เข้าร่วมใหม่', 'Organisations joined'),
+          value: now.joined,
+          previous: before.joined,
+        },
+        {
+          key: 'people',
+          label: label('บุคลากรที่ยังปฏิบัติงาน', 'People in post'),
+          value: now.people,
+          previous: before.people,
+        },
+        {
+          key: 'people_joined',
+          label: label('บุคลากรที่เพิ่มใหม่', 'People added'),
+          value: now.people_joined,
+          previous: before.people_joined,
+        },
+        {
+          key: 'people_left',
+          label: label('บุคลากรที่ออกไป', 'People who left'),
+          value: now.left,
+          previous: before.left,
+        },
+        {
+          key: 'vacant_roles',
+          label: label('บทบาทผู้ประสานงานที่ว่าง', 'Vacant focal-point roles'),
+          value: standing.vacant,
+          previous: null,
+        },
+        {
+          key: 'not_reviewed',
+          label: label('ข้อมูลที่ไม่ได้ทบทวนเกิน 1 ปี', 'Entries not reviewed for over a year'),
+          value: standing.unreviewed,
+          previous: null,
+        },
+      ],
+      tables: [
+        {
+          key: 'by_sector',
+          title: label('หน่วยงานตามภาคส่วน', 'Organisations by sector'),
+          labelHeader: label('ภาคส่วน', 'Sector'),
+          columns,
+          rows: sectorRows,
+          totals: totalsOf(raw(sectors.filter((r) => r.orgs > 0)), [true, true, true]),
+        },
+        {
+          key: 'by_type',
+          title: label('หน่วยงานตามประเภท', 'Organisations by type'),
+          labelHeader: label('ประเภท', 'Type'),
+          columns,
+          rows: typeRows,
+          totals: totalsOf(raw(types.filter((r) => r.orgs > 0)), [true, true, true]),
+        },
+      ],
+      matrices: [],
+      method: label(
+        'นับหน่วยงานที่ลงทะเบียนก่อนสิ้นสุดช่วงเวลา บุคลากรที่ยังปฏิบัติงาน บทบาทผู้ประสานงานที่ผู้ดำรงตำแหน่งออกไปแล้วแต่ยังไม่ส่งมอบ และข้อมูลที่ไม่มีการยืนยันความถูกต้องเกิน 365 วัน ณ วันที่จัดทำรายงาน',
+        'Organisations registered before the end of the period; people in post; focal-point roles still held by someone who left; entries not confirmed for over 365 days as of the report date.',
+      ),
+    };
+  },
+};

@@ -1,0 +1,195 @@
+/*
+ * REFERENCE, for tests only: this section as it was computed before migration 0035 — straight scans of
+ * every row, easy to check by reading. reference.test.ts compares the shipped section with it on random
+ * data; change both together, or neither. (Ties among the strongest links are broken by the second
+ * organisation here, as the shipped query does; before, they came in whatever order the database grouped.)
+ */
+/**
+ * Who works with whom: two organisations are linked when they were assigned the same problem or one made
+ * a coordination request that the other's unit received, in the period. The Centre sees the strongest
+ * links and the organisations with none; anyone else sees how many partners their own organisation had
+ * against the network median, never which organisations worked with which.
+ */
+import { sql } from 'drizzle-orm';
+import type { Period } from '../../../../common/report-periods.ts';
+import type { Cell, Label, ReportTable } from '../../../../common/reports-api.ts';
+import { rowsOf } from '../../../db/rows.ts';
+import {
+  coordinationRequests,
+  coordinationUnits,
+  organisations,
+  problemAssignments,
+} from '../../../db/schema/index.ts';
+import { label, quantile, type ReportSectionDefinition, type SectionContext } from '../sections.ts';
+
+/** The printed review and the dashboard list this many links and isolated organisations; the workbook too. */
+const STRONGEST_LINKS = 20;
+const ISOLATED_LISTED = 50;
+
+type Link = { a: string; b: string; problems: number; requests: number };
+
+async function linksIn(ctx: SectionContext, p: Period): Promise<Link[]> {
+  const start = p.start.toISOString();
+  const end = p.end.toISOString();
+  const pa = problemAssignments;
+  const r = coordinationRequests;
+  return rowsOf<Link>(
+    await ctx.db.execute(sql`
+      with links as (
+        select a1.organisation_id as a, a2.organisation_id as b, 'problem' as kind
+        from ${pa} a1 join ${pa} a2 on a2.problem_id = a1.problem_id and a1.organisation_id < a2.organisation_id
+        where greatest(a1.assigned_at, a2.assigned_at) >= ${start}::timestamptz
+          and greatest(a1.assigned_at, a2.assigned_at) < ${end}::timestamptz
+        union all
+        select least(${r.requestingOrganisationId}, u.organisation_id), greatest(${r.requestingOrganisationId}, u.organisation_id), 'request'
+        from ${r} join ${coordinationUnits} u on u.id = ${r.receivingUnitId}
+        where ${r.createdAt} >= ${start}::timestamptz and ${r.createdAt} < ${end}::timestamptz
+          and ${r.requestingOrganisationId} <> u.organisation_id
+      )
+      select a, b, count(*) filter (where kind = 'problem')::int as problems,
+        count(*) filter (where kind = 'request')::int as requests
+      from links group by a, b
+      order by a, b`),
+  );
+}
+
+type Organisation = { id: string; name_th: string; name_en: string; created_at: string | Date };
+
+async function allOrganisations(ctx: SectionContext) {
+  return rowsOf<Organisation>(
+    await ctx.db.execute(sql`
+      select ${organisations.id} as id, ${organisations.nameTh} as name_th, ${organisations.nameEn} as name_en,
+        ${organisations.createdAt} as created_at
+      from ${organisations}`),
+  );
+}
+const registeredBefore = (list: Organisation[], end: Date) =>
+  list.filter((o) => new Date(o.created_at) < end);
+
+/** How many partners each linked organisation had. */
+function partnersPerOrganisation(links: readonly Link[]) {
+  const partners = new Map<string, number>();
+  for (const l of links) {
+    partners.set(l.a, (partners.get(l.a) ?? 0) + 1);
+    partners.set(l.b, (partners.get(l.b) ?? 0) + 1);
+  }
+  return partners;
+}
+
+function strongestTable(links: Link[], names: Map<string, Label>): ReportTable {
+  const strongest = [...links]
+    .sort((x, y) => y.problems + y.requests - (x.problems + x.requests) || x.a.localeCompare(y.a))
+    .slice(0, STRONGEST_LINKS);
+  const name = (id: string) => names.get(id) ?? label(id, id);
+  return {
+    key: 'strongest_links',
+    title: label(
+      `คู่หน่วยงานที่ทำงานร่วมกันมากที่สุด (${STRONGEST_LINKS} อันดับแรก)`,
+      `Strongest links (top ${STRONGEST_LINKS})`,
+    ),
+    labelHeader: label('คู่หน่วยงาน', 'Organisations'),
+    columns: [
+      { key: 'problems', label: label('ปัญหาที่รับผิดชอบร่วมกัน', 'Problems assigned to both') },
+      { key: 'requests', label: label('คำขอประสานงานระหว่างกัน', 'Coordination requests between them') },
+      { key: 'total', label: label('รวม', 'Total') },
+    ],
+    rows: strongest.map((l) => ({
+      code: `${l.a}:${l.b}`,
+      label: label(`${name(l.a).th} ↔ ${name(l.b).th}`, `${name(l.a).en} ↔ ${name(l.b).en}`),
+      values: [l.problems, l.requests, l.problems + l.requests],
+    })),
+    totals: null,
+  };
+}
+
+function isolatedTable(isolated: Organisation[]): ReportTable {
+  const listed = [...isolated]
+    .sort((x, y) => x.name_th.localeCompare(y.name_th, 'th'))
+    .slice(0, ISOLATED_LISTED);
+  return {
+    key: 'isolated',
+    title: label(
+      `หน่วยงานที่ยังไม่ได้ทำงานร่วมกับใครในช่วงนี้ (แสดงไม่เกิน ${ISOLATED_LISTED} แห่ง)`,
+      `Organisations that worked with no one in the period (at most ${ISOLATED_LISTED} listed)`,
+    ),
+    labelHeader: label('หน่วยงาน', 'Organisation'),
+    columns: [{ key: 'partners', label: label('หน่วยงานที่ทำงานร่วมกัน', 'Partners') }],
+    rows: listed.map((o) => ({ code: o.id, label: label(o.name_th, o.name_en), values: [0] })),
+    totals: null,
+  };
+}
+
+export const partnersSection: ReportSectionDefinition = {
+  id: 'partners',
+  title: label('ใครทำงานร่วมกับใคร', 'Who works with whom'),
+  async compute(ctx) {
+    const [links, linksBefore, everyone] = await Promise.all([
+      linksIn(ctx, ctx.period),
+      linksIn(ctx, ctx.previous),
+      allOrganisations(ctx),
+    ]);
+    const known = registeredBefore(everyone, ctx.period.end);
+    const knownBefore = registeredBefore(everyone, ctx.previous.end);
+    const partners = partnersPerOrganisation(links);
+    const partnersBefore = partnersPerOrganisation(linksBefore);
+    const median = (m: Map<string, number>) => quantile([...m.values()], 0.5);
+    const isolated = known.filter((o) => !partners.has(o.id));
+    const f = (key: string, l: Label, value: Cell, previous: Cell) => ({ key, label: l, value, previous });
+    const network = [
+      f(
+        'links',
+        label('คู่หน่วยงานที่ทำงานร่วมกัน', 'Pairs that worked together'),
+        links.length,
+        linksBefore.length,
+      ),
+      f(
+        'linked',
+        label('หน่วยงานที่ทำงานร่วมกับหน่วยงานอื่น', 'Organisations that worked with another'),
+        partners.size,
+        partnersBefore.size,
+      ),
+      f(
+        'median_partners',
+        label('มัธยฐานจำนวนหน่วยงานที่ทำงานร่วมกัน', 'Median partners per linked organisation'),
+        median(partners),
+        median(partnersBefore),
+      ),
+    ];
+    const method = label(
+      'หน่วยงานสองแห่งนับว่าทำงานร่วมกันเมื่อได้รับมอบหมายปัญหาเรื่องเดียวกัน หรือเมื่อแห่งหนึ่งส่งคำขอประสานงานถึงหน่วยรับเรื่องของอีกแห่งในช่วงเวลา ผู้ที่ไม่ใช่ศูนย์เห็นเฉพาะจำนวนหน่วยงานที่ทำงานร่วมกับหน่วยงานของตนเทียบกับค่ามัธยฐานของเครือข่าย',
+      'Two organisations are linked when both were assigned the same problem, or one sent a coordination request to the other’s unit, in the period. Beyond the Centre, an organisation sees only how many partners it had against the network median.',
+    );
+    if (!ctx.centre) {
+      const own = ctx.viewer.organisationId;
+      return {
+        figures: [
+          ...network,
+          f(
+            'own_partners',
+            label('หน่วยงานที่ทำงานร่วมกับหน่วยงานของท่าน', 'Organisations your organisation worked with'),
+            own ? (partners.get(own) ?? 0) : null,
+            own ? (partnersBefore.get(own) ?? 0) : null,
+          ),
+        ],
+        tables: [],
+        matrices: [],
+        method,
+      };
+    }
+    const names = new Map(everyone.map((o) => [o.id, label(o.name_th, o.name_en)]));
+    return {
+      figures: [
+        ...network,
+        f(
+          'isolated',
+          label('หน่วยงานที่ยังไม่ได้ทำงานร่วมกับใคร', 'Organisations that worked with no one'),
+          isolated.length,
+          knownBefore.filter((o) => !partnersBefore.has(o.id)).length,
+        ),
+      ],
+      tables: [strongestTable(links, names), isolatedTable(isolated)],
+      matrices: [],
+      method,
+    };
+  },
+};
