@@ -26,10 +26,41 @@ import { API_CACHE, CACHED_AT_HEADER, offlineReadKind } from '../lib/offline-cac
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: { url: string; revision: string | null }[] };
 
+const PRECACHE = self.__WB_MANIFEST;
+
+/** Requests at a time while precaching: what a browser opens to one server. */
+const PRECACHE_CONCURRENCY = 6;
+
+/**
+ * Workbox precaches one file after another. On slow 3G each file is a 2 s round trip, so 130 files kept
+ * the app from working offline for over four minutes after the first visit. Asking for the hashed
+ * files six at a time first puts them in the HTTP cache (a year, immutable), where Workbox's own pass
+ * then finds them; the browser's cache lock makes a file both ask for at once one request.
+ */
+async function fetchHashedFilesAhead() {
+  const queue = PRECACHE.flatMap((entry) =>
+    typeof entry === 'string' ? [`/${entry}`] : entry.revision === null ? [`/${entry.url}`] : [],
+  );
+  const worker = async () => {
+    for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
+      try {
+        const response = await fetch(url, { credentials: 'same-origin' });
+        await response.arrayBuffer();
+      } catch {
+        // Workbox's pass asks again and fails the install properly if the file cannot be had.
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: PRECACHE_CONCURRENCY }, worker));
+}
+
+// Before precacheAndRoute, so this listener runs first and its requests lead.
+self.addEventListener('install', (event) => event.waitUntil(fetchHashedFilesAhead()));
+
 self.skipWaiting();
 clientsClaim();
 cleanupOutdatedCaches();
-precacheAndRoute(self.__WB_MANIFEST);
+precacheAndRoute(PRECACHE);
 
 const indexHtml = createHandlerBoundToURL('/index.html');
 
