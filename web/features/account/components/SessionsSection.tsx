@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Loader, Paper, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog.tsx';
 import { DateTime } from '../../../components/DateTime.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { Section } from '../../../components/Section.tsx';
+import { SectionLoader } from '../../../components/SectionLoader.tsx';
 import { feedback } from '../../../lib/feedback.ts';
 import type { SessionView } from '../../../lib/types.ts';
 import { useRevokeSession, useSessions, useSignOutEverywhere } from '../api/account.ts';
@@ -18,7 +19,7 @@ export function SessionsSection() {
   return (
     <Section id="sessions" title={t('sessions.title')} description={t('sessions.description')}>
       <ErrorAlert error={sessions.error} />
-      {sessions.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
+      {sessions.isPending && <SectionLoader />}
       <Stack gap="sm">
         {sessions.data?.items.map((session) => (
           <SessionRow key={session.id} session={session} />

@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Group, Loader, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { bangkokDay } from '../../../../common/working-day.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { anyTooLong, LimitedTextInput } from '../../../components/LimitedText.tsx';
 import { Section } from '../../../components/Section.tsx';
+import { SectionLoader } from '../../../components/SectionLoader.tsx';
 import { formatPrintedDate } from '../../../lib/dates.ts';
 import { sendWithFeedback } from '../../../lib/feedback.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
@@ -36,7 +37,7 @@ export function HolidaysSection() {
         data={[thisYear, thisYear + 1].map((y) => ({ value: String(y), label: yearLabel(y) }))}
       />
       <ErrorAlert error={holidays.error} />
-      {holidays.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
+      {holidays.isPending && <SectionLoader />}
       {holidays.data && holidays.data.items.length === 0 && (
         <Text c="dimmed">{t('coordinationSla.holidays.empty')}</Text>
       )}

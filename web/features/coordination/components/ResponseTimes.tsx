@@ -1,8 +1,9 @@
-import { Group, Loader, Stack, Text } from '@mantine/core';
+import { Group, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { durationOf } from '../../../../common/coordination-sla.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { Section } from '../../../components/Section.tsx';
+import { SectionLoader } from '../../../components/SectionLoader.tsx';
 import { useUnitResponseTimes } from '../api/sla.ts';
 
 /**
@@ -25,7 +26,7 @@ export function ResponseTimes({ unitId }: { unitId: string }) {
       description={data ? t('coordination.unit.responseTimesWindow', { days: data.days }) : undefined}
     >
       <ErrorAlert error={query.error} onRetry={() => query.refetch()} />
-      {query.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
+      {query.isPending && <SectionLoader />}
       {data && !data.figures && (
         <Text c="dimmed" data-testid="response-times-suppressed">
           {t('coordination.unit.tooFewRequests', { count: data.minimumRequests })}

@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Loader, NumberInput, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, NumberInput, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SLA_TARGET_NAMES, type SlaTargetName } from '../../../../common/coordination-sla.ts';
@@ -6,6 +6,7 @@ import { URGENCY_CODES, type Urgency } from '../../../../common/coordination-sta
 import { MINUTE_MS } from '../../../../common/time.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { Section } from '../../../components/Section.tsx';
+import { SectionLoader } from '../../../components/SectionLoader.tsx';
 import { sendWithFeedback } from '../../../lib/feedback.ts';
 import { type SlaPolicy, useCreateSlaPolicy, useSlaPolicies } from '../api/sla.ts';
 
@@ -28,7 +29,7 @@ export function SlaPolicySection() {
       description={t('coordinationSla.policy.description')}
     >
       <ErrorAlert error={policies.error} />
-      {policies.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
+      {policies.isPending && <SectionLoader />}
       {current && <PolicyForm key={current.version} policy={current} />}
     </Section>
   );

@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, Group, Image, Loader, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Alert, Badge, Button, Group, Image, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { LINE_KINDS, type LineKind } from '../../../../common/line-api.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { Section } from '../../../components/Section.tsx';
+import { SectionLoader } from '../../../components/SectionLoader.tsx';
 import { formatDateTime } from '../../../lib/dates.ts';
 import { feedback, sendWithFeedback } from '../../../lib/feedback.ts';
 import { useLanguage } from '../../../lib/i18n.ts';
@@ -38,7 +39,7 @@ export function LineSection() {
   return (
     <Section id="line" title={t('lineSettings.title')} description={t('lineSettings.description')}>
       <ErrorAlert error={status.error ?? start.error ?? unlink.error} />
-      {status.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
+      {status.isPending && <SectionLoader />}
       {status.data && !status.data.configured && (
         <Alert color="gray">{t('lineSettings.notConfigured')}</Alert>
       )}

@@ -1,7 +1,8 @@
-import { Loader, SegmentedControl, Stack, Text } from '@mantine/core';
+import { SegmentedControl, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { Section } from '../../../components/Section.tsx';
+import { SectionLoader } from '../../../components/SectionLoader.tsx';
 import { feedback } from '../../../lib/feedback.ts';
 import { type NotificationPreferences, usePreferences, useSavePreferences } from '../api/notifications.ts';
 
@@ -32,7 +33,7 @@ export function NotificationPreferencesSection() {
       description={t('notificationPreferences.description')}
     >
       <ErrorAlert error={prefs.error ?? save.error} />
-      {prefs.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
+      {prefs.isPending && <SectionLoader />}
       {prefs.data && (
         <Stack gap="md">
           {KINDS.map((kind) => (

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Loader, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -6,6 +6,7 @@ import { DateTime } from '../../../components/DateTime.tsx';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { LoadMoreButton } from '../../../components/LoadMoreButton.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { SectionLoader } from '../../../components/SectionLoader.tsx';
 import { useLanguage } from '../../../lib/i18n.ts';
 import {
   type NotificationView,
@@ -52,7 +53,7 @@ export function NotificationsPage() {
         maw={360}
       />
       <ErrorAlert error={list.error ?? markAll.error} />
-      {list.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
+      {list.isPending && <SectionLoader />}
       {!list.isPending && items.length === 0 && <Text c="dimmed">{t('notifications.empty')}</Text>}
       <Stack gap="xs" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
         {items.map((n) => (

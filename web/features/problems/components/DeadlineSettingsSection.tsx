@@ -1,4 +1,4 @@
-import { Accordion, Badge, Button, Group, Loader, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Accordion, Badge, Button, Group, NumberInput, SimpleGrid, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { DEADLINE_SETTING_MAX_DAYS } from '../../../../common/problems-api.ts';
 import { WORKING_DAY_END } from '../../../../common/working-day.ts';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
 import { Section } from '../../../components/Section.tsx';
+import { SectionLoader } from '../../../components/SectionLoader.tsx';
 import { useLanguage } from '../../../lib/i18n.ts';
 import {
   type DeadlineDays,
@@ -30,7 +31,7 @@ export function DeadlineSettingsSection() {
       description={t('problems.deadlineSettings.description', { time: WORKING_DAY_END })}
     >
       <ErrorAlert error={settings.error} />
-      {settings.isPending && <Loader size="sm" aria-label={t('common.loading')} />}
+      {settings.isPending && <SectionLoader />}
       {settings.data && (
         <Accordion variant="separated" chevronPosition="right">
           {settings.data.items.map((setting) => (
