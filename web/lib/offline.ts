@@ -84,6 +84,17 @@ export function noteAnswer(path: string, response: Response) {
   notify();
 }
 
+/** The page showed this device's copy of `path` (fetched at `cachedAt`) while the server was slow. */
+export function noteCopyShown(path: string, cachedAt: string) {
+  copies.set(path, cachedAt);
+  notify();
+}
+
+/** The server's own answer for `path` replaced the copy on screen. */
+export function noteCopyReplaced(path: string) {
+  if (copies.delete(path)) notify();
+}
+
 function subscribeCopies(onChange: () => void) {
   listeners.add(onChange);
   return () => {

@@ -2,6 +2,7 @@
 import { type QueryClient, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { api, isApiError } from './api.ts';
+import { copyFirst } from './copy-first.ts';
 import { clearDraftsOf } from './drafts.ts';
 import { applyLanguage } from './i18n.ts';
 import { clearOfflineData } from './offline.ts';
@@ -11,20 +12,24 @@ import type { Language, MeView, OkView, SessionExpiryView } from './types.ts';
 
 export const ME_KEY = ['me'] as const;
 
+async function fetchMe(signal: AbortSignal): Promise<MeView | null> {
+  try {
+    return await api.get<MeView>('/me', undefined, signal);
+  } catch (error) {
+    if (isApiError(error, 401)) {
+      // Whoever signs in next on this device must not find the last user's offline copies.
+      await clearOfflineData();
+      return null;
+    }
+    throw error;
+  }
+}
+
 export const meQuery = queryOptions({
   queryKey: ME_KEY,
-  queryFn: async ({ signal }): Promise<MeView | null> => {
-    try {
-      return await api.get<MeView>('/me', undefined, signal);
-    } catch (error) {
-      if (isApiError(error, 401)) {
-        // Whoever signs in next on this device must not find the last user's offline copies.
-        await clearOfflineData();
-        return null;
-      }
-      throw error;
-    }
-  },
+  // The copy at once: it is this device's last answer, shown offline anyway, and the page's own reads
+  // wait for it. The server's answer follows and signs out a user whose session has ended.
+  queryFn: copyFirst('/me', fetchMe, 0),
   staleTime: 5 * 60_000,
 });
 

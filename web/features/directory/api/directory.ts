@@ -10,6 +10,7 @@ import {
 import type { z } from 'zod';
 import type * as Contract from '../../../../common/directory-api.ts';
 import { api, withQuery } from '../../../lib/api.ts';
+import { copyFirst } from '../../../lib/copy-first.ts';
 import { organisationsQuery } from '../../../lib/organisations.ts';
 import type { Language } from '../../../lib/types.ts';
 import { type DirectoryFilterState, searchFromFilters } from './filters.ts';
@@ -124,7 +125,9 @@ export const organisationPath = (id: string) => `/organizations/${encodeURICompo
 export const organisationQuery = (id: string) =>
   queryOptions({
     queryKey: organisationKey(id),
-    queryFn: ({ signal }) => api.get<OrganisationDetail>(organisationPath(id), undefined, signal),
+    queryFn: copyFirst(organisationPath(id), (signal) =>
+      api.get<OrganisationDetail>(organisationPath(id), undefined, signal),
+    ),
     staleTime: 30_000,
   });
 
@@ -222,7 +225,9 @@ export const finderPath = (input: FinderInput | null) => withQuery('/directory/f
 export function useFinder(input: FinderInput | null) {
   return useQuery({
     queryKey: ['directory', 'finder', input],
-    queryFn: ({ signal }) => api.get<FinderView>(finderPath(input), undefined, signal),
+    queryFn: copyFirst(finderPath(input), (signal) =>
+      api.get<FinderView>(finderPath(input), undefined, signal),
+    ),
     enabled: input !== null,
     staleTime: 60_000,
   });
