@@ -4,6 +4,7 @@ export * from './coordination.ts';
 export * from './coordination-rosters.ts';
 export * from './coordination-sla.ts';
 export * from './directory.ts';
+export * from './finder.ts';
 export * from './forum-minutes.ts';
 export * from './forums.ts';
 export * from './idempotency.ts';

@@ -12,7 +12,7 @@ import type {
 import type { Sector } from '../../../common/taxonomies.ts';
 import { tsvector } from './tsvector.ts';
 
-const codes = <T extends string>(name: string) =>
+export const codes = <T extends string>(name: string) =>
   text(name).array().$type<T[]>().notNull().default(sql`'{}'::text[]`);
 
 export const organisations = pgTable(

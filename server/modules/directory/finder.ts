@@ -1,5 +1,5 @@
 /** "Who can help?": organisations offering a service in a province, best fit first, with whom to call. */
-import { and, arrayOverlaps, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { FinderView } from '../../../common/directory-api.ts';
 import type {
   Population,
@@ -8,54 +8,74 @@ import type {
   ServiceLanguage,
 } from '../../../common/directory-taxonomies.ts';
 import type { Db } from '../../db/client.ts';
-import { focalPoints, organisationContacts, organisations, people } from '../../db/schema/index.ts';
+import {
+  finderEntries,
+  focalPoints,
+  organisationContacts,
+  organisations,
+  people,
+} from '../../db/schema/index.ts';
 import { authorize } from '../../platform/policy.ts';
 import { presentContact, presentListItem } from './organisations.presenter.ts';
-import { hasHotline24hSql, organisationRecordColumns, verifiedSql } from './organisations.queries.ts';
+import { selectOrganisationRecords } from './organisations.queries.ts';
 import { presentPersonBrief } from './people.presenter.ts';
 import { type Viewer, visibleContacts, visiblePersonalFields } from './visibility.ts';
 
 const MAX_RESULTS = 50;
 
-export async function findHelp(
-  db: Db,
-  viewer: Viewer,
-  now: Date,
-  query: { service: Service; province: ProvinceCode; language?: ServiceLanguage; population?: Population },
-): Promise<FinderView> {
-  authorize(viewer.actor, 'directory.read', undefined);
-  const inProvince = sql<boolean>`${query.province} = any(${organisations.coverage})`;
+type FinderQuery = {
+  service: Service;
+  province: ProvinceCode;
+  language?: ServiceLanguage;
+  population?: Population;
+};
+
+/**
+ * The best-fitting organisations' ids, from the finder's own narrow rows (server/db/schema/finder.ts):
+ * those covering the province, then those speaking the language, with a 24-hour hotline, verified, by
+ * English name. An organisation covering the province and the whole country has a row for each.
+ */
+export function rankProviders(db: Db, query: FinderQuery) {
+  const inProvince = sql<boolean>`bool_or(${finderEntries.area} = ${query.province})`;
   const speaks = query.language
-    ? sql<boolean>`${query.language} = any(${organisations.languages})`
+    ? sql<boolean>`bool_or(${query.language} = any(${finderEntries.languages}))`
     : sql<boolean>`false`;
-  const rows = await db
-    .select({ ...organisationRecordColumns, inProvince, speaks })
-    .from(organisations)
+  return db
+    .select({ id: finderEntries.organisationId, inProvince, speaks })
+    .from(finderEntries)
     .where(
       and(
-        arrayOverlaps(organisations.services, [query.service]),
-        arrayOverlaps(organisations.coverage, [query.province, 'nationwide']),
+        eq(finderEntries.service, query.service),
+        inArray(finderEntries.area, [query.province, 'nationwide']),
         // An organisation that lists no populations serves everyone.
         query.population
           ? or(
-              sql`cardinality(${organisations.populations}) = 0`,
-              arrayOverlaps(organisations.populations, [query.population]),
+              sql`cardinality(${finderEntries.populations}) = 0`,
+              sql`${query.population} = any(${finderEntries.populations})`,
             )
           : undefined,
       ),
     )
+    .groupBy(finderEntries.organisationId)
     .orderBy(
       sql`${inProvince} desc`,
       // PostgreSQL refuses a constant (`false desc`) in ORDER BY, so without a language the term is left out.
       ...(query.language ? [sql`${speaks} desc`] : []),
-      sql`${hasHotline24hSql} desc`,
-      sql`${verifiedSql} desc`,
-      asc(organisations.nameEn),
+      sql`bool_or(${finderEntries.hasHotline24h}) desc`,
+      sql`bool_or(${finderEntries.verified}) desc`,
+      sql`min(${finderEntries.nameEn})`,
+      finderEntries.organisationId,
     )
     .limit(MAX_RESULTS);
-  const ids = rows.map((r) => r.id);
-  const [contacts, holders] = ids.length
+}
+
+export async function findHelp(db: Db, viewer: Viewer, now: Date, query: FinderQuery): Promise<FinderView> {
+  authorize(viewer.actor, 'directory.read', undefined);
+  const ranked = await rankProviders(db, query);
+  const ids = ranked.map((r) => r.id);
+  const [records, contacts, holders] = ids.length
     ? await Promise.all([
+        selectOrganisationRecords(db).where(inArray(organisations.id, ids)),
         db
           .select()
           .from(organisationContacts)
@@ -74,7 +94,12 @@ export async function findHelp(
           )
           .orderBy(sql`${people.active} desc`, asc(focalPoints.startedAt)),
       ])
-    : [[], []];
+    : [[], [], []];
+  const recordOf = new Map(records.map((o) => [o.id, o]));
+  const rows = ranked.flatMap((r) => {
+    const record = recordOf.get(r.id);
+    return record ? [{ ...record, inProvince: r.inProvince, speaks: r.speaks }] : [];
+  });
   const shown = visibleContacts(viewer, contacts);
   return {
     items: rows.map((o) => {
