@@ -59,10 +59,4 @@ CREATE TRIGGER organisation_contacts_finder
   AFTER INSERT OR DELETE OR UPDATE OF organisation_id, type, visibility ON organisation_contacts
   FOR EACH ROW EXECUTE FUNCTION tipnet_finder_contact();
 --> statement-breakpoint
-INSERT INTO finder_entries (service, area, organisation_id, languages, populations, has_hotline_24h, verified, name_en)
-  SELECT DISTINCT s.service, a.area, o.id, o.languages, o.populations,
-    EXISTS (SELECT 1 FROM organisation_contacts h
-      WHERE h.organisation_id = o.id AND h.type = 'hotline_24h' AND h.visibility = 'all_members'),
-    o.verified_at IS NOT NULL AND o.contacts_changed_at IS NULL,
-    o.name_en
-  FROM organisations o, unnest(o.services) AS s(service), unnest(o.coverage) AS a(area);
+SELECT tipnet_finder_rewrite(id) FROM organisations;
