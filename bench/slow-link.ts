@@ -22,7 +22,7 @@ class Pipe {
   /** When the link is next free to send, in ms since the epoch (shared by every connection). */
   private freeAt = 0;
   constructor(
-    private readonly delayMs: number,
+    public delayMs: number,
     private readonly bytesPerSecond: number,
   ) {}
 
@@ -50,6 +50,8 @@ export type SlowLink = {
   url: string;
   /** Drops every open connection and refuses new ones until `restore` (the network is gone). */
   cut(): void;
+  /** A new round trip from now on (the user moved out of town), for every connection. */
+  setLatency(ms: number): void;
   restore(): void;
   close(): Promise<void>;
 };
@@ -102,6 +104,10 @@ export async function startSlowLink(target: string, profile: LinkProfile = SLOW_
     },
     restore() {
       linkUp = true;
+    },
+    setLatency(ms) {
+      down.delayMs = ms / 2;
+      up.delayMs = ms / 2;
     },
     close: () =>
       new Promise<void>((resolve) => {

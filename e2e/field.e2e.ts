@@ -4,8 +4,9 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSlowLink } from '../bench/slow-link.ts';
 import { launchBrowser, newPage, screenshot } from './browser.ts';
-import { baseUrl, MIRROR, signIn, signOut, th } from './helpers.ts';
+import { apiAs, baseUrl, MIRROR, signIn, signOut, th } from './helpers.ts';
 
 const SLOW_3G = { offline: false, latency: 2000, downloadThroughput: 50 * 1024, uploadThroughput: 50 * 1024 };
 const API_CACHE = 'tipnet-api-v1';
@@ -34,6 +35,9 @@ function offlineCopyOf(page: Page, part: string) {
     { cache: API_CACHE, part },
   );
 }
+
+/** A link the test then slows: no delay and no bandwidth limit to speak of. */
+const FAST_LINK = { latencyMs: 0, downBytesPerSecond: 100e6, upBytesPerSecond: 100e6 };
 
 /** Installing precaches every chunk of the app: on a busy two-core machine that has taken over 30 s. */
 const SERVICE_WORKER_READY_MS = 60_000;
@@ -119,6 +123,41 @@ describe('in the field', () => {
       await context.close();
     }
   }, 120_000);
+
+  it("on a slow link, shows the finder's saved copy without waiting, then the server's answer", async () => {
+    // Through a link the test can slow down: Chromium's own throttling does not reach the worker's fetches.
+    const link = await startSlowLink(baseUrl(), FAST_LINK);
+    const api = await apiAs(MIRROR);
+    const { context, page } = await newPage(browser, link.url);
+    try {
+      // Cookies are not kept per port: the session signed in on the server is sent through the link too.
+      await context.addCookies((await api.storageState()).cookies);
+      await page.goto(FINDER);
+      await page.locator('main a[href^="tel:"]').first().waitFor();
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+        timeout: SERVICE_WORKER_READY_MS,
+      });
+      await expect
+        .poll(() => offlineCopyOf(page, '/api/v1/directory/finder'), { timeout: 30_000 })
+        .toBe(true);
+
+      // Longer than the worker's own wait for the network (10 s): only the page's early copy shows now.
+      link.setLatency(12_000);
+      await page.goto(FINDER);
+      const asOf = page.getByText(th.shell.offline.asOf.split('{{')[0]!.trim());
+      // Well before the worker would give up on the network and answer with the copy itself.
+      await page.locator('main a[href^="tel:"]').first().waitFor({ timeout: 8_000 });
+      await asOf.waitFor({ timeout: 1_000 });
+      expect(await page.getByText(th.shell.offline.banner).count()).toBe(0);
+      // The server's answer arrives a round trip later and replaces the copy.
+      await asOf.waitFor({ state: 'detached', timeout: 45_000 });
+      await page.locator('main a[href^="tel:"]').first().waitFor();
+    } finally {
+      await context.close();
+      await api.dispose();
+      await link.close();
+    }
+  }, 150_000);
 
   it("asks for the board's first problems with the page, once, from the server and from the offline shell", async () => {
     const { context, page } = await newPage(browser, baseUrl());
