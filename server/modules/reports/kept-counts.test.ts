@@ -1,5 +1,5 @@
 /**
- * The counts kept by triggers (migrations 0036, 0039, 0040) must equal what a pass over every row gives,
+ * The counts kept by triggers (migrations 0036, 0039, 0040, 0041) must equal what a pass over every row gives,
  * after any mix of writes: multi-row INSERTs as the synthetic seed makes them, assignments moved to
  * another organisation or date, problems resolved, reopened, recategorised and deleted, requests moved
  * and withdrawn, a unit handed to another organisation. Then the sections that read them must still give
@@ -132,6 +132,7 @@ async function addProblems(count: number) {
       state: resolved ? ('resolved' as const) : ('in_progress' as const),
       firstAnsweredAt: next() < 0.6 ? new Date(createdAt.getTime() + int(1, 60) * DAY_MS) : null,
       closedAt: resolved ? new Date(createdAt.getTime() + int(1, 90) * DAY_MS) : null,
+      dueAt: next() < 0.7 ? new Date(createdAt.getTime() + int(1, 900) * DAY_MS) : null,
       createdAt,
       updatedAt: createdAt,
     });
@@ -214,7 +215,9 @@ async function mixOfWrites() {
             ? { category: pick(PROBLEM_CATEGORIES).code, sectors: SECTORS.filter(() => next() < 0.5) }
             : choice < 0.75
               ? { firstAnsweredAt: next() < 0.5 ? null : daysAgo(400), type: 'recommendation' as const }
-              : { createdAt: daysAgo(900), supportCount: int(0, 9) };
+              : choice < 0.9
+                ? { createdAt: daysAgo(900), supportCount: int(0, 9) }
+                : { dueAt: next() < 0.3 ? null : daysAgo(100) };
     await t.db.update(problems).set(set).where(eq(problems.id, id));
   }
   const lonely = await t.db.execute(sql`
@@ -261,6 +264,11 @@ describe('the counts kept by triggers', () => {
   it('equal a count from scratch after moves, deletions and state changes', async () => {
     await mixOfWrites();
     expect(await kept()).toEqual(await live());
+    const stale = await t.db.execute(sql`
+      select count(*)::int as n from problem_assignments a join problems p on p.id = a.problem_id
+      where a.open_due_at is distinct from
+        (case when p.state in ('submitted', 'under_review', 'assigned', 'in_progress') then p.due_at end)`);
+    expect(rowsOf<{ n: number }>(stale)[0]!.n).toBe(0);
   });
 
   it.each(['fiscal-2570', 'fiscal-2569', 'year-2568', 'quarter-2569-4', 'month-2569-11'])(

@@ -219,8 +219,9 @@ type AgencyRow = {
 /**
  * Per responsible agency: assignments made in the period, first official answers given in it (with the
  * days they took, from each assignment's first answer kept by migration 0036's triggers), and its
- * assignments overdue now. Every organisation assigned anything before the period's end has a row. Each
- * part reads only its own rows through an index.
+ * assignments overdue now (each assignment's copy of its open problem's deadline, migration 0041). Every
+ * organisation assigned anything before the period's end has a row. Each part reads only its own rows
+ * through an index.
  */
 async function agencies(ctx: SectionContext) {
   const { start, end } = ctx.period;
@@ -239,10 +240,9 @@ async function agencies(ctx: SectionContext) {
         where ${within(pa.firstAnsweredAt, start, end)} and ${pa.assignedAt} < ${e}::timestamptz
         group by 1
       ), overdue as (
-        select a.organisation_id, count(*)::int as n
-        from ${problems} p join ${pa} a on a.problem_id = p.id
-        where p.due_at < ${ctx.now.toISOString()}::timestamptz and p.state in (${openStates})
-          and a.assigned_at < ${e}::timestamptz
+        select ${pa.organisationId} as organisation_id, count(*)::int as n
+        from ${pa}
+        where ${pa.openDueAt} < ${ctx.now.toISOString()}::timestamptz and ${pa.assignedAt} < ${e}::timestamptz
         group by 1
       )
       select o.id as organisation_id, o.name_th, o.name_en,
