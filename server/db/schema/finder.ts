@@ -5,7 +5,7 @@ import { codes, organisations } from './organisations.ts';
 /**
  * "Who can help?" as one indexed read: a row per organisation, service it offers and area it covers (a
  * province code or 'nationwide'), holding only what the finder filters and ranks on. Written by triggers
- * on organisations and their contacts (migration 0039), never by the application, so no write path can
+ * on organisations and their contacts (migration 0042), never by the application, so no write path can
  * leave it behind.
  */
 export const finderEntries = pgTable(

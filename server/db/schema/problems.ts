@@ -249,6 +249,12 @@ export const problemAssignments = pgTable(
      * reads each agency's time to answer from here instead of searching the answers of every assignment.
      */
     firstAnsweredAt: ts('first_answered_at'),
+    /**
+     * The problem's deadline while it is open (null once it is closed or has none): kept by triggers on
+     * both tables (migration 0041), never written by the application, so "overdue now" per agency is one
+     * index range instead of joining every overdue problem to its assignments.
+     */
+    openDueAt: ts('open_due_at'),
   },
   (t) => [
     uniqueIndex('problem_assignments_key').on(t.problemId, t.organisationId),
@@ -264,6 +270,9 @@ export const problemAssignments = pgTable(
     index('problem_assignments_first_answer_idx')
       .on(t.firstAnsweredAt, t.organisationId, t.assignedAt)
       .where(sql`${t.firstAnsweredAt} is not null`),
+    index('problem_assignments_open_due_idx')
+      .on(t.openDueAt, t.organisationId, t.assignedAt)
+      .where(sql`${t.openDueAt} is not null`),
   ],
 );
 export type ProblemAssignmentRow = typeof problemAssignments.$inferSelect;

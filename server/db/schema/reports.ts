@@ -1,4 +1,5 @@
-import { date, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { date, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from './organisations.ts';
 
 /**
@@ -27,3 +28,63 @@ export const reportSupportDays = pgTable('report_support_days', {
   day: date('day', { mode: 'string' }).primaryKey(),
   supports: integer('supports').notNull(),
 });
+
+/**
+ * "Who works with whom" per standard period (month, quarter, calendar and fiscal year), kept by triggers
+ * on problem_assignments, coordination_requests and coordination_units in the writing transaction
+ * (migration 0039): for each pair of organisations (a < b), the problems assigned to both whose later
+ * assignment fell in the period and the coordination requests between them made in it. A period is its
+ * kind and its first Bangkok day, as common/report-periods.ts reads it. Rows that fall back to zero stay.
+ */
+export const reportPartnerPairs = pgTable(
+  'report_partner_pairs',
+  {
+    kind: text('kind').notNull(),
+    starts: date('starts', { mode: 'string' }).notNull(),
+    a: uuid('a').notNull(),
+    b: uuid('b').notNull(),
+    problems: integer('problems').notNull(),
+    requests: integer('requests').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.kind, t.starts, t.a, t.b] }),
+    // The strongest links of a period are the first entries of this index.
+    index('report_partner_pairs_strongest_idx').on(
+      t.kind,
+      t.starts,
+      sql`(${t.problems} + ${t.requests}) desc`,
+      t.a,
+      t.b,
+    ),
+  ],
+);
+
+/** Each organisation's number of partners per standard period: kept with report_partner_pairs. */
+export const reportPartnerCounts = pgTable(
+  'report_partner_counts',
+  {
+    kind: text('kind').notNull(),
+    starts: date('starts', { mode: 'string' }).notNull(),
+    organisationId: uuid('organisation_id').notNull(),
+    partners: integer('partners').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.starts, t.organisationId] })],
+);
+
+/**
+ * Problems raised, first answered, resolved and adopted (resolved recommendations) per Bangkok month, in
+ * all and per category and per sector (`dimension` 'all', 'category', 'sector'; `code` '' for all), kept
+ * by statement triggers on problems in the writing transaction (migration 0040). Standard periods are
+ * whole months, so a fiscal year sums a few hundred rows instead of reading ~38,000 problems.
+ */
+export const reportProblemCounts = pgTable(
+  'report_problem_counts',
+  {
+    month: date('month', { mode: 'string' }).notNull(),
+    kind: text('kind').$type<'raised' | 'answered' | 'resolved' | 'adopted'>().notNull(),
+    dimension: text('dimension').$type<'all' | 'category' | 'sector'>().notNull(),
+    code: text('code').notNull(),
+    problems: integer('problems').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.kind, t.dimension, t.code] })],
+);

@@ -5,80 +5,14 @@
  * against the network median, never which organisations worked with which.
  */
 import { sql } from 'drizzle-orm';
-import type { Period } from '../../../common/report-periods.ts';
 import type { Cell, Label, ReportTable } from '../../../common/reports-api.ts';
 import { rowsOf } from '../../db/rows.ts';
-import {
-  coordinationRequests,
-  coordinationUnits,
-  organisations,
-  problemAssignments,
-} from '../../db/schema/index.ts';
+import { organisations } from '../../db/schema/index.ts';
+import { type Link, linksIn, STRONGEST_LINKS } from './partners.links.ts';
 import { label, quantile, type ReportSectionDefinition, type SectionContext } from './sections.ts';
 
-/** The printed review and the dashboard list this many links and isolated organisations; the workbook too. */
-export const STRONGEST_LINKS = 20;
+export { STRONGEST_LINKS } from './partners.links.ts';
 export const ISOLATED_LISTED = 50;
-
-type Link = { a: string; b: string; problems: number; requests: number };
-/** The links of a period, counted in the database: only the strongest few and each organisation's partners leave it. */
-type Links = { count: number; strongest: Link[]; partners: Map<string, number> };
-
-async function linksIn(ctx: SectionContext, p: Period): Promise<Links> {
-  const start = p.start.toISOString();
-  const end = p.end.toISOString();
-  const pa = problemAssignments;
-  const r = coordinationRequests;
-  // A pair of assignments counts in the period when the later of the two was made in it: start from the
-  // problems with an assignment in the period (an index range), and pair their assignments made before its end.
-  const result = rowsOf<{
-    kind: 'link' | 'partners';
-    a: string;
-    b: string | null;
-    problems: number;
-    requests: number;
-  }>(
-    await ctx.db.execute(sql`
-      with touched as (
-        select distinct ${pa.problemId} as problem_id from ${pa}
-        where ${pa.assignedAt} >= ${start}::timestamptz and ${pa.assignedAt} < ${end}::timestamptz
-      ), links as (
-        select a1.organisation_id as a, a2.organisation_id as b, 'problem' as kind
-        from touched t
-          join ${pa} a1 on a1.problem_id = t.problem_id and a1.assigned_at < ${end}::timestamptz
-          join ${pa} a2 on a2.problem_id = t.problem_id and a2.assigned_at < ${end}::timestamptz
-            and a1.organisation_id < a2.organisation_id
-        where greatest(a1.assigned_at, a2.assigned_at) >= ${start}::timestamptz
-        union all
-        select least(${r.requestingOrganisationId}, u.organisation_id), greatest(${r.requestingOrganisationId}, u.organisation_id), 'request'
-        from ${r} join ${coordinationUnits} u on u.id = ${r.receivingUnitId}
-        where ${r.createdAt} >= ${start}::timestamptz and ${r.createdAt} < ${end}::timestamptz
-          and ${r.requestingOrganisationId} <> u.organisation_id
-      ), pairs as (
-        select a, b, count(*) filter (where kind = 'problem')::int as problems,
-          count(*) filter (where kind = 'request')::int as requests
-        from links group by a, b
-      ), strongest as (
-        select a, b, problems, requests from pairs
-        order by problems + requests desc, a, b limit ${STRONGEST_LINKS}
-      ), ends as (
-        select a as organisation_id from pairs union all select b from pairs
-      )
-      select 'link' as kind, a::text, b::text, problems, requests from strongest
-      union all
-      select 'partners', organisation_id::text, null, count(*)::int, 0 from ends group by organisation_id`),
-  );
-  const partners = new Map<string, number>();
-  const strongest: Link[] = [];
-  for (const row of result) {
-    if (row.kind === 'partners') partners.set(row.a, row.problems);
-    else strongest.push({ a: row.a, b: row.b!, problems: row.problems, requests: row.requests });
-  }
-  // Every pair has two ends: the link count is half the partners counted.
-  let ends = 0;
-  for (const n of partners.values()) ends += n;
-  return { count: ends / 2, strongest, partners };
-}
 
 type Organisation = { id: string; name_th: string; name_en: string; created_at: string | Date };
 

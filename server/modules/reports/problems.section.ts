@@ -7,8 +7,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { OPEN_STATES, PROBLEM_CATEGORIES } from '../../../common/problems-taxonomy.ts';
-import { bangkokDay, bangkokMidnight, dayCode } from '../../../common/report-periods.ts';
-import type { Cell, ReportTable } from '../../../common/reports-api.ts';
+import { bangkokDay, bangkokMidnight, dayCode, type Period } from '../../../common/report-periods.ts';
+import { type Cell, type ReportTable, SMALL_COUNT } from '../../../common/reports-api.ts';
 import { SECTORS } from '../../../common/taxonomies.ts';
 import { rowsOf } from '../../db/rows.ts';
 import {
@@ -19,6 +19,7 @@ import {
   reportSupportDays,
 } from '../../db/schema/index.ts';
 import { sectorLabel } from './network.section.ts';
+import { countsInMonths, keptInMonths, type MonthCounts } from './problems.months.ts';
 import {
   label,
   quantile,
@@ -48,11 +49,27 @@ function supportsIn(start: Date, end: Date) {
   return sql`(select count(*)::int from ${problemSupports} where ${within(problemSupports.createdAt, start, end)})`;
 }
 
+type Headline = { raised: number; answered: number; resolved: number; adopted: number; supports: number };
+
+/** A standard period's counts come from the months kept by triggers; a custom range's are counted live. */
+async function headline(
+  ctx: SectionContext,
+  p: Period,
+  months: Promise<MonthCounts> | null,
+): Promise<Headline> {
+  if (!months) return liveHeadline(ctx, p.start, p.end);
+  const [{ totals }, supports] = await Promise.all([
+    months,
+    ctx.db.execute(sql`select ${supportsIn(p.start, p.end)} as n`),
+  ]);
+  return { ...totals, supports: rowsOf<{ n: number }>(supports)[0]!.n };
+}
+
 /**
  * Each count is its own range scan over an index that holds every column it needs (migration 0035), so a
  * year costs the rows in that year, not a pass over every problem ever raised.
  */
-async function headline(ctx: SectionContext, start: Date, end: Date) {
+async function liveHeadline(ctx: SectionContext, start: Date, end: Date): Promise<Headline> {
   const resolvedIn = sql`${problems.state} = 'resolved' and ${within(problems.closedAt, start, end)}`;
   const [row] = rowsOf<{
     raised: number;
@@ -87,12 +104,37 @@ type GroupRow = {
 };
 
 /**
- * Raised, answered and resolved per category and per sector. A problem counts once for each of the three
- * that happened in the period: three range scans (one per date column) read once and grouped in one pass
+ * Raised, answered and resolved per category and per sector, from the kept months when the period has
+ * them. Beyond the Centre a count of 1–4 shows "< 5" only when it came from one organisation, which the
+ * months do not hold: then (rare at scale, cheap at small sizes) the period is counted live.
+ */
+async function grouped(ctx: SectionContext, months: Promise<MonthCounts> | null) {
+  if (!months) return liveGrouped(ctx);
+  const kept = await months;
+  const rows = (byCode: MonthCounts['categories']): GroupRow[] =>
+    [...byCode]
+      .filter(([, n]) => n.raised + n.answered + n.resolved > 0)
+      .map(([code, n]) => ({
+        code,
+        ...n,
+        // Whether one organisation or several reported matters only below 5 beyond the Centre (see below).
+        raised_orgs: 2,
+        answered_orgs: 2,
+        resolved_orgs: 2,
+      }));
+  const counts = { categories: rows(kept.categories), sectors: rows(kept.sectors) };
+  const small = (r: GroupRow) => [r.raised, r.answered, r.resolved].some((n) => n > 0 && n < SMALL_COUNT);
+  if (!ctx.centre && [...counts.categories, ...counts.sectors].some(small)) return liveGrouped(ctx);
+  return counts;
+}
+
+/**
+ * Raised, answered and resolved per category and per sector, counted live. A problem counts once for each
+ * of the three that happened in the period: three range scans (one per date column) read once and grouped in one pass
  * (each problem once under its category and once under each of its sectors), instead of a pass over every
  * problem testing all three dates for each table.
  */
-async function grouped(ctx: SectionContext) {
+async function liveGrouped(ctx: SectionContext) {
   const { start, end } = ctx.period;
   const p = problems;
   const picked = sql`${p.category} as category, ${p.sectors} as sectors, ${p.reporterOrganisationId}::text collate "C" as org`;
@@ -177,8 +219,9 @@ type AgencyRow = {
 /**
  * Per responsible agency: assignments made in the period, first official answers given in it (with the
  * days they took, from each assignment's first answer kept by migration 0036's triggers), and its
- * assignments overdue now. Every organisation assigned anything before the period's end has a row. Each
- * part reads only its own rows through an index.
+ * assignments overdue now (each assignment's copy of its open problem's deadline, migration 0041). Every
+ * organisation assigned anything before the period's end has a row. Each part reads only its own rows
+ * through an index.
  */
 async function agencies(ctx: SectionContext) {
   const { start, end } = ctx.period;
@@ -197,10 +240,9 @@ async function agencies(ctx: SectionContext) {
         where ${within(pa.firstAnsweredAt, start, end)} and ${pa.assignedAt} < ${e}::timestamptz
         group by 1
       ), overdue as (
-        select a.organisation_id, count(*)::int as n
-        from ${problems} p join ${pa} a on a.problem_id = p.id
-        where p.due_at < ${ctx.now.toISOString()}::timestamptz and p.state in (${openStates})
-          and a.assigned_at < ${e}::timestamptz
+        select ${pa.organisationId} as organisation_id, count(*)::int as n
+        from ${pa}
+        where ${pa.openDueAt} < ${ctx.now.toISOString()}::timestamptz and ${pa.assignedAt} < ${e}::timestamptz
         group by 1
       )
       select o.id as organisation_id, o.name_th, o.name_en,
@@ -277,10 +319,12 @@ export const problemsSection: ReportSectionDefinition = {
   id: 'problems',
   title: label('ปัญหาอุปสรรคและข้อเสนอแนะ', 'Problems and recommendations'),
   async compute(ctx) {
+    const months = keptInMonths(ctx.period) ? countsInMonths(ctx, ctx.period) : null;
+    const monthsBefore = keptInMonths(ctx.previous) ? countsInMonths(ctx, ctx.previous) : null;
     const [now, before, { categories, sectors }, agencyRows, overdue] = await Promise.all([
-      headline(ctx, ctx.period.start, ctx.period.end),
-      headline(ctx, ctx.previous.start, ctx.previous.end),
-      grouped(ctx),
+      headline(ctx, ctx.period, months),
+      headline(ctx, ctx.previous, monthsBefore),
+      grouped(ctx, months),
       agencies(ctx),
       ctx.db.execute(
         sql`select count(*)::int as n from ${problems} where ${problems.dueAt} < ${ctx.now.toISOString()}::timestamptz and ${problems.state} in (${openStates})`,

@@ -1,0 +1,294 @@
+/**
+ * The counts kept by triggers (migrations 0036, 0039, 0040, 0041) must equal what a pass over every row gives,
+ * after any mix of writes: multi-row INSERTs as the synthetic seed makes them, assignments moved to
+ * another organisation or date, problems resolved, reopened, recategorised and deleted, requests moved
+ * and withdrawn, a unit handed to another organisation. Then the sections that read them must still give
+ * the reference review, to the cell.
+ */
+import { randomUUID } from 'node:crypto';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROBLEM_CATEGORIES } from '../../../common/problems-taxonomy.ts';
+import { parsePeriod, previousPeriod } from '../../../common/report-periods.ts';
+import { SECTORS } from '../../../common/taxonomies.ts';
+import { DAY_MS } from '../../../common/time.ts';
+import { rowsOf } from '../../db/rows.ts';
+import {
+  coordinationRequests,
+  coordinationUnits,
+  type OrganisationRow,
+  problemAssignments,
+  problems,
+} from '../../db/schema/index.ts';
+import type { Actor } from '../../platform/context.ts';
+import { buildCoordinationRequest, buildUnit } from '../../test/coordination-factories.ts';
+import { buildTestApp, type TestApp } from '../../test/test-app.ts';
+import { partnersSection } from './partners.section.ts';
+import { problemsSection } from './problems.section.ts';
+import { partnersSection as referencePartners } from './reference/partners.section.ts';
+import { problemsSection as referenceProblems } from './reference/problems.section.ts';
+
+let t: TestApp;
+let orgs: OrganisationRow[];
+let now: Date;
+let seed = 7;
+/** A fixed sequence of choices, so a failure can be replayed. */
+const next = () => {
+  seed = (seed * 16807) % 2147483647;
+  return seed / 2147483647;
+};
+const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
+const pick = <T>(list: readonly T[]) => list[int(0, list.length - 1)]!;
+const daysAgo = (max: number) => new Date(now.getTime() - int(0, max * 24) * 3_600_000 - int(0, 3599) * 1000);
+
+/** Every pair per period, counted from scratch: the review's definition of a link. */
+const livePairs = sql`
+  select kind, starts::text, a::text, b::text, count(*) filter (where link = 'problem')::int as problems,
+    count(*) filter (where link = 'request')::int as requests
+  from (
+    select p.kind, p.starts, x.organisation_id as a, y.organisation_id as b, 'problem' as link
+    from problem_assignments x
+      join problem_assignments y on y.problem_id = x.problem_id and x.organisation_id < y.organisation_id
+      cross join lateral tipnet_report_periods(greatest(x.assigned_at, y.assigned_at)) p
+    union all
+    select p.kind, p.starts, least(r.requesting_organisation_id, u.organisation_id),
+      greatest(r.requesting_organisation_id, u.organisation_id), 'request'
+    from coordination_requests r join coordination_units u on u.id = r.receiving_unit_id
+      cross join lateral tipnet_report_periods(r.created_at) p
+    where r.requesting_organisation_id <> u.organisation_id
+  ) links
+  group by 1, 2, 3, 4 order by 1, 2, 3, 4`;
+
+/** Problems per Bangkok month, counted from scratch without the trigger's helper. */
+const liveMonths = sql`
+  select to_char(date_trunc('month', (e.at at time zone 'UTC') + interval '7 hours'), 'YYYY-MM-DD') as month,
+    e.kind, g.dimension, g.code, count(*)::int as problems
+  from (
+    select created_at as at, 'raised' as kind, category, sectors from problems
+    union all select first_answered_at, 'answered', category, sectors from problems where first_answered_at is not null
+    union all select closed_at, 'resolved', category, sectors from problems where state = 'resolved'
+    union all select closed_at, 'adopted', category, sectors from problems
+      where state = 'resolved' and type = 'recommendation'
+  ) e cross join lateral (
+    select 'all' as dimension, '' as code union all select 'category', e.category
+    union all select 'sector', s from unnest(e.sectors) s
+  ) g
+  group by 1, 2, 3, 4 order by 1, 2, 3, 4`;
+
+async function kept() {
+  const pairs = rowsOf(
+    await t.db.execute(sql`
+      select kind, starts::text, a::text, b::text, problems, requests from report_partner_pairs
+      where problems <> 0 or requests <> 0 order by 1, 2, 3, 4`),
+  );
+  const partners = rowsOf(
+    await t.db.execute(sql`
+      select kind, starts::text, organisation_id::text, partners from report_partner_counts
+      where partners <> 0 order by 1, 2, 3`),
+  );
+  const months = rowsOf(
+    await t.db.execute(sql`
+      select month::text, kind, dimension, code, problems from report_problem_counts
+      where problems <> 0 order by 1, 2, 3, 4`),
+  );
+  return { pairs, partners, months };
+}
+
+async function live() {
+  const pairs = rowsOf<{ kind: string; starts: string; a: string; b: string }>(await t.db.execute(livePairs));
+  const ends = new Map<string, number>();
+  for (const p of pairs)
+    for (const o of [p.a, p.b]) {
+      const key = `${p.kind}|${p.starts}|${o}`;
+      ends.set(key, (ends.get(key) ?? 0) + 1);
+    }
+  const partners = [...ends]
+    .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))
+    .map(([key, n]) => {
+      const [kind, starts, organisation_id] = key.split('|');
+      return { kind, starts, organisation_id, partners: n };
+    });
+  return { pairs, partners, months: rowsOf(await t.db.execute(liveMonths)) };
+}
+
+async function addProblems(count: number) {
+  const reporters = await Promise.all(orgs.slice(0, 4).map((o) => t.buildUser({ organisationId: o.id })));
+  const problemRows = [];
+  const assignmentRows: (typeof problemAssignments.$inferInsert)[] = [];
+  for (let i = 0; i < count; i++) {
+    const reporter = pick(reporters);
+    const createdAt = daysAgo(800);
+    const id = randomUUID();
+    const resolved = next() < 0.4;
+    problemRows.push({
+      id,
+      type: next() < 0.4 ? ('recommendation' as const) : ('problem' as const),
+      title: `ปัญหา ${i}`,
+      body: 'รายละเอียด',
+      category: pick(PROBLEM_CATEGORIES).code,
+      sectors: SECTORS.filter(() => next() < 0.3),
+      reporterUserId: reporter.id,
+      reporterOrganisationId: reporter.organisationId,
+      state: resolved ? ('resolved' as const) : ('in_progress' as const),
+      firstAnsweredAt: next() < 0.6 ? new Date(createdAt.getTime() + int(1, 60) * DAY_MS) : null,
+      closedAt: resolved ? new Date(createdAt.getTime() + int(1, 90) * DAY_MS) : null,
+      dueAt: next() < 0.7 ? new Date(createdAt.getTime() + int(1, 900) * DAY_MS) : null,
+      createdAt,
+      updatedAt: createdAt,
+    });
+    const assigned = new Set(Array.from({ length: int(1, 4) }, () => pick(orgs).id));
+    for (const organisationId of assigned)
+      assignmentRows.push({
+        id: randomUUID(),
+        problemId: id,
+        organisationId,
+        lead: assignmentRows.at(-1)?.problemId !== id,
+        assignedBy: reporter.id,
+        assignedAt: new Date(createdAt.getTime() + int(0, 40) * DAY_MS),
+      });
+  }
+  // One statement each, as the synthetic seed writes them.
+  await t.db.insert(problems).values(problemRows);
+  await t.db.insert(problemAssignments).values(assignmentRows);
+}
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  now = t.clock.now();
+  orgs = [];
+  for (let i = 0; i < 9; i++) orgs.push(await t.buildOrganisation({ createdAt: daysAgo(1500) }));
+  await addProblems(120);
+  const units = [];
+  for (const o of orgs.slice(0, 3)) units.push(await buildUnit(t.db, { organisationId: o.id }));
+  for (let i = 0; i < 15; i++)
+    await buildCoordinationRequest(t.db, {
+      requestingOrganisationId: pick(orgs).id,
+      receivingUnitId: pick(units).id,
+      createdAt: daysAgo(800),
+    });
+}, 120_000);
+
+afterAll(async () => {
+  await t?.close();
+});
+
+async function mixOfWrites() {
+  const assignments = await t.db.select().from(problemAssignments);
+  for (let i = 0; i < 12; i++) {
+    const a = pick(assignments);
+    const choice = next();
+    if (choice < 0.3) await t.db.delete(problemAssignments).where(eq(problemAssignments.id, a.id));
+    else if (choice < 0.6)
+      await t.db
+        .update(problemAssignments)
+        .set({ assignedAt: daysAgo(800) })
+        .where(eq(problemAssignments.id, a.id));
+    else
+      await t.db
+        .update(problemAssignments)
+        .set({ organisationId: pick(orgs).id })
+        .where(eq(problemAssignments.id, a.id))
+        .catch(() => undefined); // already assigned to that organisation: the unique key refuses it
+  }
+  // One statement moving many rows, and one deleting a problem's whole set (as reassignment does).
+  await t.db
+    .update(problemAssignments)
+    .set({ assignedAt: sql`${problemAssignments.assignedAt} + interval '20 days'` })
+    .where(
+      inArray(
+        problemAssignments.id,
+        assignments.slice(0, 30).map((a) => a.id),
+      ),
+    );
+  await t.db.delete(problemAssignments).where(eq(problemAssignments.problemId, assignments[40]!.problemId));
+
+  const rows = await t.db.select({ id: problems.id }).from(problems);
+  for (let i = 0; i < 25; i++) {
+    const { id } = pick(rows);
+    const choice = next();
+    const set =
+      choice < 0.25
+        ? { state: 'resolved' as const, closedAt: daysAgo(300) }
+        : choice < 0.45
+          ? { state: 'in_progress' as const, closedAt: null }
+          : choice < 0.6
+            ? { category: pick(PROBLEM_CATEGORIES).code, sectors: SECTORS.filter(() => next() < 0.5) }
+            : choice < 0.75
+              ? { firstAnsweredAt: next() < 0.5 ? null : daysAgo(400), type: 'recommendation' as const }
+              : choice < 0.9
+                ? { createdAt: daysAgo(900), supportCount: int(0, 9) }
+                : { dueAt: next() < 0.3 ? null : daysAgo(100) };
+    await t.db.update(problems).set(set).where(eq(problems.id, id));
+  }
+  const lonely = await t.db.execute(sql`
+    select p.id from problems p where not exists (select 1 from problem_assignments a where a.problem_id = p.id)
+    limit 3`);
+  for (const { id } of rowsOf<{ id: string }>(lonely)) await t.db.delete(problems).where(eq(problems.id, id));
+  await addProblems(40);
+
+  const requests = await t.db.select().from(coordinationRequests);
+  await t.db
+    .update(coordinationRequests)
+    .set({ createdAt: daysAgo(500), requestingOrganisationId: pick(orgs).id })
+    .where(eq(coordinationRequests.id, requests[0]!.id));
+  await t.db
+    .update(coordinationRequests)
+    .set({ state: 'acknowledged' })
+    .where(eq(coordinationRequests.id, requests[1]!.id));
+  // Requests keep an append-only history, so the one removed is a copy that has none.
+  const copy = { ...requests[2]!, id: randomUUID(), createdAt: daysAgo(300) };
+  await t.db.insert(coordinationRequests).values(copy);
+  await t.db.delete(coordinationRequests).where(eq(coordinationRequests.id, copy.id));
+  await t.db.insert(coordinationRequests).values({ ...copy, id: randomUUID() });
+  const [unit] = await t.db.select().from(coordinationUnits).limit(1);
+  await t.db
+    .update(coordinationUnits)
+    .set({ organisationId: orgs[8]!.id })
+    .where(eq(coordinationUnits.id, unit!.id));
+}
+
+const actor = (o: OrganisationRow, role: Actor['role']): Actor => ({
+  userId: randomUUID(),
+  organisationId: o.id,
+  role,
+  sessionId: 'test',
+  mustEnrolTotp: false,
+});
+
+describe('the counts kept by triggers', () => {
+  it('equal a count from scratch after the seed-like inserts', async () => {
+    expect((await kept()).pairs.length).toBeGreaterThan(50);
+    expect(await kept()).toEqual(await live());
+  });
+
+  it('equal a count from scratch after moves, deletions and state changes', async () => {
+    await mixOfWrites();
+    expect(await kept()).toEqual(await live());
+    const stale = await t.db.execute(sql`
+      select count(*)::int as n from problem_assignments a join problems p on p.id = a.problem_id
+      where a.open_due_at is distinct from
+        (case when p.state in ('submitted', 'under_review', 'assigned', 'in_progress') then p.due_at end)`);
+    expect(rowsOf<{ n: number }>(stale)[0]!.n).toBe(0);
+  });
+
+  it.each(['fiscal-2570', 'fiscal-2569', 'year-2568', 'quarter-2569-4', 'month-2569-11'])(
+    'give the reference review in %s after the writes',
+    async (code) => {
+      const period = parsePeriod(code)!;
+      const viewers: [Actor, boolean][] = [
+        [actor(orgs[0]!, 'admin'), true],
+        [actor(orgs[1]!, 'member'), false],
+      ];
+      for (const [viewer, centre] of viewers)
+        for (const [shipped, reference] of [
+          [problemsSection, referenceProblems],
+          [partnersSection, referencePartners],
+        ] as const) {
+          const ctx = { db: t.db, viewer, period, previous: previousPeriod(period), now, centre };
+          expect(await shipped.compute(ctx), `${shipped.id}, ${centre ? 'Centre' : 'member'}`).toEqual(
+            await reference.compute(ctx),
+          );
+        }
+    },
+  );
+});
