@@ -55,16 +55,6 @@ export async function heldPlaces(db: Db, eventId: string): Promise<Held> {
   return held;
 }
 
-export async function stateCounts(db: Db, eventId: string) {
-  const rows = await db
-    .select({ state: forumRegistrations.state, n: sql<number>`count(*)::int` })
-    .from(forumRegistrations)
-    .where(eq(forumRegistrations.eventId, eventId))
-    .groupBy(forumRegistrations.state);
-  const n = (s: string) => rows.find((r) => r.state === s)?.n ?? 0;
-  return { confirmed: n('confirmed'), waitlisted: n('waitlisted'), pending: n('pending') };
-}
-
 /** Whether an invitation names the user, their organisation or their organisation's sector. */
 export async function isInvited(
   db: Db,
@@ -103,21 +93,6 @@ export async function myRegistration(db: Db, eventId: string, userId: string) {
     .from(forumRegistrations)
     .where(and(eq(forumRegistrations.eventId, eventId), eq(forumRegistrations.userId, userId)));
   return row ?? null;
-}
-
-/** Where a waitlisted registration stands: 1 = next. */
-export async function waitlistPosition(db: Db, eventId: string, queueNumber: number) {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(forumRegistrations)
-    .where(
-      and(
-        eq(forumRegistrations.eventId, eventId),
-        eq(forumRegistrations.state, 'waitlisted'),
-        sql`${forumRegistrations.queueNumber} <= ${queueNumber}`,
-      ),
-    );
-  return row?.n ?? 0;
 }
 
 /** The waiting list in FIFO order. */
