@@ -79,14 +79,58 @@ const countsJson = sql<{ confirmed: number; waitlisted: number; pending: number 
     'pending', count(*) filter (where ${forumRegistrations.state} = 'pending'))
   from ${forumRegistrations} where ${forumRegistrations.eventId} = ${forumEvents.id})`;
 
+const viewerUserId = sql.placeholder('userId');
+const viewerOrganisationId = sql.placeholder('organisationId');
+
 /** An invitation names the viewer, their organisation or their organisation's sector. */
-const invitedSql = (viewer: { userId: string; organisationId: string }) => sql<boolean>`exists (
+const invitedSql = sql<boolean>`exists (
   select 1 from ${forumInvitations}
   where ${forumInvitations.eventId} = ${forumEvents.id}
-    and (${forumInvitations.userId} = ${viewer.userId}
-      or ${forumInvitations.organisationId} = ${viewer.organisationId}
+    and (${forumInvitations.userId} = ${viewerUserId}
+      or ${forumInvitations.organisationId} = ${viewerOrganisationId}
       or ${forumInvitations.sector} = (select ${organisations.sector} from ${organisations}
-                                       where ${organisations.id} = ${viewer.organisationId})))`;
+                                       where ${organisations.id} = ${viewerOrganisationId})))`;
+
+/**
+ * Prepared, as the session lookup is: planning this statement took as long as running it (~1 ms each on
+ * the bench's event). One per database and per right to read the board.
+ */
+function prepareEventPage(db: Db, withProblemLinks: boolean) {
+  const mine = alias(forumRegistrations, 'mine');
+  // 1 = next in line.
+  const waitlistPosition = sql<number | null>`case when ${mine.state} = 'waitlisted' then (
+    select count(*)::int from ${forumRegistrations}
+    where ${forumRegistrations.eventId} = ${forumEvents.id} and ${forumRegistrations.state} = 'waitlisted'
+      and ${forumRegistrations.queueNumber} <= ${mine.queueNumber}) end`;
+  return db
+    .select({
+      event: forumEvents,
+      seriesNameTh: forumSeries.nameTh,
+      seriesNameEn: forumSeries.nameEn,
+      registration: mine,
+      hosts: hostsJson,
+      agenda: agendaJson,
+      problemLinks: withProblemLinks ? problemLinksJson : sql<ProblemLinkRow[]>`'[]'::json`,
+      counts: countsJson,
+      invited: invitedSql,
+      waitlistPosition,
+    })
+    .from(forumEvents)
+    .innerJoin(forumSeries, eq(forumSeries.id, forumEvents.seriesId))
+    .leftJoin(mine, and(eq(mine.eventId, forumEvents.id), eq(mine.userId, viewerUserId)))
+    .where(eq(forumEvents.id, sql.placeholder('eventId')))
+    .prepare(withProblemLinks ? 'tipnet_forum_event_page' : 'tipnet_forum_event_page_no_links');
+}
+
+const prepared = new WeakMap<Db, Map<boolean, ReturnType<typeof prepareEventPage>>>();
+
+function eventPageQuery(db: Db, withProblemLinks: boolean) {
+  const byRight = prepared.get(db) ?? new Map<boolean, ReturnType<typeof prepareEventPage>>();
+  prepared.set(db, byRight);
+  const query = byRight.get(withProblemLinks) ?? prepareEventPage(db, withProblemLinks);
+  byRight.set(withProblemLinks, query);
+  return query;
+}
 
 /**
  * The rows of the event page, or null when the event does not exist. `withProblemLinks` is the viewer's
@@ -98,29 +142,11 @@ export async function eventPageRow(
   eventId: string,
   withProblemLinks: boolean,
 ) {
-  const mine = alias(forumRegistrations, 'mine');
-  // 1 = next in line.
-  const waitlistPosition = sql<number | null>`case when ${mine.state} = 'waitlisted' then (
-    select count(*)::int from ${forumRegistrations}
-    where ${forumRegistrations.eventId} = ${forumEvents.id} and ${forumRegistrations.state} = 'waitlisted'
-      and ${forumRegistrations.queueNumber} <= ${mine.queueNumber}) end`;
-  const [row] = await db
-    .select({
-      event: forumEvents,
-      seriesNameTh: forumSeries.nameTh,
-      seriesNameEn: forumSeries.nameEn,
-      registration: mine,
-      hosts: hostsJson,
-      agenda: agendaJson,
-      problemLinks: withProblemLinks ? problemLinksJson : sql<ProblemLinkRow[]>`'[]'::json`,
-      counts: countsJson,
-      invited: invitedSql(viewer),
-      waitlistPosition,
-    })
-    .from(forumEvents)
-    .innerJoin(forumSeries, eq(forumSeries.id, forumEvents.seriesId))
-    .leftJoin(mine, and(eq(mine.eventId, forumEvents.id), eq(mine.userId, viewer.userId)))
-    .where(eq(forumEvents.id, eventId));
+  const [row] = await eventPageQuery(db, withProblemLinks).execute({
+    eventId,
+    userId: viewer.userId,
+    organisationId: viewer.organisationId,
+  });
   if (!row) return null;
   return {
     ...row,
