@@ -8,12 +8,14 @@ import type { Db } from '../server/db/client.ts';
 import * as schema from '../server/db/schema/index.ts';
 import { percentile } from './load.ts';
 
-type Statement = { text: string; values: unknown[] };
+/** `name` when the app sends it as a prepared statement, which the replay then prepares too. */
+type Statement = { text: string; values: unknown[]; name?: string };
 
 /** Runs `work` once on a logging connection and returns every statement it sent. */
 export async function captureStatements(databaseUrl: string, work: (db: Db, now: Date) => Promise<void>) {
   const captured: Statement[] = [];
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+  const names = namesOfPrepared(pool);
   const db = drizzle({
     client: pool,
     schema,
@@ -24,7 +26,19 @@ export async function captureStatements(databaseUrl: string, work: (db: Db, now:
   } finally {
     await pool.end();
   }
-  return captured;
+  return captured.map((s) => (names.has(s.text) ? { ...s, name: names.get(s.text) } : s));
+}
+
+/** The names of the prepared statements sent through the pool (not through a transaction's client), by text. */
+function namesOfPrepared(pool: pg.Pool) {
+  const names = new Map<string, string>();
+  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  pool.query = ((config: unknown, ...rest: unknown[]) => {
+    const { name, text } = (config ?? {}) as { name?: string; text?: string };
+    if (name && text) names.set(text, name);
+    return query(config, ...rest);
+  }) as typeof pool.query;
+  return names;
 }
 
 /** `connections` clients replay the statements in turn for `durationSeconds`; a round of all of them is one "request". */
@@ -45,7 +59,7 @@ export async function replayStatements(
         const started = performance.now();
         for (let j = 0; j < perRequest; j++) {
           const s = statements[(i + j) % statements.length]!;
-          await client.query(s.text, s.values);
+          await client.query({ name: s.name, text: s.text, values: s.values });
         }
         latencies.push(performance.now() - started);
         requests++;

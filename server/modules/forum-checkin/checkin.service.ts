@@ -36,10 +36,11 @@ import {
   checkinOf,
   confirmedCount,
   eventRef,
+  insertCheckin,
   type PersonRow,
   recentCheckins,
   registrationById,
-  registrationByTicket,
+  scanLookup,
   type VisibleEvent,
   visibleEvent,
 } from './forum-checkin.queries.ts';
@@ -85,12 +86,11 @@ export async function checkIn(
   eventId: string,
   input: z.infer<typeof CheckinBody>,
 ): Promise<CheckinAnswer> {
-  const event = await doorOf(deps.db, ctx, eventId);
+  const { event, person, earlier } = await scanLookup(deps.db, ctx.actor, { eventId, ...input });
+  authorize(ctx.actor, 'forumCheckin.scan', event);
   assertOpenForCheckin(event);
-  const replayed = await replayOfScan(deps.db, eventId, input.clientScanId);
-  if (replayed) return replayed;
+  if (earlier) return replayOf(deps.db, eventId, earlier);
 
-  const person = await registrationByTicket(deps.db, input.ticketCode);
   if (!person)
     return refuse(
       deps,
@@ -132,7 +132,14 @@ export async function checkIn(
 /** The same scan sent again (a queued resend): the first answer, recorded once. */
 async function replayOfScan(db: Db, eventId: string, clientScanId: string): Promise<CheckinAnswer | null> {
   const earlier = await checkinByClientScanId(db, clientScanId);
-  if (!earlier) return null;
+  return earlier ? replayOf(db, eventId, earlier) : null;
+}
+
+async function replayOf(
+  db: Db,
+  eventId: string,
+  earlier: { eventId: string; registrationId: string },
+): Promise<CheckinAnswer> {
   if (earlier.eventId !== eventId)
     throw conflict('CLIENT_SCAN_ID_REUSED', 'This scan id was already used at another event');
   const person = await registrationById(db, earlier.registrationId);
@@ -152,21 +159,17 @@ async function writeCheckin(
   input: { clientScanId: string; scannedAt: string },
   auditChanges: Record<string, unknown> = {},
 ): Promise<CheckinAnswer> {
-  const [inserted] = await tx
-    .insert(forumCheckins)
-    .values({
-      id: randomUUID(),
-      eventId: person.eventId,
-      registrationId: person.registrationId,
-      method,
-      scannedAt: scannedAtOf(input.scannedAt, ctx.now),
-      receivedAt: ctx.now,
-      scannedBy: ctx.actor?.userId ?? null,
-      clientScanId: input.clientScanId,
-    })
-    .onConflictDoNothing()
-    .returning({ id: forumCheckins.id });
-  const checkin = await checkinOf(tx, person.registrationId);
+  const inserted = await insertCheckin(tx, {
+    id: randomUUID(),
+    eventId: person.eventId,
+    registrationId: person.registrationId,
+    method,
+    scannedAt: scannedAtOf(input.scannedAt, ctx.now),
+    receivedAt: ctx.now,
+    scannedBy: ctx.actor?.userId ?? null,
+    clientScanId: input.clientScanId,
+  });
+  const checkin = inserted ?? (await checkinOf(tx, person.registrationId));
   if (!checkin) throw conflict('CLIENT_SCAN_ID_REUSED', 'This scan id was already used for another ticket');
   if (!inserted && checkin.clientScanId === input.clientScanId)
     return { status: 200, view: presentCheckinResult('checked_in', person, checkin) };

@@ -1,5 +1,6 @@
 /** Rows the door and the room need from the forum tables: only the columns their views show. */
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
 import {
   forumAgendaItems,
@@ -21,18 +22,27 @@ export const eventRefColumns = {
   titleEn: forumEvents.titleEn,
 };
 
+/** The event as the door needs it, with its hosts' ids (one statement). */
+const doorEventColumns = {
+  ...eventRefColumns,
+  state: forumEvents.state,
+  capacity: forumEvents.capacity,
+  hostOrganisationIds: sql<string[]>`coalesce((
+    select json_agg(${forumEventHosts.organisationId}) from ${forumEventHosts}
+    where ${forumEventHosts.eventId} = ${forumEvents.id}), '[]'::json)`,
+};
+type DoorEvent = { state: string } & Record<string, unknown>;
+
+/** 404 when missing, or a draft to anyone but the Centre. */
+function seenBy<E extends DoorEvent>(actor: Actor | null, event: E | undefined): E {
+  if (!event || (event.state === 'draft' && actor?.role !== 'admin')) throw notFound('Forum event');
+  return event;
+}
+
 /** The event with its hosts; 404 when missing, or a draft to anyone but the Centre. */
 export async function visibleEvent(db: Db, actor: Actor | null, eventId: string) {
-  const [event] = await db
-    .select({ ...eventRefColumns, state: forumEvents.state, capacity: forumEvents.capacity })
-    .from(forumEvents)
-    .where(eq(forumEvents.id, eventId));
-  if (!event || (event.state === 'draft' && actor?.role !== 'admin')) throw notFound('Forum event');
-  const hosts = await db
-    .select({ id: forumEventHosts.organisationId })
-    .from(forumEventHosts)
-    .where(eq(forumEventHosts.eventId, eventId));
-  return { ...event, hostOrganisationIds: hosts.map((h) => h.id) };
+  const [event] = await db.select(doorEventColumns).from(forumEvents).where(eq(forumEvents.id, eventId));
+  return seenBy(actor, event);
 }
 export type VisibleEvent = Awaited<ReturnType<typeof visibleEvent>>;
 
@@ -57,9 +67,36 @@ function selectPeople(db: Db) {
 }
 export type PersonRow = Awaited<ReturnType<typeof selectPeople>>[number];
 
-export async function registrationByTicket(db: Db, ticketCode: string) {
-  const [row] = await selectPeople(db).where(eq(forumRegistrations.ticketCode, ticketCode)).limit(1);
-  return row ?? null;
+/**
+ * What a QR scan needs to know, in one statement: the event (404 as visibleEvent), the registration behind
+ * the ticket (null when the code is no ticket) and the check-in the phone's scan id already made, if any.
+ */
+export async function scanLookup(
+  db: Db,
+  actor: Actor | null,
+  scan: { eventId: string; ticketCode: string; clientScanId: string },
+) {
+  const earlier = alias(forumCheckins, 'earlier');
+  const [row] = await db
+    .select({
+      event: doorEventColumns,
+      earlier: { registrationId: earlier.registrationId, eventId: earlier.eventId },
+      ...personColumns,
+    })
+    .from(forumEvents)
+    .leftJoin(forumRegistrations, eq(forumRegistrations.ticketCode, scan.ticketCode))
+    .leftJoin(users, eq(users.id, forumRegistrations.userId))
+    .leftJoin(organisations, eq(organisations.id, forumRegistrations.organisationId))
+    .leftJoin(earlier, eq(earlier.clientScanId, scan.clientScanId))
+    .where(eq(forumEvents.id, scan.eventId));
+  const event = seenBy(actor, row?.event);
+  const { event: _event, earlier: scanned, ...person } = row!;
+  return {
+    event,
+    // Drizzle types the left-joined registration's columns nullable; its id is null only when it is absent.
+    person: person.registrationId === null ? null : (person as PersonRow),
+    earlier: scanned,
+  };
 }
 
 export async function registrationById(db: Db, id: string) {
@@ -88,6 +125,33 @@ export async function checkinOf(db: Db, registrationId: string) {
   return row ?? null;
 }
 export type CheckinRow = NonNullable<Awaited<ReturnType<typeof checkinOf>>>;
+
+/**
+ * Records a check-in and answers it as checkinOf would, in one statement; null when a check-in of the
+ * registration (or one with this scan id) is already there, which the caller then reads itself.
+ */
+export async function insertCheckin(db: Db, values: typeof forumCheckins.$inferInsert) {
+  const inserted = db.$with('inserted').as(
+    db.insert(forumCheckins).values(values).onConflictDoNothing().returning({
+      method: forumCheckins.method,
+      scannedAt: forumCheckins.scannedAt,
+      clientScanId: forumCheckins.clientScanId,
+      scannedBy: forumCheckins.scannedBy,
+    }),
+  );
+  const [row] = await db
+    .with(inserted)
+    .select({
+      method: inserted.method,
+      scannedAt: inserted.scannedAt,
+      clientScanId: inserted.clientScanId,
+      byId: users.id,
+      byName: users.displayName,
+    })
+    .from(inserted)
+    .leftJoin(users, eq(users.id, inserted.scannedBy));
+  return row ?? null;
+}
 
 export async function checkinByClientScanId(db: Db, clientScanId: string) {
   const [row] = await db

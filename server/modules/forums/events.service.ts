@@ -10,37 +10,24 @@ import { ACTIVE_REGISTRATION_STATES } from '../../../common/forum-states.ts';
 import type { CreateEventBody, EventListQuery, UpdateEventBody } from '../../../common/forums-api.ts';
 import { FORUM_PRIVACY_NOTICE_VERSION } from '../../../common/forums-api.ts';
 import type { Db } from '../../db/client.ts';
-import { parallelReads } from '../../db/parallel-reads.ts';
 import {
   type ForumEventRow,
-  forumAgendaItemProblems,
-  forumAgendaItems,
   forumEventHosts,
   forumEvents,
   forumRegistrations,
   forumSeries,
   LETS_TALK_TIP_SERIES_ID,
   organisations,
-  problems,
 } from '../../db/schema/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
-import { badRequest, conflict } from '../../platform/errors.ts';
+import { badRequest, conflict, notFound } from '../../platform/errors.ts';
 import { decodeCursor, toPage } from '../../platform/pagination.ts';
 import { authorize, can } from '../../platform/policy.ts';
-import { organisationSummaryColumns, presentOrganisation } from '../../platform/projections.ts';
+import { presentOrganisation } from '../../platform/projections.ts';
+import { eventPageRow } from './event-page.query.ts';
 import { presentAgenda, presentEvent, presentListItem, presentMyRegistration } from './forums.presenter.ts';
-import {
-  addressesOf,
-  findEvent,
-  heldPlaces,
-  isInvited,
-  lockEvent,
-  myRegistration,
-  sectorOf,
-  stateCounts,
-  waitlistPosition,
-} from './forums.queries.ts';
+import { addressesOf, heldPlaces, lockEvent } from './forums.queries.ts';
 import { sendInvitationEmails } from './invitations.service.ts';
 import {
   assertVisible,
@@ -346,66 +333,23 @@ export async function listEvents(db: Db, actor: Actor, now: Date, q: z.infer<typ
 }
 
 export async function getEventView(db: Db, actor: Actor, now: Date, id: string) {
-  const [row] = await db
-    .select({ event: forumEvents, nameTh: forumSeries.nameTh, nameEn: forumSeries.nameEn })
-    .from(forumEvents)
-    .innerJoin(forumSeries, eq(forumSeries.id, forumEvents.seriesId))
-    .where(eq(forumEvents.id, id));
-  if (!row) await findEvent(db, id); // the 404
-  const event = row!.event;
+  // Every signed-in member reads the board (policy problem.read); the link shows title and state only.
+  const row = await eventPageRow(db, actor, id, can(actor, 'problem.read', undefined));
+  if (!row) throw notFound('Event');
+  const { event, registration } = row;
   assertVisible(actor, event);
-  const [hosts, items, links, registration, counts, sector] = await parallelReads(db, [
-    () =>
-      db
-        .select(organisationSummaryColumns)
-        .from(forumEventHosts)
-        .innerJoin(organisations, eq(organisations.id, forumEventHosts.organisationId))
-        .where(eq(forumEventHosts.eventId, id))
-        .orderBy(asc(organisations.nameTh)),
-    () =>
-      db
-        .select({ item: forumAgendaItems, presenting: organisationSummaryColumns })
-        .from(forumAgendaItems)
-        .leftJoin(organisations, eq(organisations.id, forumAgendaItems.presentingOrganisationId))
-        .where(eq(forumAgendaItems.eventId, id))
-        .orderBy(asc(forumAgendaItems.position)),
-    () =>
-      // Every signed-in member reads the board (policy problem.read); the link shows title and state only.
-      can(actor, 'problem.read', undefined)
-        ? db
-            .select({
-              itemId: forumAgendaItemProblems.itemId,
-              id: problems.id,
-              title: problems.title,
-              state: problems.state,
-            })
-            .from(forumAgendaItemProblems)
-            .innerJoin(forumAgendaItems, eq(forumAgendaItems.id, forumAgendaItemProblems.itemId))
-            .innerJoin(problems, eq(problems.id, forumAgendaItemProblems.problemId))
-            .where(eq(forumAgendaItems.eventId, id))
-        : Promise.resolve([]),
-    () => myRegistration(db, id, actor.userId),
-    () => stateCounts(db, id),
-    () => sectorOf(db, actor.organisationId),
-  ]);
-  const invited = await isInvited(db, id, { ...actor, sector });
-  const position =
-    registration?.state === 'waitlisted' ? await waitlistPosition(db, id, registration.queueNumber) : null;
   return presentEvent(actor, now, event, {
-    seriesNameTh: row!.nameTh,
-    seriesNameEn: row!.nameEn,
-    hosts: hosts.map(presentOrganisation),
-    counts,
-    agenda: presentAgenda(
-      items.map((i) => ({ ...i.item, presenting: i.presenting })),
-      links,
-    ),
-    invited,
+    seriesNameTh: row.seriesNameTh,
+    seriesNameEn: row.seriesNameEn,
+    hosts: row.hosts.map(presentOrganisation),
+    counts: row.counts,
+    agenda: presentAgenda(row.agenda, row.problemLinks),
+    invited: row.invited,
     registration,
-    myRegistration: registration ? presentMyRegistration(registration, position) : null,
+    myRegistration: registration ? presentMyRegistration(registration, row.waitlistPosition) : null,
     can: {
       manage: can(actor, 'forum.manage', undefined),
-      ...registrationAbilities(actor, event, registration, invited, now),
+      ...registrationAbilities(actor, event, registration, row.invited, now),
     },
   });
 }

@@ -7,10 +7,11 @@ import type {
   MyRegistrationView,
 } from '../../../common/forums-api.ts';
 import { MINUTE_MS } from '../../../common/time.ts';
-import type { ForumAgendaItemRow, ForumEventRow, ForumRegistrationRow } from '../../db/schema/index.ts';
+import type { ForumEventRow, ForumRegistrationRow } from '../../db/schema/index.ts';
 import type { Actor } from '../../platform/context.ts';
 import { can } from '../../platform/policy.ts';
-import { type OrganisationSummaryRow, presentOrganisation } from '../../platform/projections.ts';
+import { presentOrganisation } from '../../platform/projections.ts';
+import type { AgendaItemRow, ProblemLinkRow } from './event-page.query.ts';
 
 export const onlineLinkFrom = (event: Pick<ForumEventRow, 'startsAt'>) =>
   new Date(event.startsAt.getTime() - ONLINE_LINK_LEAD_MINUTES * MINUTE_MS);
@@ -55,11 +56,8 @@ export function presentMyRegistration(
   };
 }
 
-type AgendaRow = ForumAgendaItemRow & { presenting: OrganisationSummaryRow | null };
-type ProblemLink = { itemId: string; id: string; title: string; state: string };
-
-export function presentAgenda(items: AgendaRow[], links: ProblemLink[]): AgendaItemView[] {
-  const one = (i: AgendaRow) => ({
+export function presentAgenda(items: AgendaItemRow[], links: ProblemLinkRow[]): AgendaItemView[] {
+  const one = (i: AgendaItemRow) => ({
     id: i.id,
     parentId: i.parentId,
     position: i.position,
@@ -78,7 +76,7 @@ export function presentAgenda(items: AgendaRow[], links: ProblemLink[]): AgendaI
         state: l.state as AgendaItemView['problems'][number]['state'],
       })),
   });
-  const byOrder = (a: AgendaRow, b: AgendaRow) =>
+  const byOrder = (a: AgendaItemRow, b: AgendaItemRow) =>
     a.position - b.position || a.createdAt.getTime() - b.createdAt.getTime();
   return items
     .filter((i) => i.parentId === null)

@@ -1,5 +1,5 @@
 /** Rows the forums module reads: events, hosts, places held, invitations, registrations. No view shapes. */
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   type ForumEventRow,
@@ -34,6 +34,28 @@ export async function hostIdsOf(db: Db, eventId: string): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
+type HeldRow = { organisationId: string | null; hostPlace: boolean; n: number };
+
+/** heldPlaces as a JSON subquery. */
+const heldRowsJson = (eventId: AnyColumn) => sql<HeldRow[]>`coalesce((
+  select json_agg(json_build_object('organisationId', organisation_id, 'hostPlace', host_place, 'n', n))
+  from (select ${forumRegistrations.organisationId} as organisation_id, ${forumRegistrations.hostPlace} as host_place,
+               count(*)::int as n
+        from ${forumRegistrations}
+        where ${forumRegistrations.eventId} = ${eventId} and ${forumRegistrations.state} = 'confirmed'
+        group by 1, 2) held), '[]'::json)`;
+
+function toHeld(rows: HeldRow[]): Held {
+  const held: Held = { hostPlaces: 0, generalPlaces: 0, byOrganisation: new Map() };
+  for (const r of rows) {
+    if (r.hostPlace) held.hostPlaces += r.n;
+    else held.generalPlaces += r.n;
+    if (r.organisationId)
+      held.byOrganisation.set(r.organisationId, (held.byOrganisation.get(r.organisationId) ?? 0) + r.n);
+  }
+  return held;
+}
+
 /** The places the event's confirmed registrations hold (promoted ones waiting to confirm included). */
 export async function heldPlaces(db: Db, eventId: string): Promise<Held> {
   const rows = await db
@@ -45,24 +67,57 @@ export async function heldPlaces(db: Db, eventId: string): Promise<Held> {
     .from(forumRegistrations)
     .where(and(eq(forumRegistrations.eventId, eventId), eq(forumRegistrations.state, 'confirmed')))
     .groupBy(forumRegistrations.organisationId, forumRegistrations.hostPlace);
-  const held: Held = { hostPlaces: 0, generalPlaces: 0, byOrganisation: new Map() };
-  for (const r of rows) {
-    if (r.hostPlace) held.hostPlaces += r.n;
-    else held.generalPlaces += r.n;
-    if (r.organisationId)
-      held.byOrganisation.set(r.organisationId, (held.byOrganisation.get(r.organisationId) ?? 0) + r.n);
-  }
-  return held;
+  return toHeld(rows);
 }
 
-export async function stateCounts(db: Db, eventId: string) {
-  const rows = await db
-    .select({ state: forumRegistrations.state, n: sql<number>`count(*)::int` })
-    .from(forumRegistrations)
-    .where(eq(forumRegistrations.eventId, eventId))
-    .groupBy(forumRegistrations.state);
-  const n = (s: string) => rows.find((r) => r.state === s)?.n ?? 0;
-  return { confirmed: n('confirmed'), waitlisted: n('waitlisted'), pending: n('pending') };
+/**
+ * The places held and the user's registration, in one statement. Under the event's lock, taken by an
+ * earlier statement: a statement sees what was committed before it started, so counting in the locking
+ * statement itself would miss the registrations of whoever held the lock before.
+ */
+export async function heldAndMine(tx: Db, eventId: string, userId: string) {
+  const [row] = await tx
+    .select({ held: heldRowsJson(forumEvents.id), mine: forumRegistrations })
+    .from(forumEvents)
+    .leftJoin(
+      forumRegistrations,
+      and(eq(forumRegistrations.eventId, forumEvents.id), eq(forumRegistrations.userId, userId)),
+    )
+    .where(eq(forumEvents.id, eventId));
+  return { held: toHeld(row!.held), mine: row!.mine };
+}
+
+/**
+ * Who registers, read before the event's lock is taken: their address and language, their organisation's
+ * sector, whether an invitation names them and whether their organisation hosts; and the event as it is
+ * now, to write the email before the lock (null when there is no such event).
+ */
+export async function registrantContext(
+  db: Db,
+  eventId: string,
+  who: { userId: string; organisationId: string },
+) {
+  const [row] = await db
+    .select({
+      email: users.email,
+      language: users.language,
+      sector: organisations.sector,
+      invited: sql<boolean>`exists (
+        select 1 from ${forumInvitations}
+        where ${forumInvitations.eventId} = ${eventId}
+          and (${forumInvitations.userId} = ${users.id} or ${forumInvitations.organisationId} = ${organisations.id}
+               or ${forumInvitations.sector} = ${organisations.sector}))`,
+      isHost: sql<boolean>`exists (
+        select 1 from ${forumEventHosts}
+        where ${forumEventHosts.eventId} = ${eventId} and ${forumEventHosts.organisationId} = ${organisations.id})`,
+      event: forumEvents,
+    })
+    .from(users)
+    .innerJoin(organisations, eq(organisations.id, users.organisationId))
+    .leftJoin(forumEvents, eq(forumEvents.id, eventId))
+    .where(eq(users.id, who.userId));
+  if (!row) throw notFound('Organisation');
+  return row;
 }
 
 /** Whether an invitation names the user, their organisation or their organisation's sector. */
@@ -103,21 +158,6 @@ export async function myRegistration(db: Db, eventId: string, userId: string) {
     .from(forumRegistrations)
     .where(and(eq(forumRegistrations.eventId, eventId), eq(forumRegistrations.userId, userId)));
   return row ?? null;
-}
-
-/** Where a waitlisted registration stands: 1 = next. */
-export async function waitlistPosition(db: Db, eventId: string, queueNumber: number) {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(forumRegistrations)
-    .where(
-      and(
-        eq(forumRegistrations.eventId, eventId),
-        eq(forumRegistrations.state, 'waitlisted'),
-        sql`${forumRegistrations.queueNumber} <= ${queueNumber}`,
-      ),
-    );
-  return row?.n ?? 0;
 }
 
 /** The waiting list in FIFO order. */

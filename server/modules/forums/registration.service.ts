@@ -9,28 +9,23 @@ import { ACTIVE_REGISTRATION_STATES, type RegistrationState } from '../../../com
 import type { RegisterBody } from '../../../common/forums-api.ts';
 import type { Language } from '../../../common/taxonomies.ts';
 import type { Db } from '../../db/client.ts';
-import {
-  type ForumEventRow,
-  type ForumRegistrationRow,
-  forumRegistrations,
-  users,
-} from '../../db/schema/index.ts';
+import { type ForumEventRow, type ForumRegistrationRow, forumRegistrations } from '../../db/schema/index.ts';
 import { recordAudit } from '../../platform/audit.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError, conflict, notFound } from '../../platform/errors.ts';
-import { enqueueEmail } from '../../platform/mail/outbox.ts';
+import { enqueuePrepared, type PreparedEmail, prepareEmail } from '../../platform/mail/outbox.ts';
 import { authorize, authorizeVisible, can } from '../../platform/policy.ts';
 import { type MailKind, registrantEmail, ticketPng } from './forums.mail.ts';
 import {
   addressesOf,
   findEvent,
+  heldAndMine,
   heldPlaces,
   hostIdsOf,
-  isInvited,
   lockEvent,
   myRegistration,
-  sectorOf,
+  registrantContext,
   waitlisted,
 } from './forums.queries.ts';
 import { confirmByFor, placeFor, take } from './places.ts';
@@ -55,19 +50,18 @@ function assertOpen(event: ForumEventRow, now: Date) {
   if (now >= event.startsAt) throw conflict('EVENT_STARTED', 'This event has already started');
 }
 
-/** Queues one registrant's email in the transaction, in the registration's language. */
-export async function mailRegistrant(
-  tx: Db,
+type MailTo = Pick<ForumRegistrationRow, 'language' | 'ticketCode' | 'confirmBy'>;
+
+/** One registrant's email for `kind`, rendered as its outbox row. */
+async function registrantMail(
   deps: MailDeps,
   now: Date,
   event: ForumEventRow,
-  reg: Pick<ForumRegistrationRow, 'userId' | 'email' | 'language' | 'ticketCode' | 'confirmBy'>,
+  reg: MailTo,
   kind: MailKind,
-  extra: { address?: string | null; ticketPng?: Buffer } = {},
+  to: string,
+  ticketPng?: Buffer,
 ) {
-  const to =
-    extra.address ?? reg.email ?? (reg.userId ? (await addressesOf(tx, [reg.userId])).get(reg.userId) : null);
-  if (!to) return;
   const { template, attachments } = await registrantEmail({
     kind,
     event,
@@ -75,13 +69,37 @@ export async function mailRegistrant(
     baseUrl: deps.config.baseUrl,
     ticketCode: reg.ticketCode,
     confirmBy: reg.confirmBy,
-    ticketPng: extra.ticketPng,
+    ticketPng,
   });
-  await enqueueEmail(tx, deps, now, { to, language: reg.language, template, attachments });
+  return prepareEmail(deps, now, { to, language: reg.language, template, attachments });
+}
+
+/** Queues one registrant's email in the transaction, in the registration's language. */
+export async function mailRegistrant(
+  tx: Db,
+  deps: MailDeps,
+  now: Date,
+  event: ForumEventRow,
+  reg: MailTo & Pick<ForumRegistrationRow, 'userId' | 'email'>,
+  kind: MailKind,
+  extra: { address?: string | null; ticketPng?: Buffer } = {},
+) {
+  const to =
+    extra.address ?? reg.email ?? (reg.userId ? (await addressesOf(tx, [reg.userId])).get(reg.userId) : null);
+  if (!to) return;
+  await enqueuePrepared(tx, deps, await registrantMail(deps, now, event, reg, kind, to, extra.ticketPng));
 }
 
 export type RegisterResult = { created: boolean; registrationId: string };
+/** What a registration starts as. */
+type NewState = Extract<RegistrationState, 'pending' | 'confirmed' | 'waitlisted'>;
 
+/**
+ * Registration holds the event's lock from the locking statement to COMMIT, and a burst queues behind it:
+ * everything that can be is done before. Who registers, the ticket's QR and the emails of the states the
+ * registration can end in are read and written first; under the lock remain the count, the writes and,
+ * only when the event changed in between, writing the email again.
+ */
 export async function register(
   deps: MailDeps,
   ctx: Ctx,
@@ -89,52 +107,49 @@ export async function register(
   input: RegisterBody,
 ): Promise<RegisterResult> {
   authorize(ctx.actor, 'forum.register', undefined);
-  // The ticket and its QR are made before taking the event's lock, which is then held only for the counting.
   const ticketCode = newTicketCode();
-  // So are the invitation and the hosts: an admin's change to either racing a registration counts as made
-  // just after it. Each statement left under the lock makes the queue of a registration burst longer.
-  const sector = await sectorOf(deps.db, ctx.actor.organisationId);
-  const [qr, me, invited, hosts] = await Promise.all([
+  // An admin's change to the invitations or hosts racing a registration counts as made just after it.
+  const [qr, who] = await Promise.all([
     ticketPng(ticketCode),
-    deps.db
-      .select({ email: users.email, language: users.language })
-      .from(users)
-      .where(eq(users.id, ctx.actor.userId))
-      .then((rows) => rows[0]!),
-    isInvited(deps.db, eventId, { ...ctx.actor, sector }),
-    hostIdsOf(deps.db, eventId),
+    registrantContext(deps.db, eventId, ctx.actor),
   ]);
+  const language: Language = input.language ?? who.language;
+  const mailOf = (event: ForumEventRow, state: NewState) =>
+    registrantMail(deps, ctx.now, event, { language, ticketCode, confirmBy: null }, state, who.email, qr);
+  const before = who.event;
+  const moderated = before?.registrationMode === 'moderated' && !who.invited;
+  const written = new Map<NewState, PreparedEmail>();
+  if (before)
+    for (const state of moderated ? (['pending'] as const) : (['confirmed', 'waitlisted'] as const))
+      written.set(state, await mailOf(before, state));
+
   return deps.db.transaction(async (tx) => {
     const event = await lockEvent(tx, eventId);
     assertVisible(ctx.actor, event);
-    const existing = await myRegistration(tx, eventId, ctx.actor.userId);
+    const { held, mine: existing } = await heldAndMine(tx, eventId, ctx.actor.userId);
     // Registering twice answers the registration already there; a rejection stands.
     if (existing && (isActive(existing.state) || existing.state === 'rejected'))
       return { created: false, registrationId: existing.id };
     assertOpen(event, ctx.now);
-    if (event.registrationMode === 'invite_only' && !invited)
+    if (event.registrationMode === 'invite_only' && !who.invited)
       throw new AppError(
         403,
         'NOT_INVITED',
         'Only invited organisations and people may register for this event',
       );
-    let state: RegistrationState;
+    let state: NewState;
     let hostPlace = false;
-    if (event.registrationMode === 'moderated' && !invited) state = 'pending';
+    if (event.registrationMode === 'moderated' && !who.invited) state = 'pending';
     else {
-      const place = placeFor(event, await heldPlaces(tx, eventId), {
-        organisationId: ctx.actor.organisationId,
-        isHost: hosts.includes(ctx.actor.organisationId),
-      });
+      const place = placeFor(event, held, { organisationId: ctx.actor.organisationId, isHost: who.isHost });
       state = place ? 'confirmed' : 'waitlisted';
       hostPlace = place?.hostPlace ?? false;
     }
-    const language: Language = input.language ?? me.language;
     const values = {
       organisationId: ctx.actor.organisationId,
-      sector,
+      sector: who.sector,
       state,
-      invited,
+      invited: who.invited,
       hostPlace,
       confirmBy: null,
       ticketCode,
@@ -161,20 +176,10 @@ export async function register(
       action: 'forum.registered',
       entityType: 'forum_registration',
       entityId: id,
-      changes: { eventId, state, invited, hostPlace, organisationId: ctx.actor.organisationId },
+      changes: { eventId, state, invited: who.invited, hostPlace, organisationId: ctx.actor.organisationId },
     });
-    await mailRegistrant(
-      tx,
-      deps,
-      ctx.now,
-      event,
-      { ...values, userId: ctx.actor.userId, email: null },
-      state,
-      {
-        address: me.email,
-        ticketPng: qr,
-      },
-    );
+    const unchanged = before?.version === event.version ? written.get(state) : undefined;
+    await enqueuePrepared(tx, deps, unchanged ?? (await mailOf(event, state)));
     return { created: true, registrationId: id };
   });
 }

@@ -29,31 +29,46 @@ const LEASE_MS = 120_000;
 /** What the outbox row is filed under: a composed email names its own kind. */
 const kindOf = (t: EmailTemplate) => (t.kind === 'composed' ? t.outboxKind : t.kind);
 
+type Mail = { to: string; language: Language; template: EmailTemplate; attachments?: EmailAttachment[] };
+export type PreparedEmail = typeof outboxEmails.$inferInsert;
+
+/** The outbox row of an email, rendered: prepared before a lock is taken, then queued under it. */
+export function prepareEmail(deps: { hasMailTransport: boolean }, now: Date, mail: Mail): PreparedEmail {
+  return {
+    id: randomUUID(),
+    kind: kindOf(mail.template),
+    to: mail.to,
+    ...renderEmail(mail.template, mail.language),
+    attachments: mail.attachments ?? [],
+    status: deps.hasMailTransport ? 'pending' : 'held',
+    nextAttemptAt: now,
+    createdAt: now,
+  };
+}
+
+/** Queues a prepared email in the caller's transaction; it is sent only after that transaction commits. */
+export async function enqueuePrepared(
+  tx: Db,
+  deps: { hasMailTransport: boolean; logger: Logger },
+  email: PreparedEmail,
+): Promise<void> {
+  await tx.insert(outboxEmails).values(email);
+  // Never the body: it carries one-time links.
+  if (!deps.hasMailTransport)
+    deps.logger.info(
+      { emailId: email.id, kind: email.kind, to: email.to },
+      'email kept in outbox (no SMTP_URL)',
+    );
+}
+
 /** Queues an email in the caller's transaction; it is sent only after that transaction commits. */
 export async function enqueueEmail(
   tx: Db,
   deps: { hasMailTransport: boolean; logger: Logger },
   now: Date,
-  mail: { to: string; language: Language; template: EmailTemplate; attachments?: EmailAttachment[] },
+  mail: Mail,
 ): Promise<void> {
-  const rendered = renderEmail(mail.template, mail.language);
-  const id = randomUUID();
-  await tx.insert(outboxEmails).values({
-    id,
-    kind: kindOf(mail.template),
-    to: mail.to,
-    ...rendered,
-    attachments: mail.attachments ?? [],
-    status: deps.hasMailTransport ? 'pending' : 'held',
-    nextAttemptAt: now,
-    createdAt: now,
-  });
-  // Never the body: it carries one-time links.
-  if (!deps.hasMailTransport)
-    deps.logger.info(
-      { emailId: id, kind: mail.template.kind, to: mail.to },
-      'email kept in outbox (no SMTP_URL)',
-    );
+  await enqueuePrepared(tx, deps, prepareEmail(deps, now, mail));
 }
 
 /** Queues many emails with one INSERT (a fan-out to hundreds of people), like enqueueEmail. */
