@@ -42,6 +42,17 @@ const FAST_LINK = { latencyMs: 0, downBytesPerSecond: 100e6, upBytesPerSecond: 1
 /** Installing precaches every chunk of the app: on a busy two-core machine that has taken over 30 s. */
 const SERVICE_WORKER_READY_MS = 60_000;
 
+/** Opens the finder, then waits until the service worker controls the page and holds its answer. */
+async function openFinderUntilKept(page: Page) {
+  await page.goto(FINDER);
+  await page.locator('main a[href^="tel:"]').first().waitFor();
+  // The worker installs in the background after the first page and then keeps what is on screen.
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+    timeout: SERVICE_WORKER_READY_MS,
+  });
+  await expect.poll(() => offlineCopyOf(page, '/api/v1/directory/finder'), { timeout: 30_000 }).toBe(true);
+}
+
 describe('in the field', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -88,15 +99,7 @@ describe('in the field', () => {
     const { context, page } = await newPage(browser, baseUrl());
     try {
       await signIn(page, MIRROR);
-      await page.goto(FINDER);
-      await page.locator('main a[href^="tel:"]').first().waitFor();
-      // The worker installs in the background after the first page and then keeps what is on screen.
-      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
-        timeout: SERVICE_WORKER_READY_MS,
-      });
-      await expect
-        .poll(() => offlineCopyOf(page, '/api/v1/directory/finder'), { timeout: 30_000 })
-        .toBe(true);
+      await openFinderUntilKept(page);
       await page.getByRole('list', { name: th.directory.results }).getByRole('link').first().click();
       await page.waitForURL(/\/organisations\/[^/]+$/);
       await page
@@ -132,14 +135,7 @@ describe('in the field', () => {
     try {
       // Cookies are not kept per port: the session signed in on the server is sent through the link too.
       await context.addCookies((await api.storageState()).cookies);
-      await page.goto(FINDER);
-      await page.locator('main a[href^="tel:"]').first().waitFor();
-      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
-        timeout: SERVICE_WORKER_READY_MS,
-      });
-      await expect
-        .poll(() => offlineCopyOf(page, '/api/v1/directory/finder'), { timeout: 30_000 })
-        .toBe(true);
+      await openFinderUntilKept(page);
 
       // Longer than the worker's own wait for the network (10 s): only the page's early copy shows now.
       link.setLatency(12_000);
