@@ -138,7 +138,8 @@ export const forumRegistrationBurst: Scenario = {
     (ctx.state.cookies as string[]).map((cookie) => ({
       method: 'POST' as const,
       path: `/api/v1/forums/events/${ctx.state.eventId}/registration`,
-      headers: { cookie, origin: ctx.baseUrl },
+      // As the web app sends it: every registration claims an Idempotency-Key.
+      headers: { cookie, origin: ctx.baseUrl, 'idempotency-key': randomUUID() },
       body: { privacyAccepted: true },
     })),
   async verify(ctx) {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { asc } from 'drizzle-orm';
+import { asc, sql } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAuditVerify } from '../cli/audit-verify.ts';
@@ -10,7 +10,14 @@ import { type Database, openDatabase } from '../db/client.ts';
 import { auditEvents } from '../db/schema/index.ts';
 import { closeDeps, createDeps } from '../runtime.ts';
 import { buildTestApp, type TestApp } from '../test/test-app.ts';
-import { chainHash, GENESIS_HASH, recordAudit, recordAudits, verifyAuditChain } from './audit.ts';
+import {
+  auditEachRowOf,
+  chainHash,
+  GENESIS_HASH,
+  recordAudit,
+  recordAudits,
+  verifyAuditChain,
+} from './audit.ts';
 
 const SESSION_SECRET = 'audit-test-secret-audit-test-secret!';
 const onPostgres = process.env.TIPNET_TEST_DRIVER === 'pg';
@@ -90,6 +97,39 @@ describe('the hash-chained audit log', () => {
     );
     const rows = await t.db.select().from(auditEvents).orderBy(asc(auditEvents.id));
     expect(rows.slice(before.length).map((r) => r.entityId)).toEqual(['first', 'second', 'third']);
+    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, checked: rows.length });
+  });
+
+  it('chains the event of a one-statement write, and writes none when the write wrote nothing', async () => {
+    const ctx = {
+      actor: null,
+      ip: '192.0.2.7',
+      userAgent: 'tipnet-door test',
+      now: t.clock.now(),
+    };
+    const write = (rows: number) => {
+      const source = t.db
+        .$with('source')
+        .as(t.db.select({ n: sql<number>`n`.as('n') }).from(sql`generate_series(1, ${rows}) as n`));
+      const audited = t.db
+        .$with('audited', {})
+        .as(
+          auditEachRowOf(
+            ctx,
+            { action: 'test.one_statement', entityType: 'test', entityId: `${rows}` },
+            source,
+          ),
+        );
+      return t.db.with(source, audited).select({ n: source.n }).from(source);
+    };
+    const before = await t.db.select({ id: auditEvents.id }).from(auditEvents);
+    await write(0);
+    await write(2);
+    const rows = await t.db.select().from(auditEvents).orderBy(asc(auditEvents.id));
+    expect(rows.slice(before.length).map((r) => [r.action, r.entityId, r.ip])).toEqual([
+      ['test.one_statement', '2', '192.0.2.7'],
+      ['test.one_statement', '2', '192.0.2.7'],
+    ]);
     expect(await verifyAuditChain(t.db)).toMatchObject({ ok: true, checked: rows.length });
   });
 

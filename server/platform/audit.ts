@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, gt, inArray, isNotNull, lt } from 'drizzle-orm';
+import { and, asc, gt, inArray, isNotNull, lt, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
+import { insertEachRowOf } from '../db/insert-each-row.ts';
 import { type AuditEventRow, auditEvents, auditPending } from '../db/schema/index.ts';
 import type { RequestContext } from './context.ts';
 import { claimIdempotencyKey } from './idempotency.ts';
@@ -38,6 +39,16 @@ export async function recordAudits(
   // Every mutation audits in its own transaction: the one place its Idempotency-Key is claimed with it.
   if (ctx.idempotency) await claimIdempotencyKey(tx, ctx.idempotency, ctx.now);
   await tx.insert(auditPending).values(entries.map((entry) => pendingRow(ctx, entry)));
+}
+
+/**
+ * The audit event of a write made in one autocommit statement (a QR scan at the door): for a CTE of that
+ * statement, one event per row that `source` (an earlier CTE, the write's RETURNING) yields, so a write
+ * that wrote nothing audits nothing. The deferred trigger chains it at the statement's commit, as it does
+ * every event. It claims no Idempotency-Key: a request with one takes the transactional path.
+ */
+export function auditEachRowOf(ctx: RequestContext, entry: AuditEntry, source: SQLWrapper): SQL {
+  return insertEachRowOf(auditPending, pendingRow(ctx, entry), source);
 }
 
 function pendingRow(ctx: RequestContext, entry: AuditEntry) {

@@ -23,7 +23,7 @@ import {
   organisations,
   users,
 } from '../../db/schema/index.ts';
-import { recordAudit } from '../../platform/audit.ts';
+import { type AuditEntry, auditEachRowOf, recordAudit } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
@@ -126,7 +126,35 @@ export async function checkIn(
       }),
       { registrationId: person.registrationId, state: person.state },
     );
-  return deps.db.transaction((tx) => writeCheckin(tx, ctx, person, 'qr', input));
+  return (
+    (await checkInAtOnce(deps.db, ctx, person, input)) ??
+    deps.db.transaction((tx) => writeCheckin(tx, ctx, person, 'qr', input))
+  );
+}
+
+/**
+ * The door's common case, a new ticket scanned, as one autocommit statement: the check-in with its audit
+ * event, one round trip instead of four (BEGIN, insert, audit, COMMIT) while a queue waits at the door.
+ * Null when the ticket or the scan id has a check-in already, or the request claims an Idempotency-Key:
+ * writeCheckin answers those.
+ */
+async function checkInAtOnce(
+  db: Db,
+  ctx: RequestContext,
+  person: PersonRow,
+  input: { clientScanId: string; scannedAt: string },
+): Promise<CheckinAnswer | null> {
+  if (ctx.idempotency) return null;
+  const audit: AuditEntry = {
+    action: 'forum_checkin.checked_in',
+    entityType: 'forum_registration',
+    entityId: person.registrationId,
+    changes: { eventId: person.eventId, method: 'qr' },
+  };
+  const checkin = await insertCheckin(db, checkinValues(ctx, person, 'qr', input), (inserted) => [
+    auditEachRowOf(ctx, audit, inserted),
+  ]);
+  return checkin && { status: 201, view: presentCheckinResult('checked_in', person, checkin) };
 }
 
 /** The same scan sent again (a queued resend): the first answer, recorded once. */
@@ -159,16 +187,7 @@ async function writeCheckin(
   input: { clientScanId: string; scannedAt: string },
   auditChanges: Record<string, unknown> = {},
 ): Promise<CheckinAnswer> {
-  const inserted = await insertCheckin(tx, {
-    id: randomUUID(),
-    eventId: person.eventId,
-    registrationId: person.registrationId,
-    method,
-    scannedAt: scannedAtOf(input.scannedAt, ctx.now),
-    receivedAt: ctx.now,
-    scannedBy: ctx.actor?.userId ?? null,
-    clientScanId: input.clientScanId,
-  });
+  const inserted = await insertCheckin(tx, checkinValues(ctx, person, method, input));
   const checkin = inserted ?? (await checkinOf(tx, person.registrationId));
   if (!checkin) throw conflict('CLIENT_SCAN_ID_REUSED', 'This scan id was already used for another ticket');
   if (!inserted && checkin.clientScanId === input.clientScanId)
@@ -182,6 +201,24 @@ async function writeCheckin(
   return inserted
     ? { status: 201, view: presentCheckinResult('checked_in', person, checkin) }
     : { status: 200, view: presentCheckinResult('duplicate', person, checkin) };
+}
+
+function checkinValues(
+  ctx: RequestContext,
+  person: PersonRow,
+  method: CheckinMethod,
+  input: { clientScanId: string; scannedAt: string },
+) {
+  return {
+    id: randomUUID(),
+    eventId: person.eventId,
+    registrationId: person.registrationId,
+    method,
+    scannedAt: scannedAtOf(input.scannedAt, ctx.now),
+    receivedAt: ctx.now,
+    scannedBy: ctx.actor?.userId ?? null,
+    clientScanId: input.clientScanId,
+  };
 }
 
 /** The phone's clock may drift: a scan time in the future or over a day old is taken as the server's. */

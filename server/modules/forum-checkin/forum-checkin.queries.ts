@@ -1,7 +1,8 @@
 /** Rows the door and the room need from the forum tables: only the columns their views show. */
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
+import { preparedPerDatabase } from '../../db/prepared.ts';
 import {
   forumAgendaItems,
   forumCheckins,
@@ -71,24 +72,31 @@ export type PersonRow = Awaited<ReturnType<typeof selectPeople>>[number];
  * What a QR scan needs to know, in one statement: the event (404 as visibleEvent), the registration behind
  * the ticket (null when the code is no ticket) and the check-in the phone's scan id already made, if any.
  */
-export async function scanLookup(
-  db: Db,
-  actor: Actor | null,
-  scan: { eventId: string; ticketCode: string; clientScanId: string },
-) {
-  const earlier = alias(forumCheckins, 'earlier');
-  const [row] = await db
+const earlier = alias(forumCheckins, 'earlier');
+
+/** Prepared: at a busy door, planning its four joins cost as much as running them. */
+const scanLookupStatement = preparedPerDatabase((db) =>
+  db
     .select({
       event: doorEventColumns,
       earlier: { registrationId: earlier.registrationId, eventId: earlier.eventId },
       ...personColumns,
     })
     .from(forumEvents)
-    .leftJoin(forumRegistrations, eq(forumRegistrations.ticketCode, scan.ticketCode))
+    .leftJoin(forumRegistrations, eq(forumRegistrations.ticketCode, sql.placeholder('ticketCode')))
     .leftJoin(users, eq(users.id, forumRegistrations.userId))
     .leftJoin(organisations, eq(organisations.id, forumRegistrations.organisationId))
-    .leftJoin(earlier, eq(earlier.clientScanId, scan.clientScanId))
-    .where(eq(forumEvents.id, scan.eventId));
+    .leftJoin(earlier, eq(earlier.clientScanId, sql.placeholder('clientScanId')))
+    .where(eq(forumEvents.id, sql.placeholder('eventId')))
+    .prepare('tipnet_forum_scan_lookup'),
+);
+
+export async function scanLookup(
+  db: Db,
+  actor: Actor | null,
+  scan: { eventId: string; ticketCode: string; clientScanId: string },
+) {
+  const [row] = await scanLookupStatement(db).execute(scan);
   const event = seenBy(actor, row?.event);
   const { event: _event, earlier: scanned, ...person } = row!;
   return {
@@ -128,9 +136,15 @@ export type CheckinRow = NonNullable<Awaited<ReturnType<typeof checkinOf>>>;
 
 /**
  * Records a check-in and answers it as checkinOf would, in one statement; null when a check-in of the
- * registration (or one with this scan id) is already there, which the caller then reads itself.
+ * registration (or one with this scan id) is already there, which the caller then reads itself. What
+ * accompanies it (`alongside`: CTEs built on the inserted row, such as its audit event) is written in the
+ * same statement, so that outside a transaction the scan is one autocommit round trip.
  */
-export async function insertCheckin(db: Db, values: typeof forumCheckins.$inferInsert) {
+export async function insertCheckin(
+  db: Db,
+  values: typeof forumCheckins.$inferInsert,
+  alongside: (inserted: SQLWrapper) => SQL[] = () => [],
+) {
   const inserted = db.$with('inserted').as(
     db.insert(forumCheckins).values(values).onConflictDoNothing().returning({
       method: forumCheckins.method,
@@ -139,8 +153,9 @@ export async function insertCheckin(db: Db, values: typeof forumCheckins.$inferI
       scannedBy: forumCheckins.scannedBy,
     }),
   );
+  const ctes = alongside(inserted).map((write, i) => db.$with(`alongside_${i}`, {}).as(write));
   const [row] = await db
-    .with(inserted)
+    .with(inserted, ...ctes)
     .select({
       method: inserted.method,
       scannedAt: inserted.scannedAt,

@@ -1,0 +1,24 @@
+import { getTableColumns, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+
+/**
+ * `INSERT INTO table … SELECT <row> FROM source`: one copy of `row` for each row `source` (a CTE of the
+ * same statement) yields, none when it yields none. With it a write and what must accompany it (its audit
+ * event, its email) are one statement, so a hot path under a lock pays one round trip instead of three,
+ * and a write that wrote nothing (ON CONFLICT DO NOTHING) brings nothing with it.
+ */
+export function insertEachRowOf<T extends PgTable>(
+  table: T,
+  row: Partial<T['$inferInsert']>,
+  source: SQLWrapper,
+): SQL {
+  const columns = getTableColumns(table);
+  const keys = Object.keys(row).filter((key) => row[key as keyof typeof row] !== undefined);
+  const names = keys.map((key) => sql.identifier(columns[key]!.name));
+  // A parameter in a select list is text unless cast: each is cast to its column's type.
+  const values = keys.map((key) => {
+    const column = columns[key]!;
+    return sql`${sql.param(row[key as keyof typeof row], column)}::${sql.raw(column.getSQLType())}`;
+  });
+  return sql`insert into ${table} (${sql.join(names, sql`, `)}) select ${sql.join(values, sql`, `)} from ${source}`;
+}
