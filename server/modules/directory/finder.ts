@@ -17,7 +17,7 @@ import {
 } from '../../db/schema/index.ts';
 import { authorize } from '../../platform/policy.ts';
 import { presentContact, presentListItem } from './organisations.presenter.ts';
-import { selectOrganisationRecords } from './organisations.queries.ts';
+import { organisationListColumns } from './organisations.queries.ts';
 import { presentPersonBrief } from './people.presenter.ts';
 import { type Viewer, visibleContacts, visiblePersonalFields } from './visibility.ts';
 
@@ -31,17 +31,32 @@ type FinderQuery = {
 };
 
 /**
- * The best-fitting organisations' ids, from the finder's own narrow rows (server/db/schema/finder.ts):
- * those covering the province, then those speaking the language, with a 24-hour hotline, verified, by
- * English name. An organisation covering the province and the whole country has a row for each.
+ * The best-fitting organisations, from the finder's own narrow rows (server/db/schema/finder.ts): those
+ * covering the province, then those speaking the language, with a 24-hour hotline, verified, by English
+ * name. An organisation covering the province and the whole country has a row for each. One statement
+ * ranks them and reads what the list shows of each, best first.
  */
 export function rankProviders(db: Db, query: FinderQuery) {
   const inProvince = sql<boolean>`bool_or(${finderEntries.area} = ${query.province})`;
   const speaks = query.language
     ? sql<boolean>`bool_or(${query.language} = any(${finderEntries.languages}))`
     : sql<boolean>`false`;
-  return db
-    .select({ id: finderEntries.organisationId, inProvince, speaks })
+  const bestFirst = [
+    sql`${inProvince} desc`,
+    // PostgreSQL refuses a constant (`false desc`) in ORDER BY, so without a language the term is left out.
+    ...(query.language ? [sql`${speaks} desc`] : []),
+    sql`bool_or(${finderEntries.hasHotline24h}) desc`,
+    sql`bool_or(${finderEntries.verified}) desc`,
+    sql`min(${finderEntries.nameEn})`,
+    sql`${finderEntries.organisationId}`,
+  ];
+  const ranked = db
+    .select({
+      id: sql<string>`${finderEntries.organisationId}`.as('ranked_id'),
+      inProvince: inProvince.as('in_province'),
+      speaks: speaks.as('speaks'),
+      rank: sql<number>`row_number() over (order by ${sql.join(bestFirst, sql`, `)})`.as('rank'),
+    })
     .from(finderEntries)
     .where(
       and(
@@ -57,25 +72,35 @@ export function rankProviders(db: Db, query: FinderQuery) {
       ),
     )
     .groupBy(finderEntries.organisationId)
-    .orderBy(
-      sql`${inProvince} desc`,
-      // PostgreSQL refuses a constant (`false desc`) in ORDER BY, so without a language the term is left out.
-      ...(query.language ? [sql`${speaks} desc`] : []),
-      sql`bool_or(${finderEntries.hasHotline24h}) desc`,
-      sql`bool_or(${finderEntries.verified}) desc`,
-      sql`min(${finderEntries.nameEn})`,
-      finderEntries.organisationId,
-    )
-    .limit(MAX_RESULTS);
+    .orderBy(...bestFirst)
+    .limit(MAX_RESULTS)
+    .as('ranked');
+  return db
+    .select({
+      ...organisationListColumns,
+      ...finderHoursColumns,
+      inProvince: ranked.inProvince,
+      speaks: ranked.speaks,
+    })
+    .from(ranked)
+    .innerJoin(organisations, eq(organisations.id, ranked.id))
+    .orderBy(ranked.rank);
 }
+
+/** When to call: shown with each result. */
+const finderHoursColumns = {
+  officeHours: organisations.officeHours,
+  afterHoursContact: organisations.afterHoursContact,
+  officeHoursEn: organisations.officeHoursEn,
+  afterHoursContactEn: organisations.afterHoursContactEn,
+};
 
 export async function findHelp(db: Db, viewer: Viewer, now: Date, query: FinderQuery): Promise<FinderView> {
   authorize(viewer.actor, 'directory.read', undefined);
-  const ranked = await rankProviders(db, query);
-  const ids = ranked.map((r) => r.id);
-  const [records, contacts, holders] = ids.length
+  const rows = await rankProviders(db, query);
+  const ids = rows.map((r) => r.id);
+  const [contacts, holders] = ids.length
     ? await Promise.all([
-        selectOrganisationRecords(db).where(inArray(organisations.id, ids)),
         db
           .select()
           .from(organisationContacts)
@@ -94,12 +119,7 @@ export async function findHelp(db: Db, viewer: Viewer, now: Date, query: FinderQ
           )
           .orderBy(sql`${people.active} desc`, asc(focalPoints.startedAt)),
       ])
-    : [[], [], []];
-  const recordOf = new Map(records.map((o) => [o.id, o]));
-  const rows = ranked.flatMap((r) => {
-    const record = recordOf.get(r.id);
-    return record ? [{ ...record, inProvince: r.inProvince, speaks: r.speaks }] : [];
-  });
+    : [[], []];
   const shown = visibleContacts(viewer, contacts);
   return {
     items: rows.map((o) => {

@@ -8,12 +8,12 @@ import {
 } from '../../../common/directory-api.ts';
 import type { OrganisationRow, organisationContacts } from '../../db/schema/index.ts';
 import { presentOrganisation } from '../../platform/projections.ts';
-import type { OrganisationRecord } from './organisations.queries.ts';
+import type { OrganisationListRecord } from './organisations.queries.ts';
 import { isStale } from './staleness.ts';
 
 export const presentListItem =
   (now: Date) =>
-  (o: OrganisationRecord): OrganisationListItem => ({
+  (o: OrganisationListRecord): OrganisationListItem => ({
     ...presentOrganisation(o),
     type: o.type,
     provinceCode: o.provinceCode,

@@ -30,6 +30,33 @@ export type OrganisationRecord = Omit<
   hasHotline24h: boolean;
 };
 
+/**
+ * What a list of organisations shows (presentListItem), and no more: a search page or the finder's 50
+ * results carry no descriptions, addresses or "working with us" texts, which were most of the bytes read,
+ * parsed and collected per row.
+ */
+export const organisationListColumns = {
+  id: organisations.id,
+  nameTh: organisations.nameTh,
+  nameEn: organisations.nameEn,
+  abbreviation: organisations.abbreviation,
+  abbreviationEn: organisations.abbreviationEn,
+  sector: organisations.sector,
+  type: organisations.type,
+  provinceCode: organisations.provinceCode,
+  themes: organisations.themes,
+  services: organisations.services,
+  populations: organisations.populations,
+  languages: organisations.languages,
+  coverage: organisations.coverage,
+  verifiedAt: organisations.verifiedAt,
+  contactsChangedAt: organisations.contactsChangedAt,
+  lastReviewedAt: organisations.lastReviewedAt,
+  createdAt: organisations.createdAt,
+  hasHotline24h: hasHotline24hSql,
+};
+export type OrganisationListRecord = Pick<OrganisationRecord, keyof typeof organisationListColumns>;
+
 export const selectOrganisationRecords = (db: Db) => db.select(organisationRecordColumns).from(organisations);
 
 export async function getOrganisationRecord(db: Db, id: string, options: { forUpdate?: boolean } = {}) {

@@ -20,8 +20,8 @@ import { usingSearchIndexes } from '../../platform/search/index-reads.ts';
 import { presentListItem } from './organisations.presenter.ts';
 import {
   hasHotline24hSql,
-  type OrganisationRecord,
-  organisationRecordColumns,
+  type OrganisationListRecord,
+  organisationListColumns,
   verifiedSql,
 } from './organisations.queries.ts';
 import { staleSql } from './staleness.ts';
@@ -121,7 +121,7 @@ async function alphabeticalPage(db: Db, where: SQL | undefined, query: Organisat
   const after = decodeCursor(query.cursor);
   const order = nameOrder(query.lang);
   const rows = await db
-    .select(organisationRecordColumns)
+    .select(organisationListColumns)
     .from(organisations)
     .where(and(where, after ? order.after(after) : undefined))
     .orderBy(...order.by)
@@ -142,7 +142,7 @@ function nameOrder(language: Language) {
   if (language === 'en') {
     return {
       by: [asc(organisations.nameEn), asc(organisations.id)],
-      keyOf: (o: OrganisationRecord) => o.nameEn,
+      keyOf: (o: OrganisationListRecord) => o.nameEn,
       after: (cursor: CursorKey) =>
         or(
           gt(organisations.nameEn, cursor.k),
@@ -154,7 +154,7 @@ function nameOrder(language: Language) {
   const thaiName = sql`${organisations.nameTh} collate tipnet_thai`;
   return {
     by: [asc(latin), asc(thaiName), asc(organisations.id)],
-    keyOf: (o: OrganisationRecord) => o.nameTh,
+    keyOf: (o: OrganisationListRecord) => o.nameTh,
     after: (cursor: CursorKey) =>
       sql`(${latin}, ${thaiName}, ${organisations.id}) > (${!THAI_INITIAL.test(cursor.k)}, ${cursor.k}::text collate tipnet_thai, ${cursor.id}::uuid)`,
   };
@@ -175,7 +175,7 @@ const nameMatch = (tsquery: string) =>
 async function rankedPage(db: Db, where: SQL | undefined, tsquery: string, query: OrganisationListQuery) {
   const offset = Number(decodeCursor(query.cursor, { key: 'offset', id: 'uuid' })?.k ?? 0);
   const rows = await db
-    .select(organisationRecordColumns)
+    .select(organisationListColumns)
     .from(organisations)
     .where(where)
     .orderBy(desc(nameMatch(tsquery)), ...nameOrder(query.lang).by)
@@ -185,9 +185,9 @@ async function rankedPage(db: Db, where: SQL | undefined, tsquery: string, query
 }
 
 function pageOf(
-  rows: OrganisationRecord[],
+  rows: OrganisationListRecord[],
   limit: number,
-  key: (last: OrganisationRecord) => { k: string; id: string },
+  key: (last: OrganisationListRecord) => { k: string; id: string },
 ) {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
