@@ -366,8 +366,26 @@ export const FinderQuery = z.strictObject({
   language: ServiceLanguageCode.optional(),
   population: PopulationCode.optional(),
 });
+/**
+ * What a finder result shows of its organisation: its name and whether the Centre's verification holds.
+ * Not its themes, services or coverage: the finder chose it for those, and a phone on a slow link pays for
+ * every byte of 50 results.
+ */
+export const FinderOrganisation = OrganisationListItem.pick({
+  id: true,
+  nameTh: true,
+  nameEn: true,
+  abbreviation: true,
+  abbreviationEn: true,
+  sector: true,
+  verifiedAt: true,
+  changedSinceVerificationAt: true,
+  lastReviewedAt: true,
+  stale: true,
+});
+export type FinderOrganisation = z.infer<typeof FinderOrganisation>;
 export const FinderResult = z.object({
-  organisation: OrganisationListItem,
+  organisation: FinderOrganisation,
   coverage: z.enum(['province', 'nationwide']),
   languageMatch: z.boolean(),
   hotlines: z.array(ContactView),

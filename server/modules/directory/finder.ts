@@ -16,8 +16,7 @@ import {
   people,
 } from '../../db/schema/index.ts';
 import { authorize } from '../../platform/policy.ts';
-import { presentContact, presentListItem } from './organisations.presenter.ts';
-import { organisationListColumns } from './organisations.queries.ts';
+import { presentContact, presentFinderOrganisation } from './organisations.presenter.ts';
 import { presentPersonBrief } from './people.presenter.ts';
 import { type Viewer, visibleContacts, visiblePersonalFields } from './visibility.ts';
 
@@ -77,8 +76,7 @@ export function rankProviders(db: Db, query: FinderQuery) {
     .as('ranked');
   return db
     .select({
-      ...organisationListColumns,
-      ...finderHoursColumns,
+      ...finderOrganisationColumns,
       inProvince: ranked.inProvince,
       speaks: ranked.speaks,
     })
@@ -87,8 +85,18 @@ export function rankProviders(db: Db, query: FinderQuery) {
     .orderBy(ranked.rank);
 }
 
-/** When to call: shown with each result. */
-const finderHoursColumns = {
+/** What a result shows of its organisation (presentFinderOrganisation), and when to call it. */
+const finderOrganisationColumns = {
+  id: organisations.id,
+  nameTh: organisations.nameTh,
+  nameEn: organisations.nameEn,
+  abbreviation: organisations.abbreviation,
+  abbreviationEn: organisations.abbreviationEn,
+  sector: organisations.sector,
+  verifiedAt: organisations.verifiedAt,
+  contactsChangedAt: organisations.contactsChangedAt,
+  lastReviewedAt: organisations.lastReviewedAt,
+  createdAt: organisations.createdAt,
   officeHours: organisations.officeHours,
   afterHoursContact: organisations.afterHoursContact,
   officeHoursEn: organisations.officeHoursEn,
@@ -121,12 +129,13 @@ export async function findHelp(db: Db, viewer: Viewer, now: Date, query: FinderQ
       ])
     : [[], []];
   const shown = visibleContacts(viewer, contacts);
+  const present = presentFinderOrganisation(now);
   return {
     items: rows.map((o) => {
       const holder = holders.find((h) => h.person.organisationId === o.id)?.person;
       const own = shown.filter((c) => c.organisationId === o.id);
       return {
-        organisation: presentListItem(now)(o),
+        organisation: present(o),
         coverage: o.inProvince ? 'province' : 'nationwide',
         languageMatch: o.speaks,
         hotlines: own.filter((c) => c.type === 'hotline_24h').map(presentContact),

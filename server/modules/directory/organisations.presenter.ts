@@ -1,13 +1,14 @@
 import type { z } from 'zod';
 import {
   type ContactView,
+  type FinderOrganisation,
   type OrganisationListItem,
   WORKING_WITH_US_FIELDS,
   type WorkingWithUs,
   type WorkingWithUsField,
 } from '../../../common/directory-api.ts';
 import type { OrganisationRow, organisationContacts } from '../../db/schema/index.ts';
-import { presentOrganisation } from '../../platform/projections.ts';
+import { type OrganisationSummaryRow, presentOrganisation } from '../../platform/projections.ts';
 import type { OrganisationListRecord } from './organisations.queries.ts';
 import { isStale } from './staleness.ts';
 
@@ -23,10 +24,27 @@ export const presentListItem =
     languages: o.languages,
     coverage: o.coverage,
     hasHotline24h: o.hasHotline24h,
-    verifiedAt: o.verifiedAt?.toISOString() ?? null,
-    changedSinceVerificationAt: (o.verifiedAt && o.contactsChangedAt?.toISOString()) || null,
-    lastReviewedAt: o.lastReviewedAt?.toISOString() ?? null,
-    stale: isStale(o, now),
+    ...presentVerification(o, now),
+  });
+
+type Verifiable = Pick<
+  OrganisationListRecord,
+  'verifiedAt' | 'contactsChangedAt' | 'lastReviewedAt' | 'createdAt'
+>;
+
+/** Whether the Centre's verification holds, and whether anyone has confirmed the entry lately. */
+const presentVerification = (o: Verifiable, now: Date) => ({
+  verifiedAt: o.verifiedAt?.toISOString() ?? null,
+  changedSinceVerificationAt: (o.verifiedAt && o.contactsChangedAt?.toISOString()) || null,
+  lastReviewedAt: o.lastReviewedAt?.toISOString() ?? null,
+  stale: isStale(o, now),
+});
+
+export const presentFinderOrganisation =
+  (now: Date) =>
+  (o: OrganisationSummaryRow & Verifiable): FinderOrganisation => ({
+    ...presentOrganisation(o),
+    ...presentVerification(o, now),
   });
 
 export const presentContact = (c: typeof organisationContacts.$inferSelect): ContactView => ({
