@@ -4,8 +4,8 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 /**
  * `INSERT INTO table … SELECT <row> FROM source`: one copy of `row` for each row `source` (a CTE of the
  * same statement) yields, none when it yields none. With it a write and what must accompany it (its audit
- * event, its email) are one statement, so a hot path under a lock pays one round trip instead of three,
- * and a write that wrote nothing (ON CONFLICT DO NOTHING) brings nothing with it.
+ * event) are one autocommit statement instead of a transaction of four round trips, and a write that wrote
+ * nothing (ON CONFLICT DO NOTHING) brings nothing with it.
  */
 export function insertEachRowOf<T extends PgTable>(
   table: T,
