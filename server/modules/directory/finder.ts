@@ -16,7 +16,9 @@ import {
   people,
 } from '../../db/schema/index.ts';
 import { authorize } from '../../platform/policy.ts';
+import { organisationSummaryColumns } from '../../platform/projections.ts';
 import { presentContact, presentFinderOrganisation } from './organisations.presenter.ts';
+import { verificationColumns } from './organisations.queries.ts';
 import { presentPersonBrief } from './people.presenter.ts';
 import { type Viewer, visibleContacts, visiblePersonalFields } from './visibility.ts';
 
@@ -87,16 +89,8 @@ export function rankProviders(db: Db, query: FinderQuery) {
 
 /** What a result shows of its organisation (presentFinderOrganisation), and when to call it. */
 const finderOrganisationColumns = {
-  id: organisations.id,
-  nameTh: organisations.nameTh,
-  nameEn: organisations.nameEn,
-  abbreviation: organisations.abbreviation,
-  abbreviationEn: organisations.abbreviationEn,
-  sector: organisations.sector,
-  verifiedAt: organisations.verifiedAt,
-  contactsChangedAt: organisations.contactsChangedAt,
-  lastReviewedAt: organisations.lastReviewedAt,
-  createdAt: organisations.createdAt,
+  ...organisationSummaryColumns,
+  ...verificationColumns,
   officeHours: organisations.officeHours,
   afterHoursContact: organisations.afterHoursContact,
   officeHoursEn: organisations.officeHoursEn,

@@ -2,6 +2,7 @@ import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { type OrganisationRow, organisations } from '../../db/schema/index.ts';
 import { notFound } from '../../platform/errors.ts';
+import { organisationSummaryColumns } from '../../platform/projections.ts';
 
 // Search documents are only ever read by SQL, never fetched (the full one is ~5 KB); the verified contacts
 // only by the verification review (verification.ts).
@@ -30,18 +31,21 @@ export type OrganisationRecord = Omit<
   hasHotline24h: boolean;
 };
 
+/** Whether the Centre's verification holds and the entry is not stale (presentVerification). */
+export const verificationColumns = {
+  verifiedAt: organisations.verifiedAt,
+  contactsChangedAt: organisations.contactsChangedAt,
+  lastReviewedAt: organisations.lastReviewedAt,
+  createdAt: organisations.createdAt,
+};
+
 /**
  * What a list of organisations shows (presentListItem), and no more: a search page or the finder's 50
  * results carry no descriptions, addresses or "working with us" texts, which were most of the bytes read,
  * parsed and collected per row.
  */
 export const organisationListColumns = {
-  id: organisations.id,
-  nameTh: organisations.nameTh,
-  nameEn: organisations.nameEn,
-  abbreviation: organisations.abbreviation,
-  abbreviationEn: organisations.abbreviationEn,
-  sector: organisations.sector,
+  ...organisationSummaryColumns,
   type: organisations.type,
   provinceCode: organisations.provinceCode,
   themes: organisations.themes,
@@ -49,10 +53,7 @@ export const organisationListColumns = {
   populations: organisations.populations,
   languages: organisations.languages,
   coverage: organisations.coverage,
-  verifiedAt: organisations.verifiedAt,
-  contactsChangedAt: organisations.contactsChangedAt,
-  lastReviewedAt: organisations.lastReviewedAt,
-  createdAt: organisations.createdAt,
+  ...verificationColumns,
   hasHotline24h: hasHotline24hSql,
 };
 export type OrganisationListRecord = Pick<OrganisationRecord, keyof typeof organisationListColumns>;
