@@ -20,6 +20,7 @@ import ICAL from 'ical.js';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS } from '../server/demo/demo-network.ts';
+import { readQr } from '../server/test/read-qr.ts';
 import { type ReceivedEmail, type SmtpReceiver, startSmtpReceiver } from '../server/test/smtp-receiver.ts';
 import { launchBrowser, newPage, PHONE, screenshot } from './browser.ts';
 import {
@@ -38,7 +39,7 @@ import {
   signIn,
   th,
 } from './helpers.ts';
-import { readQr, writeQrVideo } from './qr-video.ts';
+import { writeQrVideo } from './qr-video.ts';
 import { startServer } from './server.ts';
 
 const F = th.forums;

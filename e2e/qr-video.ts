@@ -4,8 +4,6 @@
  * a 640×480 grey frame. Chromium loops the file, so a few identical frames are enough.
  */
 import { writeFileSync } from 'node:fs';
-import zxing from '@zxing/library';
-import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
 
 const WIDTH = 640;
@@ -32,18 +30,4 @@ export function writeQrVideo(path: string, text: string, pixelsPerModule = 8) {
   const frame = Buffer.concat([Buffer.from('FRAME\n'), luma, chroma]);
   const header = Buffer.from(`YUV4MPEG2 W${WIDTH} H${HEIGHT} F10:1 Ip A1:1 C420jpeg\n`);
   writeFileSync(path, Buffer.concat([header, ...Array.from({ length: FRAMES }, () => frame)]));
-}
-
-/**
- * The text of the QR code in a PNG (a screenshot of a ticket as the phone shows it), read with ZXing as the
- * door's scanner reads it; throws when there is none.
- */
-export function readQr(png: Buffer): string {
-  const { width, height, data } = PNG.sync.read(png);
-  const luma = new Uint8ClampedArray(width * height);
-  for (let i = 0; i < luma.length; i++)
-    luma[i] = (data[i * 4]! * 299 + data[i * 4 + 1]! * 587 + data[i * 4 + 2]! * 114) / 1000;
-  const { BinaryBitmap, HybridBinarizer, QRCodeReader, RGBLuminanceSource } = zxing;
-  const bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(luma, width, height)));
-  return new QRCodeReader().decode(bitmap).getText();
 }

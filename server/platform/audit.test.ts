@@ -111,15 +111,12 @@ describe('the hash-chained audit log', () => {
       const source = t.db
         .$with('source')
         .as(t.db.select({ n: sql<number>`n`.as('n') }).from(sql`generate_series(1, ${rows}) as n`));
-      const audited = t.db
-        .$with('audited', {})
-        .as(
-          auditEachRowOf(
-            ctx,
-            { action: 'test.one_statement', entityType: 'test', entityId: `${rows}` },
-            source,
-          ),
-        );
+      const [audit] = auditEachRowOf(
+        ctx,
+        { action: 'test.one_statement', entityType: 'test', entityId: `${rows}` },
+        source,
+      );
+      const audited = t.db.$with('audited', {}).as(audit!);
       return t.db.with(source, audited).select({ n: source.n }).from(source);
     };
     const before = await t.db.select({ id: auditEvents.id }).from(auditEvents);

@@ -4,7 +4,7 @@ import type { Db } from '../db/client.ts';
 import { insertEachRowOf } from '../db/insert-each-row.ts';
 import { type AuditEventRow, auditEvents, auditPending } from '../db/schema/index.ts';
 import type { RequestContext } from './context.ts';
-import { claimIdempotencyKey } from './idempotency.ts';
+import { claimEachRowOf, claimIdempotencyKey, isClaimTaken, stillInFlight } from './idempotency.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 const SECRET_KEY = /pass(word)?|token|secret|hash|code|cookie|otp/i;
@@ -42,13 +42,35 @@ export async function recordAudits(
 }
 
 /**
- * The audit event of a write made in one autocommit statement (a QR scan at the door): for a CTE of that
- * statement, one event per row that `source` (an earlier CTE, the write's RETURNING) yields, so a write
- * that wrote nothing audits nothing. The deferred trigger chains it at the statement's commit, as it does
- * every event. It claims no Idempotency-Key: a request with one takes the transactional path.
+ * The audit event of a write made in one statement (a QR scan at the door, a forum registration), as CTEs
+ * of that statement: one event per row that `source` (an earlier CTE, the write's RETURNING) yields, so a
+ * write that wrote nothing audits nothing, and the request's Idempotency-Key claimed with it. The deferred
+ * trigger chains the event at commit, as it does every event. Run the statement with `runAuditedWrite`.
  */
-export function auditEachRowOf(ctx: RequestContext, entry: AuditEntry, source: SQLWrapper): SQL {
-  return insertEachRowOf(auditPending, pendingRow(ctx, entry), source);
+export function auditEachRowOf(ctx: RequestContext, entry: AuditEntry, source: SQLWrapper): SQL[] {
+  const claim = ctx.idempotency;
+  return [
+    insertEachRowOf(auditPending, pendingRow(ctx, entry), source),
+    ...(claim && !claim.written ? [claimEachRowOf(claim, ctx.now, source)] : []),
+  ];
+}
+
+/**
+ * Runs a write built with `auditEachRowOf`: once it wrote (a result other than null) its Idempotency-Key is
+ * claimed; a concurrent request that claimed the key first gets 409, as `recordAudit`'s claim answers.
+ */
+export async function runAuditedWrite<T>(
+  ctx: RequestContext,
+  write: () => Promise<T | null>,
+): Promise<T | null> {
+  try {
+    const written = await write();
+    if (written !== null && ctx.idempotency) ctx.idempotency.written = true;
+    return written;
+  } catch (err) {
+    if (isClaimTaken(err)) throw stillInFlight();
+    throw err;
+  }
 }
 
 function pendingRow(ctx: RequestContext, entry: AuditEntry) {

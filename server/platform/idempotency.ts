@@ -10,10 +10,11 @@
  * writes nothing. Keys are forgotten after KEY_RETENTION_MS (platform/retention.ts).
  */
 import { createHash } from 'node:crypto';
-import { and, eq, lt } from 'drizzle-orm';
+import { and, eq, lt, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import { HOUR_MS } from '../../common/time.ts';
 import type { Db } from '../db/client.ts';
+import { insertEachRowOf } from '../db/insert-each-row.ts';
 import { idempotencyKeys } from '../db/schema/index.ts';
 import type { Deps } from './deps.ts';
 import { AppError } from './errors.ts';
@@ -123,6 +124,23 @@ export async function claimIdempotencyKey(tx: Db, claim: IdempotencyClaim, now: 
   claim.written = true;
 }
 
+/**
+ * claimIdempotencyKey as a CTE of a write made in one statement: the claim row, for the row `source` (the
+ * write's RETURNING) yields. A concurrent request with the same key that committed first makes the
+ * statement break the key's primary key (see `isClaimTaken`).
+ */
+export function claimEachRowOf(claim: IdempotencyClaim, now: Date, source: SQLWrapper): SQL {
+  const { userId, key, route, requestHash } = claim;
+  return insertEachRowOf(idempotencyKeys, { userId, key, route, requestHash, createdAt: now }, source);
+}
+
+/** Whether a statement failed because another request claimed its Idempotency-Key first. */
+export function isClaimTaken(err: unknown): boolean {
+  const cause = (err as { cause?: unknown })?.cause ?? err;
+  const { code, table } = (cause ?? {}) as { code?: string; table?: string };
+  return code === '23505' && table === 'idempotency_keys';
+}
+
 /** Retention: forgets keys (and the responses they hold) older than `before`. */
 export async function purgeIdempotencyKeys(db: Db, before: Date): Promise<number> {
   const purged = await db
@@ -155,7 +173,7 @@ const keyReused = () =>
     'This Idempotency-Key was already used for another request; send a new key with a new request',
   );
 
-const stillInFlight = () =>
+export const stillInFlight = () =>
   new AppError(
     409,
     'IDEMPOTENCY_KEY_IN_FLIGHT',

@@ -2,8 +2,12 @@ import { index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-o
 
 export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'held';
 
-/** A file sent with an email (a calendar invitation, a ticket): content in base64. */
-export type EmailAttachment = { filename: string; contentType: string; contentBase64: string };
+/** A file as it is sent with an email (a calendar invitation, a ticket): content in base64. */
+export type SendableAttachment = { filename: string; contentType: string; contentBase64: string };
+/** A file queued with an email: its content, or the text of a QR code drawn as a PNG when it is sent. */
+export type EmailAttachment =
+  | SendableAttachment
+  | { filename: string; contentType: 'image/png'; qrCodeOf: string };
 
 export const outboxEmails = pgTable(
   'outbox_emails',

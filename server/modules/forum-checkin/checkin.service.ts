@@ -23,7 +23,7 @@ import {
   organisations,
   users,
 } from '../../db/schema/index.ts';
-import { type AuditEntry, auditEachRowOf, recordAudit } from '../../platform/audit.ts';
+import { type AuditEntry, auditEachRowOf, recordAudit, runAuditedWrite } from '../../platform/audit.ts';
 import type { RequestContext } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError, badRequest, conflict, notFound } from '../../platform/errors.ts';
@@ -151,9 +151,11 @@ async function checkInAtOnce(
     entityId: person.registrationId,
     changes: { eventId: person.eventId, method: 'qr' },
   };
-  const checkin = await insertCheckin(db, checkinValues(ctx, person, 'qr', input), (inserted) => [
-    auditEachRowOf(ctx, audit, inserted),
-  ]);
+  const checkin = await runAuditedWrite(ctx, () =>
+    insertCheckin(db, checkinValues(ctx, person, 'qr', input), (inserted) =>
+      auditEachRowOf(ctx, audit, inserted),
+    ),
+  );
   return checkin && { status: 201, view: presentCheckinResult('checked_in', person, checkin) };
 }
 

@@ -2,9 +2,8 @@
  * The emails a registrant gets, written in the registrant's language: the confirmation (with the event's
  * .ics and the QR ticket), waitlisted, promoted (with the confirm-by time), rejected, awaiting moderation,
  * an update when the time or place changes (raised SEQUENCE) and the cancellation (METHOD:CANCEL).
- * The ticket's QR holds only the opaque ticket code.
+ * The ticket's QR holds only the opaque ticket code; it is drawn when the email is sent.
  */
-import QRCode from 'qrcode';
 import type { Language } from '../../../common/taxonomies.ts';
 import type { EmailAttachment } from '../../platform/mail/outbox.ts';
 import type { ComposedEmail } from '../../platform/mail/templates.ts';
@@ -141,25 +140,15 @@ function copy(kind: MailKind, e: MailEvent, lang: Language, confirmBy: Date | nu
   return { subject: t.subject, lines: [...t.lines, whenLine, ...(whereLine ? [whereLine] : [])] };
 }
 
-/**
- * The PNG of a ticket's QR code: the opaque code and nothing else. Five pixels a module (about 150 px):
- * drawing costs grow with the pixels (a 360 px image took ~170 ms of CPU, this one a few), and the web
- * page shows the ticket big anyway.
- */
-export const ticketPng = (ticketCode: string) =>
-  QRCode.toBuffer(ticketCode, { type: 'png', errorCorrectionLevel: 'M', margin: 2, scale: 5 });
-
 /** One registrant's email for `kind`, with the attachments that kind carries. */
-export async function registrantEmail(opts: {
+export function registrantEmail(opts: {
   kind: MailKind;
   event: MailEvent;
   language: Language;
   baseUrl: string;
   ticketCode?: string | null;
   confirmBy?: Date | null;
-  /** The ticket's PNG when already made (outside the registration's lock). */
-  ticketPng?: Buffer;
-}): Promise<{ template: ComposedEmail; attachments: EmailAttachment[] }> {
+}): { template: ComposedEmail; attachments: EmailAttachment[] } {
   const { kind, event, language, baseUrl } = opts;
   const c = copy(kind, event, language, opts.confirmBy ?? null);
   const th = language === 'th';
@@ -178,11 +167,7 @@ export async function registrantEmail(opts: {
     });
   }
   if (kind === 'confirmed' && opts.ticketCode) {
-    attachments.push({
-      filename: 'ticket.png',
-      contentType: 'image/png',
-      contentBase64: (opts.ticketPng ?? (await ticketPng(opts.ticketCode))).toString('base64'),
-    });
+    attachments.push({ filename: 'ticket.png', contentType: 'image/png', qrCodeOf: opts.ticketCode });
   }
   return {
     template: {

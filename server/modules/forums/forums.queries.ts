@@ -1,5 +1,5 @@
 /** Rows the forums module reads: events, hosts, places held, invitations, registrations. No view shapes. */
-import { type AnyColumn, and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { type AnyColumn, and, asc, eq, inArray, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import {
   type ForumEventRow,
@@ -32,6 +32,26 @@ export async function hostIdsOf(db: Db, eventId: string): Promise<string[]> {
     .from(forumEventHosts)
     .where(eq(forumEventHosts.eventId, eventId));
   return rows.map((r) => r.id);
+}
+
+/**
+ * A new registration and what accompanies it (its audit event, its email: CTEs over the inserted row) in
+ * one statement; its id.
+ */
+export async function insertRegistration(
+  tx: Db,
+  values: typeof forumRegistrations.$inferInsert,
+  alongside: (inserted: SQLWrapper) => SQL[],
+): Promise<string | null> {
+  const inserted = tx
+    .$with('inserted')
+    .as(tx.insert(forumRegistrations).values(values).returning({ id: forumRegistrations.id }));
+  const ctes = alongside(inserted).map((write, i) => tx.$with(`alongside_${i}`, {}).as(write));
+  const [row] = await tx
+    .with(inserted, ...ctes)
+    .select({ id: inserted.id })
+    .from(inserted);
+  return row?.id ?? null;
 }
 
 type HeldRow = { organisationId: string | null; hostPlace: boolean; n: number };

@@ -10,19 +10,25 @@ import type { RegisterBody } from '../../../common/forums-api.ts';
 import type { Language } from '../../../common/taxonomies.ts';
 import type { Db } from '../../db/client.ts';
 import { type ForumEventRow, type ForumRegistrationRow, forumRegistrations } from '../../db/schema/index.ts';
-import { recordAudit } from '../../platform/audit.ts';
+import { type AuditEntry, auditEachRowOf, recordAudit, runAuditedWrite } from '../../platform/audit.ts';
 import type { Actor, RequestContext } from '../../platform/context.ts';
 import type { Deps } from '../../platform/deps.ts';
 import { AppError, conflict, notFound } from '../../platform/errors.ts';
-import { enqueuePrepared, type PreparedEmail, prepareEmail } from '../../platform/mail/outbox.ts';
+import {
+  enqueueEachRowOf,
+  enqueuePrepared,
+  type PreparedEmail,
+  prepareEmail,
+} from '../../platform/mail/outbox.ts';
 import { authorize, authorizeVisible, can } from '../../platform/policy.ts';
-import { type MailKind, registrantEmail, ticketPng } from './forums.mail.ts';
+import { type MailKind, registrantEmail } from './forums.mail.ts';
 import {
   addressesOf,
   findEvent,
   heldAndMine,
   heldPlaces,
   hostIdsOf,
+  insertRegistration,
   lockEvent,
   myRegistration,
   registrantContext,
@@ -53,23 +59,21 @@ function assertOpen(event: ForumEventRow, now: Date) {
 type MailTo = Pick<ForumRegistrationRow, 'language' | 'ticketCode' | 'confirmBy'>;
 
 /** One registrant's email for `kind`, rendered as its outbox row. */
-async function registrantMail(
+function registrantMail(
   deps: MailDeps,
   now: Date,
   event: ForumEventRow,
   reg: MailTo,
   kind: MailKind,
   to: string,
-  ticketPng?: Buffer,
 ) {
-  const { template, attachments } = await registrantEmail({
+  const { template, attachments } = registrantEmail({
     kind,
     event,
     language: reg.language,
     baseUrl: deps.config.baseUrl,
     ticketCode: reg.ticketCode,
     confirmBy: reg.confirmBy,
-    ticketPng,
   });
   return prepareEmail(deps, now, { to, language: reg.language, template, attachments });
 }
@@ -82,12 +86,12 @@ export async function mailRegistrant(
   event: ForumEventRow,
   reg: MailTo & Pick<ForumRegistrationRow, 'userId' | 'email'>,
   kind: MailKind,
-  extra: { address?: string | null; ticketPng?: Buffer } = {},
+  extra: { address?: string | null } = {},
 ) {
   const to =
     extra.address ?? reg.email ?? (reg.userId ? (await addressesOf(tx, [reg.userId])).get(reg.userId) : null);
   if (!to) return;
-  await enqueuePrepared(tx, deps, await registrantMail(deps, now, event, reg, kind, to, extra.ticketPng));
+  await enqueuePrepared(tx, deps, registrantMail(deps, now, event, reg, kind, to));
 }
 
 export type RegisterResult = { created: boolean; registrationId: string };
@@ -109,19 +113,16 @@ export async function register(
   authorize(ctx.actor, 'forum.register', undefined);
   const ticketCode = newTicketCode();
   // An admin's change to the invitations or hosts racing a registration counts as made just after it.
-  const [qr, who] = await Promise.all([
-    ticketPng(ticketCode),
-    registrantContext(deps.db, eventId, ctx.actor),
-  ]);
+  const who = await registrantContext(deps.db, eventId, ctx.actor);
   const language: Language = input.language ?? who.language;
   const mailOf = (event: ForumEventRow, state: NewState) =>
-    registrantMail(deps, ctx.now, event, { language, ticketCode, confirmBy: null }, state, who.email, qr);
+    registrantMail(deps, ctx.now, event, { language, ticketCode, confirmBy: null }, state, who.email);
   const before = who.event;
   const moderated = before?.registrationMode === 'moderated' && !who.invited;
   const written = new Map<NewState, PreparedEmail>();
   if (before)
     for (const state of moderated ? (['pending'] as const) : (['confirmed', 'waitlisted'] as const))
-      written.set(state, await mailOf(before, state));
+      written.set(state, mailOf(before, state));
 
   return deps.db.transaction(async (tx) => {
     const event = await lockEvent(tx, eventId);
@@ -162,24 +163,32 @@ export async function register(
       updatedAt: ctx.now,
     };
     const id = existing?.id ?? randomUUID();
-    if (existing)
+    const audit: AuditEntry = {
+      action: 'forum.registered',
+      entityType: 'forum_registration',
+      entityId: id,
+      changes: { eventId, state, invited: who.invited, hostPlace, organisationId: ctx.actor.organisationId },
+    };
+    const unchanged = before?.version === event.version ? written.get(state) : undefined;
+    const email = unchanged ?? mailOf(event, state);
+    if (existing) {
       // Back after withdrawing: the same row, at the end of the queue, with a new ticket.
       await tx
         .update(forumRegistrations)
         .set({ ...values, queueNumber: sql`nextval('forum_registration_queue_seq')` })
         .where(eq(forumRegistrations.id, id));
+      await recordAudit(tx, ctx, audit);
+      await enqueuePrepared(tx, deps, email);
+    }
+    // The common case, under the lock a burst queues for: one statement, not three round trips.
     else
-      await tx
-        .insert(forumRegistrations)
-        .values({ id, eventId, userId: ctx.actor.userId, ...values, createdAt: ctx.now });
-    await recordAudit(tx, ctx, {
-      action: 'forum.registered',
-      entityType: 'forum_registration',
-      entityId: id,
-      changes: { eventId, state, invited: who.invited, hostPlace, organisationId: ctx.actor.organisationId },
-    });
-    const unchanged = before?.version === event.version ? written.get(state) : undefined;
-    await enqueuePrepared(tx, deps, unchanged ?? (await mailOf(event, state)));
+      await runAuditedWrite(ctx, () =>
+        insertRegistration(
+          tx,
+          { id, eventId, userId: ctx.actor.userId, ...values, createdAt: ctx.now },
+          (inserted) => [...auditEachRowOf(ctx, audit, inserted), enqueueEachRowOf(deps, email, inserted)],
+        ),
+      );
     return { created: true, registrationId: id };
   });
 }

@@ -1,8 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../../common/time.ts';
-import { auditEvents, forumRegistrations, outboxEmails } from '../../db/schema/index.ts';
+import {
+  auditEvents,
+  type EmailAttachment,
+  forumRegistrations,
+  outboxEmails,
+} from '../../db/schema/index.ts';
 import { buildTestApp, type TestApp } from '../../test/test-app.ts';
 import { buildForumEvent } from './forums.factories.ts';
 import { expirePromotions } from './registration.service.ts';
@@ -42,7 +48,9 @@ async function emailsTo(address: string, kind?: string) {
   return kind ? rows.filter((r) => r.kind === kind) : rows;
 }
 
-function parseIcs(base64: string) {
+function parseIcs(attachment: EmailAttachment) {
+  if (!('contentBase64' in attachment)) throw new Error(`${attachment.filename} is drawn when sent`);
+  const base64 = attachment.contentBase64;
   const comp = new ICAL.Component(ICAL.parse(Buffer.from(base64, 'base64').toString('utf8')));
   const vevent = comp.getFirstSubcomponent('vevent')!;
   return {
@@ -78,6 +86,38 @@ describe('registering for an event', () => {
     expect(second.body.counts.confirmed).toBe(1);
   });
 
+  it('answers a retried registration with the first answer, and claims a key once across events', async () => {
+    const [e1, e2, e3] = [await event(), await event(), await event()];
+    const a = await member();
+    const send = (eventId: string, key: string) =>
+      t.request('POST', url(eventId, '/registration'), {
+        cookie: a.cookie,
+        body: { privacyAccepted: true },
+        headers: { 'idempotency-key': key },
+      });
+    const key = randomUUID();
+    const first = await send(e1.id, key);
+    const retry = await send(e1.id, key);
+    expect([first.status, retry.status, retry.headers['idempotent-replayed']]).toEqual([201, 201, 'true']);
+    expect(retry.raw.body).toBe(first.raw.body);
+
+    // The same key sent at once to two events: one registers; the other, refused, writes nothing. It loses
+    // the claim (409), or, when the first was answered before it was read, reuses a key (422).
+    const shared = randomUUID();
+    const both = await Promise.all([send(e2.id, shared), send(e3.id, shared)]);
+    const refused = both.find((r) => r.status !== 201)!;
+    expect(both.filter((r) => r.status === 201)).toHaveLength(1);
+    expect([
+      [409, 'IDEMPOTENCY_KEY_IN_FLIGHT'],
+      [422, 'IDEMPOTENCY_KEY_REUSED'],
+    ]).toContainEqual([refused.status, refused.body.error.code]);
+    const rows = await t.db.select().from(forumRegistrations).where(eq(forumRegistrations.userId, a.user.id));
+    expect(rows).toHaveLength(2);
+    const audits = await t.db.select().from(auditEvents).where(eq(auditEvents.actorUserId, a.user.id));
+    expect(audits.filter((x) => x.action === 'forum.registered')).toHaveLength(2);
+    expect(await emailsTo(a.user.email, 'forum_confirmed')).toHaveLength(2);
+  });
+
   it('sends the confirmation in the registrant language with the .ics and the QR ticket', async () => {
     const e = await event();
     const a = await member({ language: 'en' });
@@ -85,13 +125,19 @@ describe('registering for an event', () => {
     const [mail] = await emailsTo(a.user.email, 'forum_confirmed');
     expect(mail!.subject).toMatch(/^Registration confirmed/);
     const ics = mail!.attachments.find((x) => x.filename.endsWith('.ics'))!;
-    const parsed = parseIcs(ics.contentBase64);
+    const parsed = parseIcs(ics);
     expect(parsed.uid).toBe(`forum-event-${e.id}@tipnet`);
     expect(parsed.sequence).toBe(0);
     expect(parsed.method).toBe('PUBLISH');
     expect(parsed.start.getTime()).toBe(e.startsAt.getTime());
     expect(parsed.text).not.toContain('meet.example.test'); // the online link never goes in a calendar
-    expect(mail!.attachments.some((x) => x.contentType === 'image/png')).toBe(true);
+    // The ticket is the registration's opaque code, drawn as a QR code when the email is sent.
+    const { ticketCode } = (await stateOf(e.id, a.user.id))!;
+    expect(mail!.attachments.find((x) => x.filename === 'ticket.png')).toEqual({
+      filename: 'ticket.png',
+      contentType: 'image/png',
+      qrCodeOf: ticketCode,
+    });
   });
 
   it('waitlists past the capacity, in order, and never confirms more than the capacity', async () => {
@@ -272,8 +318,8 @@ describe('registering for an event', () => {
     for (const p of [a, b]) {
       const [confirmation] = await emailsTo(p.user.email, 'forum_confirmed');
       const [update] = await emailsTo(p.user.email, 'forum_updated');
-      const before = parseIcs(confirmation!.attachments[0]!.contentBase64);
-      const after = parseIcs(update!.attachments[0]!.contentBase64);
+      const before = parseIcs(confirmation!.attachments[0]!);
+      const after = parseIcs(update!.attachments[0]!);
       expect(after.uid).toBe(before.uid);
       expect(after.sequence).toBe(before.sequence + 1);
       expect(after.start.getTime()).toBe(startsAt.getTime());
@@ -294,7 +340,7 @@ describe('registering for an event', () => {
     expect(res.body.state).toBe('cancelled');
     for (const p of [a, b]) {
       const [last] = await emailsTo(p.user.email, 'forum_cancelled');
-      const ics = parseIcs(last!.attachments[0]!.contentBase64);
+      const ics = parseIcs(last!.attachments[0]!);
       expect([ics.method, ics.sequence]).toEqual(['CANCEL', 1]);
       expect(ics.text).toContain('STATUS:CANCELLED');
       expect((await stateOf(e.id, p.user.id))!.endReason).toBe('event_cancelled');

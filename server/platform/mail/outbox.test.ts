@@ -3,6 +3,7 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_MS as DAY, MINUTE_MS as MINUTE } from '../../../common/time.ts';
 import { outboxEmails } from '../../db/schema/index.ts';
+import { readQr } from '../../test/read-qr.ts';
 import { type SmtpReceiver, startSmtpReceiver } from '../../test/smtp-receiver.ts';
 import { buildTestApp, type TestApp } from '../../test/test-app.ts';
 import { enqueueEmail, type MailTransport, startMailer } from './outbox.ts';
@@ -105,6 +106,23 @@ describe('with SMTP: delivery, retries and exactly-once sending', () => {
     const admin = await t.signedIn({ role: 'admin' });
     const list = await t.request('GET', '/api/v1/outbox?status=sent', { cookie: admin.cookie });
     expect(list.body.items.some((e: any) => e.to === user.email && e.status === 'sent')).toBe(true);
+  });
+
+  it('draws a QR code attachment when it sends the email, holding the queued text', async () => {
+    const to = 'ticket-holder@example.test';
+    await t.db.transaction((tx) =>
+      enqueueEmail(tx, t.deps, t.clock.now(), {
+        to,
+        language: 'en',
+        template: { kind: 'password_changed', displayName: 'Ticket holder' },
+        attachments: [{ filename: 'ticket.png', contentType: 'image/png', qrCodeOf: 'opaque-ticket-code' }],
+      }),
+    );
+    await drainNow();
+    const mail = await receiver.waitFor((m) => m.envelope.to.includes(to));
+    const [ticket] = mail.attachments;
+    expect(ticket).toMatchObject({ filename: 'ticket.png', contentType: 'image/png' });
+    expect(readQr(ticket!.content)).toBe('opaque-ticket-code');
   });
 
   it('sends nothing for a transaction that rolls back', async () => {

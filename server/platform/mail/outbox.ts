@@ -1,10 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray, lte, sql } from 'drizzle-orm';
+import { and, eq, inArray, lte, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Language } from '../../../common/taxonomies.ts';
 import type { Db } from '../../db/client.ts';
-import { type EmailAttachment, type OutboxEmailRow, outboxEmails } from '../../db/schema/index.ts';
+import { insertEachRowOf } from '../../db/insert-each-row.ts';
+import {
+  type EmailAttachment,
+  type OutboxEmailRow,
+  outboxEmails,
+  type SendableAttachment,
+} from '../../db/schema/index.ts';
 import type { Clock } from '../context.ts';
+import { sendableAttachment } from './qr-attachment.ts';
 import { type EmailTemplate, renderEmail } from './templates.ts';
 
 export type MailTransport = {
@@ -14,7 +21,7 @@ export type MailTransport = {
     subject: string;
     text: string;
     html: string;
-    attachments?: EmailAttachment[];
+    attachments?: SendableAttachment[];
   }) => Promise<void>;
 };
 
@@ -53,12 +60,29 @@ export async function enqueuePrepared(
   email: PreparedEmail,
 ): Promise<void> {
   await tx.insert(outboxEmails).values(email);
+  logHeld(deps, email);
+}
+
+function logHeld(deps: { hasMailTransport: boolean; logger: Logger }, email: PreparedEmail) {
   // Never the body: it carries one-time links.
   if (!deps.hasMailTransport)
     deps.logger.info(
       { emailId: email.id, kind: email.kind, to: email.to },
       'email kept in outbox (no SMTP_URL)',
     );
+}
+
+/**
+ * enqueuePrepared as a CTE of a write made in one statement: the email, queued for the row `source` (the
+ * write's RETURNING) yields.
+ */
+export function enqueueEachRowOf(
+  deps: { hasMailTransport: boolean; logger: Logger },
+  email: PreparedEmail,
+  source: SQLWrapper,
+): SQL {
+  logHeld(deps, email);
+  return insertEachRowOf(outboxEmails, email, source);
 }
 
 /** Queues an email in the caller's transaction; it is sent only after that transaction commits. */
@@ -140,7 +164,9 @@ export function startMailer(opts: {
         subject: email.subject,
         text: email.text,
         html: email.html,
-        ...(email.attachments.length > 0 ? { attachments: email.attachments } : {}),
+        ...(email.attachments.length > 0
+          ? { attachments: await Promise.all(email.attachments.map(sendableAttachment)) }
+          : {}),
       });
       await db
         .update(outboxEmails)
