@@ -4,6 +4,7 @@ import { findHelp } from '../../server/modules/directory/finder.ts';
 import { listOrganisations } from '../../server/modules/directory/search.ts';
 import { viewerOf } from '../../server/modules/directory/visibility.ts';
 import type { BenchContext, Scenario } from './types.ts';
+import { typedQueries } from './typing.ts';
 
 /** What people type: Thai words, abbreviations with and without dots, English names, prefixes, with filters. */
 const SEARCHES = [
@@ -74,14 +75,7 @@ const MIXES = [
   'facets=1&hotline24h=1',
 ];
 
-/** Every prefix of a word, by code point: 'ม', 'มู', 'มูล', … as each keystroke sends it. */
-const prefixesOf = (word: string) => [...word].map((_, i) => [...word].slice(0, i + 1).join(''));
-
-/** The typed prefixes, each with the next mix in turn, so no two requests are the same. */
-const TYPING = TYPED_WORDS.flatMap((word) => prefixesOf(word)).map(
-  (prefix, i) =>
-    `q=${encodeURIComponent(prefix)}${MIXES[i % MIXES.length] ? `&${MIXES[i % MIXES.length]}` : ''}`,
-);
+const TYPING = typedQueries(TYPED_WORDS, MIXES);
 
 /**
  * Unique fresh searches: the 8 searches above, then each word of TYPED_WORDS whole with every mix (248

@@ -10,7 +10,14 @@ import { forumCheckinScan } from './forum-checkin.ts';
 import { forumEventPage, forumRegistrationBurst } from './forums.ts';
 import { healthz } from './healthz.ts';
 import { me } from './me.ts';
-import { problemPage, problemPageFresh, problemsBoard, problemsBoardFresh } from './problems.ts';
+import {
+  problemPage,
+  problemPageFresh,
+  problemsBoard,
+  problemsBoardFresh,
+  problemsBoardTyping,
+  problemsMixed,
+} from './problems.ts';
 import { reviewDashboard, reviewPdf, reviewWorkbook } from './reports.ts';
 import type { Scenario } from './types.ts';
 
@@ -27,8 +34,10 @@ export const SCENARIOS: Scenario[] = [
   organisationPage,
   problemsBoard,
   problemsBoardFresh,
+  problemsBoardTyping,
   problemPage,
   problemPageFresh,
+  problemsMixed,
   coordinationInbox,
   coordinationRequestPage,
   coordinationEscalationTick,

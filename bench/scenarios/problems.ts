@@ -5,7 +5,8 @@ import { listProblems } from '../../server/modules/problems/board.ts';
 import { listComments } from '../../server/modules/problems/comments.service.ts';
 import { getProblemDetail, getTimeline } from '../../server/modules/problems/problems.service.ts';
 import type { Actor } from '../../server/platform/context.ts';
-import type { BenchContext, Scenario } from './types.ts';
+import type { BenchContext, BenchRequest, Scenario } from './types.ts';
+import { typedQueries } from './typing.ts';
 
 /** What members do on the board: views, filters, sorts and Thai and English searches (20 per page, as the web app). */
 const BOARD_QUERIES = [
@@ -77,6 +78,76 @@ export const problemsBoardFresh: Scenario = {
   },
 };
 
+/**
+ * 30 words members type into the board's search, 15 Thai and 15 English: what problems are about, places
+ * and agencies; words in many problems and words in almost none.
+ */
+const BOARD_WORDS = [
+  'ล่าม',
+  'ผู้เสียหาย',
+  'แรงงาน',
+  'ประมง',
+  'เอกสาร',
+  'สถานคุ้มครอง',
+  'คดี',
+  'นายจ้าง',
+  'ค่าจ้าง',
+  'หนี้',
+  'ระนอง',
+  'สมุทรสาคร',
+  'ชายแดน',
+  'เด็ก',
+  'ออนไลน์',
+  'interpreter',
+  'victims',
+  'shelter',
+  'fishing',
+  'documents',
+  'witnesses',
+  'wage',
+  'employers',
+  'screening',
+  'deported',
+  'evidence',
+  'psychologist',
+  'ranong',
+  'scam',
+  'passport',
+];
+
+/** The board's filter and sort mixes, taken in turn with the typed prefixes (20 a page, as the web app). */
+const BOARD_MIXES = [
+  'limit=20',
+  'limit=20&state=assigned&state=in_progress',
+  'limit=20&province=TH-85',
+  'limit=20&category=labour_fisheries_inspection',
+  'limit=20&sort=most_supported',
+  'limit=20&type=recommendation',
+  'limit=20&sector=civil_society',
+  'limit=20&overdue=true',
+];
+
+const BOARD_TYPING = typedQueries(BOARD_WORDS, BOARD_MIXES);
+
+/** Search as you type on the board: every keystroke a new query, computed afresh. */
+export const problemsBoardTyping: Scenario = {
+  name: 'board-typing',
+  description: `${BOARD_TYPING.length} growing prefixes of 30 Thai and English words with board filter mixes, uncached`,
+  async setup(ctx) {
+    ctx.state.viewer = await viewerOf(ctx);
+  },
+  request: (ctx) =>
+    BOARD_TYPING.map((qs) => ({
+      path: `/api/v1/problems?${qs}`,
+      headers: { ...ctx.authHeaders, ...NO_CACHE },
+    })),
+  async statements(db: Db, now: Date, ctx: BenchContext) {
+    for (const qs of BOARD_TYPING) {
+      await listProblems(db, ctx.state.viewer as Actor, now, ProblemListQuery.parse(queryObject(qs)));
+    }
+  },
+};
+
 /** First pages of the problem page's three calls, as the web app loads them. */
 const PAGE_PARTS = ['', '/timeline?limit=100', '/comments?limit=100'];
 
@@ -123,5 +194,37 @@ export const problemPageFresh: Scenario = {
       await getTimeline(db, viewer, id, page);
       await listComments(db, viewer, now, id, page);
     }
+  },
+};
+
+/**
+ * A busy forum day: board and problem-page reads served as usual (from the cache while it holds), with one
+ * request in twenty a write that invalidates it: a comment, supporting a problem and withdrawing that
+ * support, on the problems being read. The cache's hit rate is what those writes leave of it.
+ */
+export const problemsMixed: Scenario = {
+  name: 'mixed',
+  description:
+    'board and problem-page reads (cache as served) with 5 % writes: comments, support and its withdrawal',
+  setup: pageSetup,
+  request(ctx) {
+    const ids = ctx.state.ids as string[];
+    const reads = [...boardRequests(ctx), ...pageRequests(ctx)];
+    let comments = 0;
+    const writes: BenchRequest[] = ids.slice(0, 3).flatMap((id) => [
+      {
+        method: 'POST' as const,
+        path: `/api/v1/problems/${id}/comments`,
+        headers: ctx.authHeaders,
+        nextBody: () => ({ body: `บันทึกจากการประชุมประสานงาน ครั้งที่ ${++comments}` }),
+      },
+      { method: 'POST' as const, path: `/api/v1/problems/${id}/support`, headers: ctx.authHeaders, body: {} },
+      { method: 'DELETE' as const, path: `/api/v1/problems/${id}/support`, headers: ctx.authHeaders },
+    ]);
+    // One write after every 19 reads, the reads taken in turn.
+    const mixed: BenchRequest[] = [];
+    for (let i = 0; i < writes.length * 20; i++)
+      mixed.push(i % 20 === 19 ? writes[(i - 19) / 20]! : reads[i % reads.length]!);
+    return mixed;
   },
 };
