@@ -206,12 +206,14 @@ export const problemsMixed: Scenario = {
   name: 'mixed',
   description:
     'board and problem-page reads (cache as served) with 5 % writes: comments, support and its withdrawal',
-  setup: pageSetup,
+  async setup(ctx) {
+    await pageSetup(ctx);
+    ctx.state.writable = await supportable(ctx, ctx.state.ids as string[], 3);
+  },
   request(ctx) {
-    const ids = ctx.state.ids as string[];
     const reads = [...boardRequests(ctx), ...pageRequests(ctx)];
     let comments = 0;
-    const writes: BenchRequest[] = ids.slice(0, 3).flatMap((id) => [
+    const writes: BenchRequest[] = (ctx.state.writable as string[]).flatMap((id) => [
       {
         method: 'POST' as const,
         path: `/api/v1/problems/${id}/comments`,
@@ -228,3 +230,20 @@ export const problemsMixed: Scenario = {
     return mixed;
   },
 };
+
+/**
+ * Up to `wanted` of `ids` the member's organisation may support (open, raised by another organisation),
+ * found by supporting each and withdrawing it again.
+ */
+async function supportable(ctx: BenchContext, ids: string[], wanted: number): Promise<string[]> {
+  const found: string[] = [];
+  for (const id of ids) {
+    if (found.length === wanted) break;
+    const res = await ctx.api('POST', `/api/v1/problems/${id}/support`, {});
+    if (res.status !== 200 && res.status !== 201) continue;
+    await ctx.api('DELETE', `/api/v1/problems/${id}/support`);
+    found.push(id);
+  }
+  if (found.length === 0) throw new Error('mixed setup: no problem the member may support');
+  return found;
+}
