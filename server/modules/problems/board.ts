@@ -7,7 +7,6 @@ import { and, arrayOverlaps, asc, desc, eq, inArray, isNull, or, type SQL, sql }
 import type { ProblemListQuery } from '../../../common/problems-api.ts';
 import { OPEN_STATES } from '../../../common/problems-taxonomy.ts';
 import type { Db } from '../../db/client.ts';
-import { rowsOf } from '../../db/rows.ts';
 import { problemAssignments, problemSupports, problems } from '../../db/schema/index.ts';
 import type { Actor } from '../../platform/context.ts';
 import { badRequest } from '../../platform/errors.ts';
@@ -36,7 +35,6 @@ const supportedByOrg = (organisationId: string) =>
  * now. The cursor names the tier and the position in it.
  */
 const TIERS = ['title', 'elsewhere'] as const;
-const NEWEST_FIRST = [desc(problems.createdAt), desc(problems.id)];
 type Tier = (typeof TIERS)[number];
 // The title document is the search document's title lexemes, so a title match needs no second index.
 const inTier = (tier: Tier, tsquery: string) =>
@@ -179,44 +177,14 @@ async function sortedRows(
   searching: boolean,
 ) {
   const s = sorting(sort, q.cursor);
-  const condition = and(...where, s.after)!;
-  const rows = searching
-    ? await usingSearchIndexes(db, (tx) => firstMatching(tx, condition, s.order, q.limit + 1))
-    : await db
-        .select(problemColumns)
-        .from(problems)
-        .where(condition)
-        .orderBy(...s.order)
-        .limit(q.limit + 1);
-  return { rows, key: s.key };
-}
-
-/** Matches read from the GIN index and sorted in memory at most; more, and the board is walked in order. */
-const SORTED_MATCHES_AT_MOST = 1000;
-
-/**
- * The first `limit` problems in `order` meeting `condition`, a search. Walking an index in order finds a
- * page of a common word within a few thousand problems, but tests every problem for a word that matches few
- * or none, and the planner, which cannot count a prefix's matches, walks for those too: 2 s for "passport"
- * at 100,000 problems. So the matches are first read from the GIN index, up to SORTED_MATCHES_AT_MOST, and
- * when that is all of them, the page is the first of those in order; only when there are more is the board
- * walked in order, which then finds a page soon.
- */
-async function firstMatching(tx: Db, condition: SQL, order: SQL[], limit: number): Promise<Problem[]> {
-  const probed = await tx.execute(sql`
-    with matches as (
-      select ${problems.id} as id from ${problems} where ${condition} limit ${SORTED_MATCHES_AT_MOST})
-    select (select count(*) from matches)::int as matched,
-           array(select ${problems.id} from ${problems} where ${problems.id} in (select id from matches)
-                 order by ${sql.join(order, sql`, `)} limit ${limit})::text[] as ids`);
-  const { matched, ids } = rowsOf<{ matched: number; ids: string[] }>(probed)[0]!;
-  if (matched < SORTED_MATCHES_AT_MOST && ids.length === 0) return [];
-  return tx
-    .select(problemColumns)
-    .from(problems)
-    .where(matched < SORTED_MATCHES_AT_MOST ? inArray(problems.id, ids) : condition)
-    .orderBy(...order)
-    .limit(limit);
+  const read = (tx: Db) =>
+    tx
+      .select(problemColumns)
+      .from(problems)
+      .where(and(...where, s.after))
+      .orderBy(...s.order)
+      .limit(q.limit + 1);
+  return { rows: searching ? await usingSearchIndexes(db, read) : await read(db), key: s.key };
 }
 
 /** The title tier, then the rest, each newest first, until `limit + 1` rows (see TIERS). */
@@ -231,8 +199,12 @@ async function relevanceRows(tx: Db, where: (SQL | undefined)[], tsquery: string
       c && tier === cursorTier
         ? sql`(${problems.createdAt}, ${problems.id}) < (${ts(at)}, ${c.id}::uuid)`
         : undefined;
-    const condition = and(...where, inTier(tier, tsquery), after)!;
-    const found = await firstMatching(tx, condition, NEWEST_FIRST, q.limit + 1 - rows.length);
+    const found = await tx
+      .select(problemColumns)
+      .from(problems)
+      .where(and(...where, inTier(tier, tsquery), after))
+      .orderBy(desc(problems.createdAt), desc(problems.id))
+      .limit(q.limit + 1 - rows.length);
     for (const p of found) tierOf.set(p.id, tier);
     rows.push(...found);
     if (rows.length > q.limit) break;
