@@ -100,9 +100,10 @@ type NewState = Extract<RegistrationState, 'pending' | 'confirmed' | 'waitlisted
 
 /**
  * Registration holds the event's lock from the locking statement to COMMIT, and a burst queues behind it:
- * everything that can be is done before. Who registers, the ticket's QR and the emails of the states the
- * registration can end in are read and written first; under the lock remain the count, the writes and,
- * only when the event changed in between, writing the email again.
+ * everything that can be is done before. Who registers and the emails of the states the registration can
+ * end in are read and written first; under the lock remain the count, one statement writing the
+ * registration with its audit event and its email and, only when the event changed in between, writing
+ * the email again.
  */
 export async function register(
   deps: MailDeps,
@@ -171,7 +172,16 @@ export async function register(
     };
     const unchanged = before?.version === event.version ? written.get(state) : undefined;
     const email = unchanged ?? mailOf(event, state);
-    if (existing) {
+    if (!existing)
+      // The common case, under the lock a burst queues for: one statement, not three round trips.
+      await runAuditedWrite(ctx, () =>
+        insertRegistration(
+          tx,
+          { id, eventId, userId: ctx.actor.userId, ...values, createdAt: ctx.now },
+          (inserted) => [...auditEachRowOf(ctx, audit, inserted), enqueueEachRowOf(deps, email, inserted)],
+        ),
+      );
+    else {
       // Back after withdrawing: the same row, at the end of the queue, with a new ticket.
       await tx
         .update(forumRegistrations)
@@ -180,15 +190,6 @@ export async function register(
       await recordAudit(tx, ctx, audit);
       await enqueuePrepared(tx, deps, email);
     }
-    // The common case, under the lock a burst queues for: one statement, not three round trips.
-    else
-      await runAuditedWrite(ctx, () =>
-        insertRegistration(
-          tx,
-          { id, eventId, userId: ctx.actor.userId, ...values, createdAt: ctx.now },
-          (inserted) => [...auditEachRowOf(ctx, audit, inserted), enqueueEachRowOf(deps, email, inserted)],
-        ),
-      );
     return { created: true, registrationId: id };
   });
 }
