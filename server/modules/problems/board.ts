@@ -29,18 +29,20 @@ const supportedByOrg = (organisationId: string) =>
   sql`${problems.id} = any(array(select ${problemSupports.problemId} from ${problemSupports} where ${problemSupports.organisationId} = ${organisationId}))`;
 /**
  * Relevance: problems whose title matches first, then those that mention the words only elsewhere, each
- * newest first. Each tier is its own keyset query, which the planner answers by walking the creation index
- * for a broad word (a title document is ~0.9 KB, tested in place) or from the GIN index for a rare one.
+ * newest first. Each tier is its own keyset query, answered by walking the creation index for a common
+ * word (a title document is ~0.9 KB, tested in place) or from the GIN index for a rare one (firstMatching).
  * Ordering every match by a title flag read them all: 91 ms for 'ล่าม' (15,000 of 100,000 problems), 10 ms
  * now. The cursor names the tier and the position in it.
  */
 const TIERS = ['title', 'elsewhere'] as const;
+const NEWEST_FIRST = [desc(problems.createdAt), desc(problems.id)];
 type Tier = (typeof TIERS)[number];
 // The title document is the search document's title lexemes, so a title match needs no second index.
 const inTier = (tier: Tier, tsquery: string) =>
   tier === 'title'
     ? sql`${problems.titleDocument} @@ ${tsquery}::tsquery`
     : sql`${problems.searchDocument} @@ ${tsquery}::tsquery and not (${problems.titleDocument} @@ ${tsquery}::tsquery)`;
+const matching = (tsquery: string) => sql`${problems.searchDocument} @@ ${tsquery}::tsquery`;
 const ts = (d: Date | string) => sql`${typeof d === 'string' ? d : d.toISOString()}::timestamptz`;
 
 function filters(viewer: Actor, now: Date, q: ProblemListQuery, tsquery: string | null): (SQL | undefined)[] {
@@ -67,7 +69,7 @@ function filters(viewer: Actor, now: Date, q: ProblemListQuery, tsquery: string 
     // The Centre's queue: new (not yet assigned) and overdue.
     q.view === 'triage' ? or(inArray(problems.state, ['submitted', 'under_review']), overdue) : undefined,
     q.sort === 'oldest_open' ? inArray(problems.state, [...OPEN_STATES]) : undefined,
-    tsquery ? sql`${problems.searchDocument} @@ ${tsquery}::tsquery` : undefined,
+    tsquery ? matching(tsquery) : undefined,
   ];
 }
 
@@ -115,7 +117,7 @@ function sorting(
       const c = decodeCursor(cursor, { key: 'date', id: 'uuid' });
       return {
         after: c ? sql`(${problems.createdAt}, ${problems.id}) < (${ts(c.k)}, ${c.id}::uuid)` : undefined,
-        order: [desc(problems.createdAt), desc(problems.id)],
+        order: NEWEST_FIRST,
         key: (p) => ({ k: p.createdAt.toISOString(), id: p.id }),
       };
     }
@@ -147,7 +149,7 @@ export async function listProblems(db: Db, viewer: Actor, now: Date, q: ProblemL
   const { rows, key } =
     sort === 'relevance'
       ? await usingSearchIndexes(db, (tx) => relevanceRows(tx, where, tsquery!, q))
-      : await sortedRows(db, where, sort, q, tsquery !== null);
+      : await sortedRows(db, where, sort, q, tsquery ? matching(tsquery) : null);
   const page = rows.slice(0, q.limit);
   const [orgs, mine] = await Promise.all([
     organisationsById(
@@ -174,17 +176,63 @@ async function sortedRows(
   where: (SQL | undefined)[],
   sort: Exclude<ProblemListQuery['sort'], 'relevance' | undefined>,
   q: ProblemListQuery,
-  searching: boolean,
+  search: SQL | null,
 ) {
   const s = sorting(sort, q.cursor);
-  const read = (tx: Db) =>
-    tx
-      .select(problemColumns)
-      .from(problems)
-      .where(and(...where, s.after))
-      .orderBy(...s.order)
-      .limit(q.limit + 1);
-  return { rows: searching ? await usingSearchIndexes(db, read) : await read(db), key: s.key };
+  const condition = and(...where, s.after)!;
+  const rows = search
+    ? await usingSearchIndexes(db, (tx) => firstMatching(tx, condition, search, s, q.limit + 1))
+    : await db
+        .select(problemColumns)
+        .from(problems)
+        .where(condition)
+        .orderBy(...s.order)
+        .limit(q.limit + 1);
+  return { rows, key: s.key };
+}
+
+/** The problems next in order a search tests its word on, to tell a common word from a rare one. */
+const SAMPLED = 100;
+/** A word in this many of them or more is common: walking the board in order finds a page soon. */
+const COMMON_IN_SAMPLE = 2;
+
+/**
+ * The first `limit` problems in `s.order` meeting `condition`, which includes `search`. Walking the sort's
+ * index in order finds a page of a common word (and every short prefix is common) within a few dozen
+ * problems, but tests every problem for a word in few or none; the planner, which cannot count a prefix's
+ * matches, walks for those too: 2 s for "passport" at 100,000 problems. So the word is first tested on the
+ * next SAMPLED problems in order: a common word walks; a rare one reads its matches from the search index
+ * and sorts those. Reading every search's matches from the index instead made typing 3× slower under
+ * load, as a one-letter prefix expands to hundreds of lexemes (ADR 0007).
+ */
+async function firstMatching(
+  tx: Db,
+  condition: SQL,
+  search: SQL,
+  s: Pick<Sorting, 'after' | 'order'>,
+  limit: number,
+): Promise<Problem[]> {
+  const sample = tx
+    .select({ matches: sql<boolean>`${search}`.as('matches') })
+    .from(problems)
+    .where(s.after)
+    .orderBy(...s.order)
+    .limit(SAMPLED)
+    .as('sample');
+  const [tested] = await tx
+    .select({ hits: sql<number>`count(*) filter (where ${sample.matches})::int` })
+    .from(sample);
+  const common = tested!.hits >= COMMON_IN_SAMPLE;
+  return tx
+    .select(problemColumns)
+    .from(problems)
+    .where(
+      common
+        ? condition
+        : sql`${problems.id} = any(array(select ${problems.id} from ${problems} where ${condition}))`,
+    )
+    .orderBy(...s.order)
+    .limit(limit);
 }
 
 /** The title tier, then the rest, each newest first, until `limit + 1` rows (see TIERS). */
@@ -199,12 +247,15 @@ async function relevanceRows(tx: Db, where: (SQL | undefined)[], tsquery: string
       c && tier === cursorTier
         ? sql`(${problems.createdAt}, ${problems.id}) < (${ts(at)}, ${c.id}::uuid)`
         : undefined;
-    const found = await tx
-      .select(problemColumns)
-      .from(problems)
-      .where(and(...where, inTier(tier, tsquery), after))
-      .orderBy(desc(problems.createdAt), desc(problems.id))
-      .limit(q.limit + 1 - rows.length);
+    const condition = and(...where, inTier(tier, tsquery), after)!;
+    const tierOrder = { after, order: NEWEST_FIRST };
+    const found = await firstMatching(
+      tx,
+      condition,
+      inTier(tier, tsquery),
+      tierOrder,
+      q.limit + 1 - rows.length,
+    );
     for (const p of found) tierOf.set(p.id, tier);
     rows.push(...found);
     if (rows.length > q.limit) break;
