@@ -1,5 +1,6 @@
 import { getTableColumns, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
+import type { Db } from './client.ts';
 
 /**
  * `INSERT INTO table … SELECT <row> FROM source`: one copy of `row` for each row `source` (a CTE of the
@@ -21,4 +22,9 @@ export function insertEachRowOf<T extends PgTable>(
     return sql`${sql.param(row[key as keyof typeof row], column)}::${sql.raw(column.getSQLType())}`;
   });
   return sql`insert into ${table} (${sql.join(names, sql`, `)}) select ${sql.join(values, sql`, `)} from ${source}`;
+}
+
+/** What accompanies a write (its audit event, its email): built on `written`, named CTEs to list after it. */
+export function alongsideOf(db: Db, written: SQLWrapper, alongside: (written: SQLWrapper) => SQL[]) {
+  return alongside(written).map((write, i) => db.$with(`alongside_${i}`, {}).as(write));
 }

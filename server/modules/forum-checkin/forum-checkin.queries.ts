@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.ts';
+import { alongsideOf } from '../../db/insert-each-row.ts';
 import { preparedPerDatabase } from '../../db/prepared.ts';
 import {
   forumAgendaItems,
@@ -153,7 +154,7 @@ export async function insertCheckin(
       scannedBy: forumCheckins.scannedBy,
     }),
   );
-  const ctes = alongside(inserted).map((write, i) => db.$with(`alongside_${i}`, {}).as(write));
+  const ctes = alongsideOf(db, inserted, alongside);
   const [row] = await db
     .with(inserted, ...ctes)
     .select({

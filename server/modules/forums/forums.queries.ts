@@ -1,6 +1,7 @@
 /** Rows the forums module reads: events, hosts, places held, invitations, registrations. No view shapes. */
 import { type AnyColumn, and, asc, eq, inArray, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { alongsideOf } from '../../db/insert-each-row.ts';
 import { preparedPerDatabase } from '../../db/prepared.ts';
 import {
   type ForumEventRow,
@@ -47,7 +48,7 @@ export async function insertRegistration(
   const inserted = tx
     .$with('inserted')
     .as(tx.insert(forumRegistrations).values(values).returning({ id: forumRegistrations.id }));
-  const ctes = alongside(inserted).map((write, i) => tx.$with(`alongside_${i}`, {}).as(write));
+  const ctes = alongsideOf(tx, inserted, alongside);
   const [row] = await tx
     .with(inserted, ...ctes)
     .select({ id: inserted.id })

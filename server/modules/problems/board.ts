@@ -247,15 +247,10 @@ async function relevanceRows(tx: Db, where: (SQL | undefined)[], tsquery: string
       c && tier === cursorTier
         ? sql`(${problems.createdAt}, ${problems.id}) < (${ts(at)}, ${c.id}::uuid)`
         : undefined;
-    const condition = and(...where, inTier(tier, tsquery), after)!;
+    const search = inTier(tier, tsquery);
+    const condition = and(...where, search, after)!;
     const tierOrder = { after, order: NEWEST_FIRST };
-    const found = await firstMatching(
-      tx,
-      condition,
-      inTier(tier, tsquery),
-      tierOrder,
-      q.limit + 1 - rows.length,
-    );
+    const found = await firstMatching(tx, condition, search, tierOrder, q.limit + 1 - rows.length);
     for (const p of found) tierOf.set(p.id, tier);
     rows.push(...found);
     if (rows.length > q.limit) break;
