@@ -9,6 +9,7 @@
  * adds the links when it sends index.html to a signed-in browser, server/app.ts) and the service worker
  * (which adds them to its cached index.html, web/sw/sw.ts).
  */
+import { escapeHtml } from './html.ts';
 
 /** Written by the build beside index.html: route key → the code files its first screen needs. */
 export const FIRST_SCREENS_FILE = 'first-screens.json';
@@ -22,6 +23,8 @@ type FirstScreen = {
   modules: string[];
   /** The API reads the page makes first, exactly as its queries ask (same query order). */
   reads: (search: URLSearchParams) => string[];
+  /** How the read holding the page's answer begins: the server writes that answer into the page. */
+  answer: string;
 };
 
 const FRAME = 'web/components/AppLayout.tsx';
@@ -33,6 +36,7 @@ export const FIRST_SCREENS: FirstScreen[] = [
     modules: [FRAME, 'web/features/problems/components/ProblemsBoardPage.tsx'],
     // Only the unfiltered board: the filters' own query string is the page's business.
     reads: (search) => (search.size === 0 ? ['/api/v1/problems?limit=20'] : []),
+    answer: '/api/v1/problems?',
   },
   {
     key: 'finder',
@@ -50,11 +54,17 @@ export const FIRST_SCREENS: FirstScreen[] = [
       }
       return ['/api/v1/taxonomies', `/api/v1/directory/finder?${query}`];
     },
+    answer: '/api/v1/directory/finder?',
   },
 ];
 
-const escapeAttribute = (value: string) =>
-  value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
+/** The screen at `url` (path and query) and the read holding its answer, when it has one to serve. */
+export function firstScreenAnswer(url: string): { key: string; read: string } | null {
+  const parsed = new URL(url, 'http://tipnet.invalid');
+  const screen = FIRST_SCREENS.find((s) => s.path.test(parsed.pathname));
+  const read = screen?.reads(parsed.searchParams).find((r) => r.startsWith(screen.answer));
+  return screen && read ? { key: screen.key, read } : null;
+}
 
 /**
  * The `<link>` tags for the page at `url` (path and query): its code when the build listed it, its
@@ -65,11 +75,11 @@ export function firstScreenLinks(url: string, chunks: FirstScreenChunks, signedI
   const screen = FIRST_SCREENS.find((s) => s.path.test(parsed.pathname));
   if (!screen || !signedIn) return '';
   const code = (chunks[screen.key] ?? []).map(
-    (file) => `<link rel="modulepreload" crossorigin href="/${escapeAttribute(file)}">`,
+    (file) => `<link rel="modulepreload" crossorigin href="/${escapeHtml(file)}">`,
   );
   const reads = screen
     .reads(parsed.searchParams)
-    .map((href) => `<link rel="preload" as="fetch" crossorigin href="${escapeAttribute(href)}">`);
+    .map((href) => `<link rel="preload" as="fetch" crossorigin href="${escapeHtml(href)}">`);
   // The reads first: the browser opens six connections at a time, and data queued behind twenty
   // chunks would arrive last.
   return [...reads, ...code].join('');

@@ -42,7 +42,7 @@ const FAST_LINK = { latencyMs: 0, downBytesPerSecond: 100e6, upBytesPerSecond: 1
 /** Installing precaches every chunk of the app: on a busy two-core machine that has taken over 30 s. */
 const SERVICE_WORKER_READY_MS = 60_000;
 
-/** Opens the finder, then waits until the service worker controls the page and holds its answer. */
+/** Opens the finder, then waits until the service worker controls the page and holds its answer and page. */
 async function openFinderUntilKept(page: Page) {
   await page.goto(FINDER);
   await page.locator('main a[href^="tel:"]').first().waitFor();
@@ -51,6 +51,8 @@ async function openFinderUntilKept(page: Page) {
     timeout: SERVICE_WORKER_READY_MS,
   });
   await expect.poll(() => offlineCopyOf(page, '/api/v1/directory/finder'), { timeout: 30_000 }).toBe(true);
+  // And the page itself, with the answer the server wrote in.
+  await expect.poll(() => offlineCopyOf(page, '/finder?service='), { timeout: 30_000 }).toBe(true);
 }
 
 describe('in the field', () => {
@@ -90,6 +92,58 @@ describe('in the field', () => {
       await expect.poll(() => page.getByRole('status').textContent()).toContain('กำลังเปิด TIPNet');
       await page.evaluate(() => document.fonts.ready);
       await screenshot(page, 'field-shell-before-js', { fullPage: false });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("shows the finder's numbers to call and the board's problems before any JavaScript runs", async () => {
+    const { context, page } = await newPage(browser, baseUrl());
+    try {
+      await signIn(page, MIRROR);
+      await page.route('**/*.js', (route) => route.abort());
+      await page.goto(FINDER);
+      const call = page.locator('main a[href^="tel:"]').first();
+      await call.waitFor();
+      expect(await call.getAttribute('href')).toMatch(/^tel:\+?\d{3,}$/);
+      await page.getByRole('heading', { level: 1, name: th.directory.finder.title }).waitFor();
+      await page.evaluate(() => document.fonts.ready);
+      await screenshot(page, 'field-finder-before-js', { fullPage: false });
+
+      await page.goto('/problems');
+      await page.locator('main li a[href^="/problems/"]').first().waitFor();
+      await page.getByRole('heading', { level: 1, name: th.problems.title }).waitFor();
+      await screenshot(page, 'field-board-before-js', { fullPage: false });
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('hands the served finder over to the app without a spinner in between', async () => {
+    const { context, page } = await newPage(browser, baseUrl());
+    try {
+      await signIn(page, MIRROR);
+      // What the reader sees, sampled from the first script to run until the app has taken over.
+      await page.addInitScript(() => {
+        const seen: string[] = [];
+        (window as unknown as { seen: string[] }).seen = seen;
+        const look = () => {
+          const visible = [...document.querySelectorAll('main')].filter((m) => m.offsetParent !== null);
+          const calls = visible.some((m) => m.querySelector('a[href^="tel:"]'));
+          const spinner = visible.some((m) => m.querySelector('[data-loading]'));
+          seen.push(`${visible.length} main, ${calls ? 'calls' : 'no calls'}${spinner ? ', spinner' : ''}`);
+        };
+        new MutationObserver(look).observe(document, { childList: true, subtree: true, attributes: true });
+      });
+      await page.goto(FINDER);
+      // The app's own finder form: it has taken over.
+      await page.getByRole('form', { name: th.directory.finder.form }).waitFor();
+      const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+      const served = seen.indexOf('1 main, calls');
+      expect(served).toBeGreaterThanOrEqual(0);
+      // From the first served answer on: always one main area, always with numbers to call.
+      expect(new Set(seen.slice(served))).toEqual(new Set(['1 main, calls']));
+      expect(await page.locator('[data-served-screen]').count()).toBe(0);
     } finally {
       await context.close();
     }
@@ -139,7 +193,11 @@ describe('in the field', () => {
 
       // Longer than the worker's own wait for the network (10 s): only the page's early copy shows now.
       link.setLatency(12_000);
-      await page.goto(FINDER);
+      const response = await page.goto(FINDER);
+      // The worker answered with its saved copy of the page (the answer written in), dated.
+      const html = (await response?.text()) ?? '';
+      expect(html).toContain('data-served-screen');
+      expect(html).toContain('<p class="served-meta" role="status">ข้อมูลที่บันทึกไว้ในเครื่อง ณ ');
       const asOf = page.getByText(th.shell.offline.asOf.split('{{')[0]!.trim());
       // Well before the worker would give up on the network and answer with the copy itself.
       await page.locator('main a[href^="tel:"]').first().waitFor({ timeout: 8_000 });
@@ -155,7 +213,7 @@ describe('in the field', () => {
     }
   }, 150_000);
 
-  it("asks for the board's first problems with the page, once, from the server and from the offline shell", async () => {
+  it("asks for the board's first problems with the page, once, straight and through the service worker", async () => {
     const { context, page } = await newPage(browser, baseUrl());
     try {
       await signIn(page, MIRROR);
@@ -180,7 +238,8 @@ describe('in the field', () => {
       };
       // From the server (the worker is not in control of a first visit's page yet).
       expect(await open()).toEqual({ asked: 1, preloaded: 1, code: 1 });
-      // From the service worker's cached index.html, which names them too.
+      // Through the service worker, which asks the server for the page first (its cached index.html, for
+      // when the server is out of reach, names them too: see the slow-link test above).
       await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
         timeout: SERVICE_WORKER_READY_MS,
       });

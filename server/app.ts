@@ -18,6 +18,7 @@ import { registerAfterResponse } from './platform/after-response.ts';
 import type { Deps } from './platform/deps.ts';
 import { frameworkErrorHandler, registerErrorHandling } from './platform/error-handler.ts';
 import { AppError, unauthenticated } from './platform/errors.ts';
+import { withServedScreen } from './platform/first-screen-html.ts';
 import { housekeepingJob } from './platform/housekeeping.ts';
 import { type App, isBackgroundRead } from './platform/http.ts';
 import { registerIdempotency } from './platform/idempotency.ts';
@@ -28,6 +29,7 @@ import { registerApiDocs } from './platform/openapi.ts';
 import { assertSameOrigin } from './platform/origin-check.ts';
 import { PUBLIC_ROUTES, TOTP_ENROLMENT_ROUTES } from './platform/public-routes.ts';
 import { retentionJob } from './platform/retention.ts';
+import { servedScreen } from './platform/served-screen.ts';
 import { resolveSession, SESSION_COOKIE } from './platform/sessions.ts';
 
 export const WEB_DIST = join(import.meta.dirname, '..', 'dist', 'web');
@@ -120,12 +122,12 @@ export async function buildApp(deps: Deps, options: BuildAppOptions = {}): Promi
   if (options.runJobs) scheduleJobs(app, deps, [housekeepingJob, retentionJob]);
   for (const module of MODULES) await app.register(module, { deps, runJobs: options.runJobs ?? false });
 
-  registerWebApp(app, options.webDist ?? WEB_DIST);
+  registerWebApp(app, deps, options.webDist ?? WEB_DIST);
   return app;
 }
 
 /** Serves the built web app, with index.html for client-side routes; /api stays JSON. */
-function registerWebApp(app: App, webDist: string) {
+function registerWebApp(app: App, deps: Deps, webDist: string) {
   const hasWeb = existsSync(join(webDist, 'index.html'));
   const firstScreen = hasWeb ? readFirstScreens(webDist) : null;
   if (hasWeb) {
@@ -145,7 +147,7 @@ function registerWebApp(app: App, webDist: string) {
       },
     });
   }
-  app.setNotFoundHandler((req, reply) => {
+  app.setNotFoundHandler(async (req, reply) => {
     const path = req.url.split('?')[0]!;
     // Client-side routes get the app; a missing file (an old asset after a deploy) gets a real 404.
     const wantsPage =
@@ -165,11 +167,20 @@ function registerWebApp(app: App, webDist: string) {
       ? firstScreenLinks(req.url, firstScreen.chunks, !!req.cookies[SESSION_COOKIE])
       : '';
     if (!links || !firstScreen) return reply.sendFile('index.html');
+    // The finder's or the board's answer in the page itself, for phones still waiting for the code.
+    const served = await servedScreen(app, deps, req).catch((error: unknown) => {
+      req.log.warn({ err: error }, 'first screen not served; sending the plain page');
+      return null;
+    });
+    const page = withFirstScreenLinks(firstScreen.html, links);
     // The page now depends on the cookie: no shared cache may hand one browser's page to another.
+    if (!served) return reply.header('vary', 'cookie').type('text/html; charset=utf-8').send(page);
+    // Someone's own answers: for their browser only.
     return reply
       .header('vary', 'cookie')
+      .header('cache-control', 'private, no-cache')
       .type('text/html; charset=utf-8')
-      .send(withFirstScreenLinks(firstScreen.html, links));
+      .send(withServedScreen(page, served));
   });
 }
 

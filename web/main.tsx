@@ -9,15 +9,19 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { enableDeferredStylesheets } from './lib/deferred-stylesheets.ts';
 import { initI18n } from './lib/i18n.ts';
+import { renderOverServedScreen } from './lib/served-screen.ts';
 
 enableDeferredStylesheets();
 // Renders once the reader's language is ready (at once for Thai; English is fetched first).
 void initI18n()
   .catch(() => undefined)
-  .then(() =>
-    createRoot(document.getElementById('root')!).render(
-      <StrictMode>
-        <App />
-      </StrictMode>,
-    ),
-  );
+  .then(() => {
+    const root = document.getElementById('root')!;
+    renderOverServedScreen(root, () =>
+      createRoot(root).render(
+        <StrictMode>
+          <App />
+        </StrictMode>,
+      ),
+    );
+  });

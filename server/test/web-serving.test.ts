@@ -5,7 +5,12 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIRST_SCREENS_FILE } from '../../common/first-screen.ts';
 import { precompressDirectory } from '../../web/build/precompress.ts';
+import { buildContact, buildOrganisation } from '../demo/factories.ts';
+import { buildProblem } from './problem-factories.ts';
 import { buildTestApp, type TestApp } from './test-app.ts';
+
+/** The page's main area: where the loading shell or the served answer is. */
+const mainOf = (html: string) => html.slice(html.indexOf('<main'), html.indexOf('</main>'));
 
 const BIG_SCRIPT = `${'export const greeting = "สวัสดี ชั่วโมง";\n'.repeat(400)}`;
 
@@ -17,7 +22,9 @@ describe('serving the web app', () => {
     mkdirSync(join(webDist, 'assets'));
     writeFileSync(
       join(webDist, 'index.html'),
-      '<!doctype html><html lang="th"><head><title>TIPNet</title></head><body></body></html>',
+      '<!doctype html><html lang="th"><head><title>TIPNet</title></head><body><div id="root">' +
+        '<main class="shell-main" aria-busy="true"><p class="shell-status">กำลังเปิด TIPNet…</p></main>' +
+        '</div></body></html>',
     );
     writeFileSync(
       join(webDist, FIRST_SCREENS_FILE),
@@ -88,6 +95,82 @@ describe('serving the web app', () => {
     // Other pages are the plain index.html, signed in or not.
     const settings = await t.request('GET', '/settings', { headers: { cookie: 'tipnet_session=x' } });
     expect(settings.raw.body).not.toContain('preload');
+  });
+
+  it("writes the finder's answer into the page: call buttons that work before the app has arrived", async () => {
+    const organisation = await buildOrganisation(t.db, {
+      nameTh: 'ศูนย์ช่วยเหลือ <b>ทดสอบ</b> & ระนอง',
+      nameEn: 'Ranong <b>test</b> legal aid',
+      services: ['legal_aid'],
+      coverage: ['TH-85'],
+      createdAt: t.clock.now(),
+    });
+    await buildContact(t.db, { organisationId: organisation.id, type: 'hotline_24h', value: '1300' });
+    const { cookie } = await t.signedIn({ role: 'member' });
+
+    const res = await t.request('GET', '/finder?service=legal_aid&province=TH-85', { cookie });
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('private, no-cache');
+    expect(res.headers.vary).toMatch(/cookie/i);
+    const main = mainOf(res.raw.body);
+    expect(main).toContain('data-served-screen');
+    expect(main).not.toContain('aria-busy');
+    expect(main).toContain('ใครช่วยได้?');
+    expect(main).toContain(`href="/organisations/${organisation.id}"`);
+    expect(main).toContain('href="tel:1300"');
+    expect(main).toContain('ศูนย์ช่วยเหลือ &lt;b&gt;ทดสอบ&lt;/b&gt; &amp; ระนอง');
+    expect(main).not.toContain('<b>');
+    // Empty and hidden: the service worker dates and shows it when it answers with a saved copy.
+    expect(main).toContain(
+      '<p class="served-meta" data-served-as-of="th" data-wording="ข้อมูลที่บันทึกไว้ในเครื่อง ณ {{time}}" hidden></p>',
+    );
+    // The preloads stay: the app adopts the same answer when it starts.
+    expect(res.raw.body).toContain('href="/api/v1/directory/finder?service=legal_aid&amp;province=TH-85"');
+
+    // In the language of the reader's account.
+    const english = await t.signedIn({ role: 'member', language: 'en' });
+    const inEnglish = mainOf(
+      (await t.request('GET', '/finder?service=legal_aid&province=TH-85', { cookie: english.cookie })).raw
+        .body,
+    );
+    expect(inEnglish).toContain('Who can help?');
+    expect(inEnglish).toContain('Ranong &lt;b&gt;test&lt;/b&gt; legal aid');
+  });
+
+  it("writes the board's first page into the page, and nothing of who raised a problem anonymously", async () => {
+    const reporter = await buildOrganisation(t.db, { nameEn: 'Reporter Foundation Ranong' });
+    const problem = await buildProblem(t.db, {
+      title: 'ล่ามภาษาพม่าไม่พอที่ระนอง',
+      reporterOrganisationId: reporter.id,
+      anonymous: true,
+      state: 'under_review',
+    });
+    const { cookie } = await t.signedIn({ role: 'member' });
+
+    const main = mainOf((await t.request('GET', '/problems', { cookie })).raw.body);
+    expect(main).toContain('data-served-screen');
+    expect(main).toContain(`href="/problems/${problem.id}"`);
+    expect(main).toContain('ล่ามภาษาพม่าไม่พอที่ระนอง');
+    expect(main).not.toContain(reporter.nameEn);
+    expect(main).not.toContain(reporter.nameTh);
+  });
+
+  it('serves no answer to a session that is over, nor on a filtered board or a finder not yet asked', async () => {
+    const { cookie } = await t.signedIn({ role: 'member' });
+    const pages = [
+      ['/problems', 'tipnet_session=over'],
+      ['/finder?service=legal_aid&province=TH-85', 'tipnet_session=over'],
+      ['/problems?view=mine', cookie],
+      ['/finder', cookie],
+      ['/settings', cookie],
+    ] as const;
+    for (const [path, sessionCookie] of pages) {
+      const res = await t.request('GET', path, { cookie: sessionCookie });
+      expect(res.status, path).toBe(200);
+      expect(res.raw.body, path).not.toContain('data-served-screen');
+      expect(res.raw.body, path).toContain('aria-busy="true"');
+      expect(res.headers['cache-control'], path).toBe('no-cache');
+    }
   });
 
   it('lets slow links cache hashed assets for good', async () => {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 export function FullPageLoader() {
   const { t } = useTranslation();
   return (
-    <Center mih="50vh" role="status" aria-label={t('common.loading')}>
+    <Center mih="50vh" role="status" aria-label={t('common.loading')} data-loading>
       <Loader />
     </Center>
   );

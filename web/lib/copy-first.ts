@@ -7,10 +7,9 @@
 import type { QueryFunctionContext, QueryKey } from '@tanstack/react-query';
 import { isApiError, NETWORK_ERROR } from './api.ts';
 import { noteCopyReplaced, noteCopyShown } from './offline.ts';
-import { API_CACHE, CACHED_AT_HEADER } from './offline-cache.ts';
+import { API_CACHE, CACHED_AT_HEADER, COPY_AFTER_MS } from './offline-cache.ts';
 
-/** How long a first read waits for the server before showing the copy: longer than any good link takes. */
-export const COPY_AFTER_MS = 800;
+export { COPY_AFTER_MS };
 
 type StoredCopy<T> = { data: T; cachedAt: string };
 

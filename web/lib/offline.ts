@@ -3,8 +3,9 @@
  * which answers came from the offline copy (and from when), and forgetting those copies on sign-out.
  */
 import { useSyncExternalStore } from 'react';
+import { firstScreenAnswer } from '../../common/first-screen.ts';
 import { BACKGROUND_READ_HEADER } from '../../common/session-headers.ts';
-import { API_CACHE, CACHED_AT_HEADER, offlineReadKind } from './offline-cache.ts';
+import { API_CACHE, CACHED_AT_HEADER, KEEP_PAGE_HEADER, offlineReadKind } from './offline-cache.ts';
 
 /**
  * Registers the service worker once the page has loaded, so precaching never slows the first paint.
@@ -55,6 +56,13 @@ const readsPastWorker = new Set<string>();
  * (as this once did) read the board's list a second time over a slow link for nothing.
  */
 function keepReadsPastWorker() {
+  const page = location.pathname + location.search;
+  // The finder's or the board's page, with its answer written in by the server (web/sw/page-copies.ts).
+  if (firstScreenAnswer(page)) {
+    fetch(page, { credentials: 'same-origin', headers: { [KEEP_PAGE_HEADER]: '1' } }).catch(() => {
+      // Offline again: the copy will be kept on the next visit.
+    });
+  }
   const paths = [...readsPastWorker];
   readsPastWorker.clear();
   for (const path of paths) {

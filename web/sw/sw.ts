@@ -19,10 +19,18 @@ import { NetworkFirst, StaleWhileRevalidate } from 'workbox-strategies';
 import {
   FIRST_SCREENS_FILE,
   type FirstScreenChunks,
+  firstScreenAnswer,
   firstScreenLinks,
   withFirstScreenLinks,
 } from '../../common/first-screen.ts';
-import { API_CACHE, CACHED_AT_HEADER, offlineReadKind } from '../lib/offline-cache.ts';
+import {
+  API_CACHE,
+  CACHED_AT_HEADER,
+  COPY_AFTER_MS,
+  KEEP_PAGE_HEADER,
+  offlineReadKind,
+} from '../lib/offline-cache.ts';
+import { keepPageCopy, pageCopy } from './page-copies.ts';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: { url: string; revision: string | null }[] };
 
@@ -64,18 +72,50 @@ precacheAndRoute(PRECACHE);
 
 const indexHtml = createHandlerBoundToURL('/index.html');
 
+/** How long a first screen waits for the server's page, with its answer in it, before the cached one. */
+const SERVED_PAGE_TIMEOUT_MS = 3_500;
+
+/** The server's page for `url`, or null when it fails or is slower than `ms` (a link that has dropped). */
+async function pageFromNetwork(url: URL, ms: number): Promise<Response | null> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), ms);
+  try {
+    const response = await fetch(url.href, { credentials: 'same-origin', signal: controller.signal });
+    return response.ok ? response : null;
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const after = (ms: number) => new Promise<null>((resolve) => setTimeout(() => resolve(null), ms));
+
 /**
- * index.html from the precache, naming the board's or the finder's code and first reads as the server
- * does (common/first-screen.ts): the code is in this cache already, and its reads start at once rather
- * than after the scripts have run. The reads only when the last session check here found someone
- * signed in (its copy goes on sign-out and when the session is over).
+ * The board and the finder, for someone signed in, from the server first: its page holds the answer
+ * already (server/platform/first-screen-html.ts), shown without waiting for the app to start. When the
+ * server has not answered soon (a slow link) or cannot be reached, this device's copy of that page,
+ * saying when it was saved (web/sw/page-copies.ts); the app then replaces it with the server's answer.
+ * Without a copy: index.html from the precache, naming the page's code and first reads as the server
+ * does (common/first-screen.ts), so the reads start at once rather than after the scripts have run.
+ * "Signed in" is the last session check's copy here (it goes on sign-out and when the session is over).
  */
 const firstScreenPage: RouteHandlerCallback = async (options) => {
+  const key = options.url.pathname + options.url.search;
+  const signedIn = caches.open(API_CACHE).then((cache) => cache.match('/api/v1/me'));
+  if ((await signedIn) && firstScreenAnswer(key)) {
+    const fromServer = pageFromNetwork(options.url, SERVED_PAGE_TIMEOUT_MS);
+    const kept = fromServer.then((page) => page && keepPageCopy(key, page.clone()));
+    if (options.event instanceof ExtendableEvent) options.event.waitUntil(kept);
+    const early = await Promise.race([fromServer, after(COPY_AFTER_MS)]);
+    const page = early ?? (await pageCopy(key)) ?? (await fromServer);
+    if (page) return page;
+  }
   try {
     const [page, list, me] = await Promise.all([
       matchPrecache('/index.html'),
       matchPrecache(`/${FIRST_SCREENS_FILE}`),
-      caches.open(API_CACHE).then((cache) => cache.match('/api/v1/me')),
+      signedIn,
     ]);
     if (page && list) {
       const links = firstScreenLinks(
@@ -100,6 +140,21 @@ registerRoute(
   new NavigationRoute(firstScreenPage, {
     denylist: [/^\/api\//, /^\/internal\//, /^\/(healthz|readyz|metrics)$/],
   }),
+);
+
+// The page asks for a copy of itself when a worker first controls it (web/lib/offline.ts).
+registerRoute(
+  ({ url, request, sameOrigin }) =>
+    sameOrigin &&
+    request.method === 'GET' &&
+    request.headers.has(KEEP_PAGE_HEADER) &&
+    firstScreenAnswer(url.pathname + url.search) !== null,
+  async ({ url }) => {
+    const page = await pageFromNetwork(url, SERVED_PAGE_TIMEOUT_MS * 4);
+    if (!page) return Response.error();
+    await keepPageCopy(url.pathname + url.search, page.clone());
+    return page;
+  },
 );
 
 /** Stores a copy with the time it was fetched, which the page shows when the copy is all it gets. */

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../../common/html.ts';
 import type { ProblemEventKind } from '../../../common/problem-events.ts';
 import type { Language } from '../../../common/taxonomies.ts';
 
@@ -120,9 +121,6 @@ export type EmailTemplate =
     };
 
 export type RenderedEmail = { subject: string; text: string; html: string };
-
-const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 type Copy = { subject: string; lines: string[]; link?: string; action?: string };
 

@@ -5,12 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { escapeHtml } from '../../../../common/html.ts';
 import type { Cell, ReportSection, ReportTable, ReviewView } from '../../../../common/reports-api.ts';
 import type { Language } from '../../../../common/taxonomies.ts';
 import { csvDate } from '../../../platform/csv-locale.ts';
 
-const esc = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = escapeHtml;
 
 let fontCss: string | null = null;
 /** Sarabun's Thai and Latin subsets, regular and bold, as data URLs: read once. */
