@@ -16,6 +16,7 @@ import { escapeHtml } from '../../common/html.ts';
 import type { ProblemListItem } from '../../common/problems-api.ts';
 import { PROBLEM_CATEGORIES } from '../../common/problems-taxonomy.ts';
 import type { Language } from '../../common/taxonomies.ts';
+import { telHref } from '../../common/tel.ts';
 
 /** Marks the served content; the app looks for it before it mounts. */
 export const SERVED_SCREEN_ATTRIBUTE = 'data-served-screen';
@@ -38,8 +39,6 @@ function translate(language: Language, key: string, values: Record<string, strin
 
 const label = (list: readonly TaxonomyEntry[], code: string, language: Language) =>
   list.find((entry) => entry.code === code)?.[language] ?? code;
-
-const telHref = (number: string) => `tel:${number.replace(/[^\d+]/g, '')}`;
 
 /** Styles of the served content, beside the shell's own in index.html; Thai-safe line heights. */
 const STYLE = `<style>

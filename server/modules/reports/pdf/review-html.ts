@@ -10,8 +10,6 @@ import type { Cell, ReportSection, ReportTable, ReviewView } from '../../../../c
 import type { Language } from '../../../../common/taxonomies.ts';
 import { csvDate } from '../../../platform/csv-locale.ts';
 
-const esc = escapeHtml;
-
 let fontCss: string | null = null;
 /** Sarabun's Thai and Latin subsets, regular and bold, as data URLs: read once. */
 export function fonts() {
@@ -84,7 +82,7 @@ function bars(table: ReportTable, language: Language) {
   const rows = table.rows
     .map((r, i) => {
       const w = Math.round((values[i]! / max) * 300);
-      return `<text x="0" y="${i * (height + 6) + 11}" font-size="10">${esc(r.label[language].slice(0, 48))}</text><rect x="250" y="${i * (height + 6)}" width="${w}" height="${height}" fill="#228be6"/><text x="${255 + w}" y="${i * (height + 6) + 11}" font-size="10">${esc(fmt(r.values[0] ?? null, language))}</text>`;
+      return `<text x="0" y="${i * (height + 6) + 11}" font-size="10">${escapeHtml(r.label[language].slice(0, 48))}</text><rect x="250" y="${i * (height + 6)}" width="${w}" height="${height}" fill="#228be6"/><text x="${255 + w}" y="${i * (height + 6) + 11}" font-size="10">${escapeHtml(fmt(r.values[0] ?? null, language))}</text>`;
     })
     .join('');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="${table.rows.length * (height + 6)}" role="img">${rows}</svg>`;
@@ -92,19 +90,19 @@ function bars(table: ReportTable, language: Language) {
 
 function tableHtml(table: ReportTable, language: Language) {
   const t = TEXT[language];
-  const head = `<tr><th>${esc(table.labelHeader[language])}</th>${table.columns.map((c) => `<th class="n">${esc(c.label[language])}</th>`).join('')}</tr>`;
+  const head = `<tr><th>${escapeHtml(table.labelHeader[language])}</th>${table.columns.map((c) => `<th class="n">${escapeHtml(c.label[language])}</th>`).join('')}</tr>`;
   const body = table.rows
     .map(
       (r) =>
-        `<tr><td>${esc(r.label[language])}</td>${r.values.map((v) => `<td class="n">${esc(fmt(v, language))}</td>`).join('')}</tr>`,
+        `<tr><td>${escapeHtml(r.label[language])}</td>${r.values.map((v) => `<td class="n">${escapeHtml(fmt(v, language))}</td>`).join('')}</tr>`,
     )
     .join('');
   const foot = table.totals
-    ? `<tr class="total"><th>${t.total}</th>${table.totals.map((v) => `<th class="n">${esc(fmt(v, language))}</th>`).join('')}</tr>`
+    ? `<tr class="total"><th>${t.total}</th>${table.totals.map((v) => `<th class="n">${escapeHtml(fmt(v, language))}</th>`).join('')}</tr>`
     : '';
   const chart =
     table.rows.length > 1 && table.rows.length <= 16 && table.columns.length > 1 ? bars(table, language) : '';
-  return `<h3>${esc(table.title[language])}</h3>${chart}<table>${head}${body}${foot}</table>`;
+  return `<h3>${escapeHtml(table.title[language])}</h3>${chart}<table>${head}${body}${foot}</table>`;
 }
 
 function sectionHtml(section: ReportSection, language: Language) {
@@ -112,7 +110,7 @@ function sectionHtml(section: ReportSection, language: Language) {
   const figures = section.figures
     .map(
       (f) =>
-        `<tr><td>${esc(f.label[language])}</td><td class="n">${esc(fmt(f.value, language))}</td><td class="n">${esc(fmt(f.previous, language))}</td></tr>`,
+        `<tr><td>${escapeHtml(f.label[language])}</td><td class="n">${escapeHtml(fmt(f.value, language))}</td><td class="n">${escapeHtml(fmt(f.previous, language))}</td></tr>`,
     )
     .join('');
   // The gap lists can run to hundreds of rows: the workbook has them in full.
@@ -120,12 +118,12 @@ function sectionHtml(section: ReportSection, language: Language) {
     .filter((tb) => tb.rows.length <= 40)
     .map((tb) => tableHtml(tb, language))
     .join('');
-  return `<section><h2>${esc(section.title[language])}</h2><table><tr><th></th><th class="n">${t.value}</th><th class="n">${t.before}</th></tr>${figures}</table>${tables}<p class="method">${t.method}: ${esc(section.method[language])}</p></section>`;
+  return `<section><h2>${escapeHtml(section.title[language])}</h2><table><tr><th></th><th class="n">${t.value}</th><th class="n">${t.before}</th></tr>${figures}</table>${tables}<p class="method">${t.method}: ${escapeHtml(section.method[language])}</p></section>`;
 }
 
 export function reviewHtml(view: ReviewView, language: Language): string {
   const t = TEXT[language];
-  return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>${esc(t.title)}</title><style>${fonts()}
+  return `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>${escapeHtml(t.title)}</title><style>${fonts()}
 @page{size:A4;margin:18mm 16mm}
 body{font-family:Sarabun,sans-serif;font-size:11pt;line-height:1.5;color:#1a1b1e}
 .cover{page-break-after:always;padding-top:60mm}
@@ -139,7 +137,7 @@ th,td{border:1px solid #ced4da;padding:1mm 2mm;text-align:left;vertical-align:to
 .total th{background:#f1f3f5}
 .method{font-size:9pt;color:#495057}
 </style></head><body>
-<div class="cover"><h1>${esc(t.title)}</h1><p style="font-size:16pt">${esc(view.period.label[language])}</p><p>${esc(t.network)}</p><p>${t.compared} ${esc(view.previous.label[language])} · ${t.generated} ${esc(csvDate(view.generatedAt, language) ?? '')}</p><h2>${t.summary}</h2><p class="summary">${esc(summaryOf(view, language))}</p></div>
+<div class="cover"><h1>${escapeHtml(t.title)}</h1><p style="font-size:16pt">${escapeHtml(view.period.label[language])}</p><p>${escapeHtml(t.network)}</p><p>${t.compared} ${escapeHtml(view.previous.label[language])} · ${t.generated} ${escapeHtml(csvDate(view.generatedAt, language) ?? '')}</p><h2>${t.summary}</h2><p class="summary">${escapeHtml(summaryOf(view, language))}</p></div>
 ${view.sections.map((s) => sectionHtml(s, language)).join('\n')}
 </body></html>`;
 }

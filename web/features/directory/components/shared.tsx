@@ -7,6 +7,7 @@ import {
   IconRosetteDiscountCheckOff,
 } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { telHref } from '../../../../common/tel.ts';
 import { BilingualText } from '../../../components/BilingualText.tsx';
 import type { Language } from '../../../lib/types.ts';
 import type { ContactView, Labels, OrganisationListItem } from '../api/directory.ts';
@@ -89,9 +90,7 @@ export function hasVisibleContact(person: {
 }
 
 /** A `tel:` link keeps only what dialers understand. */
-export function telHref(number: string): string {
-  return `tel:${number.replace(/[^\d+]/g, '')}`;
-}
+export { telHref };
 
 export function contactHref(contact: Pick<ContactView, 'type' | 'value'>): string | undefined {
   if (isPhone(contact.type)) return telHref(contact.value);
