@@ -3,13 +3,12 @@ import { randomBytes } from 'node:crypto';
 import { type APIRequestContext, type Locator, type Page, request } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { PRIVACY_NOTICE_VERSION } from '../common/privacy-notice.ts';
-import enJson from '../web/locales/en.json';
-import thJson from '../web/locales/th.json';
+import { en as enTexts, th as thTexts } from '../web/locales/all-texts.ts';
 import { DEMO_PASSWORD } from './server.ts';
 
 export { DEMO_PASSWORD };
-export const th = thJson;
-export const en = enJson;
+export const th = thTexts;
+export const en = enTexts;
 
 export const ADMIN = 'admin@tipnet.example';
 export const FISHERIES = 'fisheries@tipnet.example';

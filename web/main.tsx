@@ -1,6 +1,6 @@
 import '@fontsource/sarabun/400.css';
 import '@fontsource/sarabun/600.css';
-import '@mantine/core/styles.css';
+import './app/mantine-styles.ts';
 import '@mantine/notifications/styles.css';
 import './app/global.css';
 

@@ -10,13 +10,14 @@ import { join } from 'node:path';
 import { brotliCompressSync } from 'node:zlib';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import laterTexts from '../locales/th.more.json';
 
 type ManifestChunk = { file: string; imports?: string[]; isEntry?: boolean };
 type Manifest = Record<string, ManifestChunk>;
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const FRAME = 'web/components/AppLayout.tsx';
-const SCREENS = {
+const SCREENS: Record<string, string> = {
   finder: 'web/features/directory/components/FinderPage.tsx',
   board: 'web/features/problems/components/ProblemsBoardPage.tsx',
 };
@@ -25,6 +26,8 @@ const HEAVY_LIBRARIES = { zod: /ZodError/, 'phone metadata': /country_calling_co
 
 let outDir: string;
 let manifest: Manifest;
+/** Every module whose code made it into the build, after tree-shaking. */
+let moduleIds: string[] = [];
 
 beforeAll(async () => {
   outDir = mkdtempSync(join(tmpdir(), 'tipnet-bundle-'));
@@ -37,6 +40,20 @@ beforeAll(async () => {
       mode: 'production',
       logLevel: 'error',
       build: { outDir, emptyOutDir: true, manifest: 'manifest.json' },
+      plugins: [
+        {
+          name: 'record-modules',
+          generateBundle(_, bundle) {
+            moduleIds = Object.values(bundle).flatMap((output) =>
+              output.type === 'chunk'
+                ? Object.entries(output.modules).flatMap(([id, module]) =>
+                    module.renderedLength > 0 ? [id] : [],
+                  )
+                : [],
+            );
+          },
+        },
+      ],
     });
   } finally {
     process.env.NODE_ENV = nodeEnv;
@@ -60,6 +77,10 @@ function staticFiles(...keys: string[]): Set<string> {
   return files;
 }
 
+/** A first screen's files, the sign-in page's when `page` is absent. */
+const firstScreenFiles = (page?: string) => staticFiles(entry(), ...(page ? [FRAME, page] : []));
+const FIRST_SCREENS = { 'sign-in': undefined, ...SCREENS };
+
 const entry = () => Object.keys(manifest).find((key) => manifest[key]?.isEntry) ?? 'index.html';
 const read = (file: string) => readFileSync(join(outDir, file));
 const brotliKb = (files: Set<string>) =>
@@ -74,16 +95,40 @@ describe('the first screens over a slow link', () => {
     expect(brotliKb(staticFiles(entry(), FRAME, page))).toBeLessThanOrEqual(260);
   });
 
-  it.each(Object.entries({ 'sign-in': [] as string[], ...SCREENS }))(
-    '%s loads neither Zod nor phone metadata',
-    (_, page) => {
-      const files = staticFiles(entry(), ...(typeof page === 'string' ? [FRAME, page] : []));
-      for (const file of files) {
-        const code = read(file).toString('utf8');
-        for (const [library, marker] of Object.entries(HEAVY_LIBRARIES)) {
-          expect(marker.test(code), `${library} in ${file}`).toBe(false);
-        }
+  it.each(Object.entries(FIRST_SCREENS))('%s loads neither Zod nor phone metadata', (_, page) => {
+    for (const file of firstScreenFiles(page)) {
+      const code = read(file).toString('utf8');
+      for (const [library, marker] of Object.entries(HEAVY_LIBRARIES)) {
+        expect(marker.test(code), `${library} in ${file}`).toBe(false);
       }
-    },
-  );
+    }
+  });
+
+  // Their texts ship with the app (web/locales/th.json); a key of a later section would show as the
+  // key itself, since nothing fetches the rest (th.more.json) for them.
+  it.each(Object.entries(FIRST_SCREENS))('%s needs none of the texts fetched later', (_, page) => {
+    const keyOfLaterSection = new RegExp(`["'\`](${Object.keys(laterTexts).join('|')})\\.`);
+    for (const file of firstScreenFiles(page)) {
+      const code = read(file).toString('utf8');
+      expect(code.match(keyOfLaterSection)?.[0], file).toBeUndefined();
+    }
+  });
+});
+
+describe("Mantine's stylesheets", () => {
+  const imported = (file: string) =>
+    [...readFileSync(join(ROOT, file), 'utf8').matchAll(/@mantine\/core\/styles\/([\w-]+)\.css/g)].map(
+      (match) => match[1],
+    );
+  // Each component's class names live in its `<Name>.module.mjs`, and its rules in `styles/<Name>.css`.
+  const used = () =>
+    moduleIds.flatMap(
+      (id) => id.match(/@mantine[\\/]core[\\/]esm[\\/].*[\\/](\w+)\.module\.mjs$/)?.[1] ?? [],
+    );
+
+  it('are loaded for every Mantine component in the build, and only for those', () => {
+    const GLOBAL = ['baseline', 'default-css-variables', 'global'];
+    expect(used().length).toBeGreaterThan(20); // the scan itself works
+    expect(new Set(imported('web/app/mantine-styles.ts'))).toEqual(new Set([...GLOBAL, ...used()]));
+  });
 });

@@ -67,8 +67,8 @@ export const NAVIGATION: readonly NavigationItem[] = [
   },
   {
     path: '/forums',
-    label: 'forums.navLabel',
-    description: 'forums.navDescription',
+    label: 'nav.forums',
+    description: 'nav.forumsDescription',
     icon: IconCalendarEvent,
     roles: everyone,
   },

@@ -1,5 +1,6 @@
 import { type ComponentType, type LazyExoticComponent, lazy, type ReactElement } from 'react';
 import type { FeatureSection } from './feature-sections.ts';
+import { loadAllTexts } from './i18n.ts';
 import type { Role } from './types.ts';
 
 /** One page of a feature and who may open it (every signed-in user when `roles` is absent). */
@@ -21,13 +22,18 @@ export type FeatureRoutes = {
 
 const loaders = new WeakMap<object, () => Promise<unknown>>();
 
-/** A page whose code loads on first visit: most users never open most pages, and links are slow. */
+/**
+ * A page whose code loads on first visit: most users never open most pages, and links are slow. Its
+ * texts come with it, unless it is one of the first screens, whose texts ship with the app
+ * (web/lib/i18n.ts; web/build/bundle-budget.test.ts checks that they need no others).
+ */
 export function lazyPage<P extends object>(
   load: () => Promise<ComponentType<P>>,
+  { firstScreen = false } = {},
 ): LazyExoticComponent<ComponentType<P>> {
   let loading: Promise<ComponentType<P>> | undefined;
   const loadOnce = () => {
-    loading ??= load();
+    loading ??= firstScreen ? load() : Promise.all([load(), loadAllTexts()]).then(([page]) => page);
     return loading;
   };
   const page = lazy(() => loadOnce().then((component) => ({ default: component })));

@@ -25,15 +25,51 @@ function reflectOnDocument(language: string) {
 }
 
 /**
- * Thai ships with the first screen; English (about 100 KB) is fetched when someone reads in it, so the sign-in
- * page stays within its slow-3G budget. Until it arrives the Thai text shows.
+ * Thai texts of the first screens (sign-in, the frame, the finder, the board) ship with the app; the
+ * rest of the texts (about 17 kB compressed, `<language>.more.json`) arrive with the first other page,
+ * and English (about 40 kB) when someone reads in it. On slow 3G every 50 kB is a second more before the
+ * finder works. Until the English texts arrive the Thai ones show.
  */
+const TEXTS = {
+  first: { th: async () => th, en: async () => (await import('../locales/en.json')).default },
+  more: {
+    th: async () => (await import('../locales/th.more.json')).default,
+    en: async () => (await import('../locales/en.more.json')).default,
+  },
+} satisfies Record<string, Record<Language, () => Promise<object>>>;
+type TextsPart = keyof typeof TEXTS;
+
+/** Whether a page that needs more than the first screens' texts has been opened. */
+let moreTextsWanted = false;
+const loaded = new Map<string, Promise<void>>();
+
+function loadPart(language: Language, part: TextsPart): Promise<void> {
+  const key = `${language}/${part}`;
+  let loading = loaded.get(key);
+  if (!loading) {
+    loading = TEXTS[part][language]().then((texts) => {
+      i18next.addResourceBundle(language, 'translation', texts, true, false);
+    });
+    // A failed fetch (no signal) is tried again by the next page that needs it.
+    loading.catch(() => loaded.delete(key));
+    loaded.set(key, loading);
+  }
+  return loading;
+}
+
 async function loadLanguage(language: string) {
-  if (language !== 'en' || i18next.hasResourceBundle('en', 'translation')) return;
-  const { default: en } = await import('../locales/en.json');
-  i18next.addResourceBundle('en', 'translation', en);
-  // Render again in English now that its texts are here.
-  if (i18next.language === 'en') await i18next.changeLanguage('en');
+  if (!isLanguage(language)) return;
+  const parts: TextsPart[] = moreTextsWanted ? ['first', 'more'] : ['first'];
+  const arriving = parts.some((part) => !loaded.has(`${language}/${part}`));
+  await Promise.all(parts.map((part) => loadPart(language, part)));
+  // Render again in this language now that its texts are here.
+  if (arriving && i18next.language === language) await i18next.changeLanguage(language);
+}
+
+/** Fetches the texts of every page, for a page outside the first screens (web/lib/feature-routes.ts). */
+export function loadAllTexts(): Promise<void> {
+  moreTextsWanted = true;
+  return loadLanguage(i18next.language);
 }
 
 export async function initI18n() {
@@ -42,6 +78,7 @@ export async function initI18n() {
     void loadLanguage(language);
   });
   const language = rememberedLanguage();
+  loaded.set(`${DEFAULT_LANGUAGE}/first`, Promise.resolve());
   await i18next.use(initReactI18next).init({
     resources: { th: { translation: th } },
     lng: language,

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import en from './en.json';
-import th from './th.json';
+import { en, th } from './all-texts.ts';
+import enFirst from './en.json';
+import enMore from './en.more.json';
+import thFirst from './th.json';
+import thMore from './th.more.json';
 
 function flatten(tree: unknown, prefix = ''): Map<string, unknown> {
   const entries = new Map<string, unknown>();
@@ -28,6 +31,13 @@ describe('locale files', () => {
   ])('has no empty or non-text values in %s', (_language, entries) => {
     const bad = [...entries].filter(([, value]) => typeof value !== 'string' || value.trim() === '');
     expect(bad).toEqual([]);
+  });
+
+  it('keep each section in one of the two files, the same one in both languages', () => {
+    const sections = (texts: object) => Object.keys(texts).sort();
+    expect(sections(thFirst)).toEqual(sections(enFirst));
+    expect(sections(thMore)).toEqual(sections(enMore));
+    expect(sections(thFirst).filter((section) => section in thMore)).toEqual([]);
   });
 
   it('uses the same {{placeholders}} in both languages', () => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PRIVACY_NOTICE_SECTIONS } from '../../common/privacy-notice.ts';
 import { ROLES, SECTORS } from '../../common/taxonomies.ts';
 import { AUDIT_ACTION_GROUPS, AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '../features/audit/labels.ts';
-import en from './en.json';
+import { en } from './all-texts.ts';
 
 const webRoot = join(import.meta.dirname, '..');
 

@@ -53,7 +53,9 @@ const sections: FeatureSections = {
 };
 
 /** The signed-in frame (side bar, menus, notifications) is not needed to sign in, so it loads apart. */
-const AppLayout = lazyPage(() => import('../components/AppLayout.tsx').then((m) => m.AppLayout));
+const AppLayout = lazyPage(() => import('../components/AppLayout.tsx').then((m) => m.AppLayout), {
+  firstScreen: true,
+});
 
 /**
  * On opening the app on a signed-in page, fetch the frame's and the page's code at once, alongside the

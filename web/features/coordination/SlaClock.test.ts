@@ -6,8 +6,7 @@ import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { slaStatus } from '../../../common/coordination-sla.ts';
 import { DEFAULT_SLA } from '../../../common/coordination-states.ts';
-import en from '../../locales/en.json';
-import th from '../../locales/th.json';
+import { en, th } from '../../locales/all-texts.ts';
 import { SlaClock } from './SlaClock.tsx';
 
 const UNIT = '00000000-0000-4000-8000-00000000000a';

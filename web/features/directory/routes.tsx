@@ -4,7 +4,9 @@ const DirectoryPage = lazyPage(() => import('./components/DirectoryPage.tsx').th
 const OrganisationPage = lazyPage(() =>
   import('./components/OrganisationPage.tsx').then((m) => m.OrganisationPage),
 );
-const FinderPage = lazyPage(() => import('./components/FinderPage.tsx').then((m) => m.FinderPage));
+const FinderPage = lazyPage(() => import('./components/FinderPage.tsx').then((m) => m.FinderPage), {
+  firstScreen: true,
+});
 const OrganisationEditPage = lazyPage(() =>
   import('./components/OrganisationEditPage.tsx').then((m) => m.OrganisationEditPage),
 );

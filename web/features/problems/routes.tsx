@@ -1,7 +1,8 @@
 import { type FeatureRoutes, lazyPage } from '../../lib/feature-routes.ts';
 
-const ProblemsBoardPage = lazyPage(() =>
-  import('./components/ProblemsBoardPage.tsx').then((m) => m.ProblemsBoardPage),
+const ProblemsBoardPage = lazyPage(
+  () => import('./components/ProblemsBoardPage.tsx').then((m) => m.ProblemsBoardPage),
+  { firstScreen: true },
 );
 const RaiseProblemPage = lazyPage(() =>
   import('./components/RaiseProblemPage.tsx').then((m) => m.RaiseProblemPage),

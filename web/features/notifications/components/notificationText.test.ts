@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NOTIFIED_KINDS } from '../../../../common/problem-events.ts';
-import en from '../../../locales/en.json';
-import th from '../../../locales/th.json';
+import { en, th } from '../../../locales/all-texts.ts';
 import { KIND_TEXTS } from './notificationText.ts';
 
 describe('notification texts', () => {
