@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { deferredStylesheets } from './web/build/deferred-stylesheets.ts';
 import { firstScreens } from './web/build/first-screens.ts';
+import { FORM_WIDGET_MODULES, formWidgetStyles } from './web/build/form-widgets.ts';
 import { precompress } from './web/build/precompress.ts';
 
 const apiServer = 'http://127.0.0.1:3000';
@@ -38,6 +39,7 @@ const PAGE_OWN_LIBRARIES = inPackages(
 export default defineConfig(() => ({
   plugins: [
     react(),
+    formWidgetStyles(),
     deferredStylesheets(),
     firstScreens(),
     // The service worker (web/sw/sw.ts): precaches the app shell and keeps the offline reads. The
@@ -90,12 +92,22 @@ export default defineConfig(() => ({
             { name: 'core', tags: ['$initial'], priority: 20 },
             {
               name: 'signed-in',
-              test: (id) => SHARED_UI.test(id) && !PAGE_OWN_LIBRARIES.test(id),
+              test: (id) =>
+                SHARED_UI.test(id) && !FORM_WIDGET_MODULES.test(id) && !PAGE_OWN_LIBRARIES.test(id),
               minShareCount: 2,
               // One chunk: split by entries it made chunks import each other in a cycle once the forum
               // and roster forms arrived (MultiSelect ran before Input: the accept-invitation page crashed).
               entriesAware: false,
               entriesAwareMergeThreshold: 60 * 1024,
+              priority: 15,
+            },
+            // After signed-in: a group takes in what its modules import, and the widgets' Combobox,
+            // Popover and Input belong with the first screens.
+            {
+              name: 'form-widgets',
+              test: (id) => FORM_WIDGET_MODULES.test(id) && !PAGE_OWN_LIBRARIES.test(id),
+              minShareCount: 2,
+              entriesAware: false,
               priority: 10,
             },
           ],

@@ -379,17 +379,20 @@ function printChains(rows: Row[]) {
     ] as const) {
       console.log(`\n${row.scenario}, ${label}: ready ${s(v.readyMs)}, ${v.roundTrips} round trips`);
       console.log('  start    end      trip  from   bytes    request');
-      const before = v.requests.filter((r) => r.startMs <= v.readyMs);
-      for (const r of before) {
+      const line = (r: Timed) => {
         const url = new URL(r.url);
         const name =
           url.pathname.replace(/^\/assets\//, '').replace(/^\/node_modules\/.*\//, '') + url.search;
         console.log(
           `  ${s(r.startMs).padStart(6)} ${(r.endMs === null ? '…' : s(r.endMs)).padStart(6)}   ${String(r.level || '·').padStart(4)}  ${r.source.padEnd(5)} ${kb(r.bytes).padStart(7)}  ${name.slice(0, 70)}`,
         );
-      }
-      const after = v.requests.length - before.length;
-      if (after > 0) console.log(`  (+ ${after} requests after the page was ready)`);
+      };
+      const before = v.requests.filter((r) => r.startMs <= v.readyMs);
+      const after = v.requests.filter((r) => r.startMs > v.readyMs);
+      before.forEach(line);
+      // Still part of the page's weight: what it fetched once ready (the app's code, fonts, later reads).
+      if (after.length > 0) console.log('  -- after the page was ready:');
+      after.forEach(line);
     }
   }
 }

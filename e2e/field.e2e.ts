@@ -83,6 +83,30 @@ describe('in the field', () => {
     }
   }, 120_000);
 
+  it('opens the finder on a phone new to TIPNet, signed in, in under 300 KB', async () => {
+    const { context, page } = await newPage(browser, baseUrl());
+    // Signed in elsewhere: this browser's cache is empty, as on a phone opening a shared finder link.
+    const fresh = await browser.newContext({ baseURL: baseUrl(), locale: 'th-TH', serviceWorkers: 'block' });
+    try {
+      await signIn(page, MIRROR);
+      await fresh.addCookies((await context.storageState()).cookies);
+      const phone = await fresh.newPage();
+      const link = await throttle(fresh, phone);
+      await phone.goto(FINDER, { waitUntil: 'commit', timeout: 60_000 });
+      await phone.locator('main a[href^="tel:"]').first().waitFor({ timeout: 60_000 });
+      // Everything the app needed to take the served answer over, fonts and the bell's reads included.
+      await phone.locator('[data-served-screen]').waitFor({ state: 'detached', timeout: 90_000 });
+      await phone.waitForLoadState('load');
+      await phone.waitForTimeout(1_000);
+      // It was 353 KB before the first screens stopped loading every page's texts, form widgets, styles
+      // and the whole of Sarabun's Latin (288 KB after, in npm run bench:field).
+      expect(link.transferred()).toBeLessThan(300 * 1024);
+    } finally {
+      await fresh.close();
+      await context.close();
+    }
+  }, 180_000);
+
   it('shows the TIPNet header and a loading notice before any JavaScript runs', async () => {
     const { context, page } = await newPage(browser, baseUrl());
     try {

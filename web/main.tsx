@@ -1,7 +1,5 @@
-import '@fontsource/sarabun/400.css';
-import '@fontsource/sarabun/600.css';
+import './app/fonts.css';
 import './app/mantine-styles.ts';
-import '@mantine/notifications/styles.css';
 import './app/global.css';
 
 import { StrictMode } from 'react';
