@@ -27,7 +27,7 @@ function reflectOnDocument(language: string) {
 /**
  * Thai texts of the first screens (sign-in, the frame, the finder, the board) ship with the app; the
  * rest of the texts (about 17 kB compressed, `<language>.more.json`) arrive with the first other page,
- * and English (about 40 kB) when someone reads in it. On slow 3G every 50 kB is a second more before the
+ * and English (about 25 kB in all) when someone reads in it. On slow 3G every 50 kB is a second more before the
  * finder works. Until the English texts arrive the Thai ones show.
  */
 const TEXTS = {
