@@ -62,12 +62,39 @@ export const CoverageMatrix = z.object({
 });
 export type CoverageMatrix = z.infer<typeof CoverageMatrix>;
 
+/**
+ * Who works with whom, drawn: organisations as points, links as lines as thick as the work they share.
+ * Laid out on the server (server/modules/reports/partners.graph.ts), so the screen and the PDF agree.
+ */
+export const NetworkGraph = z.object({
+  key: z.string(),
+  title: Label,
+  width: z.number(),
+  height: z.number(),
+  nodes: z.array(
+    z.object({
+      code: z.string(),
+      /** The organisation's name, and the short label drawn beside its point (its abbreviation if any). */
+      label: Label,
+      short: Label,
+      x: z.number(),
+      y: z.number(),
+      r: z.number(),
+    }),
+  ),
+  /** Lines between nodes, by their place in `nodes`; `weight` counts the problems and requests shared. */
+  edges: z.array(z.object({ a: z.number().int(), b: z.number().int(), weight: z.number().int() })),
+});
+export type NetworkGraph = z.infer<typeof NetworkGraph>;
+
 export const ReportSection = z.object({
   id: z.string(),
   title: Label,
   figures: z.array(Figure),
   tables: z.array(ReportTable),
   matrices: z.array(CoverageMatrix),
+  /** Drawn networks; only the Centre's "who works with whom" has one. */
+  graphs: z.array(NetworkGraph).optional(),
   /** How the figures are counted, for the notes on method. */
   method: Label,
 });

@@ -38,6 +38,11 @@ describe('dashboard and yearly review', () => {
       const ranong = grid.locator('[data-province="TH-85"]');
       expect(await ranong.getAttribute('data-status')).toBe('single');
       expect(await ranong.getAttribute('aria-label')).toBe(`ระนอง: ${th.reports.coverage.status.single} (1)`);
+      // Who works with whom, drawn: a point per organisation in the strongest links, named for a hover.
+      const network = page.getByRole('img', { name: 'เครือข่ายการทำงานร่วมกัน (คู่ที่แน่นแฟ้นที่สุด)' });
+      await network.scrollIntoViewIfNeeded();
+      expect(await network.locator('circle').count()).toBeGreaterThan(2);
+      expect(await network.locator('title').allTextContents()).toContain('กรมประมง');
       expect(await scrollWidth(page)).toBeLessThanOrEqual(PHONE.width);
       await screenshot(page, 'reports-dashboard');
 

@@ -8,18 +8,27 @@ import { sql } from 'drizzle-orm';
 import type { Cell, Label, ReportTable } from '../../../common/reports-api.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { organisations } from '../../db/schema/index.ts';
+import { networkGraph } from './partners.graph.ts';
 import { type Link, linksIn, STRONGEST_LINKS } from './partners.links.ts';
 import { label, quantile, type ReportSectionDefinition, type SectionContext } from './sections.ts';
 
 export { STRONGEST_LINKS } from './partners.links.ts';
 export const ISOLATED_LISTED = 50;
 
-type Organisation = { id: string; name_th: string; name_en: string; created_at: string | Date };
+type Organisation = {
+  id: string;
+  name_th: string;
+  name_en: string;
+  abbreviation: string | null;
+  abbreviation_en: string | null;
+  created_at: string | Date;
+};
 
 async function allOrganisations(ctx: SectionContext) {
   return rowsOf<Organisation>(
     await ctx.db.execute(sql`
       select ${organisations.id} as id, ${organisations.nameTh} as name_th, ${organisations.nameEn} as name_en,
+        ${organisations.abbreviation} as abbreviation, ${organisations.abbreviationEn} as abbreviation_en,
         ${organisations.createdAt} as created_at
       from ${organisations}`),
   );
@@ -129,6 +138,15 @@ export const partnersSection: ReportSectionDefinition = {
       };
     }
     const names = new Map(everyone.map((o) => [o.id, label(o.name_th, o.name_en)]));
+    const graphNames = new Map(
+      everyone.map((o) => [
+        o.id,
+        {
+          name: label(o.name_th, o.name_en),
+          short: label(o.abbreviation || o.name_th, o.abbreviation_en || o.abbreviation || o.name_en),
+        },
+      ]),
+    );
     return {
       figures: [
         ...network,
@@ -141,6 +159,7 @@ export const partnersSection: ReportSectionDefinition = {
       ],
       tables: [strongestTable(links.strongest, names), isolatedTable(isolated)],
       matrices: [],
+      graphs: [networkGraph(links.strongest, graphNames)],
       method,
     };
   },

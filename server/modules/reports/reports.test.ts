@@ -257,6 +257,11 @@ describe('coordination and who works with whom (fiscal 2568)', () => {
     expect(strongest.rows[0]?.values).toEqual([1, 3, 4]);
     expect(strongest.rows[0]?.label.en).toMatch(/Fisheries Dept ↔ Labour Dept|Labour Dept ↔ Fisheries Dept/);
     expect(strongest.rows[1]?.values).toEqual([0, 1, 1]);
+    // Drawn too: a point for each organisation in those links, a line for each link, as thick as its work.
+    const [graph] = partners.graphs ?? [];
+    const linked = new Set(strongest.rows.flatMap((row) => row.code.split(':')));
+    expect(new Set(graph?.nodes.map((node) => node.code))).toEqual(linked);
+    expect(graph?.edges.map((edge) => edge.weight)).toEqual([4, 1]);
     const isolated = table(partners, 'isolated');
     expect(isolated.rows.some((r) => r.label.en === 'Centre')).toBe(true);
     expect(isolated.rows.some((r) => r.code === mirror.id)).toBe(false);
@@ -265,6 +270,7 @@ describe('coordination and who works with whom (fiscal 2568)', () => {
   it('tells an organisation how many partners it had, never who worked with whom', async () => {
     const partners = section(await get(labourMember.cookie, 'fiscal-2568'), 'partners');
     expect(partners.tables).toEqual([]);
+    expect(partners.graphs ?? []).toEqual([]);
     expect(figure(partners, 'own_partners').value).toBe(2);
     expect(figure(partners, 'median_partners').value).toBe(1);
     const text = JSON.stringify(partners);

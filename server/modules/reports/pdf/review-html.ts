@@ -6,7 +6,14 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { escapeHtml } from '../../../../common/html.ts';
-import type { Cell, ReportSection, ReportTable, ReviewView } from '../../../../common/reports-api.ts';
+import { drawNetwork, NETWORK_COLOURS } from '../../../../common/network-drawing.ts';
+import type {
+  Cell,
+  NetworkGraph,
+  ReportSection,
+  ReportTable,
+  ReviewView,
+} from '../../../../common/reports-api.ts';
 import type { Language } from '../../../../common/taxonomies.ts';
 import { csvDate } from '../../../platform/csv-locale.ts';
 
@@ -88,6 +95,25 @@ function bars(table: ReportTable, language: Language) {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="600" height="${table.rows.length * (height + 6)}" role="img">${rows}</svg>`;
 }
 
+/** The network drawn as the dashboard draws it (common/network-drawing.ts). */
+function networkHtml(graph: NetworkGraph, language: Language) {
+  const { lines, points } = drawNetwork(graph, language);
+  const c = NETWORK_COLOURS;
+  const drawnLines = lines
+    .map(
+      (l) =>
+        `<line x1="${l.x1}" y1="${l.y1}" x2="${l.x2}" y2="${l.y2}" stroke="${c.line}" stroke-opacity="0.7" stroke-width="${l.width}"/>`,
+    )
+    .join('');
+  const drawnPoints = points
+    .map(
+      (p) =>
+        `<g><title>${escapeHtml(p.name)}</title><circle cx="${p.x}" cy="${p.y}" r="${p.r}" fill="${c.point}" stroke="#fff" stroke-width="2"/><text x="${p.text.x}" y="${p.text.y}" text-anchor="${p.text.anchor}" font-size="12" fill="${c.text}" stroke="${c.halo}" stroke-width="3" paint-order="stroke">${escapeHtml(p.text.value)}</text></g>`,
+    )
+    .join('');
+  return `<h3>${escapeHtml(graph.title[language])}</h3><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${graph.width} ${graph.height}" width="${graph.width}" height="${graph.height}" role="img" aria-label="${escapeHtml(graph.title[language])}">${drawnLines}${drawnPoints}</svg>`;
+}
+
 function tableHtml(table: ReportTable, language: Language) {
   const t = TEXT[language];
   const head = `<tr><th>${escapeHtml(table.labelHeader[language])}</th>${table.columns.map((c) => `<th class="n">${escapeHtml(c.label[language])}</th>`).join('')}</tr>`;
@@ -118,7 +144,11 @@ function sectionHtml(section: ReportSection, language: Language) {
     .filter((tb) => tb.rows.length <= 40)
     .map((tb) => tableHtml(tb, language))
     .join('');
-  return `<section><h2>${escapeHtml(section.title[language])}</h2><table><tr><th></th><th class="n">${t.value}</th><th class="n">${t.before}</th></tr>${figures}</table>${tables}<p class="method">${t.method}: ${escapeHtml(section.method[language])}</p></section>`;
+  const graphs = (section.graphs ?? [])
+    .filter((graph) => graph.nodes.length > 0)
+    .map((graph) => networkHtml(graph, language))
+    .join('');
+  return `<section><h2>${escapeHtml(section.title[language])}</h2><table><tr><th></th><th class="n">${t.value}</th><th class="n">${t.before}</th></tr>${figures}</table>${graphs}${tables}<p class="method">${t.method}: ${escapeHtml(section.method[language])}</p></section>`;
 }
 
 export function reviewHtml(view: ReviewView, language: Language): string {

@@ -20,6 +20,7 @@ import {
   organisations,
   problemAssignments,
 } from '../../../db/schema/index.ts';
+import { networkGraph } from '../partners.graph.ts';
 import { label, quantile, type ReportSectionDefinition, type SectionContext } from '../sections.ts';
 
 /** The printed review and the dashboard list this many links and isolated organisations; the workbook too. */
@@ -53,12 +54,20 @@ async function linksIn(ctx: SectionContext, p: Period): Promise<Link[]> {
   );
 }
 
-type Organisation = { id: string; name_th: string; name_en: string; created_at: string | Date };
+type Organisation = {
+  id: string;
+  name_th: string;
+  name_en: string;
+  abbreviation: string | null;
+  abbreviation_en: string | null;
+  created_at: string | Date;
+};
 
 async function allOrganisations(ctx: SectionContext) {
   return rowsOf<Organisation>(
     await ctx.db.execute(sql`
       select ${organisations.id} as id, ${organisations.nameTh} as name_th, ${organisations.nameEn} as name_en,
+        ${organisations.abbreviation} as abbreviation, ${organisations.abbreviationEn} as abbreviation_en,
         ${organisations.createdAt} as created_at
       from ${organisations}`),
   );
@@ -177,6 +186,15 @@ export const partnersSection: ReportSectionDefinition = {
       };
     }
     const names = new Map(everyone.map((o) => [o.id, label(o.name_th, o.name_en)]));
+    const graphNames = new Map(
+      everyone.map((o) => [
+        o.id,
+        {
+          name: label(o.name_th, o.name_en),
+          short: label(o.abbreviation || o.name_th, o.abbreviation_en || o.abbreviation || o.name_en),
+        },
+      ]),
+    );
     return {
       figures: [
         ...network,
@@ -189,6 +207,7 @@ export const partnersSection: ReportSectionDefinition = {
       ],
       tables: [strongestTable(links, names), isolatedTable(isolated)],
       matrices: [],
+      graphs: [networkGraph(links, graphNames)],
       method,
     };
   },

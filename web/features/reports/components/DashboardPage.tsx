@@ -24,6 +24,7 @@ import { useLanguage } from '../../../lib/i18n.ts';
 import type { Language } from '../../../lib/types.ts';
 import { pdfUrl, periodOptions, useReview, workbookUrl } from '../api/reports.ts';
 import { CoverageMap } from './CoverageMap.tsx';
+import { NetworkGraphView } from './NetworkGraphView.tsx';
 
 /** The Centre's dashboard and each organisation's view of itself against the network, for a period. */
 export function DashboardPage() {
@@ -136,6 +137,11 @@ function SectionCard({ section, language }: { section: ReportSection; language: 
         ))}
       </SimpleGrid>
       {section.matrices.length > 0 && <CoverageMap matrices={section.matrices} language={language} />}
+      {section.graphs
+        ?.filter((graph) => graph.nodes.length > 0)
+        .map((graph) => (
+          <NetworkGraphView key={graph.key} graph={graph} language={language} />
+        ))}
       {section.tables.map((table) => (
         <TableBlock key={table.key} table={table} language={language} />
       ))}
