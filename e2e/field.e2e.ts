@@ -107,6 +107,28 @@ describe('in the field', () => {
     }
   }, 180_000);
 
+  it("says a page that did not load is the link's fault, and loads it when asked again", async () => {
+    const { context, page } = await newPage(browser, baseUrl());
+    // Without the service worker, whose copies would stand in for the lost request.
+    const phone = await browser.newContext({ baseURL: baseUrl(), locale: 'th-TH', serviceWorkers: 'block' });
+    try {
+      await signIn(page, MIRROR);
+      await phone.addCookies((await context.storageState()).cookies);
+      const settings = await phone.newPage();
+      await settings.route('**/assets/SettingsPage-*.js', (route) => route.abort('internetdisconnected'));
+      await settings.goto('/settings');
+      const alert = settings.getByRole('alert');
+      await expect.poll(() => alert.textContent()).toContain(th.errors.pageLoadTitle);
+      expect(await alert.textContent()).not.toContain(th.errors.crashTitle);
+      await settings.unroute('**/assets/SettingsPage-*.js');
+      await settings.getByRole('button', { name: th.common.retry }).click();
+      await settings.getByRole('heading', { level: 1, name: th.settings.title }).waitFor();
+    } finally {
+      await phone.close();
+      await context.close();
+    }
+  });
+
   it('shows the TIPNet header and a loading notice before any JavaScript runs', async () => {
     const { context, page } = await newPage(browser, baseUrl());
     try {
