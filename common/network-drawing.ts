@@ -6,8 +6,9 @@
 import type { NetworkGraph } from './reports-api.ts';
 import type { Language } from './taxonomies.ts';
 
-export type DrawnLine = { x1: number; y1: number; x2: number; y2: number; width: number };
+export type DrawnLine = { key: string; x1: number; y1: number; x2: number; y2: number; width: number };
 export type DrawnPoint = {
+  key: string;
   x: number;
   y: number;
   r: number;
@@ -23,12 +24,13 @@ export function drawNetwork(graph: NetworkGraph, language: Language) {
     const [a, b] = [graph.nodes[edge.a], graph.nodes[edge.b]];
     if (!a || !b) return [];
     const width = Math.round((1 + 5 * Math.sqrt(edge.weight / heaviest)) * 10) / 10;
-    return [{ x1: a.x, y1: a.y, x2: b.x, y2: b.y, width }];
+    return [{ key: `${a.code}:${b.code}`, x1: a.x, y1: a.y, x2: b.x, y2: b.y, width }];
   });
   const points: DrawnPoint[] = graph.nodes.map((node) => {
     const nearLeft = node.x < graph.width * 0.15;
     const nearRight = node.x > graph.width * 0.85;
     return {
+      key: node.code,
       x: node.x,
       y: node.y,
       r: node.r,

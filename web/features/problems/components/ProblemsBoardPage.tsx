@@ -1,6 +1,6 @@
-import { Badge, Button, Group, Select, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Loader, Select, Stack, Text } from '@mantine/core';
 import { IconChartBar, IconFlag, IconPlus } from '@tabler/icons-react';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert.tsx';
@@ -19,7 +19,14 @@ import {
 } from '../api/filters.ts';
 import { COMMENT_REPORTS_PAGE_SIZE, useCommentReports, useProblemList } from '../api/problems.ts';
 import { ProblemCardList } from './ProblemCard.tsx';
-import { ProblemFilters } from './ProblemFilters.tsx';
+
+/**
+ * The filters' checkboxes and multi-selects (the form-widgets chunk, 22 kB) load when they are shown: on a
+ * phone, behind the filter button, so the board's first visit over a slow link does without them.
+ */
+const ProblemFilters = lazy(() =>
+  import('./ProblemFilters.tsx').then((m) => ({ default: m.ProblemFilters })),
+);
 
 /** The board: views, search, filters and sort, all in the URL; the list follows as they change. */
 export function ProblemsBoardPage() {
@@ -37,7 +44,11 @@ export function ProblemsBoardPage() {
   const active = activeFilterCount(filters);
   const isAdmin = me.user.role === 'admin';
   const views: ProblemView[] = isAdmin ? ['all', 'mine', 'assigned', 'triage'] : ['all', 'mine', 'assigned'];
-  const panel = <ProblemFilters filters={filters} onChange={setFilters} />;
+  const panel = (
+    <Suspense fallback={<Loader size="sm" aria-label={t('common.loading')} />}>
+      <ProblemFilters filters={filters} onChange={setFilters} />
+    </Suspense>
+  );
 
   return (
     <Stack gap="md">

@@ -24,7 +24,7 @@ export function NetworkGraphView({ graph, language }: { graph: NetworkGraph; lan
       >
         {lines.map((line) => (
           <line
-            key={`${line.x1},${line.y1},${line.x2},${line.y2}`}
+            key={line.key}
             {...{ x1: line.x1, y1: line.y1, x2: line.x2, y2: line.y2 }}
             stroke={NETWORK_COLOURS.line}
             strokeOpacity={0.7}
@@ -32,7 +32,7 @@ export function NetworkGraphView({ graph, language }: { graph: NetworkGraph; lan
           />
         ))}
         {points.map((point) => (
-          <g key={`${point.x},${point.y}`}>
+          <g key={point.key}>
             <title>{point.name}</title>
             <circle
               cx={point.x}
