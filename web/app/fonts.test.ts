@@ -15,7 +15,7 @@ function faces(css: string): Face[] {
     range: new Set(
       codePoints(
         body!
-          .match(/unicode-range: ([^;]+);/)![1]!
+          .match(/unicode-range:\s*([^;]+);/)![1]!
           .split(',')
           .map((part) => part.trim()),
       ),

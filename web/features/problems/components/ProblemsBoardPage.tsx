@@ -1,4 +1,4 @@
-import { Badge, Button, Group, Loader, Select, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Select, Stack, Text } from '@mantine/core';
 import { IconChartBar, IconFlag, IconPlus } from '@tabler/icons-react';
 import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,7 @@ import { FilteredList, useSearchText } from '../../../components/FilteredList.ts
 import { FullPageLoader } from '../../../components/FullPageLoader.tsx';
 import { LoadMoreButton } from '../../../components/LoadMoreButton.tsx';
 import { PageHeader } from '../../../components/PageHeader.tsx';
+import { SectionLoader } from '../../../components/SectionLoader.tsx';
 import { useSignedInMe } from '../../../lib/session.ts';
 import {
   activeFilterCount,
@@ -45,7 +46,7 @@ export function ProblemsBoardPage() {
   const isAdmin = me.user.role === 'admin';
   const views: ProblemView[] = isAdmin ? ['all', 'mine', 'assigned', 'triage'] : ['all', 'mine', 'assigned'];
   const panel = (
-    <Suspense fallback={<Loader size="sm" aria-label={t('common.loading')} />}>
+    <Suspense fallback={<SectionLoader />}>
       <ProblemFilters filters={filters} onChange={setFilters} />
     </Suspense>
   );
