@@ -1,5 +1,6 @@
 import './app/fonts.css';
 import './app/mantine-styles.ts';
+import '@mantine/notifications/styles.css';
 import './app/global.css';
 
 import { StrictMode } from 'react';

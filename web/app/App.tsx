@@ -1,4 +1,5 @@
 import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +9,6 @@ import { isApiError } from '../lib/api.ts';
 import { clearOfflineData, registerServiceWorker } from '../lib/offline.ts';
 import { forgetUserAfterExpiry, meQuery } from '../lib/session.ts';
 import { AppRoutes } from '../routes/AppRoutes.tsx';
-import { DeferredToasts } from './DeferredToasts.tsx';
 import { buildTheme, cssVariablesResolver } from './theme.ts';
 
 function createQueryClient() {
@@ -51,7 +51,7 @@ export function App() {
   );
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} forceColorScheme="light">
-      <DeferredToasts />
+      <Notifications position="top-center" />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
           <ErrorBoundary>
