@@ -55,6 +55,22 @@ async function openFinderUntilKept(page: Page) {
   await expect.poll(() => offlineCopyOf(page, '/finder?service='), { timeout: 30_000 }).toBe(true);
 }
 
+/**
+ * A browser with MIRROR's session but an empty cache and no service worker (whose copies would answer
+ * for the network), signed in through another one.
+ */
+async function signedInWithoutWorker(browser: Browser): Promise<BrowserContext> {
+  const { context, page } = await newPage(browser, baseUrl());
+  try {
+    await signIn(page, MIRROR);
+    const fresh = await browser.newContext({ baseURL: baseUrl(), locale: 'th-TH', serviceWorkers: 'block' });
+    await fresh.addCookies((await context.storageState()).cookies);
+    return fresh;
+  } finally {
+    await context.close();
+  }
+}
+
 describe('in the field', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -84,12 +100,9 @@ describe('in the field', () => {
   }, 120_000);
 
   it('opens the finder on a phone new to TIPNet, signed in, in under 300 KB', async () => {
-    const { context, page } = await newPage(browser, baseUrl());
-    // Signed in elsewhere: this browser's cache is empty, as on a phone opening a shared finder link.
-    const fresh = await browser.newContext({ baseURL: baseUrl(), locale: 'th-TH', serviceWorkers: 'block' });
+    // This browser's cache is empty, as on a phone opening a shared finder link.
+    const fresh = await signedInWithoutWorker(browser);
     try {
-      await signIn(page, MIRROR);
-      await fresh.addCookies((await context.storageState()).cookies);
       const phone = await fresh.newPage();
       const link = await throttle(fresh, phone);
       await phone.goto(FINDER, { waitUntil: 'commit', timeout: 60_000 });
@@ -99,21 +112,17 @@ describe('in the field', () => {
       await phone.waitForLoadState('load');
       await phone.waitForTimeout(1_000);
       // It was 353 KB before the first screens stopped loading every page's texts, form widgets, styles
-      // and the whole of Sarabun's Latin (288 KB after, in npm run bench:field).
+      // and the whole of Sarabun's Latin (295 KB after, in npm run bench:field).
       expect(link.transferred()).toBeLessThan(300 * 1024);
     } finally {
       await fresh.close();
-      await context.close();
     }
   }, 180_000);
 
   it("says a page that did not load is the link's fault, and loads it when asked again", async () => {
-    const { context, page } = await newPage(browser, baseUrl());
     // Without the service worker, whose copies would stand in for the lost request.
-    const phone = await browser.newContext({ baseURL: baseUrl(), locale: 'th-TH', serviceWorkers: 'block' });
+    const phone = await signedInWithoutWorker(browser);
     try {
-      await signIn(page, MIRROR);
-      await phone.addCookies((await context.storageState()).cookies);
       const settings = await phone.newPage();
       await settings.route('**/assets/SettingsPage-*.js', (route) => route.abort('internetdisconnected'));
       await settings.goto('/settings');
@@ -125,7 +134,6 @@ describe('in the field', () => {
       await settings.getByRole('heading', { level: 1, name: th.settings.title }).waitFor();
     } finally {
       await phone.close();
-      await context.close();
     }
   });
 
