@@ -183,6 +183,9 @@ export const OrganisationListQuery = PageQuery.extend({
 export type OrganisationListQuery = z.infer<typeof OrganisationListQuery>;
 
 const Counts = z.record(z.string(), z.number().int());
+/** A search with words counts its facets over at most this many matches (then `capped`). */
+export const DIRECTORY_FACET_CAP = 1000;
+
 export const DirectoryFacets = z.object({
   total: z.number().int(),
   sector: Counts,
@@ -195,6 +198,11 @@ export const DirectoryFacets = z.object({
   hotline24h: z.number().int(),
   verified: z.number().int(),
   stale: z.number().int(),
+  /**
+   * The search matched more than DIRECTORY_FACET_CAP: every count is of the first matches found, so a
+   * lower bound, shown as "1,000+".
+   */
+  capped: z.boolean(),
 });
 export type DirectoryFacets = z.infer<typeof DirectoryFacets>;
 export const OrganisationListPage = Page(OrganisationListItem).extend({ facets: DirectoryFacets.optional() });

@@ -10,6 +10,7 @@ export * from './forums.ts';
 export * from './idempotency.ts';
 export * from './line.ts';
 export * from './notifications.ts';
+export * from './organisation-search.ts';
 export * from './organisations.ts';
 export * from './outbox.ts';
 export * from './problems.ts';

@@ -1,46 +1,43 @@
 /** The directory list: search, filters, facet counts and paging. */
 
-import { and, arrayOverlaps, asc, desc, eq, gt, inArray, not, or, type SQL, sql } from 'drizzle-orm';
-import type {
-  DirectoryFacets,
-  DirectoryFilters,
-  OrganisationListQuery,
+import { and, arrayOverlaps, asc, desc, eq, inArray, lte, not, type SQL, sql } from 'drizzle-orm';
+import {
+  DIRECTORY_FACET_CAP,
+  type DirectoryFacets,
+  type DirectoryFilters,
+  type OrganisationListQuery,
 } from '../../../common/directory-api.ts';
 import type { CoverageCode } from '../../../common/directory-taxonomies.ts';
 import { PROVINCE_CODES } from '../../../common/directory-taxonomies.ts';
-import type { Language } from '../../../common/taxonomies.ts';
 import { HOUR_MS } from '../../../common/time.ts';
 import type { Db } from '../../db/client.ts';
 import { rowsOf } from '../../db/rows.ts';
-import { organisations, people } from '../../db/schema/index.ts';
+import { organisationSearch, organisations } from '../../db/schema/index.ts';
 import { versionedCache } from '../../platform/cache/versioned-cache.ts';
-import { type CursorKey, decodeCursor, encodeCursor } from '../../platform/pagination.ts';
+import { decodeCursor, encodeCursor } from '../../platform/pagination.ts';
 import { buildTsquery, searchSynonyms } from '../../platform/search/index.ts';
 import { usingSearchIndexes } from '../../platform/search/index-reads.ts';
 import { presentListItem } from './organisations.presenter.ts';
-import {
-  hasHotline24hSql,
-  type OrganisationListRecord,
-  organisationListColumns,
-  verifiedSql,
-} from './organisations.queries.ts';
-import { staleSql } from './staleness.ts';
+import { organisationListColumns } from './organisations.queries.ts';
+import { STALE_AFTER_MS } from './staleness.ts';
 
 type Dimension = Exclude<keyof DirectoryFilters, 'q'>;
 const PROVINCES = new Set<string>(PROVINCE_CODES);
+const s = organisationSearch;
 
 /**
- * Organisations whose own document matches, or with an active person whose name matches. A union of two
- * index scans: `document @@ q OR id IN (…)` would make PostgreSQL test every organisation's document.
+ * Beyond FACET_CAP matches a search's facet counts are taken over the first ones found and marked as lower
+ * bounds ("1,000+"): counting every match of a one-letter prefix cost more than the rest of the search.
+ * Browsing by filters alone (no words) always counts exactly.
  */
-function textMatch(tsquery: string): SQL {
-  const q = sql`${tsquery}::tsquery`;
-  return sql`${organisations.id} in (
-    select ${organisations.id} from ${organisations} where ${organisations.searchDocument} @@ ${q}
-    union
-    select ${people.organisationId} from ${people}
-    where ${people.active} and ${people.searchDocument} @@ ${q} and ts_filter(${people.searchDocument}, '{a}') @@ ${q})`;
-}
+const FACET_CAP = DIRECTORY_FACET_CAP;
+
+/**
+ * Organisations whose own document or one of whose active people's names match: two GIN indexes on the
+ * narrow search rows, OR-ed as bitmaps.
+ */
+const textMatch = (tsquery: string) =>
+  sql`(${s.document} @@ ${tsquery}::tsquery or ${s.peopleNames} @@ ${tsquery}::tsquery)`;
 
 /** Each filter in use, as its condition; the text query is not a dimension (facets never leave it out). */
 function dimensionConditions(f: DirectoryFilters, now: Date): [Dimension, SQL][] {
@@ -55,24 +52,32 @@ function dimensionConditions(f: DirectoryFilters, now: Date): [Dimension, SQL][]
   const language = some(f.language);
   const population = some(f.population);
   const conditions: [Dimension, SQL | undefined][] = [
-    ['sector', sector && inArray(organisations.sector, sector)],
-    ['type', type && inArray(organisations.type, type)],
-    ['theme', theme && arrayOverlaps(organisations.themes, theme)],
-    ['service', service && arrayOverlaps(organisations.services, service)],
-    ['province', province && arrayOverlaps(organisations.coverage, coverageMatching(province))],
-    ['language', language && arrayOverlaps(organisations.languages, language)],
-    ['population', population && arrayOverlaps(organisations.populations, population)],
-    ['hotline24h', flag(f.hotline24h, hasHotline24hSql)],
-    ['verified', flag(f.verified, verifiedSql)],
-    ['stale', flag(f.stale, staleSql(now))],
+    ['sector', sector && inArray(s.sector, sector)],
+    ['type', type && inArray(s.type, type)],
+    ['theme', theme && arrayOverlaps(s.themes, theme)],
+    ['service', service && arrayOverlaps(s.services, service)],
+    ['province', province && arrayOverlaps(s.coverage, coverageMatching(province))],
+    ['language', language && arrayOverlaps(s.languages, language)],
+    ['population', population && arrayOverlaps(s.populations, population)],
+    ['hotline24h', flag(f.hotline24h, sql`${s.hasHotline24h}`)],
+    ['verified', flag(f.verified, sql`${s.verified}`)],
+    ['stale', flag(f.stale, staleSearchRow(now))],
   ];
   return conditions.filter((c): c is [Dimension, SQL] => c[1] !== undefined);
 }
 
-/** The WHERE clause of a filter set: the text query and every filter in use. */
-export function filterConditions(f: DirectoryFilters, now: Date): SQL | undefined {
+const staleSearchRow = (now: Date) => lte(s.reviewedAt, new Date(now.getTime() - STALE_AFTER_MS));
+
+/** The search rows' WHERE clause for a filter set: the text query and every filter in use. */
+function searchConditions(f: DirectoryFilters, now: Date): SQL | undefined {
   const tsquery = f.q ? buildTsquery(f.q, searchSynonyms) : null;
   return and(tsquery ? textMatch(tsquery) : undefined, ...dimensionConditions(f, now).map(([, c]) => c));
+}
+
+/** The organisations a filter set selects, as a condition on `organisations` (exports, contact sheets). */
+export function filterConditions(f: DirectoryFilters, now: Date): SQL | undefined {
+  const where = searchConditions(f, now);
+  return where && sql`${organisations.id} in (select ${s.organisationId} from ${s} where ${where})`;
 }
 
 /** An organisation working nationwide can act in every province. */
@@ -103,12 +108,8 @@ export function listOrganisationsCached(
 }
 
 export async function listOrganisations(db: Db, now: Date, query: OrganisationListQuery) {
-  const tsquery = query.q ? buildTsquery(query.q, searchSynonyms) : null;
   return usingSearchIndexes(db, async (tx) => {
-    const where = filterConditions(query, now);
-    const page = tsquery
-      ? await rankedPage(tx, where, tsquery, query)
-      : await alphabeticalPage(tx, where, query);
+    const page = await listPage(tx, now, query);
     return {
       items: page.items.map(presentListItem(now)),
       nextCursor: page.nextCursor,
@@ -117,81 +118,56 @@ export async function listOrganisations(db: Db, now: Date, query: OrganisationLi
   });
 }
 
-async function alphabeticalPage(db: Db, where: SQL | undefined, query: OrganisationListQuery) {
-  const after = decodeCursor(query.cursor);
-  const order = nameOrder(query.lang);
-  const rows = await db
-    .select(organisationListColumns)
-    .from(organisations)
-    .where(and(where, after ? order.after(after) : undefined))
-    .orderBy(...order.by)
-    .limit(query.limit + 1);
-  return pageOf(rows, query.limit, (last) => ({ k: order.keyOf(last), id: last.id }));
-}
-
-/** Thai letters (and digits): a name that starts with one is listed before the Latin-named ones. */
-const THAI_INITIAL = /^[\u0E00-\u0E7F]/;
-
 /**
- * Names in the reader's language. Thai names in Thai alphabetical order (the ICU collation made by the
- * migration: leading vowels as in a dictionary, เอ… under อ), Thai-initial names first as a Thai reader
- * expects; the script test is explicit because PGlite's ICU keeps no Thai tailoring and would put Latin
- * first. Keyset paging compares the same (script, name, id) row, so pages never skip or repeat.
+ * One page, chosen and ordered on the narrow search rows, then read from `organisations` by primary key.
+ * With words, name matches come first, then the rest, each alphabetically; the tier is read through the
+ * names index as a set PostgreSQL hashes once, and the alphabetical order is the integer rank the triggers
+ * keep, so ordering thousands of matches compares integers, not Thai collation keys (ranking with
+ * ts_rank_cd cost ~12 µs per match). Ties in the tier make ranked results page by offset; the alphabetical
+ * list pages by its (rank, id) key.
  */
-function nameOrder(language: Language) {
-  if (language === 'en') {
-    return {
-      by: [asc(organisations.nameEn), asc(organisations.id)],
-      keyOf: (o: OrganisationListRecord) => o.nameEn,
-      after: (cursor: CursorKey) =>
-        or(
-          gt(organisations.nameEn, cursor.k),
-          and(eq(organisations.nameEn, cursor.k), gt(organisations.id, cursor.id)),
-        ),
-    };
-  }
-  const latin = sql`(${organisations.nameTh} !~ ${THAI_INITIAL.source})`;
-  const thaiName = sql`${organisations.nameTh} collate tipnet_thai`;
+async function listPage(db: Db, now: Date, query: OrganisationListQuery) {
+  const { statement, offset, ranked } = pageStatement(db, now, query);
+  const rows = await statement;
+  const items = rows.slice(0, query.limit);
+  const last = items.at(-1);
+  const nextKey = (row: { id: string; rank: number }) =>
+    ranked ? { k: String(offset + query.limit), id: row.id } : { k: String(row.rank), id: row.id };
   return {
-    by: [asc(latin), asc(thaiName), asc(organisations.id)],
-    keyOf: (o: OrganisationListRecord) => o.nameTh,
-    after: (cursor: CursorKey) =>
-      sql`(${latin}, ${thaiName}, ${organisations.id}) > (${!THAI_INITIAL.test(cursor.k)}, ${cursor.k}::text collate tipnet_thai, ${cursor.id}::uuid)`,
+    items: items.map(({ rank: _rank, ...item }) => item),
+    nextCursor: rows.length > query.limit && last ? encodeCursor(nextKey(last)) : null,
   };
 }
 
-/**
- * Through the names index, as a set PostgreSQL hashes once: testing each match's ~1 KB names document
- * (Thai n-grams included) cost more than the rest of the ordering for broad words.
- */
-const nameMatch = (tsquery: string) =>
-  sql`${organisations.id} in (select ${organisations.id} from ${organisations} where ${organisations.nameDocument} @@ ${tsquery}::tsquery)`;
-
-/**
- * Name matches first, then the rest, each by name. Only the small names document is read for ordering:
- * ranking by ts_rank_cd cost ~12 µs per match, which a broad word ('แรงงาน': 3,800 of 5,000) multiplies.
- * Ties are possible, so this pages by offset.
- */
-async function rankedPage(db: Db, where: SQL | undefined, tsquery: string, query: OrganisationListQuery) {
-  const offset = Number(decodeCursor(query.cursor, { key: 'offset', id: 'uuid' })?.k ?? 0);
-  const rows = await db
-    .select(organisationListColumns)
-    .from(organisations)
-    .where(where)
-    .orderBy(desc(nameMatch(tsquery)), ...nameOrder(query.lang).by)
+/** The page's one statement (exported for the plan test). */
+export function pageStatement(db: Db, now: Date, query: OrganisationListQuery) {
+  const tsquery = query.q ? buildTsquery(query.q, searchSynonyms) : null;
+  const rank = query.lang === 'en' ? s.rankEn : s.rankTh;
+  const tier = tsquery
+    ? sql<boolean>`${s.organisationId} in (select ${s.organisationId} from ${s} where ${s.names} @@ ${tsquery}::tsquery)`
+    : sql<boolean>`true`;
+  const cursor = decodeCursor(query.cursor, { key: 'offset', id: 'uuid' });
+  const offset = tsquery ? Number(cursor?.k ?? 0) : 0;
+  const after = tsquery ? null : cursor;
+  const chosen = db
+    .select({ id: s.organisationId, tier: tier.as('tier'), rank: sql<number>`${rank}`.as('rank') })
+    .from(s)
+    .where(
+      and(
+        searchConditions(query, now),
+        after ? sql`(${rank}, ${s.organisationId}) > (${Number(after.k)}, ${after.id}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(...(tsquery ? [desc(tier)] : []), asc(rank), asc(s.organisationId))
     .limit(query.limit + 1)
-    .offset(offset);
-  return pageOf(rows, query.limit, (last) => ({ k: String(offset + query.limit), id: last.id }));
-}
-
-function pageOf(
-  rows: OrganisationListRecord[],
-  limit: number,
-  key: (last: OrganisationListRecord) => { k: string; id: string },
-) {
-  const items = rows.slice(0, limit);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(key(last)) : null };
+    .offset(offset)
+    .as('chosen');
+  const statement = db
+    .select({ ...organisationListColumns, rank: chosen.rank })
+    .from(organisations)
+    .innerJoin(chosen, eq(organisations.id, chosen.id))
+    .orderBy(...(tsquery ? [desc(chosen.tier)] : []), asc(chosen.rank), asc(chosen.id));
+  return { statement, offset, ranked: tsquery !== null };
 }
 
 const passColumn = (dimension: Dimension) => sql.raw(`"passes_${dimension}"`);
@@ -199,10 +175,16 @@ const passColumn = (dimension: Dimension) => sql.raw(`"passes_${dimension}"`);
 /**
  * For each filter, how many organisations each of its values would give with the other filters as they
  * are (its own left out), so the counts next to a filter's options stay meaningful while it is in use.
- * One statement: the text query runs once into `matched`, which keeps every organisation failing at most
- * one filter together with which filters it passes; each facet then counts the rows passing all the others.
+ * One statement over the search rows: the text query runs once into `found`, which keeps every
+ * organisation failing at most one filter together with which filters it passes; each facet then counts
+ * the rows passing all the others. A search with words stops at FACET_CAP + 1 such rows and says so.
  */
 export async function facetCounts(db: Db, now: Date, f: DirectoryFilters): Promise<DirectoryFacets> {
+  return presentFacets(rowsOf<FacetRow>(await db.execute<FacetRow>(facetStatement(now, f))));
+}
+
+/** The facets' one statement (exported for the plan test). */
+export function facetStatement(now: Date, f: DirectoryFilters): SQL {
   const tsquery = f.q ? buildTsquery(f.q, searchSynonyms) : null;
   const conditions = dimensionConditions(f, now);
   const passes = (except?: Dimension) =>
@@ -214,20 +196,23 @@ export async function facetCounts(db: Db, now: Date, f: DirectoryFilters): Promi
   const passColumns = conditions.map(([d, c]) => sql`, coalesce(${c}, false) as ${passColumn(d)}`);
   const grouped = (facet: string, value: string, except: Dimension, extra = sql`true`) =>
     sql`select ${facet}, ${sql.raw(value)}::text, count(*)::int
-      from matched where ${passes(except)} and ${extra} group by 2`;
+      from found where ${passes(except)} and ${extra} group by 2`;
   const counted = (facet: Dimension, column: string) =>
-    sql`select ${facet}, null, count(*)::int from matched where ${passes(facet)} and ${sql.raw(column)}`;
+    sql`select ${facet}, null, count(*)::int from found where ${passes(facet)} and ${sql.raw(column)}`;
 
-  const result = await db.execute<FacetRow>(sql`
+  return sql`
     with found as materialized (
-      select sector, type, themes, services, coverage, languages, populations,
-        ${hasHotline24hSql} as hotline, ${verifiedSql} as verified,
-        ${staleSql(now)} as stale ${sql.join(passColumns, sql``)}
-      from ${organisations}
-      where ${tsquery ? textMatch(tsquery) : sql`true`}
-    ),
-    matched as (select * from found where ${failures} <= 1)
-    select 'total' as facet, null::text as code, count(*)::int as n from matched where ${passes()}
+      select * from (
+        select sector, type, themes, services, coverage, languages, populations,
+          has_hotline_24h as hotline, verified, ${staleSearchRow(now)} as stale ${sql.join(passColumns, sql``)}
+        from ${s}
+        where ${tsquery ? textMatch(tsquery) : sql`true`}
+      ) candidates
+      where ${failures} <= 1
+      ${tsquery ? sql`limit ${FACET_CAP + 1}` : sql``}
+    )
+    select 'total' as facet, null::text as code, count(*)::int as n from found where ${passes()}
+    union all select 'capped', null, ${tsquery ? sql`(count(*) > ${FACET_CAP})::int` : sql`0`} from found
     union all ${grouped('sector', 'sector', 'sector')}
     union all ${grouped('type', 'type', 'type')}
     union all ${grouped('theme', 'unnest(themes)', 'theme')}
@@ -239,8 +224,7 @@ export async function facetCounts(db: Db, now: Date, f: DirectoryFilters): Promi
     union all ${counted('hotline24h', 'hotline')}
     union all ${counted('verified', 'verified')}
     union all ${counted('stale', 'stale')}
-  `);
-  return presentFacets(rowsOf<FacetRow>(result));
+  `;
 }
 
 type FacetRow = { facet: string; code: string | null; n: number };
@@ -271,5 +255,6 @@ function presentFacets(rows: FacetRow[]): DirectoryFacets {
     hotline24h: single('hotline24h'),
     verified: single('verified'),
     stale: single('stale'),
+    capped: single('capped') === 1,
   };
 }

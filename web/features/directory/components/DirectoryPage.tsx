@@ -91,7 +91,9 @@ export function DirectoryPage({ view = 'list' }: { view?: DirectoryView }) {
           buttonLabel: active
             ? t('directory.filters.buttonActive', { count: active })
             : t('directory.filters.button'),
-          showLabel: t('directory.filters.show', { count: total }),
+          showLabel: t(facets?.capped ? 'directory.filters.showAtLeast' : 'directory.filters.show', {
+            count: total,
+          }),
         }}
       >
         <Stack gap="sm">
@@ -103,7 +105,7 @@ export function DirectoryPage({ view = 'list' }: { view?: DirectoryView }) {
             <>
               <Group justify="space-between" gap="xs">
                 <Text size="sm" c="dimmed" role="status">
-                  {t('directory.count', { count: total })}
+                  {t(facets?.capped ? 'directory.countAtLeast' : 'directory.count', { count: total })}
                 </Text>
                 <Anchor
                   href={exportOrganisationsUrl(filters, language)}

@@ -28,7 +28,10 @@ const CHECKBOX_GROUPS: { key: Exclude<ListFilter, 'province' | 'sector'>; group:
 export function FilterPanel({ filters, facets, labels, onChange }: FilterPanelProps) {
   const { t } = useTranslation();
   const count = (key: ListFilter, code: string) => facets?.[key]?.[code] ?? 0;
-  const withCount = (label: string, n: number | undefined) => (n === undefined ? label : `${label} (${n})`);
+  // A broad search's counts are of its first matches only: lower bounds, marked with a plus.
+  const atLeast = facets?.capped ? '+' : '';
+  const withCount = (label: string, n: number | undefined) =>
+    n === undefined ? label : `${label} (${n}${atLeast})`;
   const set = (key: ListFilter, values: string[]) => onChange({ ...filters, [key]: values });
 
   const provinceOptions = [...labels.options('coverageFlags'), ...labels.options('provinces')].map(

@@ -3,6 +3,7 @@ import { IconMapPin, IconWorld } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { DIRECTORY_FACET_CAP } from '../../../../common/directory-api.ts';
 import { GRID_COLUMNS, GRID_ROWS, PROVINCE_TILES } from '../../../lib/provinceTiles.ts';
 import type { Language } from '../../../lib/types.ts';
 import type { DirectoryFacets, Labels } from '../api/directory.ts';
@@ -44,6 +45,11 @@ export function ProvinceMap({ facets, filters, labels, language }: ProvinceMapPr
         <Text size="sm" c="dimmed">
           {t('directory.map.hint')}
         </Text>
+        {facets.capped && (
+          <Text size="sm" c="orange.9">
+            {t('directory.countsCapped', { cap: DIRECTORY_FACET_CAP.toLocaleString(language) })}
+          </Text>
+        )}
       </div>
       {nationwide > 0 && (
         <Switch

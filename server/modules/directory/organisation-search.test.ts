@@ -1,0 +1,225 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OrganisationListQuery } from '../../../common/directory-api.ts';
+import { rowsOf } from '../../db/rows.ts';
+import { organisationContacts, organisations, people } from '../../db/schema/index.ts';
+import { buildContact, buildOrganisation, buildPerson } from '../../demo/factories.ts';
+import { buildTestApp, type TestApp } from '../../test/test-app.ts';
+import { facetStatement, listOrganisations, pageStatement } from './search.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(() => t.close());
+
+const COLUMNS = sql`organisation_id, document::text, names::text, people_names::text, sector, type, themes,
+  services, populations, languages, coverage, has_hotline_24h, verified, reviewed_at, rank_th, rank_en`;
+
+type SearchRow = Record<string, unknown>;
+
+/** What the triggers keep, and what they should hold: the same rows computed from the organisations now. */
+async function keptAndExpected() {
+  const kept = rowsOf<SearchRow>(
+    await t.db.execute(sql`select ${COLUMNS} from organisation_search order by 1`),
+  );
+  const expected = rowsOf<SearchRow>(
+    await t.db.execute(sql`
+      select ${COLUMNS} from (
+        select o.id as organisation_id, o.search_document as document, o.name_document as names,
+          coalesce((select array_to_tsvector(array_agg(distinct w.lexeme))
+            from people p, unnest(ts_filter(p.search_document, '{a}')) as w
+            where p.organisation_id = o.id and p.active), ''::tsvector) as people_names,
+          o.sector, o.type, o.themes, o.services, o.populations, o.languages, o.coverage,
+          exists (select 1 from organisation_contacts h where h.organisation_id = o.id
+            and h.type = 'hotline_24h' and h.visibility = 'all_members') as has_hotline_24h,
+          o.verified_at is not null and o.contacts_changed_at is null as verified,
+          coalesce(o.last_reviewed_at, o.created_at) as reviewed_at,
+          row_number() over (order by o.name_th !~ '^[\u0E00-\u0E7F]', o.name_th collate tipnet_thai, o.id)::int
+            as rank_th,
+          row_number() over (order by o.name_en, o.id)::int as rank_en
+        from organisations o
+      ) e order by 1`),
+  );
+  return { kept, expected };
+}
+
+describe("the directory search's own rows", () => {
+  it('follow every write to what search matches, filters, counts and orders on', async () => {
+    let shelter!: Awaited<ReturnType<typeof buildOrganisation>>;
+    let other!: Awaited<ReturnType<typeof buildOrganisation>>;
+    let personId!: string;
+    let hotlineId!: string;
+    const steps: [string, () => Promise<unknown>][] = [
+      [
+        'new organisations',
+        async () => {
+          shelter = await buildOrganisation(t.db, { nameTh: 'บ้านพักฟื้น', nameEn: 'Zephyr shelter' });
+          other = await buildOrganisation(t.db, { nameTh: 'กองทุนแรงงาน', nameEn: 'Alder fund' });
+        },
+      ],
+      [
+        'a person joins',
+        async () => {
+          personId = (await buildPerson(t.db, { organisationId: shelter.id, nameEn: 'Somchai Rakdee' })).id;
+        },
+      ],
+      [
+        'the person moves to another organisation',
+        () => t.db.update(people).set({ organisationId: other.id }).where(eq(people.id, personId)),
+      ],
+      ['the person leaves', () => t.db.update(people).set({ active: false }).where(eq(people.id, personId))],
+      [
+        'a 24-hour hotline added',
+        async () => {
+          hotlineId = (
+            await buildContact(t.db, { organisationId: shelter.id, type: 'hotline_24h', value: '1300' })
+          ).id;
+        },
+      ],
+      [
+        'the hotline made private, then removed',
+        async () => {
+          await t.db
+            .update(organisationContacts)
+            .set({ visibility: 'centre_only' })
+            .where(eq(organisationContacts.id, hotlineId));
+          await t.db.delete(organisationContacts).where(eq(organisationContacts.id, hotlineId));
+        },
+      ],
+      [
+        'its codes changed, verified and reviewed',
+        () =>
+          t.db
+            .update(organisations)
+            .set({
+              services: ['interpretation'],
+              coverage: ['TH-50'],
+              themes: ['labour_trafficking'],
+              verifiedAt: new Date(),
+              lastReviewedAt: new Date(),
+            })
+            .where(eq(organisations.id, shelter.id)),
+      ],
+      [
+        'renamed, in both languages',
+        () =>
+          t.db
+            .update(organisations)
+            .set({ nameTh: 'ก่อการดี', nameEn: 'Aardvark shelter' })
+            .where(eq(organisations.id, shelter.id)),
+      ],
+      ['deleted', () => t.db.delete(organisations).where(eq(organisations.id, shelter.id))],
+    ];
+    for (const [step, write] of steps) {
+      await write();
+      const { kept, expected } = await keptAndExpected();
+      // A deletion leaves a gap in the ranks, which orders the same.
+      if (step === 'deleted') {
+        expect(
+          kept.map(({ rank_th: _t, rank_en: _e, ...r }) => r),
+          step,
+        ).toEqual(expected.map(({ rank_th: _t, rank_en: _e, ...r }) => r));
+      } else {
+        expect(kept, step).toEqual(expected);
+      }
+    }
+  });
+});
+
+describe('facet counts of a broad search', () => {
+  it('stop at 1,000 matches and say so, while browsing by filters alone counts exactly', async () => {
+    await t.db.execute(sql`
+      insert into organisations (id, name_th, name_en, sector, services, search_document, name_document,
+        created_at, updated_at)
+      select gen_random_uuid(), 'กว้าง ' || i, 'Broadword ' || i, 'ngo',
+        case when i % 100 = 0 then array['medical'] else array['shelter'] end,
+        to_tsvector('simple', 'broadword ' || case when i % 100 = 0 then 'rareword' else '' end),
+        to_tsvector('simple', 'broadword'), now(), now()
+      from generate_series(1, 1050) as i`);
+    const now = new Date();
+    const facetsOf = async (qs: string) =>
+      (
+        await listOrganisations(
+          t.db,
+          now,
+          OrganisationListQuery.parse(Object.fromEntries(new URLSearchParams(qs))),
+        )
+      ).facets!;
+
+    const broad = await facetsOf('q=broadword&facets=1');
+    expect(broad.capped).toBe(true);
+    expect(broad.total).toBe(1001);
+    expect((broad.service.shelter ?? 0) + (broad.service.medical ?? 0)).toBe(1001);
+
+    const rare = await facetsOf('q=rareword&facets=1');
+    expect(rare).toMatchObject({ capped: false, total: 10, service: { medical: 10 } });
+
+    const [{ n }] = rowsOf<{ n: number }>(
+      await t.db.execute(sql`select count(*)::int as n from organisations where 'shelter' = any(services)`),
+    );
+    const browsing = await facetsOf('service=shelter&facets=1');
+    expect(browsing).toMatchObject({ capped: false, total: n });
+    expect(n).toBeGreaterThan(1000);
+  });
+});
+
+/** Every node of a JSON plan, depth first. */
+type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; Plans?: PlanNode[] };
+function planNodes(node: PlanNode): string[] {
+  const target = node['Index Name'] ?? node['Relation Name'];
+  const here = `${node['Node Type']}${target ? ` on ${target}` : ''}`;
+  return [here, ...(node.Plans ?? []).flatMap(planNodes)];
+}
+
+describe.runIf(process.env.TIPNET_TEST_DRIVER === 'pg')('directory search at 5,000 organisations', () => {
+  const explained = async (statement: unknown) => {
+    // As the search runs them (usingSearchIndexes): without JIT, and without sequential scans.
+    return t.db.transaction(async (tx) => {
+      await tx.execute(sql`select set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)`);
+      const [row] = rowsOf<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
+        await tx.execute(sql`explain (format json) ${statement}`),
+      );
+      return planNodes(row!['QUERY PLAN'][0].Plan);
+    });
+  };
+
+  it('matches words through the GIN indexes of its own rows, never scanning the wide organisations', async () => {
+    await t.db.execute(sql`
+      insert into organisations (id, name_th, name_en, description_th, sector, services, coverage, languages,
+        search_document, name_document, created_at, updated_at)
+      select gen_random_uuid(), 'องค์กร ' || i, 'Plan org ' || i, repeat('งานคุ้มครองผู้เสียหาย ', 40), 'ngo',
+        array[(array['shelter', 'legal_aid', 'medical', 'interpretation'])[1 + i % 4]],
+        array['TH-' || (10 + i % 77)], array[(array['th', 'my', 'km', 'lo'])[1 + i % 4]],
+        to_tsvector('simple', 'plan org ' || i || ' ' || repeat('protection victims ', 40)),
+        to_tsvector('simple', 'plan org ' || i), now(), now()
+      from generate_series(1, 5000) as i`);
+    await t.db.execute(sql`analyze organisation_search, organisations`);
+    const now = new Date();
+    for (const qs of ['q=protection&service=shelter', 'q=pla', 'province=TH-50&facets=1']) {
+      const query = OrganisationListQuery.parse(Object.fromEntries(new URLSearchParams(qs)));
+      for (const nodes of [
+        await explained(pageStatement(t.db, now, query).statement),
+        await explained(facetStatement(now, query)),
+      ]) {
+        const plan = `${qs}: ${nodes.join(' > ')}`;
+        // Browsing by filters alone counts every organisation failing at most one of them: a scan of the
+        // narrow search rows, never of the wide organisations.
+        expect(
+          nodes.filter((n) => n.startsWith('Seq Scan on organisations')),
+          plan,
+        ).toEqual([]);
+        if (query.q)
+          expect(
+            nodes.filter((n) => n.startsWith('Seq Scan')),
+            plan,
+          ).toEqual([]);
+        if (query.q)
+          expect(
+            nodes.some((n) => n.includes('organisation_search_document_idx')),
+            plan,
+          ).toBe(true);
+      }
+    }
+  });
+});
