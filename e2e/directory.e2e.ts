@@ -4,7 +4,9 @@ import { expectNoSeriousAxeViolations, launchBrowser, newPage, PHONE, screenshot
 import {
   apiAs,
   baseUrl,
+  escapeRegExp,
   FISHERIES,
+  fill,
   MIRROR,
   openPage,
   organisationId,
@@ -113,6 +115,44 @@ describe('network directory', () => {
       await pageReady(page, th.organisations.title);
       await result(page, STELLA_TH).waitFor();
       await expect.poll(() => result(page, FISHING_ASSOCIATION_TH).count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('says when a broad search counted only its first 1,000 matches: "at least", a plus, a note on the map', async () => {
+    const { context, page } = await newPage(browser, baseUrl(), PHONE);
+    try {
+      // The demo network is far below the cap, so the server's answers are marked capped on their way in.
+      await page.route(/\/api\/v1\/organizations\?/, async (route) => {
+        const response = await route.fetch();
+        const body = await response.json();
+        if (body.facets) body.facets.capped = true;
+        await route.fulfill({ response, json: body });
+      });
+      await signIn(page, MIRROR);
+      await openPage(page, '/organisations', th.organisations.title);
+      await search(page, 'มูลนิธิ');
+      const atLeast = new RegExp(
+        `^${escapeRegExp(fill(th.directory.countAtLeast, { count: 'X' })).replace('X', '\\d+')}$`,
+      );
+      await page.getByRole('status').filter({ hasText: atLeast }).waitFor();
+
+      await page.getByRole('button', { name: th.directory.filters.button, exact: true }).click();
+      const drawer = page.getByRole('dialog', { name: th.directory.filters.title });
+      await drawer
+        .getByRole('checkbox', { name: /\(\d+\+\)$/ })
+        .first()
+        .waitFor();
+      await screenshot(page, 'directory-capped-counts');
+      await drawer.getByRole('button', { name: /^แสดง \d+\+ หน่วยงาน$/ }).click();
+
+      await page
+        .getByRole('navigation', { name: th.directory.views.label })
+        .getByRole('link', { name: th.directory.views.map })
+        .click();
+      await page.getByRole('heading', { level: 2, name: th.directory.map.heading }).waitFor();
+      await page.getByText(fill(th.directory.countsCapped, { cap: '1,000' })).waitFor();
     } finally {
       await context.close();
     }
