@@ -17,7 +17,7 @@ describe('secondary suppression', () => {
   it('withholds the smallest other non-zero count, so the "< 5" cannot be the total minus the rest', () => {
     // Column 0: 3 (suppressed), 0, 9, 7 — total 19. Without help, 19 − 16 = 3.
     const before = tableOf([[SUPPRESSED], [0], [9], [7]], [19]);
-    expect(derivable(before)).toEqual([3]);
+    expect(derivable(before)).toEqual(['3']);
     const after = withSecondarySuppression(before);
     expect(after.rows.map((r) => r.values[0])).toEqual([SUPPRESSED, 0, 9, WITHHELD]);
     expect(after.totals).toEqual([19]);
@@ -49,8 +49,31 @@ describe('secondary suppression', () => {
     expect(derivable(after)).toEqual([]);
   });
 
-  it('adds nothing where two cells are already hidden: only their sum can be derived', () => {
-    const table = tableOf([[SUPPRESSED], [SUPPRESSED], [10]], [16]);
+  it('withholds more while the hidden cells\' sum still narrows a "< 5"', () => {
+    // 18 − 16 = 2. Withholding the 1 leaves a sum of 3 for the "< 5" and it: the "< 5" is 1 or 2, so the
+    // 6 goes too.
+    const small = tableOf([[SUPPRESSED], [1], [6], [9]], [18]);
+    expect(derivable(small)).toEqual(['2']);
+    const after = withSecondarySuppression(small);
+    expect(after.rows.map((r) => r.values[0])).toEqual([SUPPRESSED, WITHHELD, WITHHELD, 9]);
+    expect(derivable(after)).toEqual([]);
+  });
+
+  it('withholds more where two "< 5" add up to what pins them (2 or 8)', () => {
+    const eight = tableOf([[SUPPRESSED], [SUPPRESSED], [10]], [18]);
+    expect(derivable(eight)).toEqual(['4', '4']);
+    const after = withSecondarySuppression(eight);
+    expect(after.rows.map((r) => r.values[0])).toEqual([SUPPRESSED, SUPPRESSED, WITHHELD]);
+    expect(derivable(after)).toEqual([]);
+
+    const two = withSecondarySuppression(tableOf([[SUPPRESSED], [SUPPRESSED]], [2]));
+    expect(two.totals).toEqual([WITHHELD]);
+    expect(derivable(two)).toEqual([]);
+  });
+
+  it('adds nothing where two hidden cells already leave each "< 5" anything from 1 to 4', () => {
+    const table = tableOf([[SUPPRESSED], [SUPPRESSED], [10]], [15]);
+    expect(derivable(table)).toEqual([]);
     expect(withSecondarySuppression(table)).toEqual(table);
   });
 
