@@ -45,22 +45,6 @@ CREATE FUNCTION tipnet_has_hotline_24h(org uuid) RETURNS boolean LANGUAGE sql ST
     WHERE h.organisation_id = org AND h.type = 'hotline_24h' AND h.visibility = 'all_members');
 $$;
 --> statement-breakpoint
--- An organisation's search row, written whole from its columns, people and contacts (ranks kept).
-CREATE FUNCTION tipnet_organisation_search_write(org uuid) RETURNS void LANGUAGE sql AS $$
-  INSERT INTO organisation_search (organisation_id, document, names, people_names, sector, type, themes,
-    services, populations, languages, coverage, has_hotline_24h, verified, reviewed_at)
-  SELECT o.id, o.search_document, o.name_document, tipnet_people_names_of(o.id), o.sector, o.type, o.themes,
-    o.services, o.populations, o.languages, o.coverage, tipnet_has_hotline_24h(o.id),
-    o.verified_at IS NOT NULL AND o.contacts_changed_at IS NULL,
-    coalesce(o.last_reviewed_at, o.created_at)
-  FROM organisations o WHERE o.id = org
-  ON CONFLICT (organisation_id) DO UPDATE SET document = excluded.document, names = excluded.names,
-    people_names = excluded.people_names, sector = excluded.sector, type = excluded.type,
-    themes = excluded.themes, services = excluded.services, populations = excluded.populations,
-    languages = excluded.languages, coverage = excluded.coverage, has_hotline_24h = excluded.has_hotline_24h,
-    verified = excluded.verified, reviewed_at = excluded.reviewed_at;
-$$;
---> statement-breakpoint
 -- Every organisation's place in both alphabetical orders, as search.ts's nameOrder sorts (Thai-initial
 -- names first). Renumbered whole when a name is added or changed, which is rare; the advisory lock makes
 -- concurrent renumberings take turns, each seeing the other's names. Always a hash join: right after a bulk
@@ -76,71 +60,107 @@ BEGIN
   WHERE s.organisation_id = r.id AND (s.rank_th <> r.th OR s.rank_en <> r.en);
 END $$;
 --> statement-breakpoint
-CREATE FUNCTION tipnet_organisation_search_organisation() RETURNS trigger LANGUAGE plpgsql AS $$
+-- New organisations, once per inserting statement (a bulk import writes and renumbers once). They have no
+-- people and no contacts yet: those reference them.
+CREATE FUNCTION tipnet_organisation_search_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM tipnet_organisation_search_write(NEW.id);
-  RETURN NULL;
-END $$;
---> statement-breakpoint
-CREATE TRIGGER organisations_search
-  AFTER INSERT OR UPDATE OF search_document, name_document, sector, type, themes, services, populations,
-    languages, coverage, verified_at, contacts_changed_at, last_reviewed_at, created_at
-  ON organisations FOR EACH ROW EXECUTE FUNCTION tipnet_organisation_search_organisation();
---> statement-breakpoint
-CREATE FUNCTION tipnet_organisation_search_ranks() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
+  INSERT INTO organisation_search (organisation_id, document, names, people_names, sector, type, themes,
+    services, populations, languages, coverage, has_hotline_24h, verified, reviewed_at)
+  SELECT o.id, o.search_document, o.name_document, ''::tsvector, o.sector, o.type, o.themes, o.services,
+    o.populations, o.languages, o.coverage, false, o.verified_at IS NOT NULL AND o.contacts_changed_at IS NULL,
+    coalesce(o.last_reviewed_at, o.created_at)
+  FROM new_organisations o;
   PERFORM tipnet_organisation_search_rank();
   RETURN NULL;
 END $$;
 --> statement-breakpoint
--- Once per inserting statement (a bulk import renumbers once), after the rows above are written.
-CREATE TRIGGER organisations_search_ranks_inserted
-  AFTER INSERT ON organisations FOR EACH STATEMENT EXECUTE FUNCTION tipnet_organisation_search_ranks();
+CREATE TRIGGER organisations_search_inserted AFTER INSERT ON organisations
+  REFERENCING NEW TABLE AS new_organisations FOR EACH STATEMENT EXECUTE FUNCTION tipnet_organisation_search_inserted();
 --> statement-breakpoint
-CREATE TRIGGER organisations_search_ranks_renamed
-  AFTER UPDATE OF name_th, name_en ON organisations FOR EACH ROW
-  WHEN (OLD.name_th IS DISTINCT FROM NEW.name_th OR OLD.name_en IS DISTINCT FROM NEW.name_en)
-  EXECUTE FUNCTION tipnet_organisation_search_ranks();
---> statement-breakpoint
-CREATE FUNCTION tipnet_organisation_search_people_of(org uuid) RETURNS void LANGUAGE sql AS $$
-  UPDATE organisation_search SET people_names = tipnet_people_names_of(org) WHERE organisation_id = org;
-$$;
---> statement-breakpoint
-CREATE FUNCTION tipnet_organisation_search_person() RETURNS trigger LANGUAGE plpgsql AS $$
+-- An edit: the row follows its organisation's columns (people and contacts have triggers of their own).
+CREATE FUNCTION tipnet_organisation_search_updated() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    PERFORM tipnet_organisation_search_people_of(NEW.organisation_id);
-  END IF;
-  IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND OLD.organisation_id <> NEW.organisation_id) THEN
-    PERFORM tipnet_organisation_search_people_of(OLD.organisation_id);
+  UPDATE organisation_search SET document = NEW.search_document, names = NEW.name_document,
+    sector = NEW.sector, type = NEW.type, themes = NEW.themes, services = NEW.services,
+    populations = NEW.populations, languages = NEW.languages, coverage = NEW.coverage,
+    verified = NEW.verified_at IS NOT NULL AND NEW.contacts_changed_at IS NULL,
+    reviewed_at = coalesce(NEW.last_reviewed_at, NEW.created_at)
+  WHERE organisation_id = NEW.id;
+  IF OLD.name_th IS DISTINCT FROM NEW.name_th OR OLD.name_en IS DISTINCT FROM NEW.name_en THEN
+    PERFORM tipnet_organisation_search_rank();
   END IF;
   RETURN NULL;
 END $$;
 --> statement-breakpoint
-CREATE TRIGGER people_organisation_search
-  AFTER INSERT OR DELETE OR UPDATE OF organisation_id, active, search_document ON people
-  FOR EACH ROW EXECUTE FUNCTION tipnet_organisation_search_person();
+CREATE TRIGGER organisations_search_updated
+  AFTER UPDATE OF search_document, name_document, name_th, name_en, sector, type, themes, services,
+    populations, languages, coverage, verified_at, contacts_changed_at, last_reviewed_at, created_at
+  ON organisations FOR EACH ROW EXECUTE FUNCTION tipnet_organisation_search_updated();
 --> statement-breakpoint
-CREATE FUNCTION tipnet_organisation_search_hotline_of(org uuid) RETURNS void LANGUAGE sql AS $$
-  UPDATE organisation_search SET has_hotline_24h = tipnet_has_hotline_24h(org)
-  WHERE organisation_id = org AND has_hotline_24h <> tipnet_has_hotline_24h(org);
-$$;
---> statement-breakpoint
-CREATE FUNCTION tipnet_organisation_search_contact() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Statement triggers with transition tables: a bulk insert of people (an import, the synthetic network)
+-- recomputes each organisation's names once, not once per person.
+CREATE FUNCTION tipnet_organisation_search_people() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP IN ('INSERT', 'UPDATE') THEN
-    PERFORM tipnet_organisation_search_hotline_of(NEW.organisation_id);
+  -- An update that changed none of what the names come from (phones, positions) has nothing to do.
+  IF TG_OP = 'UPDATE' THEN
+    IF NOT EXISTS (SELECT 1 FROM old_people o JOIN new_people n ON n.id = o.id
+        WHERE (o.organisation_id, o.active, o.search_document)
+          IS DISTINCT FROM (n.organisation_id, n.active, n.search_document)) THEN
+      RETURN NULL;
+    END IF;
   END IF;
-  IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND OLD.organisation_id <> NEW.organisation_id) THEN
-    PERFORM tipnet_organisation_search_hotline_of(OLD.organisation_id);
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    UPDATE organisation_search SET people_names = tipnet_people_names_of(organisation_id)
+    WHERE organisation_id IN (SELECT organisation_id FROM new_people);
+  END IF;
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    UPDATE organisation_search SET people_names = tipnet_people_names_of(organisation_id)
+    WHERE organisation_id IN (SELECT organisation_id FROM old_people);
   END IF;
   RETURN NULL;
 END $$;
 --> statement-breakpoint
-CREATE TRIGGER organisation_contacts_search
-  AFTER INSERT OR DELETE OR UPDATE OF organisation_id, type, visibility ON organisation_contacts
-  FOR EACH ROW EXECUTE FUNCTION tipnet_organisation_search_contact();
+CREATE TRIGGER people_organisation_search_inserted AFTER INSERT ON people
+  REFERENCING NEW TABLE AS new_people FOR EACH STATEMENT EXECUTE FUNCTION tipnet_organisation_search_people();
 --> statement-breakpoint
-SELECT tipnet_organisation_search_write(id) FROM organisations;
+CREATE TRIGGER people_organisation_search_updated AFTER UPDATE ON people
+  REFERENCING OLD TABLE AS old_people NEW TABLE AS new_people
+  FOR EACH STATEMENT EXECUTE FUNCTION tipnet_organisation_search_people();
+--> statement-breakpoint
+CREATE TRIGGER people_organisation_search_deleted AFTER DELETE ON people
+  REFERENCING OLD TABLE AS old_people FOR EACH STATEMENT EXECUTE FUNCTION tipnet_organisation_search_people();
+--> statement-breakpoint
+-- The hotline flag, as the people's names: once per statement over the organisations it touched.
+CREATE FUNCTION tipnet_organisation_search_contacts() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    UPDATE organisation_search SET has_hotline_24h = tipnet_has_hotline_24h(organisation_id)
+    WHERE organisation_id IN (SELECT organisation_id FROM new_contacts)
+      AND has_hotline_24h <> tipnet_has_hotline_24h(organisation_id);
+  END IF;
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    UPDATE organisation_search SET has_hotline_24h = tipnet_has_hotline_24h(organisation_id)
+    WHERE organisation_id IN (SELECT organisation_id FROM old_contacts)
+      AND has_hotline_24h <> tipnet_has_hotline_24h(organisation_id);
+  END IF;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER organisation_contacts_search_inserted AFTER INSERT ON organisation_contacts
+  REFERENCING NEW TABLE AS new_contacts FOR EACH STATEMENT EXECUTE FUNCTION tipnet_organisation_search_contacts();
+--> statement-breakpoint
+CREATE TRIGGER organisation_contacts_search_updated AFTER UPDATE ON organisation_contacts
+  REFERENCING OLD TABLE AS old_contacts NEW TABLE AS new_contacts
+  FOR EACH STATEMENT EXECUTE FUNCTION tipnet_organisation_search_contacts();
+--> statement-breakpoint
+CREATE TRIGGER organisation_contacts_search_deleted AFTER DELETE ON organisation_contacts
+  REFERENCING OLD TABLE AS old_contacts FOR EACH STATEMENT EXECUTE FUNCTION tipnet_organisation_search_contacts();
+--> statement-breakpoint
+INSERT INTO organisation_search (organisation_id, document, names, people_names, sector, type, themes,
+  services, populations, languages, coverage, has_hotline_24h, verified, reviewed_at)
+SELECT o.id, o.search_document, o.name_document, tipnet_people_names_of(o.id), o.sector, o.type, o.themes,
+  o.services, o.populations, o.languages, o.coverage, tipnet_has_hotline_24h(o.id),
+  o.verified_at IS NOT NULL AND o.contacts_changed_at IS NULL, coalesce(o.last_reviewed_at, o.created_at)
+FROM organisations o;
 --> statement-breakpoint
 SELECT tipnet_organisation_search_rank();
