@@ -11,6 +11,8 @@ const KEY = {
   none: () => true,
   /** Ranked results (search) page by position, since a rank is no stable key. */
   offset: (k: string) => /^\d{1,6}$/.test(k),
+  /** A whole-number sort key (the directory's alphabetical rank). */
+  integer: (k: string) => /^\d{1,15}$/.test(k),
 };
 
 export const encodeCursor = (key: CursorKey) => Buffer.from(JSON.stringify(key)).toString('base64url');

@@ -13,8 +13,8 @@ CREATE TABLE "organisation_search" (
 	"has_hotline_24h" boolean NOT NULL,
 	"verified" boolean NOT NULL,
 	"reviewed_at" timestamp with time zone NOT NULL,
-	"rank_th" integer DEFAULT 0 NOT NULL,
-	"rank_en" integer DEFAULT 0 NOT NULL
+	"rank_th" bigint DEFAULT 0 NOT NULL,
+	"rank_en" bigint DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
 ALTER TABLE "organisation_search" ADD CONSTRAINT "organisation_search_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -45,19 +45,55 @@ CREATE FUNCTION tipnet_has_hotline_24h(org uuid) RETURNS boolean LANGUAGE sql ST
     WHERE h.organisation_id = org AND h.type = 'hotline_24h' AND h.visibility = 'all_members');
 $$;
 --> statement-breakpoint
--- Every organisation's place in both alphabetical orders, as search.ts's nameOrder sorts (Thai-initial
--- names first). Renumbered whole when a name is added or changed, which is rare; the advisory lock makes
--- concurrent renumberings take turns, each seeing the other's names. Always a hash join: right after a bulk
--- insert the statistics still say the table is empty, and a nested loop then scanned it once per row.
-CREATE FUNCTION tipnet_organisation_search_rank() RETURNS void LANGUAGE plpgsql SET enable_nestloop = off AS $$
+-- Each organisation's place in one alphabetical order ('th': Thai-initial names first, in Thai
+-- collation; 'en'), as search.ts reads it: ranks spaced 65,536 apart, so a new or renamed organisation
+-- (`placed`) takes a rank between its neighbours' and no other row is rewritten (each rewrite of a row
+-- also rewrites its GIN entries). Only when there is no room between two neighbours is the whole order
+-- renumbered. Always a hash join: right after a bulk insert the statistics still say the table is empty,
+-- and a nested loop then scanned it once per row. The advisory lock makes concurrent placings take turns.
+CREATE FUNCTION tipnet_organisation_search_place(placed uuid[], language text) RETURNS void
+LANGUAGE plpgsql SET enable_nestloop = off AS $$
+DECLARE
+  rank_column text := CASE language WHEN 'th' THEN 'rank_th' ELSE 'rank_en' END;
+  sort_key text := CASE language
+    WHEN 'th' THEN $k$o.name_th !~ '^[\u0E00-\u0E7F]', o.name_th COLLATE tipnet_thai, o.id$k$
+    ELSE 'o.name_en, o.id' END;
+  crowded boolean;
+  ids uuid[];
+  ranks bigint[];
 BEGIN
   PERFORM pg_advisory_xact_lock(hashtext('organisation_search_rank'));
-  UPDATE organisation_search s SET rank_th = r.th, rank_en = r.en
-  FROM (SELECT id,
-      row_number() OVER (ORDER BY name_th !~ '^[\u0E00-\u0E7F]', name_th COLLATE tipnet_thai, id)::int AS th,
-      row_number() OVER (ORDER BY name_en, id)::int AS en
-    FROM organisations) r
-  WHERE s.organisation_id = r.id AND (s.rank_th <> r.th OR s.rank_en <> r.en);
+  EXECUTE format($q$
+    WITH ordered AS (
+      SELECT s.organisation_id, s.organisation_id = ANY($1) AS placed, s.%1$I AS rank,
+        row_number() OVER (ORDER BY %2$s) AS pos
+      FROM organisation_search s JOIN organisations o ON o.id = s.organisation_id
+    ), bounded AS (
+      SELECT organisation_id, placed, pos,
+        max(rank) FILTER (WHERE NOT placed) OVER (ORDER BY pos) AS below,
+        min(rank) FILTER (WHERE NOT placed) OVER (ORDER BY pos DESC) AS above
+      FROM ordered
+    ), runs AS (
+      SELECT organisation_id, coalesce(below, 0) AS lo, above AS hi,
+        row_number() OVER (PARTITION BY below, above ORDER BY pos) AS i,
+        count(*) OVER (PARTITION BY below, above) AS k
+      FROM bounded WHERE placed
+    )
+    SELECT coalesce(bool_or(hi IS NOT NULL AND hi - lo <= k), false), array_agg(organisation_id),
+      array_agg(lo + (coalesce(hi, lo + (k + 1) * 65536) - lo) * i / (k + 1))
+    FROM runs$q$, rank_column, sort_key)
+  INTO crowded, ids, ranks USING placed;
+  IF crowded THEN
+    EXECUTE format($q$
+      UPDATE organisation_search s SET %1$I = r.pos * 65536
+      FROM (SELECT o.id, row_number() OVER (ORDER BY %2$s) AS pos FROM organisations o) r
+      WHERE s.organisation_id = r.id AND s.%1$I <> r.pos * 65536$q$, rank_column, sort_key);
+  ELSIF ids IS NOT NULL THEN
+    EXECUTE format($q$
+      UPDATE organisation_search s SET %1$I = r.rank FROM unnest($1, $2) AS r(id, rank)
+      WHERE s.organisation_id = r.id$q$, rank_column)
+    USING ids, ranks;
+  END IF;
 END $$;
 --> statement-breakpoint
 -- New organisations, once per inserting statement (a bulk import writes and renumbers once). They have no
@@ -70,7 +106,8 @@ BEGIN
     o.populations, o.languages, o.coverage, false, o.verified_at IS NOT NULL AND o.contacts_changed_at IS NULL,
     coalesce(o.last_reviewed_at, o.created_at)
   FROM new_organisations o;
-  PERFORM tipnet_organisation_search_rank();
+  PERFORM tipnet_organisation_search_place(array(SELECT id FROM new_organisations), 'th');
+  PERFORM tipnet_organisation_search_place(array(SELECT id FROM new_organisations), 'en');
   RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -86,8 +123,11 @@ BEGIN
     verified = NEW.verified_at IS NOT NULL AND NEW.contacts_changed_at IS NULL,
     reviewed_at = coalesce(NEW.last_reviewed_at, NEW.created_at)
   WHERE organisation_id = NEW.id;
-  IF OLD.name_th IS DISTINCT FROM NEW.name_th OR OLD.name_en IS DISTINCT FROM NEW.name_en THEN
-    PERFORM tipnet_organisation_search_rank();
+  IF OLD.name_th IS DISTINCT FROM NEW.name_th THEN
+    PERFORM tipnet_organisation_search_place(ARRAY[NEW.id], 'th');
+  END IF;
+  IF OLD.name_en IS DISTINCT FROM NEW.name_en THEN
+    PERFORM tipnet_organisation_search_place(ARRAY[NEW.id], 'en');
   END IF;
   RETURN NULL;
 END $$;
@@ -163,4 +203,6 @@ SELECT o.id, o.search_document, o.name_document, tipnet_people_names_of(o.id), o
   o.verified_at IS NOT NULL AND o.contacts_changed_at IS NULL, coalesce(o.last_reviewed_at, o.created_at)
 FROM organisations o;
 --> statement-breakpoint
-SELECT tipnet_organisation_search_rank();
+SELECT tipnet_organisation_search_place(array(SELECT organisation_id FROM organisation_search), 'th');
+--> statement-breakpoint
+SELECT tipnet_organisation_search_place(array(SELECT organisation_id FROM organisation_search), 'en');

@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type {
   CoverageCode,
   OrganisationType,
@@ -41,10 +41,13 @@ export const organisationSearch = pgTable(
     verified: boolean('verified').notNull(),
     /** Last confirmed (or created): stale 180 days later. */
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }).notNull(),
-    /** Position in the Thai reader's alphabetical order (Thai-initial names first, Thai collation). */
-    rankTh: integer('rank_th').notNull().default(0),
-    /** Position in English alphabetical order. */
-    rankEn: integer('rank_en').notNull().default(0),
+    /**
+     * Place in the Thai reader's alphabetical order (Thai-initial names first, Thai collation): ranks are
+     * spaced apart, so a new name takes one between its neighbours' without renumbering the others.
+     */
+    rankTh: bigint('rank_th', { mode: 'number' }).notNull().default(0),
+    /** Place in English alphabetical order, likewise. */
+    rankEn: bigint('rank_en', { mode: 'number' }).notNull().default(0),
   },
   (t) => [
     index('organisation_search_document_idx').using('gin', t.document),

@@ -146,7 +146,7 @@ export function pageStatement(db: Db, now: Date, query: OrganisationListQuery) {
   const tier = tsquery
     ? sql<boolean>`${s.organisationId} in (select ${s.organisationId} from ${s} where ${s.names} @@ ${tsquery}::tsquery)`
     : sql<boolean>`true`;
-  const cursor = decodeCursor(query.cursor, { key: 'offset', id: 'uuid' });
+  const cursor = decodeCursor(query.cursor, { key: tsquery ? 'offset' : 'integer', id: 'uuid' });
   const offset = tsquery ? Number(cursor?.k ?? 0) : 0;
   const after = tsquery ? null : cursor;
   const chosen = db
