@@ -37,7 +37,9 @@ export const organisationSearch = pgTable(
     populations: codes<Population>('populations'),
     languages: codes<ServiceLanguage>('languages'),
     coverage: codes<CoverageCode>('coverage'),
+    /** An organisation-wide 24-hour hotline (a "Centre only" number is no help to the member who filters). */
     hasHotline24h: boolean('has_hotline_24h').notNull(),
+    /** Verified by the Centre and unchanged since: an entry whose contacts await review is not. */
     verified: boolean('verified').notNull(),
     /** Last confirmed (or created): stale 180 days later. */
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }).notNull(),

@@ -20,9 +20,6 @@ const {
  */
 export const hasHotline24hSql = sql<boolean>`exists (select 1 from ${sql.raw('"organisation_contacts" as "hotline"')} where ${sql.raw(`"hotline"."organisation_id" = "organisations"."id" and "hotline"."type" = 'hotline_24h' and "hotline"."visibility" = 'all_members'`)})`;
 
-/** Verified by the Centre, and unchanged since: an entry whose contacts await its review is not offered as verified. */
-export const verifiedSql = sql`(${organisations.verifiedAt} is not null and ${organisations.contactsChangedAt} is null)`;
-
 export const organisationRecordColumns = { ...columns, hasHotline24h: hasHotline24hSql };
 export type OrganisationRecord = Omit<
   OrganisationRow,
