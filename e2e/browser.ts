@@ -38,12 +38,14 @@ export async function newPage(
   browser: Browser,
   baseUrl: string,
   viewport = PHONE,
+  options: { serviceWorkers?: 'allow' | 'block' } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     baseURL: baseUrl,
     viewport,
     locale: 'th-TH',
     timezoneId: 'Asia/Bangkok',
+    ...options,
   });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
