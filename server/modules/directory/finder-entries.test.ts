@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../db/rows.ts';
 import { organisationContacts, organisations } from '../../db/schema/index.ts';
 import { buildContact, buildOrganisation } from '../../demo/factories.ts';
+import { planNodesOf } from '../../test/query-plans.ts';
 import { buildTestApp, type TestApp } from '../../test/test-app.ts';
 import { rankProviders } from './finder.ts';
 
@@ -135,14 +136,6 @@ describe("the finder's own rows", () => {
   });
 });
 
-/** Every node of a JSON plan, depth first. */
-type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; Plans?: PlanNode[] };
-function planNodes(node: PlanNode): string[] {
-  const target = node['Index Name'] ?? node['Relation Name'];
-  const here = `${node['Node Type']}${target ? ` on ${target}` : ''}`;
-  return [here, ...(node.Plans ?? []).flatMap(planNodes)];
-}
-
 describe.runIf(process.env.TIPNET_TEST_DRIVER === 'pg')('the finder at 5,000 organisations', () => {
   it('reads its own rows through their index, and each result by its key, never a scan of every organisation', async () => {
     await t.db.execute(sql`
@@ -155,10 +148,7 @@ describe.runIf(process.env.TIPNET_TEST_DRIVER === 'pg')('the finder at 5,000 org
       from generate_series(1, 5000) as i`);
     await t.db.execute(sql`analyze finder_entries, organisations`);
     const query = rankProviders(t.db, { service: 'legal_aid', province: 'TH-85', language: 'my' });
-    const [row] = rowsOf<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
-      await t.db.execute(sql`explain (format json) ${query}`),
-    );
-    const nodes = planNodes(row!['QUERY PLAN'][0].Plan);
+    const nodes = await planNodesOf(t.db, query);
     expect(
       nodes.some((n) => n.endsWith('Index Scan on finder_entries_service_area_organisation_id_pk')),
       nodes.join(' > '),

@@ -4,6 +4,8 @@ import { OrganisationListQuery } from '../../../common/directory-api.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { organisationContacts, organisations, people } from '../../db/schema/index.ts';
 import { buildContact, buildOrganisation, buildPerson } from '../../demo/factories.ts';
+import { usingSearchIndexes } from '../../platform/search/index-reads.ts';
+import { planNodesOf } from '../../test/query-plans.ts';
 import { buildTestApp, type TestApp } from '../../test/test-app.ts';
 import { facetStatement, listOrganisations, pageStatement } from './search.ts';
 
@@ -185,25 +187,10 @@ describe('facet counts of a broad search', () => {
   });
 });
 
-/** Every node of a JSON plan, depth first. */
-type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; Plans?: PlanNode[] };
-function planNodes(node: PlanNode): string[] {
-  const target = node['Index Name'] ?? node['Relation Name'];
-  const here = `${node['Node Type']}${target ? ` on ${target}` : ''}`;
-  return [here, ...(node.Plans ?? []).flatMap(planNodes)];
-}
-
 describe.runIf(process.env.TIPNET_TEST_DRIVER === 'pg')('directory search at 5,000 organisations', () => {
-  const explained = async (statement: unknown) => {
-    // As the search runs them (usingSearchIndexes): without JIT, and without sequential scans.
-    return t.db.transaction(async (tx) => {
-      await tx.execute(sql`select set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)`);
-      const [row] = rowsOf<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
-        await tx.execute(sql`explain (format json) ${statement}`),
-      );
-      return planNodes(row!['QUERY PLAN'][0].Plan);
-    });
-  };
+  // As the search runs them: without JIT, and without sequential scans.
+  const explained = (statement: SQL | { getSQL(): SQL }) =>
+    usingSearchIndexes(t.db, (tx) => planNodesOf(tx, statement));
 
   it('matches words through the GIN indexes of its own rows, never scanning the wide organisations', async () => {
     await t.db.execute(sql`
