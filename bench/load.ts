@@ -77,11 +77,14 @@ export async function load(
 /**
  * Sends each request exactly once, `connections` at a time over keep-alive connections, and reports like
  * `load`: for bursts whose requests each change something (a registration) and so cannot be repeated.
+ * Without `arrivalsMs` every request is sent as soon as a connection is free. With it, request i arrives
+ * `arrivalsMs[i]` after the start and its latency counts from then: a request that waits for a free
+ * connection has waited, as a person would.
  */
 export async function burst(
   baseUrl: string,
   requests: BenchRequest[],
-  options: { connections: number },
+  options: { connections: number; arrivalsMs?: number[] },
 ): Promise<LoadResult> {
   const latencies: number[] = [];
   const statusCodes: Record<string, number> = {};
@@ -90,8 +93,11 @@ export async function burst(
   const started = performance.now();
   async function worker() {
     while (next < requests.length) {
-      const r = requests[next++]!;
-      const sent = performance.now();
+      const i = next++;
+      const r = requests[i]!;
+      const arrival = options.arrivalsMs ? started + options.arrivalsMs[i]! : performance.now();
+      const wait = arrival - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       try {
         const res = await fetch(`${baseUrl}${r.path}`, {
           method: r.method ?? 'GET',
@@ -101,7 +107,7 @@ export async function burst(
         });
         await res.arrayBuffer();
         statusCodes[res.status] = (statusCodes[res.status] ?? 0) + 1;
-        if (res.status >= 200 && res.status < 300) latencies.push(performance.now() - sent);
+        if (res.status >= 200 && res.status < 300) latencies.push(performance.now() - arrival);
       } catch {
         errors++;
       }
@@ -122,6 +128,29 @@ export async function burst(
     statusCodes,
     durationSeconds: seconds,
   };
+}
+
+/**
+ * `count` arrivals of a Poisson process (random, independent, as people reacting to one announcement),
+ * scaled to span `seconds` exactly; seeded, so every run sends the same pattern. Offsets in ms, ascending.
+ */
+export function poissonArrivals(count: number, seconds: number, seed = 2569): number[] {
+  let state = seed >>> 0;
+  const random = () => {
+    // mulberry32
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+  const gaps = Array.from({ length: count }, () => -Math.log(1 - random()));
+  const span = gaps.reduce((a, b) => a + b, 0) - gaps[0]!;
+  let at = 0;
+  return gaps.map((gap, i) => {
+    if (i > 0) at += (gap / span) * seconds * 1000;
+    return at;
+  });
 }
 
 /** Nearest-rank percentile of sorted values; NaN when there are none. */

@@ -7,7 +7,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../server/db/client.ts';
-import { burst, type LoadResult, load, stopLoad } from './load.ts';
+import { burst, type LoadResult, load, poissonArrivals, stopLoad } from './load.ts';
 import { captureStatements, replayStatements } from './raw-limit.ts';
 import { type BenchContext, SCENARIOS, type Scenario } from './scenarios/index.ts';
 import { type DatabaseKind, login, startServer, stopAll } from './server.ts';
@@ -162,8 +162,12 @@ async function benchDatabase(database: DatabaseKind): Promise<ScenarioResult[]> 
       const connections = Math.min(scenario.connections ?? allConnections, allConnections);
       let result: LoadResult;
       if (scenario.once) {
-        process.stdout.write(`[${database}] ${scenario.name}: ${requests.length} requests once… `);
-        result = await burst(server.baseUrl, requests, { connections });
+        const within = scenario.arrivingWithinSeconds;
+        process.stdout.write(
+          `[${database}] ${scenario.name}: ${requests.length} requests once${within ? ` arriving within ${within} s` : ''}… `,
+        );
+        const arrivalsMs = within ? poissonArrivals(requests.length, within) : undefined;
+        result = await burst(server.baseUrl, requests, { connections, arrivalsMs });
         console.log(`${result.durationSeconds.toFixed(1)} s, ${result.requestsPerSecond.toFixed(0)} req/s`);
       } else {
         process.stdout.write(`[${database}] ${scenario.name}: warm-up… `);

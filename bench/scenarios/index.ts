@@ -7,7 +7,7 @@ import {
   organisationPage,
 } from './directory.ts';
 import { forumCheckinScan } from './forum-checkin.ts';
-import { forumEventPage, forumRegistrationBurst } from './forums.ts';
+import { forumEventPage, forumRegistrationBurst, forumRegistrationFlood } from './forums.ts';
 import { healthz } from './healthz.ts';
 import { me } from './me.ts';
 import {
@@ -44,6 +44,7 @@ export const SCENARIOS: Scenario[] = [
   forumCheckinScan,
   forumEventPage,
   forumRegistrationBurst,
+  forumRegistrationFlood,
   reviewDashboard,
   reviewWorkbook,
   reviewPdf,

@@ -39,6 +39,11 @@ export type Scenario = {
    * changes something, such as a registration); the figures are of that single pass.
    */
   once?: boolean;
+  /**
+   * With `once`: the requests arrive at random (a Poisson process) over this many seconds, rather than
+   * each as soon as a connection is free; latency counts from each one's arrival.
+   */
+  arrivingWithinSeconds?: number;
   /** After the measured run: checks what it left (e.g. no overbooking); its line is printed and reported. */
   verify?(ctx: BenchContext): Promise<string>;
   /** Runs once before the warm-up: create the data the requests need. */
