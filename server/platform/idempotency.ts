@@ -10,11 +10,12 @@
  * writes nothing. Keys are forgotten after KEY_RETENTION_MS (platform/retention.ts).
  */
 import { createHash } from 'node:crypto';
-import { and, eq, lt, type SQL, type SQLWrapper } from 'drizzle-orm';
+import { and, eq, lt, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest, FastifySchema } from 'fastify';
 import { HOUR_MS } from '../../common/time.ts';
 import type { Db } from '../db/client.ts';
 import { insertEachRowOf } from '../db/insert-each-row.ts';
+import { preparedPerDatabase } from '../db/prepared.ts';
 import { idempotencyKeys } from '../db/schema/index.ts';
 import type { Deps } from './deps.ts';
 import { AppError } from './errors.ts';
@@ -78,10 +79,7 @@ export function registerIdempotency(app: App, deps: Pick<Deps, 'db' | 'clock'>) 
       requestHash: hashRequest(req),
       written: false,
     };
-    const [earlier] = await deps.db
-      .select()
-      .from(idempotencyKeys)
-      .where(and(eq(idempotencyKeys.userId, claim.userId), eq(idempotencyKeys.key, key)));
+    const [earlier] = await earlierClaimOf(deps.db).execute({ userId: claim.userId, key });
     if (!earlier) {
       req.idempotency = claim;
       return;
@@ -95,13 +93,34 @@ export function registerIdempotency(app: App, deps: Pick<Deps, 'db' | 'clock'>) 
   app.addHook('onSend', async (req, reply, payload) => {
     const claim = req.idempotency;
     if (!claim?.written || typeof payload !== 'string' || reply.statusCode >= 500) return payload;
-    await deps.db
-      .update(idempotencyKeys)
-      .set({ responseStatus: reply.statusCode, responseBody: payload })
-      .where(and(eq(idempotencyKeys.userId, claim.userId), eq(idempotencyKeys.key, claim.key)));
+    await storeAnswer(deps.db).execute({
+      userId: claim.userId,
+      key: claim.key,
+      status: reply.statusCode,
+      body: payload,
+    });
     return payload;
   });
 }
+
+// Prepared: every create request with a key runs both, and building them cost as much as running them.
+const byUserAndKey = () =>
+  and(eq(idempotencyKeys.userId, sql.placeholder('userId')), eq(idempotencyKeys.key, sql.placeholder('key')));
+
+const earlierClaimOf = preparedPerDatabase((db) =>
+  db.select().from(idempotencyKeys).where(byUserAndKey()).prepare('tipnet_idempotency_lookup'),
+);
+
+const storeAnswer = preparedPerDatabase((db) =>
+  db
+    .update(idempotencyKeys)
+    .set({
+      responseStatus: sql`${sql.placeholder('status')}::int`,
+      responseBody: sql`${sql.placeholder('body')}`,
+    })
+    .where(byUserAndKey())
+    .prepare('tipnet_idempotency_store_answer'),
+);
 
 /**
  * Writes the request's claim in the caller's transaction (recordAudit calls it). A concurrent request

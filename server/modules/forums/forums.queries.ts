@@ -1,10 +1,12 @@
 /** Rows the forums module reads: events, hosts, places held, invitations, registrations. No view shapes. */
-import { type AnyColumn, and, asc, eq, inArray, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or, type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { alongsideOf } from '../../db/insert-each-row.ts';
 import { preparedPerDatabase } from '../../db/prepared.ts';
+import { rowsOf } from '../../db/rows.ts';
 import {
   type ForumEventRow,
+  type ForumRegistrationRow,
   forumEventHosts,
   forumEvents,
   forumInvitations,
@@ -58,15 +60,6 @@ export async function insertRegistration(
 
 type HeldRow = { organisationId: string | null; hostPlace: boolean; n: number };
 
-/** heldPlaces as a JSON subquery. */
-const heldRowsJson = (eventId: AnyColumn) => sql<HeldRow[]>`coalesce((
-  select json_agg(json_build_object('organisationId', organisation_id, 'hostPlace', host_place, 'n', n))
-  from (select ${forumRegistrations.organisationId} as organisation_id, ${forumRegistrations.hostPlace} as host_place,
-               count(*)::int as n
-        from ${forumRegistrations}
-        where ${forumRegistrations.eventId} = ${eventId} and ${forumRegistrations.state} = 'confirmed'
-        group by 1, 2) held), '[]'::json)`;
-
 function toHeld(rows: HeldRow[]): Held {
   const held: Held = { hostPlaces: 0, generalPlaces: 0, byOrganisation: new Map() };
   for (const r of rows) {
@@ -92,21 +85,26 @@ export async function heldPlaces(db: Db, eventId: string): Promise<Held> {
   return toHeld(rows);
 }
 
+type LockedForRegistration = {
+  version: number;
+  held: HeldRow[];
+  mine: Pick<ForumRegistrationRow, 'id' | 'state'> | null;
+};
+
 /**
- * The places held and the user's registration, in one statement. Under the event's lock, taken by an
- * earlier statement: a statement sees what was committed before it started, so counting in the locking
- * statement itself would miss the registrations of whoever held the lock before.
+ * Locks the event until the transaction ends and reads, after the lock, the places held and the user's
+ * registration: one round trip (migration 0044). A statement sees what was committed before it started,
+ * so counting in the locking statement itself would miss the registrations of whoever held the lock
+ * before; the function's second statement takes a new snapshot. Returns the version locked, not the row:
+ * the caller read the row just before and re-reads it only when the version moved.
  */
-export async function heldAndMine(tx: Db, eventId: string, userId: string) {
-  const [row] = await tx
-    .select({ held: heldRowsJson(forumEvents.id), mine: forumRegistrations })
-    .from(forumEvents)
-    .leftJoin(
-      forumRegistrations,
-      and(eq(forumRegistrations.eventId, forumEvents.id), eq(forumRegistrations.userId, userId)),
-    )
-    .where(eq(forumEvents.id, eventId));
-  return { held: toHeld(row!.held), mine: row!.mine };
+export async function lockForRegistration(tx: Db, eventId: string, userId: string) {
+  const result = await tx.execute(
+    sql`select tipnet_forum_lock_for_registration(${eventId}, ${userId}) as locked`,
+  );
+  const locked = rowsOf<{ locked: LockedForRegistration | null }>(result)[0]?.locked;
+  if (!locked) throw notFound('Event');
+  return { version: locked.version, held: toHeld(locked.held), mine: locked.mine };
 }
 
 /**

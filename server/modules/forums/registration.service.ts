@@ -25,11 +25,11 @@ import { type MailKind, registrantEmail } from './forums.mail.ts';
 import {
   addressesOf,
   findEvent,
-  heldAndMine,
   heldPlaces,
   hostIdsOf,
   insertRegistration,
   lockEvent,
+  lockForRegistration,
   myRegistration,
   registrantContext,
   waitlisted,
@@ -101,9 +101,9 @@ type NewState = Extract<RegistrationState, 'pending' | 'confirmed' | 'waitlisted
 /**
  * Registration holds the event's lock from the locking statement to COMMIT, and a burst queues behind it:
  * everything that can be is done before. Who registers and the emails of the states the registration can
- * end in are read and written first; under the lock remain the count, one statement writing the
- * registration with its audit event and its email and, only when the event changed in between, writing
- * the email again.
+ * end in are read and written first; under the lock remain the count (taken with the lock, in one round
+ * trip), one statement writing the registration with its audit event and its email and, only when the
+ * event changed in between, reading it again and writing the email again.
  */
 export async function register(
   deps: MailDeps,
@@ -126,9 +126,10 @@ export async function register(
       written.set(state, mailOf(before, state));
 
   return deps.db.transaction(async (tx) => {
-    const event = await lockEvent(tx, eventId);
+    const { version, held, mine: existing } = await lockForRegistration(tx, eventId, ctx.actor.userId);
+    // Changed since it was read (an admin's edit racing the registration): read again, under the lock.
+    const event = before?.version === version ? before : await findEvent(tx, eventId);
     assertVisible(ctx.actor, event);
-    const { held, mine: existing } = await heldAndMine(tx, eventId, ctx.actor.userId);
     // Registering twice answers the registration already there; a rejection stands.
     if (existing && (isActive(existing.state) || existing.state === 'rejected'))
       return { created: false, registrationId: existing.id };
