@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_MS, HOUR_MS, MINUTE_MS } from '../../../common/time.ts';
 import {
   auditEvents,
   type EmailAttachment,
+  forumEvents,
   forumRegistrations,
   outboxEmails,
 } from '../../db/schema/index.ts';
@@ -372,3 +373,34 @@ describe('fifty people registering at once', () => {
     expect(new Set(rows.map((r) => r.ticketCode)).size).toBe(50);
   }, 180_000);
 });
+
+describe.runIf(process.env.TIPNET_TEST_DRIVER === 'pg')('an edit racing a registration', () => {
+  it('is seen by a registration that waited for the event, though it read the event before', async () => {
+    const e = await event();
+    const person = await member();
+    let registering: ReturnType<typeof register> | undefined;
+    await t.db.transaction(async (tx) => {
+      await tx.select({ id: forumEvents.id }).from(forumEvents).where(eq(forumEvents.id, e.id)).for('update');
+      registering = register(e.id, person.cookie);
+      // The registration has read the event (open to all) and now waits for its lock.
+      for (let i = 0; i < 200 && !(await waitingForTheEvent()); i++) await sleep(25);
+      expect(await waitingForTheEvent()).toBe(true);
+      await tx
+        .update(forumEvents)
+        .set({ registrationMode: 'invite_only', version: sql`${forumEvents.version} + 1` })
+        .where(eq(forumEvents.id, e.id));
+    });
+    const answer = await registering!;
+    expect([answer.status, answer.body.error.code]).toEqual([403, 'NOT_INVITED']);
+    expect(await stateOf(e.id, person.user.id)).toBeUndefined();
+  }, 60_000);
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitingForTheEvent() {
+  const result = await t.db.execute(sql`
+    select 1 from pg_stat_activity
+    where wait_event_type = 'Lock' and query like '%tipnet_forum_lock_for_registration%'`);
+  return (result as unknown as { rows: unknown[] }).rows.length > 0;
+}
