@@ -144,6 +144,7 @@ export function poissonArrivals(count: number, seconds: number, seed = 2569): nu
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
+  if (count < 2) return Array.from({ length: count }, () => 0);
   const gaps = Array.from({ length: count }, () => -Math.log(1 - random()));
   const span = gaps.reduce((a, b) => a + b, 0) - gaps[0]!;
   let at = 0;

@@ -401,6 +401,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function waitingForTheEvent() {
   const result = await t.db.execute(sql`
     select 1 from pg_stat_activity
-    where wait_event_type = 'Lock' and query like '%tipnet_forum_lock_for_registration%'`);
+    where datname = current_database() and wait_event_type = 'Lock'
+      and query like '%tipnet_forum_lock_for_registration%'`);
   return (result as unknown as { rows: unknown[] }).rows.length > 0;
 }
