@@ -8,6 +8,7 @@ import {
   FLAG_FILTERS,
   type ListFilter,
 } from '../api/filters.ts';
+import { facetLabel } from '../facet-label.ts';
 
 interface FilterPanelProps {
   filters: DirectoryFilterState;
@@ -28,10 +29,7 @@ const CHECKBOX_GROUPS: { key: Exclude<ListFilter, 'province' | 'sector'>; group:
 export function FilterPanel({ filters, facets, labels, onChange }: FilterPanelProps) {
   const { t } = useTranslation();
   const count = (key: ListFilter, code: string) => facets?.[key]?.[code] ?? 0;
-  // A broad search's counts are of its first matches only: lower bounds, marked with a plus.
-  const atLeast = facets?.capped ? '+' : '';
-  const withCount = (label: string, n: number | undefined) =>
-    n === undefined ? label : `${label} (${n}${atLeast})`;
+  const withCount = (label: string, n: number | undefined) => facetLabel(label, n, facets?.capped ?? false);
   const set = (key: ListFilter, values: string[]) => onChange({ ...filters, [key]: values });
 
   const provinceOptions = [...labels.options('coverageFlags'), ...labels.options('provinces')].map(
@@ -103,7 +101,11 @@ export function FilterPanel({ filters, facets, labels, onChange }: FilterPanelPr
                         key={option.value}
                         value={option.value}
                         label={withCount(option.label, n)}
-                        styles={n === 0 ? { label: { color: 'var(--mantine-color-dimmed)' } } : undefined}
+                        styles={
+                          n === 0 && !facets?.capped
+                            ? { label: { color: 'var(--mantine-color-dimmed)' } }
+                            : undefined
+                        }
                       />
                     );
                   })}
