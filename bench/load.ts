@@ -1,6 +1,7 @@
 /** One autocannon run, reduced to the figures the bench reports. */
 import autocannon from 'autocannon';
 import type { BenchRequest } from './scenarios/index.ts';
+import { makeRandom } from './synthetic/random.ts';
 
 export type LoadResult = {
   /** 2xx responses per second: failed requests do not count as throughput. */
@@ -135,15 +136,7 @@ export async function burst(
  * scaled to span `seconds` exactly; seeded, so every run sends the same pattern. Offsets in ms, ascending.
  */
 export function poissonArrivals(count: number, seconds: number, seed = 2569): number[] {
-  let state = seed >>> 0;
-  const random = () => {
-    // mulberry32
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
+  const random = makeRandom(seed).next;
   if (count < 2) return Array.from({ length: count }, () => 0);
   const gaps = Array.from({ length: count }, () => -Math.log(1 - random()));
   const span = gaps.reduce((a, b) => a + b, 0) - gaps[0]!;
