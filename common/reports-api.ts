@@ -43,6 +43,11 @@ export const ReportTable = z.object({
   rows: z.array(z.object({ code: z.string(), label: Label, values: z.array(Cell) })),
   /** Column sums where a sum means something (counts, not medians); null per column otherwise. */
   totals: z.array(Cell).nullable(),
+  /**
+   * Set when only the first rows are sent (the dashboard): how many the whole table has. The totals are
+   * always of the whole table; the workbook and the PDF hold every row.
+   */
+  rowsInFull: z.number().int().nonnegative().optional(),
 });
 export type ReportTable = z.infer<typeof ReportTable>;
 

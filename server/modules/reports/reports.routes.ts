@@ -5,7 +5,7 @@ import type { Deps } from '../../platform/deps.ts';
 import { type App, actorOf, errorResponses } from '../../platform/http.ts';
 import { pdfRendererFor } from './pdf/renderer.ts';
 import { reviewHtml } from './pdf/review-html.ts';
-import { review } from './reports.service.ts';
+import { DASHBOARD_ROWS, review } from './reports.service.ts';
 import { reviewWorkbook } from './workbook.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -26,7 +26,11 @@ export function reportRoutes(app: App, deps: Deps) {
         response: { 200: ReviewView, ...errorResponses },
       },
     },
-    async (req) => review(deps.db, actorOf(req), deps.clock.now(), req.query.period, pdfRenderer.available()),
+    async (req) =>
+      review(deps.db, actorOf(req), deps.clock.now(), req.query.period, {
+        pdfAvailable: pdfRenderer.available(),
+        rowsPerTable: DASHBOARD_ROWS,
+      }),
   );
   app.get(
     '/api/v1/reports/review.xlsx',
@@ -69,7 +73,9 @@ export function reportRoutes(app: App, deps: Deps) {
       },
     },
     async (req, reply) => {
-      const view = await review(deps.db, actorOf(req), deps.clock.now(), req.query.period, true);
+      const view = await review(deps.db, actorOf(req), deps.clock.now(), req.query.period, {
+        pdfAvailable: true,
+      });
       const language = csvLanguageOf(req.query.lang, req.headers['accept-language']);
       const pdf = await pdfRenderer.render(reviewHtml(view, language));
       return reply

@@ -8,9 +8,10 @@ import { buildCoordinationRequest, buildUnit } from '../../test/coordination-fac
 import { buildProblem } from '../../test/problem-factories.ts';
 import { derivable } from '../../test/suppression-kit.ts';
 import { buildTestApp, type TestApp } from '../../test/test-app.ts';
+import { review } from './reports.service.ts';
 
 let t: TestApp;
-let admin: { cookie: string };
+let admin: Awaited<ReturnType<TestApp['signedIn']>>;
 let labourMember: { cookie: string };
 let fisheries: OrganisationRow;
 let labour: OrganisationRow;
@@ -129,6 +130,27 @@ describe('GET /api/v1/reports/review', () => {
     const categories = table(problems, 'by_category');
     expect(row(categories, 'shelter_protection')?.values).toEqual([2, 0, 0]);
     expect(categories.totals).toEqual([8, 3, 0]);
+  });
+
+  it("sends the dashboard each table's first rows with the whole table's count and totals", async () => {
+    const whole = await get(admin.cookie, 'fiscal-2570');
+    // A table shorter than the dashboard's cut goes whole, without a count.
+    expect(whole.sections.flatMap((s) => s.tables).some((tb) => tb.rowsInFull !== undefined)).toBe(false);
+    const { user } = admin;
+    const actor = { userId: user.id, organisationId: user.organisationId, role: user.role };
+    const cut = await review(
+      t.db,
+      { ...actor, sessionId: 'test', mustEnrolTotp: false },
+      t.clock.now(),
+      'fiscal-2570',
+      { rowsPerTable: 1 },
+    );
+    const agencies = table(section(whole, 'problems'), 'agencies');
+    const firstOnly = table(section(cut, 'problems'), 'agencies');
+    expect(agencies.rows.length).toBeGreaterThan(1);
+    expect(firstOnly.rows).toEqual(agencies.rows.slice(0, 1));
+    expect(firstOnly.rowsInFull).toBe(agencies.rows.length);
+    expect(firstOnly.totals).toEqual(agencies.totals);
   });
 
   it('shows an organisation its own row against the network median, and "< 5" for one organisation\'s few', async () => {

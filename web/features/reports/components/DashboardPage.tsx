@@ -244,6 +244,14 @@ function TableBlock({ table, language }: { table: ReportTable; language: Languag
           </Table>
         </ScrollArea.Autosize>
       )}
+      {table.rowsInFull !== undefined && (
+        <Text size="xs" c="dimmed">
+          {t('reports.firstRows', {
+            shown: numberFormat(language).format(table.rows.length),
+            total: numberFormat(language).format(table.rowsInFull),
+          })}
+        </Text>
+      )}
     </Stack>
   );
 }
