@@ -1,8 +1,8 @@
 /**
- * The counts kept by triggers (migrations 0036, 0039, 0040, 0041) must equal what a pass over every row gives,
+ * The counts kept by triggers (migrations 0036, 0039, 0040, 0041, 0045) must equal what a pass over every row gives,
  * after any mix of writes: multi-row INSERTs as the synthetic seed makes them, assignments moved to
  * another organisation or date, problems resolved, reopened, recategorised and deleted, requests moved
- * and withdrawn, a unit handed to another organisation. Then the sections that read them must still give
+ * and withdrawn, a unit handed to another organisation, answers given, moved and withdrawn. Then the sections that read them must still give
  * the reference review, to the cell.
  */
 import { randomUUID } from 'node:crypto';
@@ -17,11 +17,13 @@ import {
   coordinationRequests,
   coordinationUnits,
   type OrganisationRow,
+  problemAnswers,
   problemAssignments,
   problems,
 } from '../../db/schema/index.ts';
 import type { Actor } from '../../platform/context.ts';
 import { buildCoordinationRequest, buildUnit } from '../../test/coordination-factories.ts';
+import { buildProblem } from '../../test/problem-factories.ts';
 import { buildTestApp, type TestApp } from '../../test/test-app.ts';
 import { partnersSection } from './partners.section.ts';
 import { problemsSection } from './problems.section.ts';
@@ -75,6 +77,29 @@ const liveMonths = sql`
   ) g
   group by 1, 2, 3, 4 order by 1, 2, 3, 4`;
 
+/**
+ * Per agency and period, from scratch: assignments made in it, and first answers given in it to
+ * assignments made before its end, with their waits in days (sorted: the kept order is not the point).
+ */
+const liveAgencies = sql`
+  select p.kind, p.starts::text, a.organisation_id::text,
+    count(*) filter (where e.what = 'assigned')::int as assigned,
+    count(*) filter (where e.what = 'answered')::int as answered,
+    coalesce(array_agg(extract(epoch from a.first_answered_at - a.assigned_at)::float8 / 86400
+      order by extract(epoch from a.first_answered_at - a.assigned_at)::float8 / 86400)
+      filter (where e.what = 'answered'), '{}') as waits
+  from problem_assignments a
+    cross join lateral (values ('assigned', a.assigned_at), ('answered', a.first_answered_at)) e (what, at)
+    cross join lateral tipnet_report_periods(e.at) p
+  where e.at is not null and (e.what = 'assigned' or a.assigned_at < (case p.kind
+      when 'month' then p.starts + interval '1 month' when 'quarter' then p.starts + interval '3 months'
+      else p.starts + interval '1 year' end - interval '7 hours') at time zone 'UTC')
+  group by 1, 2, 3 order by 1, 2, 3`;
+
+const liveFirstAssignments = sql`
+  select organisation_id::text, min(assigned_at) as first_assigned_at from problem_assignments
+  group by 1 order by 1`;
+
 async function kept() {
   const pairs = rowsOf(
     await t.db.execute(sql`
@@ -91,7 +116,17 @@ async function kept() {
       select month::text, kind, dimension, code, problems from report_problem_counts
       where problems <> 0 order by 1, 2, 3, 4`),
   );
-  return { pairs, partners, months };
+  const agencies = rowsOf(
+    await t.db.execute(sql`
+      select kind, starts::text, organisation_id::text, assigned, answered,
+        (select coalesce(array_agg(w order by w), '{}') from unnest(waits) w) as waits
+      from report_agency_counts order by 1, 2, 3`),
+  );
+  const firstAssignments = rowsOf(
+    await t.db.execute(sql`
+      select organisation_id::text, first_assigned_at from report_agency_first_assignments order by 1`),
+  );
+  return { pairs, partners, months, agencies, firstAssignments };
 }
 
 async function live() {
@@ -108,7 +143,13 @@ async function live() {
       const [kind, starts, organisation_id] = key.split('|');
       return { kind, starts, organisation_id, partners: n };
     });
-  return { pairs, partners, months: rowsOf(await t.db.execute(liveMonths)) };
+  return {
+    pairs,
+    partners,
+    months: rowsOf(await t.db.execute(liveMonths)),
+    agencies: rowsOf(await t.db.execute(liveAgencies)),
+    firstAssignments: rowsOf(await t.db.execute(liveFirstAssignments)),
+  };
 }
 
 async function addProblems(count: number) {
@@ -147,9 +188,22 @@ async function addProblems(count: number) {
         assignedAt: new Date(createdAt.getTime() + int(0, 40) * DAY_MS),
       });
   }
+  // Most assigned agencies answer, a few before they were assigned (a negative wait, counted in the
+  // answer's period only when the assignment was made before that period's end).
+  const answerRows = assignmentRows
+    .filter(() => next() < 0.6)
+    .map((a) => ({
+      id: randomUUID(),
+      problemId: a.problemId,
+      organisationId: a.organisationId,
+      authorUserId: a.assignedBy,
+      bodyTh: 'คำตอบทางการ',
+      createdAt: new Date(a.assignedAt.getTime() + int(-5, 120) * DAY_MS),
+    }));
   // One statement each, as the synthetic seed writes them.
   await t.db.insert(problems).values(problemRows);
   await t.db.insert(problemAssignments).values(assignmentRows);
+  await t.db.insert(problemAnswers).values(answerRows);
 }
 
 beforeAll(async () => {
@@ -202,6 +256,18 @@ async function mixOfWrites() {
     );
   await t.db.delete(problemAssignments).where(eq(problemAssignments.problemId, assignments[40]!.problemId));
 
+  // Answers withdrawn and moved in time: each moves its agency's first answer, and its wait.
+  const answers = await t.db.select().from(problemAnswers);
+  for (let i = 0; i < 10; i++) {
+    const a = pick(answers);
+    if (next() < 0.5) await t.db.delete(problemAnswers).where(eq(problemAnswers.id, a.id));
+    else
+      await t.db
+        .update(problemAnswers)
+        .set({ createdAt: daysAgo(600) })
+        .where(eq(problemAnswers.id, a.id));
+  }
+
   const rows = await t.db.select({ id: problems.id }).from(problems);
   for (let i = 0; i < 25; i++) {
     const { id } = pick(rows);
@@ -223,7 +289,10 @@ async function mixOfWrites() {
   const lonely = await t.db.execute(sql`
     select p.id from problems p where not exists (select 1 from problem_assignments a where a.problem_id = p.id)
     limit 3`);
-  for (const { id } of rowsOf<{ id: string }>(lonely)) await t.db.delete(problems).where(eq(problems.id, id));
+  for (const { id } of rowsOf<{ id: string }>(lonely)) {
+    await t.db.delete(problemAnswers).where(eq(problemAnswers.problemId, id));
+    await t.db.delete(problems).where(eq(problems.id, id));
+  }
   await addProblems(40);
 
   const requests = await t.db.select().from(coordinationRequests);
@@ -258,6 +327,9 @@ const actor = (o: OrganisationRow, role: Actor['role']): Actor => ({
 describe('the counts kept by triggers', () => {
   it('equal a count from scratch after the seed-like inserts', async () => {
     expect((await kept()).pairs.length).toBeGreaterThan(50);
+    const waits = (await kept()).agencies.flatMap((a) => (a as { waits: number[] }).waits);
+    expect(waits.length).toBeGreaterThan(50);
+    expect(waits.some((w) => w < 0)).toBe(true);
     expect(await kept()).toEqual(await live());
   });
 
@@ -292,3 +364,51 @@ describe('the counts kept by triggers', () => {
     },
   );
 });
+
+describe.runIf(process.env.TIPNET_TEST_DRIVER === 'pg')(
+  'two transactions assigning one agency at once',
+  () => {
+    it('both count: the second waits for the first and counts after its commit', async () => {
+      const agency = await t.buildOrganisation();
+      const [earlier, first, second] = [
+        await buildProblem(t.db),
+        await buildProblem(t.db),
+        await buildProblem(t.db),
+      ];
+      const assignment = (problemId: string, daysBefore: number) => ({
+        id: randomUUID(),
+        problemId,
+        organisationId: agency.id,
+        assignedBy: first.reporterUserId,
+        assignedAt: new Date(now.getTime() - daysBefore * DAY_MS),
+      });
+      // Counted once already: both writers update the agency's existing rows.
+      await t.db.insert(problemAssignments).values(assignment(earlier.id, 4));
+      let other: Promise<unknown> | undefined;
+      await t.db.transaction(async (tx) => {
+        await tx.insert(problemAssignments).values(assignment(first.id, 2));
+        // Drizzle runs a query when it is awaited: started here, on another connection of the pool.
+        other = t.db.insert(problemAssignments).values(assignment(second.id, 3)).execute();
+        for (let i = 0; i < 200 && !(await waitingToCount()); i++) await sleep(25);
+        expect(await waitingToCount()).toBe(true);
+      });
+      await other;
+      const counted = await t.db.execute(sql`
+        select kind, assigned from report_agency_counts
+        where organisation_id = ${agency.id} and kind in ('month', 'fiscal') order by 1`);
+      expect(
+        rowsOf<{ kind: string; assigned: number }>(counted).find((r) => r.kind === 'fiscal')?.assigned,
+      ).toBe(3);
+      expect(await kept()).toEqual(await live());
+    }, 60_000);
+  },
+);
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitingToCount() {
+  const result = await t.db.execute(sql`
+    select 1 from pg_stat_activity
+    where datname = current_database() and wait_event_type = 'Lock' and query like '%problem_assignments%'`);
+  return rowsOf(result).length > 0;
+}

@@ -16,6 +16,8 @@ import {
   problemAssignments,
   problemSupports,
   problems,
+  reportAgencyCounts,
+  reportAgencyFirstAssignments,
   reportSupportDays,
 } from '../../db/schema/index.ts';
 import { sectorLabel } from './network.section.ts';
@@ -218,45 +220,60 @@ type AgencyRow = {
 
 /**
  * Per responsible agency: assignments made in the period, first official answers given in it (with the
- * days they took, from each assignment's first answer kept by migration 0036's triggers), and its
- * assignments overdue now (each assignment's copy of its open problem's deadline, migration 0041). Every
- * organisation assigned anything before the period's end has a row. Each part reads only its own rows
- * through an index.
+ * days they took), and its assignments overdue now (each assignment's copy of its open problem's
+ * deadline, migration 0041). Every organisation assigned anything before the period's end has a row
+ * (each one's first assignment is kept by migration 0045). A standard period reads the assignments and
+ * answers kept per agency by migration 0045's triggers; a custom range counts them live.
  */
 async function agencies(ctx: SectionContext) {
-  const { start, end } = ctx.period;
+  const { end } = ctx.period;
   const e = end.toISOString();
   const pa = problemAssignments;
+  const first = reportAgencyFirstAssignments;
   return rowsOf<AgencyRow>(
     await ctx.db.execute(sql`
-      with assigned as (
-        select ${pa.organisationId} as organisation_id, count(*)::int as n
-        from ${pa} where ${within(pa.assignedAt, start, end)}
-        group by 1
-      ), answered as (
-        select ${pa.organisationId} as organisation_id, count(*)::int as n,
-          array_agg(extract(epoch from ${pa.firstAnsweredAt} - ${pa.assignedAt})::float8 / 86400) as waits
-        from ${pa}
-        where ${within(pa.firstAnsweredAt, start, end)} and ${pa.assignedAt} < ${e}::timestamptz
-        group by 1
-      ), overdue as (
+      with counted as (${keptInMonths(ctx.period) ? keptAgencyCounts(ctx.period) : liveAgencyCounts(ctx.period)}),
+      overdue as (
         select ${pa.organisationId} as organisation_id, count(*)::int as n
         from ${pa}
         where ${pa.openDueAt} < ${ctx.now.toISOString()}::timestamptz and ${pa.assignedAt} < ${e}::timestamptz
         group by 1
       )
       select o.id as organisation_id, o.name_th, o.name_en,
-        coalesce(assigned.n, 0) as assigned, coalesce(answered.n, 0) as answered,
-        coalesce(overdue.n, 0) as overdue, answered.waits
-      from ${organisations} o
-        left join assigned on assigned.organisation_id = o.id
-        left join answered on answered.organisation_id = o.id
+        coalesce(counted.assigned, 0) as assigned, coalesce(counted.answered, 0) as answered,
+        coalesce(overdue.n, 0) as overdue, counted.waits
+      from ${first} join ${organisations} o on o.id = ${first.organisationId}
+        left join counted on counted.organisation_id = o.id
         left join overdue on overdue.organisation_id = o.id
-      where exists (
-        select 1 from ${pa} any_assignment
-        where any_assignment.organisation_id = o.id and any_assignment.assigned_at < ${e}::timestamptz)
+      where ${first.firstAssignedAt} < ${e}::timestamptz
       order by 4 desc, 3`),
   );
+}
+
+/** A standard period's assignments and first answers per agency, as migration 0045 keeps them. */
+function keptAgencyCounts(p: Period) {
+  const c = reportAgencyCounts;
+  return sql`
+    select ${c.organisationId} as organisation_id, ${c.assigned} as assigned, ${c.answered} as answered,
+      ${c.waits} as waits
+    from ${c} where ${c.kind} = ${p.kind} and ${c.starts} = ${dayCode(p.start)}::date`;
+}
+
+/** A custom range's assignments and first answers per agency, each an index range. */
+function liveAgencyCounts({ start, end }: Period) {
+  const pa = problemAssignments;
+  return sql`
+    select organisation_id, sum(assigned)::int as assigned, sum(answered)::int as answered,
+      array_agg(wait) filter (where wait is not null) as waits
+    from (
+      select ${pa.organisationId} as organisation_id, 1 as assigned, 0 as answered, null::float8 as wait
+      from ${pa} where ${within(pa.assignedAt, start, end)}
+      union all
+      select ${pa.organisationId}, 0, 1, extract(epoch from ${pa.firstAnsweredAt} - ${pa.assignedAt})::float8 / 86400
+      from ${pa}
+      where ${within(pa.firstAnsweredAt, start, end)} and ${pa.assignedAt} < ${end.toISOString()}::timestamptz
+    ) happened
+    group by 1`;
 }
 
 const AGENCY_COLUMNS = [
