@@ -85,6 +85,8 @@ export const people = pgTable(
     // The review counts people in post, added and left per period and per organisation: read from this
     // narrow index (index-only) instead of the 50 MB of rows at 50,000 people.
     index('people_report_idx').on(t.organisationId, t.createdAt, t.active, t.updatedAt),
+    // The review's vacant focal-point roles: the few people who left, without reading their rows.
+    index('people_left_idx').on(t.id).where(sql`not ${t.active}`),
     uniqueIndex('people_user_key').on(t.userId),
     index('people_search_idx').using('gin', t.searchDocument),
   ],

@@ -15,7 +15,7 @@ export {
   personSearchText,
   refreshOrganisationSearchDocument,
 } from './search-documents.ts';
-export { isStale, STALE_AFTER_MS } from './staleness.ts';
+export { isStale, STALE_AFTER_MS, staleSql } from './staleness.ts';
 export { currentContactFields } from './verification.ts';
 
 /** Who does what and whom to call: organisations, people, focal points, search, finder, exports, tasks. */

@@ -1,0 +1,3 @@
+CREATE INDEX "people_left_idx" ON "people" USING btree ("id") WHERE not "people"."active";--> statement-breakpoint
+CREATE INDEX "organisations_coverage_report_idx" ON "organisations" USING btree ("created_at","services","languages","coverage","last_reviewed_at") WHERE cardinality("organisations"."coverage") > 0;--> statement-breakpoint
+CREATE INDEX "organisations_reviewed_idx" ON "organisations" USING btree (coalesce("last_reviewed_at", "created_at"));
