@@ -6,6 +6,8 @@ import { forumRoutes } from './forums.routes.ts';
 import { expirePromotions } from './registration.service.ts';
 
 export { eventUid } from './ics.ts';
+/** For the reports module: who came to the forums held in a period, per event, organisation and sector. */
+export { type ForumAttendanceRow, forumAttendance } from './metrics.ts';
 
 /**
  * "Let's Talk TIP" events (forums part F1): events and their agenda, invitations, registration with a FIFO

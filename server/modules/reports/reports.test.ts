@@ -115,6 +115,7 @@ describe('GET /api/v1/reports/review', () => {
       'coverage',
       'problems',
       'coordination',
+      'forums',
       'partners',
     ]);
     const problems = section(view, 'problems');
@@ -318,6 +319,7 @@ describe('GET /api/v1/reports/review.xlsx', () => {
       'ช่องว่างการให้บริการ',
       'ปัญหาอุปสรรคและข้อเสนอแนะ',
       'การประสานงาน',
+      "เวที Let's Talk TIP",
       'ใครทำงานร่วมกับใคร',
     ]);
     const values = (sheet: ExcelJS.Worksheet) =>

@@ -1,8 +1,8 @@
 /**
  * The review is a list of sections, each contributed by the module whose data it counts. A section
- * exists as soon as its module does: coordination and forums add theirs to `REPORT_SECTIONS` when they
- * land. Every section computes from the same context, so periods, comparison and suppression are
- * handled once and the web, the workbook and the printed review render any section alike.
+ * exists as soon as its module does: each adds its own to `REPORT_SECTIONS`. Every section computes
+ * from the same context, so periods, comparison and suppression are handled once and the web, the
+ * workbook and the printed review render any section alike.
  */
 import type { Period } from '../../../common/report-periods.ts';
 import {

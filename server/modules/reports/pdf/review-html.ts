@@ -77,9 +77,26 @@ export function summaryOf(view: ReviewView, language: Language): string {
     view.sections.find((s) => s.id === section)?.figures.find((f) => f.key === key)?.value ?? null;
   const n = (section: string, key: string) => fmt(figure(section, key), language);
   const period = view.period.label[language];
+  const forums = forumsSentence(view, language, n);
   if (language === 'th')
-    return `${period} เครือข่ายมีหน่วยงาน ${n('network', 'organisations')} แห่ง มีหน่วยงานเข้าร่วมใหม่ ${n('network', 'joined')} แห่ง และมีบุคลากรที่ยังปฏิบัติงานอยู่ ${n('network', 'people')} คน ในช่วงเวลานี้มีปัญหาอุปสรรคและข้อเสนอแนะเสนอเข้ามา ${n('problems', 'raised')} เรื่อง ได้รับคำตอบทางการครั้งแรก ${n('problems', 'answered')} เรื่อง และแก้ไขแล้ว ${n('problems', 'resolved')} เรื่อง ขณะนี้มีเรื่องที่เกินกำหนด ${n('problems', 'overdue')} เรื่อง และมีคู่จังหวัดกับบริการที่ยังไม่มีหน่วยงานหรือมีเพียงหน่วยงานเดียว ${n('coverage', 'service_gaps')} คู่`;
-  return `In ${period} the network had ${n('network', 'organisations')} organisations, ${n('network', 'joined')} of them new, and ${n('network', 'people')} people in post. ${n('problems', 'raised')} problems and recommendations were raised, ${n('problems', 'answered')} received a first official answer and ${n('problems', 'resolved')} were resolved; ${n('problems', 'overdue')} are overdue now. ${n('coverage', 'service_gaps')} province–service pairs have no provider or only one.`;
+    return `${period} เครือข่ายมีหน่วยงาน ${n('network', 'organisations')} แห่ง มีหน่วยงานเข้าร่วมใหม่ ${n('network', 'joined')} แห่ง และมีบุคลากรที่ยังปฏิบัติงานอยู่ ${n('network', 'people')} คน ในช่วงเวลานี้มีปัญหาอุปสรรคและข้อเสนอแนะเสนอเข้ามา ${n('problems', 'raised')} เรื่อง ได้รับคำตอบทางการครั้งแรก ${n('problems', 'answered')} เรื่อง และแก้ไขแล้ว ${n('problems', 'resolved')} เรื่อง ขณะนี้มีเรื่องที่เกินกำหนด ${n('problems', 'overdue')} เรื่อง และมีคู่จังหวัดกับบริการที่ยังไม่มีหน่วยงานหรือมีเพียงหน่วยงานเดียว ${n('coverage', 'service_gaps')} คู่${forums}`;
+  return `In ${period} the network had ${n('network', 'organisations')} organisations, ${n('network', 'joined')} of them new, and ${n('network', 'people')} people in post. ${n('problems', 'raised')} problems and recommendations were raised, ${n('problems', 'answered')} received a first official answer and ${n('problems', 'resolved')} were resolved; ${n('problems', 'overdue')} are overdue now. ${n('coverage', 'service_gaps')} province–service pairs have no provider or only one.${forums}`;
+}
+
+/** The forums' sentence of the summary, when the review has a forums section. */
+function forumsSentence(
+  view: ReviewView,
+  language: Language,
+  n: (section: string, key: string) => string,
+): string {
+  const forums = view.sections.find((s) => s.id === 'forums');
+  if (!forums) return '';
+  const f = (key: string) => n('forums', key);
+  if (forums.figures.find((x) => x.key === 'events')?.value === 0)
+    return language === 'th' ? " ในช่วงเวลานี้ไม่มีการจัดเวที Let's Talk TIP" : ' No forum was held in the period.';
+  return language === 'th'
+    ? ` มีการจัดเวที Let's Talk TIP ${f('events')} ครั้ง มีผู้เข้าร่วม ${f('attended')} คนจาก ${f('organisations')} หน่วยงาน และงานที่ต้องติดตามซึ่งครบกำหนดในช่วงนี้ ${f('actions_due')} งาน เสร็จตามกำหนด ${f('actions_on_time')} งาน`
+    : ` ${f('events')} Let's Talk TIP forums were held, attended by ${f('attended')} people from ${f('organisations')} organisations; of ${f('actions_due')} action items due in the period, ${f('actions_on_time')} were done on time.`;
 }
 
 function bars(table: ReportTable, language: Language) {
