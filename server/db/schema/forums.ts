@@ -395,6 +395,8 @@ export const forumActions = pgTable(
   (t) => [
     index('forum_actions_owner_idx').on(t.ownerOrganisationId, t.status, t.dueOn),
     index('forum_actions_event_idx').on(t.eventId),
+    // The review's action items due in a period: a range of this, not a pass over every action.
+    index('forum_actions_due_idx').on(t.dueOn),
   ],
 );
 export type ForumActionRow = typeof forumActions.$inferSelect;

@@ -1,0 +1,1 @@
+CREATE INDEX "forum_actions_due_idx" ON "forum_actions" USING btree ("due_on");
