@@ -37,12 +37,52 @@ function seeded(seed = 1) {
 
 const shortLabel = (text: string) => (text.length > 16 ? `${text.slice(0, 15)}…` : text);
 
+type Placed = { code: string; x: number; y: number; r: number };
+type Layout = { nodes: Placed[]; edges: { a: number; b: number; weight: number }[] };
+
+/**
+ * Drawings already laid out, by their links: the same links always give the same drawing, and the
+ * dashboard, the workbook and the PDF of a period ask for it again and again (300 steps of d3-force were
+ * ~4 % of a dashboard load). A few periods' worth; the oldest goes first.
+ */
+const laidOut = new Map<string, Layout>();
+const LAYOUTS_KEPT = 32;
+
 /** The strongest links (as the table beside it lists them), drawn. */
 export function networkGraph(all: readonly Link[], names: ReadonlyMap<string, GraphName>): NetworkGraph {
   const weightOf = (l: Link) => l.problems + l.requests;
   const links = [...all]
     .sort((x, y) => weightOf(y) - weightOf(x) || x.a.localeCompare(y.a) || x.b.localeCompare(y.b))
     .slice(0, STRONGEST_LINKS);
+  const key = links.map((l) => `${l.a}:${l.b}:${weightOf(l)}`).join(' ');
+  let drawing = laidOut.get(key);
+  if (!drawing) {
+    drawing = layOut(links);
+    if (laidOut.size >= LAYOUTS_KEPT) laidOut.delete(laidOut.keys().next().value!);
+    laidOut.set(key, drawing);
+  }
+  return {
+    key: 'network',
+    title: label('เครือข่ายการทำงานร่วมกัน (คู่ที่แน่นแฟ้นที่สุด)', 'The network at work (strongest links)'),
+    width: GRAPH_WIDTH,
+    height: GRAPH_HEIGHT,
+    nodes: drawing.nodes.map((n) => {
+      const name = names.get(n.code) ?? { name: label(n.code, n.code), short: label(n.code, n.code) };
+      return {
+        code: n.code,
+        label: name.name,
+        short: label(shortLabel(name.short.th), shortLabel(name.short.en)),
+        x: n.x,
+        y: n.y,
+        r: n.r,
+      };
+    }),
+    edges: drawing.edges.map((e) => ({ ...e })),
+  };
+}
+
+function layOut(links: readonly Link[]): Layout {
+  const weightOf = (l: Link) => l.problems + l.requests;
   const points = new Map<string, Point>();
   for (const l of links) {
     for (const code of [l.a, l.b]) {
@@ -84,23 +124,13 @@ export function networkGraph(all: readonly Link[], names: ReadonlyMap<string, Gr
   const offsetX = (GRAPH_WIDTH - (maxX - minX) * scale) / 2;
   const offsetY = (GRAPH_HEIGHT - (maxY - minY) * scale) / 2;
   const round = (v: number) => Math.round(v * 10) / 10;
-
   return {
-    key: 'network',
-    title: label('เครือข่ายการทำงานร่วมกัน (คู่ที่แน่นแฟ้นที่สุด)', 'The network at work (strongest links)'),
-    width: GRAPH_WIDTH,
-    height: GRAPH_HEIGHT,
-    nodes: nodes.map((n) => {
-      const name = names.get(n.code) ?? { name: label(n.code, n.code), short: label(n.code, n.code) };
-      return {
-        code: n.code,
-        label: name.name,
-        short: label(shortLabel(name.short.th), shortLabel(name.short.en)),
-        x: round(offsetX + ((n.x ?? 0) - minX) * scale),
-        y: round(offsetY + ((n.y ?? 0) - minY) * scale),
-        r: round(n.r),
-      };
-    }),
+    nodes: nodes.map((n) => ({
+      code: n.code,
+      x: round(offsetX + ((n.x ?? 0) - minX) * scale),
+      y: round(offsetY + ((n.y ?? 0) - minY) * scale),
+      r: round(n.r),
+    })),
     edges,
   };
 }

@@ -89,17 +89,15 @@ export const partnersSection: ReportSectionDefinition = {
   id: 'partners',
   title: label('ใครทำงานร่วมกับใคร', 'Who works with whom'),
   async compute(ctx) {
+    // Only the Centre sees names and the isolated organisations: a member's load reads no organisation.
     const [links, linksBefore, everyone] = await Promise.all([
       linksIn(ctx, ctx.period),
       linksIn(ctx, ctx.previous),
-      allOrganisations(ctx),
+      ctx.centre ? allOrganisations(ctx) : [],
     ]);
-    const known = registeredBefore(everyone, ctx.period.end);
-    const knownBefore = registeredBefore(everyone, ctx.previous.end);
     const partners = links.partners;
     const partnersBefore = linksBefore.partners;
     const median = (m: Map<string, number>) => quantile([...m.values()], 0.5);
-    const isolated = known.filter((o) => !partners.has(o.id));
     const f = (key: string, l: Label, value: Cell, previous: Cell) => ({ key, label: l, value, previous });
     const network = [
       f('links', label('คู่หน่วยงานที่ทำงานร่วมกัน', 'Pairs that worked together'), links.count, linksBefore.count),
@@ -137,6 +135,10 @@ export const partnersSection: ReportSectionDefinition = {
         method,
       };
     }
+    const isolated = registeredBefore(everyone, ctx.period.end).filter((o) => !partners.has(o.id));
+    const isolatedBefore = registeredBefore(everyone, ctx.previous.end).filter(
+      (o) => !partnersBefore.has(o.id),
+    );
     const names = new Map(everyone.map((o) => [o.id, label(o.name_th, o.name_en)]));
     const graphNames = new Map(
       everyone.map((o) => [
@@ -154,7 +156,7 @@ export const partnersSection: ReportSectionDefinition = {
           'isolated',
           label('หน่วยงานที่ยังไม่ได้ทำงานร่วมกับใคร', 'Organisations that worked with no one'),
           isolated.length,
-          knownBefore.filter((o) => !partnersBefore.has(o.id)).length,
+          isolatedBefore.length,
         ),
       ],
       tables: [strongestTable(links.strongest, names), isolatedTable(isolated)],

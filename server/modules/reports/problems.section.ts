@@ -210,8 +210,9 @@ function countTable(
 
 type AgencyRow = {
   organisation_id: string;
-  name_th: string;
-  name_en: string;
+  /** Null beyond the Centre for every agency but one's own. */
+  name_th: string | null;
+  name_en: string | null;
   assigned: number;
   answered: number;
   overdue: number;
@@ -230,6 +231,9 @@ async function agencies(ctx: SectionContext) {
   const e = end.toISOString();
   const pa = problemAssignments;
   const first = reportAgencyFirstAssignments;
+  // Beyond the Centre only one's own row is named, and the medians need no order: no name is read for
+  // the other ~5,000 agencies, and nothing is sorted.
+  const named = ctx.centre ? sql`true` : sql`o.id = ${ctx.viewer.organisationId}`;
   return rowsOf<AgencyRow>(
     await ctx.db.execute(sql`
       with counted as (${keptInMonths(ctx.period) ? keptAgencyCounts(ctx.period) : liveAgencyCounts(ctx.period)}),
@@ -239,14 +243,15 @@ async function agencies(ctx: SectionContext) {
         where ${pa.openDueAt} < ${ctx.now.toISOString()}::timestamptz and ${pa.assignedAt} < ${e}::timestamptz
         group by 1
       )
-      select o.id as organisation_id, o.name_th, o.name_en,
+      select ${first.organisationId} as organisation_id, o.name_th, o.name_en,
         coalesce(counted.assigned, 0) as assigned, coalesce(counted.answered, 0) as answered,
         coalesce(overdue.n, 0) as overdue, counted.waits
-      from ${first} join ${organisations} o on o.id = ${first.organisationId}
-        left join counted on counted.organisation_id = o.id
-        left join overdue on overdue.organisation_id = o.id
+      from ${first}
+        left join ${organisations} o on o.id = ${first.organisationId} and ${named}
+        left join counted on counted.organisation_id = ${first.organisationId}
+        left join overdue on overdue.organisation_id = ${first.organisationId}
       where ${first.firstAssignedAt} < ${e}::timestamptz
-      order by 4 desc, 3`),
+      ${ctx.centre ? sql`order by 4 desc, 3` : sql``}`),
   );
 }
 
@@ -303,7 +308,7 @@ function agencyTable(ctx: SectionContext, rows: AgencyRow[]): ReportTable {
       ...base,
       rows: rows.map((r) => ({
         code: r.organisation_id,
-        label: label(r.name_th, r.name_en),
+        label: label(r.name_th!, r.name_en!),
         values: values(r),
       })),
       totals: totalsOf(
@@ -324,7 +329,7 @@ function agencyTable(ctx: SectionContext, rows: AgencyRow[]): ReportTable {
     ...base,
     rows: [
       ...(own
-        ? [{ code: own.organisation_id, label: label(own.name_th, own.name_en), values: values(own) }]
+        ? [{ code: own.organisation_id, label: label(own.name_th!, own.name_en!), values: values(own) }]
         : []),
       { code: 'network_median', label: label('ค่ามัธยฐานของเครือข่าย', 'Network median'), values: median },
     ],
