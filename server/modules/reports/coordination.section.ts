@@ -18,7 +18,7 @@ import { coordinationRequests } from '../../db/schema/index.ts';
 import { coordinationMetrics } from '../coordination/index.ts';
 import {
   label,
-  quantile,
+  networkMedian,
   type ReportSectionDefinition,
   type SectionContext,
   suppress,
@@ -112,16 +112,6 @@ const answerValues = (m: MetricsRow): Cell[] => [
   percent(m.breachRate),
 ];
 
-/** The median organisation: per column, the median of the organisations' figures. */
-export function networkMedian(rows: readonly Cell[][], columns: number): Cell[] {
-  return Array.from({ length: columns }, (_, i) =>
-    quantile(
-      rows.map((v) => v[i]).filter((v): v is number => typeof v === 'number'),
-      0.5,
-    ),
-  );
-}
-
 function answerTable(ctx: SectionContext, items: MetricsRow[]): ReportTable {
   const base = {
     key: 'answers',
@@ -137,17 +127,17 @@ function answerTable(ctx: SectionContext, items: MetricsRow[]): ReportTable {
   const medianRow = {
     code: 'network_median',
     label: label('ค่ามัธยฐานของเครือข่าย', 'Network median'),
-    values: networkMedian(items.map(answerValues), ANSWER_COLUMNS.length),
+    values: networkMedian(items.map(answerValues), ANSWER_COLUMNS.length, ctx),
   };
   if (ctx.centre) return { ...base, rows: [...items.map(rowOf), medianRow], totals: null };
   const own = items.find((m) => m.organisation.id === ctx.viewer.organisationId);
   return { ...base, rows: [...(own ? [rowOf(own)] : []), medianRow], totals: null };
 }
 
-function networkFigures(items: MetricsRow[]) {
+function networkFigures(ctx: SectionContext, items: MetricsRow[]) {
   const breaches = items.reduce((n, m) => n + m.breaches, 0);
   const judged = items.reduce((n, m) => n + m.judged, 0);
-  const [, acknowledge, accept] = networkMedian(items.map(answerValues), ANSWER_COLUMNS.length);
+  const [, acknowledge, accept] = networkMedian(items.map(answerValues), ANSWER_COLUMNS.length, ctx);
   return { acknowledge, accept, breachRate: judged ? percent(breaches / judged) : null };
 }
 
@@ -165,8 +155,8 @@ export const coordinationSection: ReportSectionDefinition = {
       metricsFor(ctx, ctx.period),
       metricsFor(ctx, ctx.previous),
     ]);
-    const now = networkFigures(metrics.items);
-    const before = networkFigures(metricsBefore.items);
+    const now = networkFigures(ctx, metrics.items);
+    const before = networkFigures(ctx, metricsBefore.items);
     const f = (key: string, l: Label, value: Cell, previous: Cell) => ({ key, label: l, value, previous });
     const byCode = (list: readonly { code: string; th: string; en: string }[]) =>
       list.map((e) => ({ code: e.code, label: label(e.th, e.en) }));

@@ -61,6 +61,8 @@ describe('the monthly digest job', () => {
     await answered(fisheries, 2);
     await answered(fisheries, 4);
     await answered(labour, 10);
+    // A third agency: a median of two would give the other's figure back from one's own.
+    await answered(await t.buildOrganisation({ nameEn: 'Immigration Bureau' }), 7);
   }, 120_000);
   afterAll(() => t.close());
 
@@ -82,9 +84,9 @@ describe('the monthly digest job', () => {
     const [mail] = await mailTo(focalEmail);
     expect(mail!.subject).toBe('Fisheries Dept: your month in TIPNet, October 2026');
     expect(mail!.text).toContain('Dear Somchai (Demo),');
-    // Fisheries answered in 2 and 4 days (median 3); the agencies' medians are 3 and 10, so 6.5.
+    // Fisheries answered in 2 and 4 days (median 3); the agencies' medians are 3, 7 and 10, so 7.
     expect(mail!.text).toContain(
-      'Problems and recommendations — Median days to answer: 3 (network median 6.5)',
+      'Problems and recommendations — Median days to answer: 3 (network median 7)',
     );
     expect(mail!.text).toContain('/reports?period=month-2569-10');
     expect(mail!.text).not.toContain('Labour');
@@ -93,7 +95,7 @@ describe('the monthly digest job', () => {
   it('writes to an organisation without focal points through its administrators, in Thai', async () => {
     const [mail] = await mailTo(adminEmail);
     expect(mail!.subject).toContain('ตุลาคม 2569');
-    expect(mail!.text).toContain('มัธยฐานวันถึงคำตอบ: 10 (ค่ามัธยฐานของเครือข่าย 6.5)');
+    expect(mail!.text).toContain('มัธยฐานวันถึงคำตอบ: 10 (ค่ามัธยฐานของเครือข่าย 7)');
     expect(mail!.text).not.toContain('กรมประมง');
   });
 });

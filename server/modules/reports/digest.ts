@@ -28,9 +28,9 @@ import type { Deps } from '../../platform/deps.ts';
 import { enqueueEmail } from '../../platform/mail/outbox.ts';
 import { mailRecipientColumns } from '../../platform/projections.ts';
 import { holidayCalendar } from '../coordination/index.ts';
-import { coordinationSection, networkMedian } from './coordination.section.ts';
+import { coordinationSection } from './coordination.section.ts';
 import { problemsSection } from './problems.section.ts';
-import type { ReportSectionDefinition, SectionContext } from './sections.ts';
+import { networkMedian, type ReportSectionDefinition, type SectionContext } from './sections.ts';
 
 export const DIGEST_EVERY_MS = HOUR_MS;
 const AGENT = 'tipnet-monthly-digest';
@@ -105,6 +105,7 @@ export function digestFigures(tables: readonly Compared[], organisationId: strin
     const median = networkMedian(
       others.map((r) => r.values),
       table.columns.length,
+      { centre: false },
     );
     const own = others.find((r) => r.code === organisationId);
     return table.columns.map((c, i) => ({

@@ -25,15 +25,13 @@ import { type ForumAttendanceRow, forumAttendance } from '../forums/index.ts';
 import { sectorLabel } from './network.section.ts';
 import {
   label,
-  quantile,
+  networkMedian,
   type ReportSectionDefinition,
   type SectionContext,
   suppress,
   totalsOf,
 } from './sections.ts';
 
-/** A median beyond the Centre needs this many organisations: of two, it gives the other's back from one's own. */
-const MEDIAN_MIN_ORGANISATIONS = 3;
 /** Registrants from outside the directory, counted together as one more "organisation" (never named). */
 const GUESTS = 'guests';
 
@@ -72,21 +70,7 @@ function peopleCell(ctx: SectionContext, parts: ReadonlyMap<string, number>): Ce
 
 /** Per column, the median organisation's figure; beyond the Centre only over enough organisations. */
 function medianRow(ctx: SectionContext, rows: readonly number[][], columns: number) {
-  const enough = ctx.centre || rows.length >= MEDIAN_MIN_ORGANISATIONS;
-  return {
-    code: 'network_median',
-    label: MEDIAN_LABEL,
-    values: Array.from(
-      { length: columns },
-      (_, i): Cell =>
-        enough
-          ? quantile(
-              rows.map((v) => v[i]!),
-              0.5,
-            )
-          : null,
-    ),
-  };
+  return { code: 'network_median', label: MEDIAN_LABEL, values: networkMedian(rows, columns, ctx) };
 }
 
 const days = (p: Period) => ({ from: dayCode(p.start), to: dayCode(p.end) });

@@ -42,6 +42,24 @@ export function suppress(ctx: SectionContext, n: number, organisations: number):
   return SUPPRESSED;
 }
 
+/** A median shown beyond the Centre needs this many organisations' figures: of two, one's own gives the other's back. */
+export const MEDIAN_MIN_ORGANISATIONS = 3;
+
+/**
+ * The median organisation: per column, the median of the organisations' figures (of those that have one).
+ * Beyond the Centre a column with fewer than MEDIAN_MIN_ORGANISATIONS figures shows none.
+ */
+export function networkMedian(
+  rows: readonly Cell[][],
+  columns: number,
+  { centre }: { centre: boolean },
+): Cell[] {
+  return Array.from({ length: columns }, (_, i) => {
+    const figures = rows.map((v) => v[i]).filter((v): v is number => typeof v === 'number');
+    return centre || figures.length >= MEDIAN_MIN_ORGANISATIONS ? quantile(figures, 0.5) : null;
+  });
+}
+
 /** Median and 90th percentile of a list, one decimal. */
 export function quantile(values: readonly number[], q: number): number | null {
   if (values.length === 0) return null;

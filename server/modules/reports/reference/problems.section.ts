@@ -24,6 +24,7 @@ import {
 } from '../../../db/schema/index.ts';
 import {
   label,
+  networkMedian,
   quantile,
   type ReportSectionDefinition,
   type SectionContext,
@@ -201,13 +202,7 @@ function agencyTable(ctx: SectionContext, rows: AgencyRow[]): ReportTable {
     };
   // Beyond the Centre: one's own row, and the median agency, never another agency's figures.
   const own = rows.find((r) => r.organisation_id === ctx.viewer.organisationId);
-  const all = rows.map(values);
-  const median = AGENCY_COLUMNS.map((_, i) =>
-    quantile(
-      all.map((v) => v[i]).filter((v): v is number => typeof v === 'number'),
-      0.5,
-    ),
-  );
+  const median = networkMedian(rows.map(values), AGENCY_COLUMNS.length, ctx);
   return {
     ...base,
     rows: [
