@@ -19,6 +19,7 @@ import { coordinationMetrics } from '../coordination/index.ts';
 import {
   label,
   networkMedian,
+  networkMedianRow,
   type ReportSectionDefinition,
   type SectionContext,
   suppress,
@@ -124,11 +125,7 @@ function answerTable(ctx: SectionContext, items: MetricsRow[]): ReportTable {
     label: label(m.organisation.nameTh, m.organisation.nameEn),
     values: answerValues(m),
   });
-  const medianRow = {
-    code: 'network_median',
-    label: label('ค่ามัธยฐานของเครือข่าย', 'Network median'),
-    values: networkMedian(items.map(answerValues), ANSWER_COLUMNS.length, ctx),
-  };
+  const medianRow = networkMedianRow(items.map(answerValues), ANSWER_COLUMNS.length, ctx);
   if (ctx.centre) return { ...base, rows: [...items.map(rowOf), medianRow], totals: null };
   const own = items.find((m) => m.organisation.id === ctx.viewer.organisationId);
   return { ...base, rows: [...(own ? [rowOf(own)] : []), medianRow], totals: null };

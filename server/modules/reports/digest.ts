@@ -30,7 +30,12 @@ import { mailRecipientColumns } from '../../platform/projections.ts';
 import { holidayCalendar } from '../coordination/index.ts';
 import { coordinationSection } from './coordination.section.ts';
 import { problemsSection } from './problems.section.ts';
-import { networkMedian, type ReportSectionDefinition, type SectionContext } from './sections.ts';
+import {
+  NETWORK_MEDIAN_CODE,
+  networkMedian,
+  type ReportSectionDefinition,
+  type SectionContext,
+} from './sections.ts';
 
 export const DIGEST_EVERY_MS = HOUR_MS;
 const AGENT = 'tipnet-monthly-digest';
@@ -101,7 +106,7 @@ const format = (v: Cell | undefined, language: Language) =>
 /** One organisation's figures against the median organisation, labelled in `language`. */
 export function digestFigures(tables: readonly Compared[], organisationId: string, language: Language) {
   return tables.flatMap(({ title, table }) => {
-    const others = table.rows.filter((r) => r.code !== 'network_median');
+    const others = table.rows.filter((r) => r.code !== NETWORK_MEDIAN_CODE);
     const median = networkMedian(
       others.map((r) => r.values),
       table.columns.length,

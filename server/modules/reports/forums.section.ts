@@ -25,7 +25,7 @@ import { type ForumAttendanceRow, forumAttendance } from '../forums/index.ts';
 import { sectorLabel } from './network.section.ts';
 import {
   label,
-  networkMedian,
+  networkMedianRow,
   type ReportSectionDefinition,
   type SectionContext,
   suppress,
@@ -34,8 +34,6 @@ import {
 
 /** Registrants from outside the directory, counted together as one more "organisation" (never named). */
 const GUESTS = 'guests';
-
-const MEDIAN_LABEL = label('ค่ามัธยฐานของเครือข่าย', 'Network median');
 
 /**
  * A network count shown beyond the Centre, from each organisation's part of it (`parts`, by organisation).
@@ -66,11 +64,6 @@ function peopleCell(ctx: SectionContext, parts: ReadonlyMap<string, number>): Ce
   const total = sum(parts);
   const ownOnly = [...parts.keys()].every((organisation) => organisation === ctx.viewer.organisationId);
   return ownOnly ? total : suppress(ctx, total, parts.size);
-}
-
-/** Per column, the median organisation's figure; beyond the Centre only over enough organisations. */
-function medianRow(ctx: SectionContext, rows: readonly number[][], columns: number) {
-  return { code: 'network_median', label: MEDIAN_LABEL, values: networkMedian(rows, columns, ctx) };
 }
 
 const days = (p: Period) => ({ from: dayCode(p.start), to: dayCode(p.end) });
@@ -209,10 +202,10 @@ function organisationTable(ctx: SectionContext, a: Attendance): ReportTable {
     ...base,
     rows: [
       ...(own ? [rowOf(own)] : []),
-      medianRow(
-        ctx,
+      networkMedianRow(
         all.map(([, o]) => values(o)),
         ORGANISATION_COLUMNS.length,
+        ctx,
       ),
     ],
     totals: null,
@@ -248,7 +241,10 @@ function actionTable(ctx: SectionContext, rows: ForumActionOwnerRow[]): ReportTa
   const own = sorted.find((r) => r.organisationId === ctx.viewer.organisationId);
   return {
     ...base,
-    rows: [...(own ? [rowOf(own)] : []), medianRow(ctx, sorted.map(actionValues), ACTION_COLUMNS.length)],
+    rows: [
+      ...(own ? [rowOf(own)] : []),
+      networkMedianRow(sorted.map(actionValues), ACTION_COLUMNS.length, ctx),
+    ],
     totals: null,
   };
 }

@@ -24,7 +24,7 @@ import { sectorLabel } from './network.section.ts';
 import { countsInMonths, keptInMonths, type MonthCounts } from './problems.months.ts';
 import {
   label,
-  networkMedian,
+  networkMedianRow,
   quantile,
   type ReportSectionDefinition,
   type SectionContext,
@@ -319,14 +319,13 @@ function agencyTable(ctx: SectionContext, rows: AgencyRow[]): ReportTable {
     };
   // Beyond the Centre: one's own row, and the median agency, never another agency's figures.
   const own = rows.find((r) => r.organisation_id === ctx.viewer.organisationId);
-  const median = networkMedian(rows.map(values), AGENCY_COLUMNS.length, ctx);
   return {
     ...base,
     rows: [
       ...(own
         ? [{ code: own.organisation_id, label: label(own.name_th!, own.name_en!), values: values(own) }]
         : []),
-      { code: 'network_median', label: label('ค่ามัธยฐานของเครือข่าย', 'Network median'), values: median },
+      networkMedianRow(rows.map(values), AGENCY_COLUMNS.length, ctx),
     ],
     totals: null,
   };

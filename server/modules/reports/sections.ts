@@ -60,6 +60,14 @@ export function networkMedian(
   });
 }
 
+/** The row a table ends with beyond the Centre (and the Centre's coordination table): the median organisation. */
+export const NETWORK_MEDIAN_CODE = 'network_median';
+export const networkMedianRow = (rows: readonly Cell[][], columns: number, viewer: { centre: boolean }) => ({
+  code: NETWORK_MEDIAN_CODE,
+  label: label('ค่ามัธยฐานของเครือข่าย', 'Network median'),
+  values: networkMedian(rows, columns, viewer),
+});
+
 /** Median and 90th percentile of a list, one decimal. */
 export function quantile(values: readonly number[], q: number): number | null {
   if (values.length === 0) return null;
