@@ -105,6 +105,8 @@ export const reportProblemCounts = pgTable(
  * (migration 0045): assignments made in the period, and first official answers given in it to
  * assignments made before its end with each one's wait in days, for the median and the 90th percentile.
  * A fiscal year is ~5,000 rows instead of ~34,000 assignments and ~20,000 answers grouped per request.
+ * The median and the 90th percentile are kept beside the waits (migration 0048), so a load reads two
+ * numbers per agency, index-only, rather than ~65,000 waits it would parse and sort.
  */
 export const reportAgencyCounts = pgTable(
   'report_agency_counts',
@@ -115,8 +117,21 @@ export const reportAgencyCounts = pgTable(
     assigned: integer('assigned').notNull(),
     answered: integer('answered').notNull(),
     waits: doublePrecision('waits').array().notNull(),
+    medianDays: doublePrecision('median_days').generatedAlwaysAs(sql`tipnet_quantile(waits, 0.5)`),
+    p90Days: doublePrecision('p90_days').generatedAlwaysAs(sql`tipnet_quantile(waits, 0.9)`),
   },
-  (t) => [primaryKey({ columns: [t.kind, t.starts, t.organisationId] })],
+  (t) => [
+    primaryKey({ columns: [t.kind, t.starts, t.organisationId] }),
+    index('report_agency_counts_read_idx').on(
+      t.kind,
+      t.starts,
+      t.organisationId,
+      t.assigned,
+      t.answered,
+      t.medianDays,
+      t.p90Days,
+    ),
+  ],
 );
 
 /**

@@ -79,7 +79,8 @@ const liveMonths = sql`
 
 /**
  * Per agency and period, from scratch: assignments made in it, and first answers given in it to
- * assignments made before its end, with their waits in days (sorted: the kept order is not the point).
+ * assignments made before its end, with their waits in days (sorted: the kept order is not the point)
+ * and their median and 90th percentile.
  */
 const liveAgencies = sql`
   select p.kind, p.starts::text, a.organisation_id::text,
@@ -87,7 +88,11 @@ const liveAgencies = sql`
     count(*) filter (where e.what = 'answered')::int as answered,
     coalesce(array_agg(extract(epoch from a.first_answered_at - a.assigned_at)::float8 / 86400
       order by extract(epoch from a.first_answered_at - a.assigned_at)::float8 / 86400)
-      filter (where e.what = 'answered'), '{}') as waits
+      filter (where e.what = 'answered'), '{}') as waits,
+    percentile_cont(0.5) within group (order by extract(epoch from a.first_answered_at - a.assigned_at)::float8 / 86400)
+      filter (where e.what = 'answered') as median_days,
+    percentile_cont(0.9) within group (order by extract(epoch from a.first_answered_at - a.assigned_at)::float8 / 86400)
+      filter (where e.what = 'answered') as p90_days
   from problem_assignments a
     cross join lateral (values ('assigned', a.assigned_at), ('answered', a.first_answered_at)) e (what, at)
     cross join lateral tipnet_report_periods(e.at) p
@@ -119,7 +124,7 @@ async function kept() {
   const agencies = rowsOf(
     await t.db.execute(sql`
       select kind, starts::text, organisation_id::text, assigned, answered,
-        (select coalesce(array_agg(w order by w), '{}') from unnest(waits) w) as waits
+        (select coalesce(array_agg(w order by w), '{}') from unnest(waits) w) as waits, median_days, p90_days
       from report_agency_counts order by 1, 2, 3`),
   );
   const firstAssignments = rowsOf(

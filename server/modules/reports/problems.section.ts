@@ -25,7 +25,7 @@ import { countsInMonths, keptInMonths, type MonthCounts } from './problems.month
 import {
   label,
   networkMedianRow,
-  quantile,
+  oneDecimal,
   type ReportSectionDefinition,
   type SectionContext,
   suppress,
@@ -217,7 +217,8 @@ type AgencyRow = {
   assigned: number;
   answered: number;
   overdue: number;
-  waits: number[] | null;
+  median_days: number | null;
+  p90_days: number | null;
 };
 
 /**
@@ -246,7 +247,7 @@ async function agencies(ctx: SectionContext) {
       )
       select ${first.organisationId} as organisation_id, o.name_th, o.name_en,
         coalesce(counted.assigned, 0) as assigned, coalesce(counted.answered, 0) as answered,
-        coalesce(overdue.n, 0) as overdue, counted.waits
+        coalesce(overdue.n, 0) as overdue, counted.median_days, counted.p90_days
       from ${first}
         left join ${organisations} o on o.id = ${first.organisationId} and ${named}
         left join counted on counted.organisation_id = ${first.organisationId}
@@ -261,7 +262,7 @@ function keptAgencyCounts(p: Period) {
   const c = reportAgencyCounts;
   return sql`
     select ${c.organisationId} as organisation_id, ${c.assigned} as assigned, ${c.answered} as answered,
-      ${c.waits} as waits
+      ${c.medianDays} as median_days, ${c.p90Days} as p90_days
     from ${c} where ${c.kind} = ${p.kind} and ${c.starts} = ${dayCode(p.start)}::date`;
 }
 
@@ -270,7 +271,8 @@ function liveAgencyCounts({ start, end }: Period) {
   const pa = problemAssignments;
   return sql`
     select organisation_id, sum(assigned)::int as assigned, sum(answered)::int as answered,
-      array_agg(wait) filter (where wait is not null) as waits
+      percentile_cont(0.5) within group (order by wait) as median_days,
+      percentile_cont(0.9) within group (order by wait) as p90_days
     from (
       select ${pa.organisationId} as organisation_id, 1 as assigned, 0 as answered, null::float8 as wait
       from ${pa} where ${within(pa.assignedAt, start, end)}
@@ -294,8 +296,8 @@ function agencyTable(ctx: SectionContext, rows: AgencyRow[]): ReportTable {
   const values = (r: AgencyRow): Cell[] => [
     r.assigned,
     r.answered,
-    quantile(r.waits ?? [], 0.5),
-    quantile(r.waits ?? [], 0.9),
+    oneDecimal(r.median_days),
+    oneDecimal(r.p90_days),
     r.overdue,
   ];
   const base = {

@@ -75,8 +75,14 @@ export function quantile(values: readonly number[], q: number): number | null {
   const at = (sorted.length - 1) * q;
   const low = Math.floor(at);
   const high = Math.ceil(at);
-  const v = sorted[low]! + (sorted[high]! - sorted[low]!) * (at - low);
-  return Math.round(v * 10) / 10;
+  return oneDecimal(sorted[low]! + (sorted[high]! - sorted[low]!) * (at - low));
+}
+
+/** A quantile as the review shows it; the database's `tipnet_quantile` (migration 0048) leaves this to us. */
+export function oneDecimal(v: number): number;
+export function oneDecimal(v: number | null): number | null;
+export function oneDecimal(v: number | null) {
+  return v === null ? null : Math.round(v * 10) / 10;
 }
 
 /** Sums a column; a suppressed cell makes the total meaningless beyond the Centre, so it is left out. */
