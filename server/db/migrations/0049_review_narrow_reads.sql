@@ -1,0 +1,2 @@
+CREATE INDEX "organisations_names_idx" ON "organisations" USING btree ("id","created_at","name_th","name_en","abbreviation","abbreviation_en");--> statement-breakpoint
+CREATE INDEX "report_partner_counts_read_idx" ON "report_partner_counts" USING btree ("kind","starts","organisation_id","partners");
