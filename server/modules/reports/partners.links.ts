@@ -3,77 +3,147 @@
  * in the period of the later assignment) or one sent a coordination request to the other's unit in it.
  * A standard period (month, quarter, calendar or fiscal year) is read from the counts kept by migration
  * 0039's triggers, a few thousand rows whatever the period's size; a custom range pairs its assignments
- * live. Either way only the strongest few links and each organisation's partners leave the database.
+ * live. Either way the database sums up each organisation's partners itself: one row leaves it, with the
+ * strongest few links and, for the Centre, the organisations that worked with no one.
  */
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { dayCode, type Period } from '../../../common/report-periods.ts';
 import { rowsOf } from '../../db/rows.ts';
 import {
   coordinationRequests,
   coordinationUnits,
+  organisations,
   problemAssignments,
   reportPartnerCounts,
   reportPartnerPairs,
 } from '../../db/schema/index.ts';
-import type { SectionContext } from './sections.ts';
+import { oneDecimal, type SectionContext } from './sections.ts';
 
 /** The printed review and the dashboard list this many links; the workbook too. */
 export const STRONGEST_LINKS = 20;
 
 export type Link = { a: string; b: string; problems: number; requests: number };
-/** The links of a period, counted in the database: only the strongest few and each organisation's partners leave it. */
-export type Links = { count: number; strongest: Link[]; partners: Map<string, number> };
+export type NamedOrganisation = {
+  id: string;
+  name_th: string;
+  name_en: string;
+  abbreviation: string | null;
+  abbreviation_en: string | null;
+};
 
-type LinkRow = { kind: 'link' | 'partners'; a: string; b: string | null; problems: number; requests: number };
+/** A period's links as the section shows them. */
+export type Links = {
+  /** Pairs of organisations linked. */
+  count: number;
+  /** Organisations with at least one partner. */
+  linked: number;
+  medianPartners: number | null;
+  /** The viewer's own organisation's partners. */
+  own: number;
+  /** The strongest links, with their organisations named (the Centre's view only; empty otherwise). */
+  strongest: Link[];
+  named: NamedOrganisation[];
+  /** Organisations registered before the period's end that worked with no one (the Centre's view only). */
+  isolatedCount: number;
+  isolated: NamedOrganisation[];
+};
 
-function collect(result: LinkRow[]): Links {
-  const partners = new Map<string, number>();
-  const strongest: Link[] = [];
-  for (const row of result) {
-    if (row.kind === 'partners') partners.set(row.a, row.problems);
-    else strongest.push({ a: row.a, b: row.b!, problems: row.problems, requests: row.requests });
-  }
-  // Every pair has two ends: the link count is half the partners counted.
-  let ends = 0;
-  for (const n of partners.values()) ends += n;
-  return { count: ends / 2, strongest, partners };
+export type LinksWanted = {
+  /** The strongest links and the isolated organisations, named: the Centre's view of the period shown. */
+  named: boolean;
+};
+
+type Summary = {
+  linked: number;
+  ends: number;
+  median: number | null;
+  own: number | null;
+  strongest: Link[] | null;
+  named: NamedOrganisation[] | null;
+  isolated_count: number | null;
+  isolated: NamedOrganisation[] | null;
+};
+
+const nameColumns = sql`${organisations.id}, ${organisations.nameTh} as name_th, ${organisations.nameEn} as name_en,
+  ${organisations.abbreviation} as abbreviation, ${organisations.abbreviationEn} as abbreviation_en`;
+
+/**
+ * One row summing up the partners `counts` holds (organisation_id, partners > 0), and the `strongest` links.
+ * Organisations are read only for the Centre: its isolated ones and the ends of the strongest links.
+ */
+async function summarise(ctx: SectionContext, p: Period, ctes: SQL, wanted: LinksWanted): Promise<Links> {
+  const o = organisations;
+  const isolatedWhere = sql`${o.createdAt} < ${p.end.toISOString()}::timestamptz
+    and not exists (select 1 from counts c where c.organisation_id = ${o.id})`;
+  const centreColumns = ctx.centre
+    ? sql`, (select count(*)::int from ${o} where ${isolatedWhere}) as isolated_count`
+    : sql``;
+  const namedColumns = wanted.named
+    ? sql`,
+      (select json_agg(s order by s.problems + s.requests desc, s.a, s.b) from strongest s) as strongest,
+      (select json_agg(n) from (select ${nameColumns} from ${o}
+        where ${o.id} in (select a from strongest union select b from strongest)) n) as named,
+      (select json_agg(n) from (select ${nameColumns} from ${o} where ${isolatedWhere}) n) as isolated`
+    : sql``;
+  const [row] = rowsOf<Summary>(
+    await ctx.db.execute(sql`
+      with ${ctes}
+      select count(*)::int as linked, coalesce(sum(partners), 0)::int as ends,
+        percentile_cont(0.5) within group (order by partners) as median,
+        max(partners) filter (where organisation_id = ${ctx.viewer.organisationId ?? null}::uuid) as own
+        ${centreColumns}${namedColumns}
+      from counts`),
+  );
+  const r = row!;
+  return {
+    // Every pair has two ends: the link count is half the partners counted.
+    count: r.ends / 2,
+    linked: r.linked,
+    medianPartners: oneDecimal(r.median),
+    own: r.own ?? 0,
+    strongest: r.strongest ?? [],
+    named: r.named ?? [],
+    isolatedCount: r.isolated_count ?? 0,
+    isolated: r.isolated ?? [],
+  };
 }
 
-async function keptLinksIn(ctx: SectionContext, p: Period): Promise<Links> {
+function keptLinksIn(ctx: SectionContext, p: Period, wanted: LinksWanted) {
   const pairs = reportPartnerPairs;
   const counts = reportPartnerCounts;
   const starts = dayCode(p.start);
-  return collect(
-    rowsOf<LinkRow>(
-      await ctx.db.execute(sql`
-        (select 'link' as kind, ${pairs.a}::text as a, ${pairs.b}::text as b, ${pairs.problems} as problems,
-          ${pairs.requests} as requests
+  return summarise(
+    ctx,
+    p,
+    sql`counts as (
+        select ${counts.organisationId} as organisation_id, ${counts.partners} as partners from ${counts}
+        where ${counts.kind} = ${p.kind} and ${counts.starts} = ${starts}::date and ${counts.partners} > 0
+      ), strongest as (
+        select ${pairs.a} as a, ${pairs.b} as b, ${pairs.problems} as problems, ${pairs.requests} as requests
         from ${pairs}
         where ${pairs.kind} = ${p.kind} and ${pairs.starts} = ${starts}::date
           and ${pairs.problems} + ${pairs.requests} > 0
         order by ${pairs.problems} + ${pairs.requests} desc, ${pairs.a}, ${pairs.b}
-        limit ${STRONGEST_LINKS})
-        union all
-        select 'partners', ${counts.organisationId}::text, null, ${counts.partners}, 0
-        from ${counts}
-        where ${counts.kind} = ${p.kind} and ${counts.starts} = ${starts}::date and ${counts.partners} > 0`),
-    ),
+        limit ${STRONGEST_LINKS}
+      )`,
+    wanted,
   );
 }
 
-export const linksIn = (ctx: SectionContext, p: Period): Promise<Links> =>
-  p.kind === 'range' ? liveLinksIn(ctx, p) : keptLinksIn(ctx, p);
+export const linksIn = (ctx: SectionContext, p: Period, wanted: LinksWanted): Promise<Links> =>
+  p.kind === 'range' ? liveLinksIn(ctx, p, wanted) : keptLinksIn(ctx, p, wanted);
 
-async function liveLinksIn(ctx: SectionContext, p: Period): Promise<Links> {
+function liveLinksIn(ctx: SectionContext, p: Period, wanted: LinksWanted) {
   const start = p.start.toISOString();
   const end = p.end.toISOString();
   const pa = problemAssignments;
   const r = coordinationRequests;
   // A pair of assignments counts in the period when the later of the two was made in it: start from the
   // problems with an assignment in the period (an index range), and pair their assignments made before its end.
-  const result = rowsOf<LinkRow>(
-    await ctx.db.execute(sql`
-      with touched as (
+  return summarise(
+    ctx,
+    p,
+    sql`touched as (
         select distinct ${pa.problemId} as problem_id from ${pa}
         where ${pa.assignedAt} >= ${start}::timestamptz and ${pa.assignedAt} < ${end}::timestamptz
       ), links as (
@@ -95,12 +165,11 @@ async function liveLinksIn(ctx: SectionContext, p: Period): Promise<Links> {
       ), strongest as (
         select a, b, problems, requests from pairs
         order by problems + requests desc, a, b limit ${STRONGEST_LINKS}
-      ), ends as (
-        select a as organisation_id from pairs union all select b from pairs
-      )
-      select 'link' as kind, a::text, b::text, problems, requests from strongest
-      union all
-      select 'partners', organisation_id::text, null, count(*)::int, 0 from ends group by organisation_id`),
+      ), counts as (
+        select organisation_id, count(*)::int as partners
+        from (select a as organisation_id from pairs union all select b from pairs) ends
+        group by organisation_id
+      )`,
+    wanted,
   );
-  return collect(result);
 }

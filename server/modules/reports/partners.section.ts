@@ -1,40 +1,10 @@
-/**
- * Who works with whom: two organisations are linked when they were assigned the same problem or one made
- * a coordination request that the other's unit received, in the period. The Centre sees the strongest
- * links and the organisations with none; anyone else sees how many partners their own organisation had
- * against the network median, never which organisations worked with which.
- */
-import { sql } from 'drizzle-orm';
 import type { Cell, Label, ReportTable } from '../../../common/reports-api.ts';
-import { rowsOf } from '../../db/rows.ts';
-import { organisations } from '../../db/schema/index.ts';
 import { networkGraph } from './partners.graph.ts';
-import { type Link, linksIn, STRONGEST_LINKS } from './partners.links.ts';
-import { label, quantile, type ReportSectionDefinition, type SectionContext } from './sections.ts';
+import { type Link, linksIn, type NamedOrganisation, STRONGEST_LINKS } from './partners.links.ts';
+import { label, type ReportSectionDefinition } from './sections.ts';
 
 export { STRONGEST_LINKS } from './partners.links.ts';
 export const ISOLATED_LISTED = 50;
-
-type Organisation = {
-  id: string;
-  name_th: string;
-  name_en: string;
-  abbreviation: string | null;
-  abbreviation_en: string | null;
-  created_at: string | Date;
-};
-
-async function allOrganisations(ctx: SectionContext) {
-  return rowsOf<Organisation>(
-    await ctx.db.execute(sql`
-      select ${organisations.id} as id, ${organisations.nameTh} as name_th, ${organisations.nameEn} as name_en,
-        ${organisations.abbreviation} as abbreviation, ${organisations.abbreviationEn} as abbreviation_en,
-        ${organisations.createdAt} as created_at
-      from ${organisations}`),
-  );
-}
-const registeredBefore = (list: Organisation[], end: Date) =>
-  list.filter((o) => new Date(o.created_at) < end);
 
 function strongestTable(links: Link[], names: Map<string, Label>): ReportTable {
   // Already the strongest, in this order, from the database; sorted again so the rule reads here too.
@@ -68,10 +38,10 @@ function strongestTable(links: Link[], names: Map<string, Label>): ReportTable {
   };
 }
 
-function isolatedTable(isolated: Organisation[]): ReportTable {
-  const listed = [...isolated]
-    .sort((x, y) => x.name_th.localeCompare(y.name_th, 'th'))
-    .slice(0, ISOLATED_LISTED);
+const thaiOrder = new Intl.Collator('th').compare;
+
+function isolatedTable(isolated: NamedOrganisation[]): ReportTable {
+  const listed = [...isolated].sort((x, y) => thaiOrder(x.name_th, y.name_th)).slice(0, ISOLATED_LISTED);
   return {
     key: 'isolated',
     title: label(
@@ -90,28 +60,24 @@ export const partnersSection: ReportSectionDefinition = {
   title: label('ใครทำงานร่วมกับใคร', 'Who works with whom'),
   async compute(ctx) {
     // Only the Centre sees names and the isolated organisations: a member's load reads no organisation.
-    const [links, linksBefore, everyone] = await Promise.all([
-      linksIn(ctx, ctx.period),
-      linksIn(ctx, ctx.previous),
-      ctx.centre ? allOrganisations(ctx) : [],
+    const [links, linksBefore] = await Promise.all([
+      linksIn(ctx, ctx.period, { named: ctx.centre }),
+      linksIn(ctx, ctx.previous, { named: false }),
     ]);
-    const partners = links.partners;
-    const partnersBefore = linksBefore.partners;
-    const median = (m: Map<string, number>) => quantile([...m.values()], 0.5);
     const f = (key: string, l: Label, value: Cell, previous: Cell) => ({ key, label: l, value, previous });
     const network = [
       f('links', label('คู่หน่วยงานที่ทำงานร่วมกัน', 'Pairs that worked together'), links.count, linksBefore.count),
       f(
         'linked',
         label('หน่วยงานที่ทำงานร่วมกับหน่วยงานอื่น', 'Organisations that worked with another'),
-        partners.size,
-        partnersBefore.size,
+        links.linked,
+        linksBefore.linked,
       ),
       f(
         'median_partners',
         label('มัธยฐานจำนวนหน่วยงานที่ทำงานร่วมกัน', 'Median partners per linked organisation'),
-        median(partners),
-        median(partnersBefore),
+        links.medianPartners,
+        linksBefore.medianPartners,
       ),
     ];
     const method = label(
@@ -126,8 +92,8 @@ export const partnersSection: ReportSectionDefinition = {
           f(
             'own_partners',
             label('หน่วยงานที่ทำงานร่วมกับหน่วยงานของท่าน', 'Organisations your organisation worked with'),
-            own ? (partners.get(own) ?? 0) : null,
-            own ? (partnersBefore.get(own) ?? 0) : null,
+            own ? links.own : null,
+            own ? linksBefore.own : null,
           ),
         ],
         tables: [],
@@ -135,13 +101,9 @@ export const partnersSection: ReportSectionDefinition = {
         method,
       };
     }
-    const isolated = registeredBefore(everyone, ctx.period.end).filter((o) => !partners.has(o.id));
-    const isolatedBefore = registeredBefore(everyone, ctx.previous.end).filter(
-      (o) => !partnersBefore.has(o.id),
-    );
-    const names = new Map(everyone.map((o) => [o.id, label(o.name_th, o.name_en)]));
+    const names = new Map(links.named.map((o) => [o.id, label(o.name_th, o.name_en)]));
     const graphNames = new Map(
-      everyone.map((o) => [
+      links.named.map((o) => [
         o.id,
         {
           name: label(o.name_th, o.name_en),
@@ -155,11 +117,11 @@ export const partnersSection: ReportSectionDefinition = {
         f(
           'isolated',
           label('หน่วยงานที่ยังไม่ได้ทำงานร่วมกับใคร', 'Organisations that worked with no one'),
-          isolated.length,
-          isolatedBefore.length,
+          links.isolatedCount,
+          linksBefore.isolatedCount,
         ),
       ],
-      tables: [strongestTable(links.strongest, names), isolatedTable(isolated)],
+      tables: [strongestTable(links.strongest, names), isolatedTable(links.isolated)],
       matrices: [],
       graphs: [networkGraph(links.strongest, graphNames)],
       method,
