@@ -24,7 +24,7 @@ import { sectorLabel } from './network.section.ts';
 import { countsInMonths, keptInMonths, type MonthCounts } from './problems.months.ts';
 import {
   label,
-  networkMedianRow,
+  networkMedianRowOf,
   oneDecimal,
   type ReportSectionDefinition,
   type SectionContext,
@@ -211,9 +211,8 @@ function countTable(
 
 type AgencyRow = {
   organisation_id: string;
-  /** Null beyond the Centre for every agency but one's own. */
-  name_th: string | null;
-  name_en: string | null;
+  name_th: string;
+  name_en: string;
   assigned: number;
   answered: number;
   overdue: number;
@@ -223,38 +222,96 @@ type AgencyRow = {
 
 /**
  * Per responsible agency: assignments made in the period, first official answers given in it (with the
- * days they took), and its assignments overdue now (each assignment's copy of its open problem's
- * deadline, migration 0041). Every organisation assigned anything before the period's end has a row
- * (each one's first assignment is kept by migration 0045). A standard period reads the assignments and
- * answers kept per agency by migration 0045's triggers; a custom range counts them live.
+ * median and 90th percentile of the days they took), and its assignments overdue now (each assignment's
+ * copy of its open problem's deadline, migration 0041). Every organisation assigned anything before the
+ * period's end has a row (each one's first assignment is kept by migration 0045). A standard period reads
+ * the assignments and answers kept per agency by migration 0045's triggers; a custom range counts them live.
  */
-async function agencies(ctx: SectionContext) {
+function agencyFigures(ctx: SectionContext) {
   const { end } = ctx.period;
   const e = end.toISOString();
   const pa = problemAssignments;
   const first = reportAgencyFirstAssignments;
-  // Beyond the Centre only one's own row is named, and the medians need no order: no name is read for
-  // the other ~5,000 agencies, and nothing is sorted.
-  const named = ctx.centre ? sql`true` : sql`o.id = ${ctx.viewer.organisationId}`;
-  return rowsOf<AgencyRow>(
-    await ctx.db.execute(sql`
-      with counted as (${keptInMonths(ctx.period) ? keptAgencyCounts(ctx.period) : liveAgencyCounts(ctx.period)}),
-      overdue as (
-        select ${pa.organisationId} as organisation_id, count(*)::int as n
-        from ${pa}
-        where ${pa.openDueAt} < ${ctx.now.toISOString()}::timestamptz and ${pa.assignedAt} < ${e}::timestamptz
-        group by 1
-      )
-      select ${first.organisationId} as organisation_id, o.name_th, o.name_en,
+  return sql`
+    counted as (${keptInMonths(ctx.period) ? keptAgencyCounts(ctx.period) : liveAgencyCounts(ctx.period)}),
+    overdue as (
+      select ${pa.organisationId} as organisation_id, count(*)::int as n
+      from ${pa}
+      where ${pa.openDueAt} < ${ctx.now.toISOString()}::timestamptz and ${pa.assignedAt} < ${e}::timestamptz
+      group by 1
+    ),
+    agencies as (
+      select ${first.organisationId} as organisation_id,
         coalesce(counted.assigned, 0) as assigned, coalesce(counted.answered, 0) as answered,
         coalesce(overdue.n, 0) as overdue, counted.median_days, counted.p90_days
       from ${first}
-        left join ${organisations} o on o.id = ${first.organisationId} and ${named}
         left join counted on counted.organisation_id = ${first.organisationId}
         left join overdue on overdue.organisation_id = ${first.organisationId}
       where ${first.firstAssignedAt} < ${e}::timestamptz
-      ${ctx.centre ? sql`order by 4 desc, 3` : sql``}`),
+    )`;
+}
+
+type AgencyTotals = {
+  rows_in_full: number;
+  assigned_total: number;
+  answered_total: number;
+  overdue_total: number;
+};
+
+/**
+ * The Centre's table: every agency, named, the most assigned first. The dashboard asks for the first
+ * rows only: the database sorts, cuts and sums the whole table, so ~5,000 rows need not leave it.
+ */
+async function everyAgency(ctx: SectionContext, rowsPerTable: number | undefined) {
+  const rows = rowsOf<AgencyRow & AgencyTotals>(
+    await ctx.db.execute(sql`
+      with ${agencyFigures(ctx)}
+      select a.*, o.name_th, o.name_en, count(*) over ()::int as rows_in_full,
+        sum(a.assigned) over ()::int as assigned_total, sum(a.answered) over ()::int as answered_total,
+        sum(a.overdue) over ()::int as overdue_total
+      from agencies a join ${organisations} o on o.id = a.organisation_id
+      order by a.assigned desc, o.name_en, a.organisation_id
+      ${rowsPerTable === undefined ? sql`` : sql`limit ${rowsPerTable}`}`),
   );
+  return { rows, totals: rows[0] ?? null };
+}
+
+type MedianAgency = {
+  own: AgencyRow | null;
+  agencies: number;
+  assigned: number | null;
+  answered: number | null;
+  overdue: number | null;
+  with_median: number;
+  median_days: number | null;
+  with_p90: number;
+  p90_days: number | null;
+};
+
+/**
+ * Beyond the Centre: one's own row and the median agency, summed up in the database. The median of each
+ * quantile column is taken over the figures as shown (one decimal, rounded half up as Math.round does).
+ */
+async function ownAndMedianAgency(ctx: SectionContext) {
+  const shown = (column: string) => sql.raw(`floor(${column} * 10 + 0.5) / 10`);
+  const [row] = rowsOf<MedianAgency>(
+    await ctx.db.execute(sql`
+      with ${agencyFigures(ctx)}
+      select
+        (select row_to_json(x) from (
+          select a.*, o.name_th, o.name_en from agencies a join ${organisations} o on o.id = a.organisation_id
+          where a.organisation_id = ${ctx.viewer.organisationId ?? null}::uuid) x) as own,
+        count(*)::int as agencies,
+        percentile_cont(0.5) within group (order by assigned) as assigned,
+        percentile_cont(0.5) within group (order by answered) as answered,
+        percentile_cont(0.5) within group (order by overdue) as overdue,
+        count(median_days)::int as with_median,
+        percentile_cont(0.5) within group (order by ${shown('median_days')}) as median_days,
+        count(p90_days)::int as with_p90,
+        percentile_cont(0.5) within group (order by ${shown('p90_days')}) as p90_days
+      from agencies`),
+  );
+  return row!;
 }
 
 /** A standard period's assignments and first answers per agency, as migration 0045 keeps them. */
@@ -292,42 +349,66 @@ const AGENCY_COLUMNS = [
   { key: 'overdue', label: label('เกินกำหนดขณะนี้', 'Overdue now') },
 ];
 
-function agencyTable(ctx: SectionContext, rows: AgencyRow[]): ReportTable {
-  const values = (r: AgencyRow): Cell[] => [
-    r.assigned,
-    r.answered,
-    oneDecimal(r.median_days),
-    oneDecimal(r.p90_days),
-    r.overdue,
-  ];
-  const base = {
-    key: 'agencies',
-    title: label('เวลาถึงคำตอบทางการ แยกตามหน่วยงานที่รับผิดชอบ', 'Time to official answer per responsible agency'),
-    labelHeader: label('หน่วยงาน', 'Agency'),
-    columns: AGENCY_COLUMNS,
-  };
-  if (ctx.centre)
+const agencyValues = (r: AgencyRow): Cell[] => [
+  r.assigned,
+  r.answered,
+  oneDecimal(r.median_days),
+  oneDecimal(r.p90_days),
+  r.overdue,
+];
+
+const AGENCY_TABLE = {
+  key: 'agencies',
+  title: label('เวลาถึงคำตอบทางการ แยกตามหน่วยงานที่รับผิดชอบ', 'Time to official answer per responsible agency'),
+  labelHeader: label('หน่วยงาน', 'Agency'),
+  columns: AGENCY_COLUMNS,
+};
+
+async function agencyTable(ctx: SectionContext, rowsPerTable: number | undefined): Promise<ReportTable> {
+  if (ctx.centre) {
+    const { rows, totals } = await everyAgency(ctx, rowsPerTable);
+    const inFull = totals?.rows_in_full ?? 0;
     return {
-      ...base,
+      ...AGENCY_TABLE,
       rows: rows.map((r) => ({
         code: r.organisation_id,
-        label: label(r.name_th!, r.name_en!),
-        values: values(r),
+        label: label(r.name_th, r.name_en),
+        values: agencyValues(r),
       })),
-      totals: totalsOf(
-        rows.map((r) => ({ values: values(r) })),
-        [true, true, false, false, true],
-      ),
+      ...(inFull > rows.length ? { rowsInFull: inFull } : {}),
+      totals: [
+        totals?.assigned_total ?? 0,
+        totals?.answered_total ?? 0,
+        null,
+        null,
+        totals?.overdue_total ?? 0,
+      ],
     };
+  }
   // Beyond the Centre: one's own row, and the median agency, never another agency's figures.
-  const own = rows.find((r) => r.organisation_id === ctx.viewer.organisationId);
+  const m = await ownAndMedianAgency(ctx);
   return {
-    ...base,
+    ...AGENCY_TABLE,
     rows: [
-      ...(own
-        ? [{ code: own.organisation_id, label: label(own.name_th!, own.name_en!), values: values(own) }]
+      ...(m.own
+        ? [
+            {
+              code: m.own.organisation_id,
+              label: label(m.own.name_th, m.own.name_en),
+              values: agencyValues(m.own),
+            },
+          ]
         : []),
-      networkMedianRow(rows.map(values), AGENCY_COLUMNS.length, ctx),
+      networkMedianRowOf(
+        [
+          { figures: m.agencies, median: m.assigned },
+          { figures: m.agencies, median: m.answered },
+          { figures: m.with_median, median: m.median_days },
+          { figures: m.with_p90, median: m.p90_days },
+          { figures: m.agencies, median: m.overdue },
+        ],
+        ctx,
+      ),
     ],
     totals: null,
   };
@@ -339,11 +420,11 @@ export const problemsSection: ReportSectionDefinition = {
   async compute(ctx) {
     const months = keptInMonths(ctx.period) ? countsInMonths(ctx, ctx.period) : null;
     const monthsBefore = keptInMonths(ctx.previous) ? countsInMonths(ctx, ctx.previous) : null;
-    const [now, before, { categories, sectors }, agencyRows, overdue] = await Promise.all([
+    const [now, before, { categories, sectors }, agencies, overdue] = await Promise.all([
       headline(ctx, ctx.period, months),
       headline(ctx, ctx.previous, monthsBefore),
       grouped(ctx, months),
-      agencies(ctx),
+      agencyTable(ctx, ctx.rowsPerTable),
       ctx.db.execute(
         sql`select count(*)::int as n from ${problems} where ${problems.dueAt} < ${ctx.now.toISOString()}::timestamptz and ${problems.state} in (${openStates})`,
       ),
@@ -380,7 +461,7 @@ export const problemsSection: ReportSectionDefinition = {
           label('แยกตามภาคส่วนที่เกี่ยวข้อง', 'By sector concerned'),
           label('ภาคส่วน', 'Sector'),
         ),
-        agencyTable(ctx, agencyRows),
+        agencies,
       ],
       matrices: [],
       method: label(

@@ -48,7 +48,7 @@ export async function review(
   if (!period) throw badRequest('INVALID_PERIOD', 'Unknown period');
   const previous = previousPeriod(period);
   const centre = can(viewer, 'report.readNetwork', undefined);
-  const ctx: SectionContext = { db, viewer, period, previous, now, centre };
+  const ctx: SectionContext = { db, viewer, period, previous, now, centre, rowsPerTable };
   const sections = await Promise.all(
     REPORT_SECTIONS.map(async (s) => {
       const section = protect({ id: s.id, title: s.title, ...(await s.compute(ctx)) });

@@ -23,6 +23,11 @@ export type SectionContext = {
   now: Date;
   /** The Centre sees the whole network unsuppressed; everyone else its own organisation and medians. */
   centre: boolean;
+  /**
+   * The dashboard shows each table's first rows only (review() cuts them). A section whose table needs no
+   * suppression may cut it in the database, setting `rowsInFull` and the whole table's totals.
+   */
+  rowsPerTable?: number;
 };
 
 export type ReportSectionDefinition = {
@@ -56,16 +61,33 @@ export function networkMedian(
 ): Cell[] {
   return Array.from({ length: columns }, (_, i) => {
     const figures = rows.map((v) => v[i]).filter((v): v is number => typeof v === 'number');
-    return centre || figures.length >= MEDIAN_MIN_ORGANISATIONS ? quantile(figures, 0.5) : null;
+    return medianShown(figures.length, quantile(figures, 0.5), { centre });
   });
 }
 
+const medianShown = (figures: number, median: number | null, { centre }: { centre: boolean }) =>
+  centre || figures >= MEDIAN_MIN_ORGANISATIONS ? median : null;
+
 /** The row a table ends with beyond the Centre (and the Centre's coordination table): the median organisation. */
 export const NETWORK_MEDIAN_CODE = 'network_median';
+const NETWORK_MEDIAN_LABEL = label('ค่ามัธยฐานของเครือข่าย', 'Network median');
 export const networkMedianRow = (rows: readonly Cell[][], columns: number, viewer: { centre: boolean }) => ({
   code: NETWORK_MEDIAN_CODE,
-  label: label('ค่ามัธยฐานของเครือข่าย', 'Network median'),
+  label: NETWORK_MEDIAN_LABEL,
   values: networkMedian(rows, columns, viewer),
+});
+
+/**
+ * The same row from medians the database took: per column, how many organisations had a figure and the
+ * median of those figures (percentile_cont(0.5), the interpolation `quantile` uses).
+ */
+export const networkMedianRowOf = (
+  columns: readonly { figures: number; median: number | null }[],
+  viewer: { centre: boolean },
+) => ({
+  code: NETWORK_MEDIAN_CODE,
+  label: NETWORK_MEDIAN_LABEL,
+  values: columns.map((c) => medianShown(c.figures, oneDecimal(c.median), viewer)),
 });
 
 /** Median and 90th percentile of a list, one decimal. */
