@@ -58,14 +58,33 @@ export function coverageMatrix(
   const firstStale = provinces.map(() => columns.map(() => false));
   const everywhere = columns.map(() => 0);
   const everywhereFirstStale = columns.map(() => false);
+  // Marks of the columns and provinces already taken for the current organisation: its codes may repeat,
+  // and a Set per organisation was most of this loop's time at 5,000 organisations.
+  const columnTaken = new Int32Array(columns.length);
+  const provinceTaken = new Int32Array(provinces.length);
+  const what: number[] = [];
+  let mark = 0;
   for (const o of list) {
-    const what = [...new Set(o.codes)].flatMap((code) => columnIndex.get(code) ?? []);
+    mark++;
+    what.length = 0;
+    for (const code of o.codes) {
+      const j = columnIndex.get(code);
+      if (j !== undefined && columnTaken[j] !== mark) {
+        columnTaken[j] = mark;
+        what.push(j);
+      }
+    }
+    if (what.length === 0) continue;
     if (o.coverage.includes(NATIONWIDE)) {
       for (const j of what) if (everywhere[j]!++ === 0) everywhereFirstStale[j] = o.stale;
       continue;
     }
-    for (const i of new Set(o.coverage.flatMap((code) => provinceIndex.get(code) ?? [])))
+    for (const code of o.coverage) {
+      const i = provinceIndex.get(code);
+      if (i === undefined || provinceTaken[i] === mark) continue;
+      provinceTaken[i] = mark;
       for (const j of what) if (counts[i]![j]!++ === 0) firstStale[i]![j] = o.stale;
+    }
   }
   const providers = counts.map((row) => row.map((n, j) => n + everywhere[j]!));
   // The only provider is either the one counted in the province or the one covering the country.
