@@ -273,6 +273,11 @@ export const problemAssignments = pgTable(
     index('problem_assignments_open_due_idx')
       .on(t.openDueAt, t.organisationId, t.assignedAt)
       .where(sql`${t.openDueAt} is not null`),
+    // …and, for a period that has ended, the open assignments made after it (overdue now per agency is
+    // the kept count less these, migration 0050).
+    index('problem_assignments_assigned_open_idx')
+      .on(t.assignedAt, t.openDueAt, t.organisationId)
+      .where(sql`${t.openDueAt} is not null`),
   ],
 );
 export type ProblemAssignmentRow = typeof problemAssignments.$inferSelect;

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
+  check,
   date,
   doublePrecision,
   index,
@@ -146,3 +148,24 @@ export const reportAgencyFirstAssignments = pgTable('report_agency_first_assignm
   organisationId: uuid('organisation_id').primaryKey(),
   firstAssignedAt: timestamp('first_assigned_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * Each agency's open assignments whose deadline had passed at `report_overdue_clock.as_of` (migration 0050),
+ * kept by statement triggers on problem_assignments in the writing transaction. Overdue now is this plus
+ * the deadlines passed between that instant and now (an index range of an hour's deadlines, as the
+ * job moves the instant forward every hour) instead of grouping every overdue assignment per load.
+ */
+export const reportAgencyOverdue = pgTable('report_agency_overdue', {
+  organisationId: uuid('organisation_id').primaryKey(),
+  overdue: integer('overdue').notNull(),
+});
+
+/** The instant report_agency_overdue counts up to: one row. */
+export const reportOverdueClock = pgTable(
+  'report_overdue_clock',
+  {
+    one: boolean('one').primaryKey().default(true),
+    asOf: timestamp('as_of', { withTimezone: true }).notNull(),
+  },
+  (t) => [check('report_overdue_clock_one_row', sql`${t.one}`)],
+);

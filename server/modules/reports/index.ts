@@ -2,6 +2,7 @@ import type { Deps } from '../../platform/deps.ts';
 import type { App } from '../../platform/http.ts';
 import { defineModule } from '../../platform/module.ts';
 import { DIGEST_EVERY_MS, runMonthlyDigest } from './digest.ts';
+import { OVERDUE_CLOCK_EVERY_MS, runOverdueClock } from './overdue.ts';
 import { pdfRendererFor } from './pdf/renderer.ts';
 import { reportRoutes } from './reports.routes.ts';
 
@@ -25,7 +26,10 @@ export default defineModule({
   routes: (app: App, deps: Deps) => {
     reportRoutes(app, deps);
   },
-  jobs: [{ name: 'monthly digest', everyMs: DIGEST_EVERY_MS, run: (deps) => runMonthlyDigest(deps) }],
+  jobs: [
+    { name: 'monthly digest', everyMs: DIGEST_EVERY_MS, run: (deps) => runMonthlyDigest(deps) },
+    { name: 'overdue per agency', everyMs: OVERDUE_CLOCK_EVERY_MS, run: runOverdueClock },
+  ],
 });
 
 export { pdfRendererFor } from './pdf/renderer.ts';

@@ -25,6 +25,7 @@ import type { Actor } from '../../platform/context.ts';
 import { buildCoordinationRequest, buildUnit } from '../../test/coordination-factories.ts';
 import { buildProblem } from '../../test/problem-factories.ts';
 import { buildTestApp, type TestApp } from '../../test/test-app.ts';
+import { moveOverdueClock } from './overdue.ts';
 import { partnersSection } from './partners.section.ts';
 import { problemsSection } from './problems.section.ts';
 import { partnersSection as referencePartners } from './reference/partners.section.ts';
@@ -101,6 +102,12 @@ const liveAgencies = sql`
       else p.starts + interval '1 year' end - interval '7 hours') at time zone 'UTC')
   group by 1, 2, 3 order by 1, 2, 3`;
 
+/** Per agency, its open assignments whose deadline had passed at the clock's instant. */
+const liveOverdue = sql`
+  select a.organisation_id::text, count(*)::int as overdue
+  from problem_assignments a, report_overdue_clock c where a.open_due_at < c.as_of
+  group by 1 order by 1`;
+
 const liveFirstAssignments = sql`
   select organisation_id::text, min(assigned_at) as first_assigned_at from problem_assignments
   group by 1 order by 1`;
@@ -131,7 +138,11 @@ async function kept() {
     await t.db.execute(sql`
       select organisation_id::text, first_assigned_at from report_agency_first_assignments order by 1`),
   );
-  return { pairs, partners, months, agencies, firstAssignments };
+  const overdue = rowsOf(
+    await t.db.execute(sql`
+      select organisation_id::text, overdue from report_agency_overdue where overdue <> 0 order by 1`),
+  );
+  return { pairs, partners, months, agencies, firstAssignments, overdue };
 }
 
 async function live() {
@@ -154,6 +165,7 @@ async function live() {
     months: rowsOf(await t.db.execute(liveMonths)),
     agencies: rowsOf(await t.db.execute(liveAgencies)),
     firstAssignments: rowsOf(await t.db.execute(liveFirstAssignments)),
+    overdue: rowsOf(await t.db.execute(liveOverdue)),
   };
 }
 
@@ -335,6 +347,7 @@ describe('the counts kept by triggers', () => {
     const waits = (await kept()).agencies.flatMap((a) => (a as { waits: number[] }).waits);
     expect(waits.length).toBeGreaterThan(50);
     expect(waits.some((w) => w < 0)).toBe(true);
+    expect((await kept()).overdue.length).toBeGreaterThan(3);
     expect(await kept()).toEqual(await live());
   });
 
@@ -348,8 +361,17 @@ describe('the counts kept by triggers', () => {
     expect(rowsOf<{ n: number }>(stale)[0]!.n).toBe(0);
   });
 
+  it('equal a count from scratch after the overdue clock moves back and forth', async () => {
+    for (const at of [daysAgo(400), now, daysAgo(-30)]) {
+      await moveOverdueClock(t.db, at);
+      expect(await kept()).toEqual(await live());
+      await mixOfWrites();
+      expect(await kept()).toEqual(await live());
+    }
+  });
+
   it.each(['fiscal-2570', 'fiscal-2569', 'year-2568', 'quarter-2569-4', 'month-2569-11'])(
-    'give the reference review in %s after the writes',
+    'give the reference review in %s after the writes, whenever the overdue clock stands',
     async (code) => {
       const period = parsePeriod(code)!;
       const viewers: [Actor, boolean][] = [
@@ -357,14 +379,17 @@ describe('the counts kept by triggers', () => {
         [actor(orgs[1]!, 'member'), false],
       ];
       for (const [viewer, centre] of viewers)
-        for (const [shipped, reference] of [
-          [problemsSection, referenceProblems],
-          [partnersSection, referencePartners],
-        ] as const) {
-          const ctx = { db: t.db, viewer, period, previous: previousPeriod(period), now, centre };
-          expect(await shipped.compute(ctx), `${shipped.id}, ${centre ? 'Centre' : 'member'}`).toEqual(
-            await reference.compute(ctx),
-          );
+        for (const clock of [daysAgo(200), daysAgo(-200)]) {
+          await moveOverdueClock(t.db, clock);
+          for (const [shipped, reference] of [
+            [problemsSection, referenceProblems],
+            [partnersSection, referencePartners],
+          ] as const) {
+            const ctx = { db: t.db, viewer, period, previous: previousPeriod(period), now, centre };
+            expect(await shipped.compute(ctx), `${shipped.id}, ${centre ? 'Centre' : 'member'}`).toEqual(
+              await reference.compute(ctx),
+            );
+          }
         }
     },
   );

@@ -21,6 +21,7 @@ import {
   reportSupportDays,
 } from '../../db/schema/index.ts';
 import { sectorLabel } from './network.section.ts';
+import { overduePerAgency } from './overdue.ts';
 import { countsInMonths, keptInMonths, type MonthCounts } from './problems.months.ts';
 import {
   label,
@@ -223,7 +224,7 @@ type AgencyRow = {
 /**
  * Per responsible agency: assignments made in the period, first official answers given in it (with the
  * median and 90th percentile of the days they took), and its assignments overdue now (each assignment's
- * copy of its open problem's deadline, migration 0041). Every organisation assigned anything before the
+ * copy of its open problem's deadline, migration 0041, counted as overdue.ts keeps them). Every organisation assigned anything before the
  * period's end has a row (each one's first assignment is kept by migration 0045). A standard period reads
  * the assignments and answers kept per agency by migration 0045's triggers; a custom range counts them live.
  */
@@ -234,12 +235,7 @@ function agencyFigures(ctx: SectionContext) {
   const first = reportAgencyFirstAssignments;
   return sql`
     counted as (${keptInMonths(ctx.period) ? keptAgencyCounts(ctx.period) : liveAgencyCounts(ctx.period)}),
-    overdue as (
-      select ${pa.organisationId} as organisation_id, count(*)::int as n
-      from ${pa}
-      where ${pa.openDueAt} < ${ctx.now.toISOString()}::timestamptz and ${pa.assignedAt} < ${e}::timestamptz
-      group by 1
-    ),
+    overdue as (${overduePerAgency(ctx.now, end)}),
     agencies as (
       select ${first.organisationId} as organisation_id,
         coalesce(counted.assigned, 0) as assigned, coalesce(counted.answered, 0) as answered,
