@@ -231,7 +231,6 @@ type AgencyRow = {
 function agencyFigures(ctx: SectionContext) {
   const { end } = ctx.period;
   const e = end.toISOString();
-  const pa = problemAssignments;
   const first = reportAgencyFirstAssignments;
   return sql`
     counted as (${keptInMonths(ctx.period) ? keptAgencyCounts(ctx.period) : liveAgencyCounts(ctx.period)}),
