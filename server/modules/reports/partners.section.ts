@@ -1,3 +1,9 @@
+/**
+ * Who works with whom: two organisations are linked when they were assigned the same problem or one made
+ * a coordination request that the other's unit received, in the period. The Centre sees the strongest
+ * links and the organisations with none; anyone else sees how many partners their own organisation had
+ * against the network median, never which organisations worked with which.
+ */
 import type { Cell, Label, ReportTable } from '../../../common/reports-api.ts';
 import { networkGraph } from './partners.graph.ts';
 import { type Link, linksIn, type NamedOrganisation, STRONGEST_LINKS } from './partners.links.ts';

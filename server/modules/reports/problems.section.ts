@@ -224,9 +224,10 @@ type AgencyRow = {
 /**
  * Per responsible agency: assignments made in the period, first official answers given in it (with the
  * median and 90th percentile of the days they took), and its assignments overdue now (each assignment's
- * copy of its open problem's deadline, migration 0041, counted as overdue.ts keeps them). Every organisation assigned anything before the
- * period's end has a row (each one's first assignment is kept by migration 0045). A standard period reads
- * the assignments and answers kept per agency by migration 0045's triggers; a custom range counts them live.
+ * copy of its open problem's deadline, migration 0041, counted as overdue.ts says). Every organisation
+ * assigned anything before the period's end has a row (each one's first assignment is kept by migration
+ * 0045). A standard period reads the assignments and answers kept per agency by migration 0045's
+ * triggers; a custom range counts them live.
  */
 function agencyFigures(ctx: SectionContext) {
   const { end } = ctx.period;
@@ -257,7 +258,8 @@ type AgencyTotals = {
  * The Centre's table: every agency, named, the most assigned first. The dashboard asks for the first
  * rows only: the database sorts, cuts and sums the whole table, so ~5,000 rows need not leave it.
  */
-async function everyAgency(ctx: SectionContext, rowsPerTable: number | undefined) {
+async function everyAgency(ctx: SectionContext) {
+  const { rowsPerTable } = ctx;
   const rows = rowsOf<AgencyRow & AgencyTotals>(
     await ctx.db.execute(sql`
       with ${agencyFigures(ctx)}
@@ -359,9 +361,9 @@ const AGENCY_TABLE = {
   columns: AGENCY_COLUMNS,
 };
 
-async function agencyTable(ctx: SectionContext, rowsPerTable: number | undefined): Promise<ReportTable> {
+async function agencyTable(ctx: SectionContext): Promise<ReportTable> {
   if (ctx.centre) {
-    const { rows, totals } = await everyAgency(ctx, rowsPerTable);
+    const { rows, totals } = await everyAgency(ctx);
     const inFull = totals?.rows_in_full ?? 0;
     return {
       ...AGENCY_TABLE,
@@ -419,7 +421,7 @@ export const problemsSection: ReportSectionDefinition = {
       headline(ctx, ctx.period, months),
       headline(ctx, ctx.previous, monthsBefore),
       grouped(ctx, months),
-      agencyTable(ctx, ctx.rowsPerTable),
+      agencyTable(ctx),
       ctx.db.execute(
         sql`select count(*)::int as n from ${problems} where ${problems.dueAt} < ${ctx.now.toISOString()}::timestamptz and ${problems.state} in (${openStates})`,
       ),
