@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MEDIAN_MIN_ORGANISATIONS, networkMedian } from './sections.ts';
+import { MEDIAN_MIN_ORGANISATIONS, networkMedian, networkMedianRowOf } from './sections.ts';
 
 describe('the network median', () => {
   const rows = [
@@ -18,5 +18,15 @@ describe('the network median', () => {
     // Of two, one's own figure and the median give the other's back (2 and 6 give 4).
     expect(networkMedian([[2], [6]], 1, { centre: false })).toEqual([null]);
     expect(networkMedian([[2], [6]], 1, { centre: true })).toEqual([4]);
+  });
+
+  it('applies the same rule to medians the database took, shown to one decimal', () => {
+    const columns = [
+      { figures: 3, median: 4 },
+      { figures: 2, median: 4 },
+      { figures: 5, median: 2.25 },
+    ];
+    expect(networkMedianRowOf(columns, { centre: false }).values).toEqual([4, null, 2.3]);
+    expect(networkMedianRowOf(columns, { centre: true }).values).toEqual([4, 4, 2.3]);
   });
 });
