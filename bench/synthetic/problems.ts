@@ -35,12 +35,15 @@ import { organisationSummaryColumns, presentOrganisation } from '../../server/pl
 import { buildTsvector } from '../../server/platform/search/index.ts';
 import * as W from './problem-words.ts';
 import type { makeRandom } from './random.ts';
+import { vacuumWhereDue } from './vacuum.ts';
 import { NAMES } from './words.ts';
 
 type Random = ReturnType<typeof makeRandom>;
 type Org = { id: string; nameTh: string; nameEn: string; abbreviation: string | null; sector: string };
 
 const PROBLEMS_PER_TRANSACTION = 250;
+/** Problems between two vacuums of what the triggers keep (see vacuum.ts). */
+const VACUUM_EVERY = 5_000;
 const ROWS_PER_INSERT = 5000;
 /** One synthetic member per organisation at most this many organisations (reporters, supporters, authors). */
 const MAX_NEW_USERS = 20_000;
@@ -440,6 +443,7 @@ export async function generateSyntheticProblems(
 
     // The database writes this batch while the next one is generated.
     await pending;
+    if (start > 0 && start % VACUUM_EVERY === 0) await vacuumWhereDue(db);
     const batchEnd = Math.min(options.problems, start + PROBLEMS_PER_TRANSACTION);
     const batchComments = commentsWritten;
     pending = db

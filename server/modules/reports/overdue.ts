@@ -34,26 +34,25 @@ export async function moveOverdueClock(db: Db, now: Date) {
 export const runOverdueClock = (deps: Deps) => moveOverdueClock(deps.db, deps.clock.now());
 
 /**
- * Per agency, its assignments overdue at `now` among those made before `end`: the kept count, the
- * deadlines between the clock's instant and now (added, or taken away when the instant is later), less
- * the open assignments made at or after `end` (none for a period not yet over).
+ * Per agency, what to add to its kept count (`report_agency_overdue`) for its assignments overdue at `now`
+ * among those made before `end`: the deadlines between the clock's instant and now (added, or taken away
+ * when the instant is later), less the open assignments made at or after `end` (none for a period not yet
+ * over). Only agencies with a difference have a row: a few, where summing every kept count with them
+ * grouped 5,000 rows per load (16 → 9 ms for the Centre's agencies statement).
  */
-export function overduePerAgency(now: Date, end: Date) {
+export function overdueChangesPerAgency(now: Date, end: Date) {
   const pa = problemAssignments;
   const n = now.toISOString();
   // A scalar subquery, read once: joined, the one-row table's missing statistics made plans of millions of rows.
   const asOf = sql`(select ${reportOverdueClock.asOf} from ${reportOverdueClock})`;
   return sql`
     select organisation_id, sum(n)::int as n from (
-      select ${reportAgencyOverdue.organisationId} as organisation_id, ${reportAgencyOverdue.overdue} as n
-      from ${reportAgencyOverdue}
-      union all
-      select ${pa.organisationId}, case when ${asOf} <= ${n}::timestamptz then 1 else -1 end
+      select ${pa.organisationId} as organisation_id, case when ${asOf} <= ${n}::timestamptz then 1 else -1 end as n
       from ${pa}
       where ${pa.openDueAt} >= least(${asOf}, ${n}::timestamptz) and ${pa.openDueAt} < greatest(${asOf}, ${n}::timestamptz)
       union all
       select ${pa.organisationId}, -1 from ${pa}
       where ${pa.assignedAt} >= ${end.toISOString()}::timestamptz and ${pa.openDueAt} < ${n}::timestamptz
-    ) counted
+    ) changed
     group by 1`;
 }

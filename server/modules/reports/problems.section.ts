@@ -18,10 +18,11 @@ import {
   problems,
   reportAgencyCounts,
   reportAgencyFirstAssignments,
+  reportAgencyOverdue,
   reportSupportDays,
 } from '../../db/schema/index.ts';
 import { sectorLabel } from './network.section.ts';
-import { overduePerAgency } from './overdue.ts';
+import { overdueChangesPerAgency } from './overdue.ts';
 import { countsInMonths, keptInMonths, type MonthCounts } from './problems.months.ts';
 import {
   label,
@@ -233,16 +234,19 @@ function agencyFigures(ctx: SectionContext) {
   const { end } = ctx.period;
   const e = end.toISOString();
   const first = reportAgencyFirstAssignments;
+  const kept = reportAgencyOverdue;
   return sql`
     counted as (${keptInMonths(ctx.period) ? keptAgencyCounts(ctx.period) : liveAgencyCounts(ctx.period)}),
-    overdue as (${overduePerAgency(ctx.now, end)}),
+    overdue_changes as (${overdueChangesPerAgency(ctx.now, end)}),
     agencies as (
       select ${first.organisationId} as organisation_id,
         coalesce(counted.assigned, 0) as assigned, coalesce(counted.answered, 0) as answered,
-        coalesce(overdue.n, 0) as overdue, counted.median_days, counted.p90_days
+        coalesce(${kept.overdue}, 0) + coalesce(overdue_changes.n, 0) as overdue,
+        counted.median_days, counted.p90_days
       from ${first}
         left join counted on counted.organisation_id = ${first.organisationId}
-        left join overdue on overdue.organisation_id = ${first.organisationId}
+        left join ${kept} on ${kept.organisationId} = ${first.organisationId}
+        left join overdue_changes on overdue_changes.organisation_id = ${first.organisationId}
       where ${first.firstAssignedAt} < ${e}::timestamptz
     )`;
 }
