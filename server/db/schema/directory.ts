@@ -82,11 +82,12 @@ export const people = pgTable(
   },
   (t) => [
     index('people_organisation_idx').on(t.organisationId),
-    // The review counts people in post, added and left per period and per organisation: read from this
-    // narrow index (index-only) instead of the 50 MB of rows at 50,000 people.
-    index('people_report_idx').on(t.organisationId, t.createdAt, t.active, t.updatedAt),
-    // The review's vacant focal-point roles: the few people who left, without reading their rows.
-    index('people_left_idx').on(t.id).where(sql`not ${t.active}`),
+    // The review counts the people added in a period, and those in post at its end as the kept count
+    // (report_organisation_people) less the people added since: index ranges, read index-only.
+    index('people_created_report_idx').on(t.createdAt, t.active, t.organisationId),
+    // The review's people who left in a period and its vacant focal-point roles: the few people who
+    // left, without reading their rows.
+    index('people_left_idx').on(t.updatedAt, t.id).where(sql`not ${t.active}`),
     uniqueIndex('people_user_key').on(t.userId),
     index('people_search_idx').using('gin', t.searchDocument),
   ],

@@ -1,8 +1,9 @@
 /**
- * The counts kept by triggers (migrations 0036, 0039, 0040, 0041, 0045) must equal what a pass over every row gives,
+ * The counts kept by triggers (migrations 0036, 0039, 0040, 0041, 0045, 0050, 0051) must equal what a pass over every row gives,
  * after any mix of writes: multi-row INSERTs as the synthetic seed makes them, assignments moved to
  * another organisation or date, problems resolved, reopened, recategorised and deleted, requests moved
- * and withdrawn, a unit handed to another organisation, answers given, moved and withdrawn. Then the sections that read them must still give
+ * and withdrawn, a unit handed to another organisation, answers given, moved and withdrawn, people leaving,
+ * returning, moving and deleted. Then the sections that read them must still give
  * the reference review, to the cell.
  */
 import { randomUUID } from 'node:crypto';
@@ -17,6 +18,7 @@ import {
   coordinationRequests,
   coordinationUnits,
   type OrganisationRow,
+  people,
   problemAnswers,
   problemAssignments,
   problems,
@@ -25,9 +27,11 @@ import type { Actor } from '../../platform/context.ts';
 import { buildCoordinationRequest, buildUnit } from '../../test/coordination-factories.ts';
 import { buildProblem } from '../../test/problem-factories.ts';
 import { buildTestApp, type TestApp } from '../../test/test-app.ts';
+import { networkSection } from './network.section.ts';
 import { moveOverdueClock } from './overdue.ts';
 import { partnersSection } from './partners.section.ts';
 import { problemsSection } from './problems.section.ts';
+import { networkSection as referenceNetwork } from './reference/network.section.ts';
 import { partnersSection as referencePartners } from './reference/partners.section.ts';
 import { problemsSection as referenceProblems } from './reference/problems.section.ts';
 
@@ -108,6 +112,9 @@ const liveOverdue = sql`
   from problem_assignments a, report_overdue_clock c where a.open_due_at < c.as_of
   group by 1 order by 1`;
 
+const liveInPost = sql`
+  select organisation_id::text, count(*)::int as active from people where active group by 1 order by 1`;
+
 const liveFirstAssignments = sql`
   select organisation_id::text, min(assigned_at) as first_assigned_at from problem_assignments
   group by 1 order by 1`;
@@ -142,7 +149,11 @@ async function kept() {
     await t.db.execute(sql`
       select organisation_id::text, overdue from report_agency_overdue where overdue <> 0 order by 1`),
   );
-  return { pairs, partners, months, agencies, firstAssignments, overdue };
+  const inPost = rowsOf(
+    await t.db.execute(sql`
+      select organisation_id::text, active from report_organisation_people where active <> 0 order by 1`),
+  );
+  return { pairs, partners, months, agencies, firstAssignments, overdue, inPost };
 }
 
 async function live() {
@@ -166,6 +177,7 @@ async function live() {
     agencies: rowsOf(await t.db.execute(liveAgencies)),
     firstAssignments: rowsOf(await t.db.execute(liveFirstAssignments)),
     overdue: rowsOf(await t.db.execute(liveOverdue)),
+    inPost: rowsOf(await t.db.execute(liveInPost)),
   };
 }
 
@@ -229,6 +241,16 @@ beforeAll(async () => {
   orgs = [];
   for (let i = 0; i < 9; i++) orgs.push(await t.buildOrganisation({ createdAt: daysAgo(1500) }));
   await addProblems(120);
+  await t.db.insert(people).values(
+    Array.from({ length: 60 }, (_, i) => ({
+      id: randomUUID(),
+      organisationId: pick(orgs).id,
+      nameTh: `บุคคล ${i}`,
+      active: next() < 0.85,
+      createdAt: daysAgo(1200),
+      updatedAt: now,
+    })),
+  );
   const units = [];
   for (const o of orgs.slice(0, 3)) units.push(await buildUnit(t.db, { organisationId: o.id }));
   for (let i = 0; i < 15; i++)
@@ -244,6 +266,33 @@ afterAll(async () => {
 });
 
 async function mixOfWrites() {
+  // People leave, come back, move to another organisation and are deleted; one statement moves many.
+  const persons = await t.db.select({ id: people.id }).from(people);
+  for (let i = 0; i < 10; i++) {
+    const { id } = pick(persons);
+    const choice = next();
+    if (choice < 0.2) await t.db.delete(people).where(eq(people.id, id));
+    else if (choice < 0.6)
+      await t.db
+        .update(people)
+        .set({ active: next() < 0.5 })
+        .where(eq(people.id, id));
+    else
+      await t.db
+        .update(people)
+        .set({ organisationId: pick(orgs).id })
+        .where(eq(people.id, id));
+  }
+  await t.db
+    .update(people)
+    .set({ organisationId: orgs[2]!.id, active: sql`not ${people.active}` })
+    .where(
+      inArray(
+        people.id,
+        persons.slice(0, 15).map((p) => p.id),
+      ),
+    );
+
   const assignments = await t.db.select().from(problemAssignments);
   for (let i = 0; i < 12; i++) {
     const a = pick(assignments);
@@ -348,6 +397,7 @@ describe('the counts kept by triggers', () => {
     expect(waits.length).toBeGreaterThan(50);
     expect(waits.some((w) => w < 0)).toBe(true);
     expect((await kept()).overdue.length).toBeGreaterThan(3);
+    expect((await kept()).inPost.length).toBeGreaterThan(3);
     expect(await kept()).toEqual(await live());
   });
 
@@ -384,6 +434,7 @@ describe('the counts kept by triggers', () => {
           for (const [shipped, reference] of [
             [problemsSection, referenceProblems],
             [partnersSection, referencePartners],
+            [networkSection, referenceNetwork],
           ] as const) {
             const ctx = { db: t.db, viewer, period, previous: previousPeriod(period), now, centre };
             expect(await shipped.compute(ctx), `${shipped.id}, ${centre ? 'Centre' : 'member'}`).toEqual(
