@@ -13,6 +13,7 @@ import { PROVINCES } from '../../../common/directory-taxonomies.ts';
 import { dayCode, type Period } from '../../../common/report-periods.ts';
 import type { Cell, Label, ReportTable } from '../../../common/reports-api.ts';
 import { DAY_MS } from '../../../common/time.ts';
+import { executePrepared } from '../../db/prepared.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { coordinationRequests } from '../../db/schema/index.ts';
 import { coordinationMetrics } from '../coordination/index.ts';
@@ -34,7 +35,7 @@ type GroupRow = { code: string; requests: number; requesters: number; done: numb
 async function grouped(ctx: SectionContext, key: ReturnType<typeof sql>) {
   const r = coordinationRequests;
   return rowsOf<GroupRow>(
-    await ctx.db.execute(sql`
+    await executePrepared(ctx.db, sql`
       select ${key} as code, count(*)::int as requests,
         count(distinct ${r.requestingOrganisationId})::int as requesters,
         count(*) filter (where ${r.state} = 'done')::int as done,
@@ -46,7 +47,7 @@ async function grouped(ctx: SectionContext, key: ReturnType<typeof sql>) {
 
 async function requestCount(ctx: SectionContext, p: Period) {
   const [row] = rowsOf<{ n: number }>(
-    await ctx.db.execute(
+    await executePrepared(ctx.db, 
       sql`select count(*)::int as n from ${coordinationRequests} where ${within(coordinationRequests.createdAt, p)}`,
     ),
   );

@@ -8,6 +8,7 @@
 import { sql } from 'drizzle-orm';
 import { PROVINCES, SERVICE_LANGUAGES, SERVICES } from '../../../common/directory-taxonomies.ts';
 import type { CoverageMatrix, CoverageStatus, ReportTable } from '../../../common/reports-api.ts';
+import { executePrepared } from '../../db/prepared.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { organisations } from '../../db/schema/index.ts';
 import { staleSql } from '../directory/index.ts';
@@ -24,7 +25,7 @@ const NATIONWIDE = 'nationwide';
  */
 async function providers(ctx: SectionContext) {
   const o = organisations;
-  const result = await ctx.db.execute(sql`
+  const result = await executePrepared(ctx.db, sql`
     select array_to_string(${o.services}, ' ') as services, array_to_string(${o.languages}, ' ') as languages,
       array_to_string(${o.coverage}, ' ') as coverage, ${staleSql(ctx.now)} as stale
     from ${o}

@@ -8,6 +8,7 @@ import { ORGANISATION_TYPES } from '../../../common/directory-taxonomies.ts';
 import type { Cell } from '../../../common/reports-api.ts';
 import { SECTORS } from '../../../common/taxonomies.ts';
 import { DAY_MS } from '../../../common/time.ts';
+import { executePrepared } from '../../db/prepared.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { focalPoints, organisations, people, reportOrganisationPeople } from '../../db/schema/index.ts';
 import { label, type ReportSectionDefinition, type SectionContext, suppress, totalsOf } from './sections.ts';
@@ -57,7 +58,7 @@ const peopleInPostPerOrganisation = (end: Date) => {
 async function bySectorAndType(ctx: SectionContext) {
   const { start, end } = ctx.period;
   const o = organisations;
-  const result = await ctx.db.execute(sql`
+  const result = await executePrepared(ctx.db, sql`
     with p as (${peopleInPostPerOrganisation(end)})
     select grouping(${o.sector})::int as by_type, ${o.sector} as sector, ${o.type} as type,
       count(*) filter (where ${o.createdAt} < ${end.toISOString()}::timestamptz)::int as orgs,
@@ -94,7 +95,7 @@ async function headlines(ctx: SectionContext): Promise<[Headline, Headline]> {
     (select count(*) from ${pe} where ${inside(pe.createdAt, i)})::int as people_joined_${sql.raw(String(i))},
     (select count(*) from ${pe} where not ${pe.active} and ${inside(pe.updatedAt, i)})::int as left_${sql.raw(String(i))}`;
   const [row] = rowsOf<Record<string, number>>(
-    await ctx.db.execute(sql`
+    await executePrepared(ctx.db, sql`
       select * from (select ${columns(0)}, ${columns(1)} from ${o}) orgs,
         (select ${personColumns(0)}, ${personColumns(1)}) persons`),
   );
@@ -111,7 +112,7 @@ async function headlines(ctx: SectionContext): Promise<[Headline, Headline]> {
 async function current(ctx: SectionContext) {
   const longAgo = new Date(ctx.now.getTime() - NOT_REVIEWED_FOR_MS).toISOString();
   const [row] = rowsOf<{ vacant: number; unreviewed: number }>(
-    await ctx.db.execute(sql`
+    await executePrepared(ctx.db, sql`
       select
         (select count(*)::int from ${focalPoints} f join ${people} pe on pe.id = f.person_id
           where f.ended_at is null and not pe.active) as vacant,

@@ -8,6 +8,7 @@
  */
 import { type SQL, sql } from 'drizzle-orm';
 import { dayCode, type Period } from '../../../common/report-periods.ts';
+import { executePrepared } from '../../db/prepared.ts';
 import { rowsOf } from '../../db/rows.ts';
 import {
   coordinationRequests,
@@ -86,7 +87,7 @@ async function summarise(ctx: SectionContext, p: Period, ctes: SQL, wanted: Link
       (select json_agg(n) from (select ${nameColumns} from ${o} where ${isolatedWhere}) n) as isolated`
     : sql``;
   const [row] = rowsOf<Summary>(
-    await ctx.db.execute(sql`
+    await executePrepared(ctx.db, sql`
       with ${ctes}
       select count(*)::int as linked, coalesce(sum(partners), 0)::int as ends,
         percentile_cont(0.5) within group (order by partners) as median,

@@ -6,6 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { dayCode, type Period } from '../../../common/report-periods.ts';
+import { executePrepared } from '../../db/prepared.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { reportProblemCounts } from '../../db/schema/index.ts';
 import type { SectionContext } from './sections.ts';
@@ -25,7 +26,7 @@ const zero = (): Record<Kind, number> => ({ raised: 0, answered: 0, resolved: 0,
 export async function countsInMonths(ctx: SectionContext, p: Period): Promise<MonthCounts> {
   const c = reportProblemCounts;
   const rows = rowsOf<{ kind: Kind; dimension: 'all' | 'category' | 'sector'; code: string; n: number }>(
-    await ctx.db.execute(sql`
+    await executePrepared(ctx.db, sql`
       select ${c.kind} as kind, ${c.dimension} as dimension, ${c.code} as code, sum(${c.problems})::int as n
       from ${c}
       where ${c.month} >= ${dayCode(p.start)}::date and ${c.month} < ${dayCode(p.end)}::date

@@ -10,6 +10,7 @@ import { OPEN_STATES, PROBLEM_CATEGORIES } from '../../../common/problems-taxono
 import { bangkokDay, bangkokMidnight, dayCode, type Period } from '../../../common/report-periods.ts';
 import { type Cell, type ReportTable, SMALL_COUNT } from '../../../common/reports-api.ts';
 import { SECTORS } from '../../../common/taxonomies.ts';
+import { executePrepared } from '../../db/prepared.ts';
 import { rowsOf } from '../../db/rows.ts';
 import {
   organisations,
@@ -65,7 +66,7 @@ async function headline(
   if (!months) return liveHeadline(ctx, p.start, p.end);
   const [{ totals }, supports] = await Promise.all([
     months,
-    ctx.db.execute(sql`select ${supportsIn(p.start, p.end)} as n`),
+    executePrepared(ctx.db, sql`select ${supportsIn(p.start, p.end)} as n`),
   ]);
   return { ...totals, supports: rowsOf<{ n: number }>(supports)[0]!.n };
 }
@@ -83,7 +84,7 @@ async function liveHeadline(ctx: SectionContext, start: Date, end: Date): Promis
     adopted: number;
     supports: number;
   }>(
-    await ctx.db.execute(sql`
+    await executePrepared(ctx.db, sql`
       select
         (select count(*)::int from ${problems} where ${within(problems.createdAt, start, end)}) as raised,
         (select count(*)::int from ${problems} where ${within(problems.firstAnsweredAt, start, end)}) as answered,
@@ -151,7 +152,7 @@ async function liveGrouped(ctx: SectionContext) {
     sql`, `,
   );
   const rows = rowsOf<GroupRow & { by: 'category' | 'sector' }>(
-    await ctx.db.execute(sql`
+    await executePrepared(ctx.db, sql`
       with happened as (
         select 'raised' as kind, ${picked} from ${p} where ${within(p.createdAt, start, end)}
         union all
@@ -265,7 +266,7 @@ type AgencyTotals = {
 async function everyAgency(ctx: SectionContext) {
   const { rowsPerTable } = ctx;
   const rows = rowsOf<AgencyRow & AgencyTotals>(
-    await ctx.db.execute(sql`
+    await executePrepared(ctx.db, sql`
       with ${agencyFigures(ctx)}
       select a.*, o.name_th, o.name_en, count(*) over ()::int as rows_in_full,
         sum(a.assigned) over ()::int as assigned_total, sum(a.answered) over ()::int as answered_total,
@@ -296,7 +297,7 @@ type MedianAgency = {
 async function ownAndMedianAgency(ctx: SectionContext) {
   const shown = (column: string) => sql.raw(`floor(${column} * 10 + 0.5) / 10`);
   const [row] = rowsOf<MedianAgency>(
-    await ctx.db.execute(sql`
+    await executePrepared(ctx.db, sql`
       with ${agencyFigures(ctx)}
       select
         (select row_to_json(x) from (
@@ -426,7 +427,7 @@ export const problemsSection: ReportSectionDefinition = {
       headline(ctx, ctx.previous, monthsBefore),
       grouped(ctx, months),
       agencyTable(ctx),
-      ctx.db.execute(
+      executePrepared(ctx.db, 
         sql`select count(*)::int as n from ${problems} where ${problems.dueAt} < ${ctx.now.toISOString()}::timestamptz and ${problems.state} in (${openStates})`,
       ),
     ]);
