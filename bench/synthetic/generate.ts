@@ -35,6 +35,12 @@ import { makeRandom } from './random.ts';
 import { NAMES } from './words.ts';
 
 const BATCH = 500;
+/**
+ * How far back organisations joined: as far as the synthetic problems go (problems.ts), and a month more.
+ * People were added between their organisation's joining and now, so the review's periods each see some
+ * joining, leaving and a network of the size it had then, as they would in use.
+ */
+const JOINED_OVER_MS = (3 * 365 + 30) * DAY_MS;
 
 export async function generateSyntheticNetwork(options: {
   orgs: number;
@@ -57,6 +63,8 @@ export async function generateSyntheticNetwork(options: {
   await seedDemoNetwork(db, { password: config.demoPassword, now });
 
   const random = makeRandom(options.seed);
+  const between = (from: Date, to: Date) =>
+    new Date(from.getTime() + Math.floor(random.next() * (to.getTime() - from.getTime())));
   const provinces = PROVINCES.map((p) => p.code);
   const peoplePerOrg = Math.floor(options.people / Math.max(1, options.orgs));
   let extraPeople = options.people - peoplePerOrg * options.orgs;
@@ -74,6 +82,8 @@ export async function generateSyntheticNetwork(options: {
       const focus = random.pick(NAMES.orgFocus);
       const services = random.sample(SERVICE_CODES, random.int(1, 5));
       const nationwide = random.chance(0.08);
+      // Most organisations joined early, as a network grows: the age's square root spreads them so.
+      const joined = new Date(now.getTime() - Math.floor(Math.sqrt(random.next()) * JOINED_OVER_MS));
       const org = {
         nameTh: `${kind.th}${focus.th}${province.th} ${i + 1}`,
         nameEn: `${province.en} ${focus.en} ${kind.en} ${i + 1}`,
@@ -93,14 +103,16 @@ export async function generateSyntheticNetwork(options: {
         officeHours: 'จันทร์–ศุกร์ 08:30–16:30 น.',
         afterHoursContact: random.chance(0.3) ? 'โทรสายด่วน 24 ชั่วโมง' : null,
         verifiedAt: random.chance(0.5) ? now : null,
-        lastReviewedAt: new Date(now.getTime() - random.int(0, 400) * DAY_MS),
-        createdAt: now,
+        lastReviewedAt: new Date(Math.max(joined.getTime(), now.getTime() - random.int(0, 400) * DAY_MS)),
+        createdAt: joined,
         updatedAt: now,
       };
       const count = peoplePerOrg + (extraPeople-- > 0 ? 1 : 0);
       for (let p = 0; p < count; p++) {
         const first = random.pick(NAMES.firstNames);
         const last = random.pick(NAMES.lastNames);
+        const added = between(joined, now);
+        const active = !random.chance(0.05);
         const person = {
           id: randomUUID(),
           organisationId: id,
@@ -111,9 +123,9 @@ export async function generateSyntheticNetwork(options: {
           phones: [{ type: 'phone_mobile' as const, value: `08${random.int(10_000_000, 99_999_999)}` }],
           email: `person${i}-${p}@synthetic.example`,
           languages: ['th' as const],
-          active: !random.chance(0.05),
-          createdAt: now,
-          updatedAt: now,
+          active,
+          createdAt: added,
+          updatedAt: active ? added : between(added, now),
         };
         personRows.push({
           ...person,
@@ -125,7 +137,7 @@ export async function generateSyntheticNetwork(options: {
             organisationId: id,
             personId: person.id,
             topic: services[0],
-            startedAt: now,
+            startedAt: person.createdAt,
           });
         }
       }
