@@ -35,19 +35,23 @@ type GroupRow = { code: string; requests: number; requesters: number; done: numb
 async function grouped(ctx: SectionContext, key: ReturnType<typeof sql>) {
   const r = coordinationRequests;
   return rowsOf<GroupRow>(
-    await executePrepared(ctx.db, sql`
+    await executePrepared(
+      ctx.db,
+      sql`
       select ${key} as code, count(*)::int as requests,
         count(distinct ${r.requestingOrganisationId})::int as requesters,
         count(*) filter (where ${r.state} = 'done')::int as done,
         count(*) filter (where ${r.state} = 'declined')::int as declined
       from ${r} where ${within(r.createdAt, ctx.period)}
-      group by 1`),
+      group by 1`,
+    ),
   );
 }
 
 async function requestCount(ctx: SectionContext, p: Period) {
   const [row] = rowsOf<{ n: number }>(
-    await executePrepared(ctx.db, 
+    await executePrepared(
+      ctx.db,
       sql`select count(*)::int as n from ${coordinationRequests} where ${within(coordinationRequests.createdAt, p)}`,
     ),
   );

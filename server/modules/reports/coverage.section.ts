@@ -25,11 +25,14 @@ const NATIONWIDE = 'nationwide';
  */
 async function providers(ctx: SectionContext) {
   const o = organisations;
-  const result = await executePrepared(ctx.db, sql`
+  const result = await executePrepared(
+    ctx.db,
+    sql`
     select array_to_string(${o.services}, ' ') as services, array_to_string(${o.languages}, ' ') as languages,
       array_to_string(${o.coverage}, ' ') as coverage, ${staleSql(ctx.now)} as stale
     from ${o}
-    where ${o.createdAt} < ${ctx.period.end.toISOString()}::timestamptz and cardinality(${o.coverage}) > 0`);
+    where ${o.createdAt} < ${ctx.period.end.toISOString()}::timestamptz and cardinality(${o.coverage}) > 0`,
+  );
   const rows = rowsOf<{ services: string; languages: string; coverage: string; stale: boolean }>(result);
   const services: Provider[] = [];
   const languages: Provider[] = [];

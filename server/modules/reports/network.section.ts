@@ -58,7 +58,9 @@ const peopleInPostPerOrganisation = (end: Date) => {
 async function bySectorAndType(ctx: SectionContext) {
   const { start, end } = ctx.period;
   const o = organisations;
-  const result = await executePrepared(ctx.db, sql`
+  const result = await executePrepared(
+    ctx.db,
+    sql`
     with p as (${peopleInPostPerOrganisation(end)})
     select grouping(${o.sector})::int as by_type, ${o.sector} as sector, ${o.type} as type,
       count(*) filter (where ${o.createdAt} < ${end.toISOString()}::timestamptz)::int as orgs,
@@ -67,7 +69,8 @@ async function bySectorAndType(ctx: SectionContext) {
       coalesce(sum(p.n), 0)::int as people,
       count(p.n)::int as people_orgs
     from ${o} left join p on p.organisation_id = ${o.id}
-    group by grouping sets ((${o.sector}), (${o.type}))`);
+    group by grouping sets ((${o.sector}), (${o.type}))`,
+  );
   const rows = rowsOf<Row & { by_type: number; sector: string | null; type: string | null }>(result);
   const pick = (byType: boolean): Row[] =>
     rows
@@ -95,9 +98,12 @@ async function headlines(ctx: SectionContext): Promise<[Headline, Headline]> {
     (select count(*) from ${pe} where ${inside(pe.createdAt, i)})::int as people_joined_${sql.raw(String(i))},
     (select count(*) from ${pe} where not ${pe.active} and ${inside(pe.updatedAt, i)})::int as left_${sql.raw(String(i))}`;
   const [row] = rowsOf<Record<string, number>>(
-    await executePrepared(ctx.db, sql`
+    await executePrepared(
+      ctx.db,
+      sql`
       select * from (select ${columns(0)}, ${columns(1)} from ${o}) orgs,
-        (select ${personColumns(0)}, ${personColumns(1)}) persons`),
+        (select ${personColumns(0)}, ${personColumns(1)}) persons`,
+    ),
   );
   const of = (i: number): Headline => ({
     orgs: row![`orgs_${i}`]!,
@@ -112,12 +118,15 @@ async function headlines(ctx: SectionContext): Promise<[Headline, Headline]> {
 async function current(ctx: SectionContext) {
   const longAgo = new Date(ctx.now.getTime() - NOT_REVIEWED_FOR_MS).toISOString();
   const [row] = rowsOf<{ vacant: number; unreviewed: number }>(
-    await executePrepared(ctx.db, sql`
+    await executePrepared(
+      ctx.db,
+      sql`
       select
         (select count(*)::int from ${focalPoints} f join ${people} pe on pe.id = f.person_id
           where f.ended_at is null and not pe.active) as vacant,
         (select count(*)::int from ${organisations}
-          where coalesce(${organisations.lastReviewedAt}, ${organisations.createdAt}) < ${longAgo}::timestamptz) as unreviewed`),
+          where coalesce(${organisations.lastReviewedAt}, ${organisations.createdAt}) < ${longAgo}::timestamptz) as unreviewed`,
+    ),
   );
   return row!;
 }

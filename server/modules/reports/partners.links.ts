@@ -87,13 +87,16 @@ async function summarise(ctx: SectionContext, p: Period, ctes: SQL, wanted: Link
       (select json_agg(n) from (select ${nameColumns} from ${o} where ${isolatedWhere}) n) as isolated`
     : sql``;
   const [row] = rowsOf<Summary>(
-    await executePrepared(ctx.db, sql`
+    await executePrepared(
+      ctx.db,
+      sql`
       with ${ctes}
       select count(*)::int as linked, coalesce(sum(partners), 0)::int as ends,
         percentile_cont(0.5) within group (order by partners) as median,
         max(partners) filter (where organisation_id = ${ctx.viewer.organisationId ?? null}::uuid) as own
         ${centreColumns}${namedColumns}
-      from counts`),
+      from counts`,
+    ),
   );
   const r = row!;
   return {

@@ -26,11 +26,14 @@ const zero = (): Record<Kind, number> => ({ raised: 0, answered: 0, resolved: 0,
 export async function countsInMonths(ctx: SectionContext, p: Period): Promise<MonthCounts> {
   const c = reportProblemCounts;
   const rows = rowsOf<{ kind: Kind; dimension: 'all' | 'category' | 'sector'; code: string; n: number }>(
-    await executePrepared(ctx.db, sql`
+    await executePrepared(
+      ctx.db,
+      sql`
       select ${c.kind} as kind, ${c.dimension} as dimension, ${c.code} as code, sum(${c.problems})::int as n
       from ${c}
       where ${c.month} >= ${dayCode(p.start)}::date and ${c.month} < ${dayCode(p.end)}::date
-      group by 1, 2, 3`),
+      group by 1, 2, 3`,
+    ),
   );
   const counts: MonthCounts = { totals: zero(), categories: new Map(), sectors: new Map() };
   for (const r of rows) {

@@ -84,13 +84,16 @@ async function liveHeadline(ctx: SectionContext, start: Date, end: Date): Promis
     adopted: number;
     supports: number;
   }>(
-    await executePrepared(ctx.db, sql`
+    await executePrepared(
+      ctx.db,
+      sql`
       select
         (select count(*)::int from ${problems} where ${within(problems.createdAt, start, end)}) as raised,
         (select count(*)::int from ${problems} where ${within(problems.firstAnsweredAt, start, end)}) as answered,
         (select count(*)::int from ${problems} where ${resolvedIn}) as resolved,
         (select count(*)::int from ${problems} where ${resolvedIn} and ${problems.type} = 'recommendation') as adopted,
-        ${supportsIn(start, end)} as supports`),
+        ${supportsIn(start, end)} as supports`,
+    ),
   );
   return row!;
 }
@@ -152,7 +155,9 @@ async function liveGrouped(ctx: SectionContext) {
     sql`, `,
   );
   const rows = rowsOf<GroupRow & { by: 'category' | 'sector' }>(
-    await executePrepared(ctx.db, sql`
+    await executePrepared(
+      ctx.db,
+      sql`
       with happened as (
         select 'raised' as kind, ${picked} from ${p} where ${within(p.createdAt, start, end)}
         union all
@@ -166,7 +171,8 @@ async function liveGrouped(ctx: SectionContext) {
         union all
         select 'sector', sector from unnest(happened.sectors) as sector
       ) grouped
-      group by 1, 2`),
+      group by 1, 2`,
+    ),
   );
   return {
     categories: rows.filter((r) => r.by === 'category'),
@@ -266,14 +272,17 @@ type AgencyTotals = {
 async function everyAgency(ctx: SectionContext) {
   const { rowsPerTable } = ctx;
   const rows = rowsOf<AgencyRow & AgencyTotals>(
-    await executePrepared(ctx.db, sql`
+    await executePrepared(
+      ctx.db,
+      sql`
       with ${agencyFigures(ctx)}
       select a.*, o.name_th, o.name_en, count(*) over ()::int as rows_in_full,
         sum(a.assigned) over ()::int as assigned_total, sum(a.answered) over ()::int as answered_total,
         sum(a.overdue) over ()::int as overdue_total
       from agencies a join ${organisations} o on o.id = a.organisation_id
       order by a.assigned desc, o.name_en, a.organisation_id
-      ${rowsPerTable === undefined ? sql`` : sql`limit ${rowsPerTable}`}`),
+      ${rowsPerTable === undefined ? sql`` : sql`limit ${rowsPerTable}`}`,
+    ),
   );
   return { rows, totals: rows[0] ?? null };
 }
@@ -297,7 +306,9 @@ type MedianAgency = {
 async function ownAndMedianAgency(ctx: SectionContext) {
   const shown = (column: string) => sql.raw(`floor(${column} * 10 + 0.5) / 10`);
   const [row] = rowsOf<MedianAgency>(
-    await executePrepared(ctx.db, sql`
+    await executePrepared(
+      ctx.db,
+      sql`
       with ${agencyFigures(ctx)}
       select
         (select row_to_json(x) from (
@@ -311,7 +322,8 @@ async function ownAndMedianAgency(ctx: SectionContext) {
         percentile_cont(0.5) within group (order by ${shown('median_days')}) as median_days,
         count(p90_days)::int as with_p90,
         percentile_cont(0.5) within group (order by ${shown('p90_days')}) as p90_days
-      from agencies`),
+      from agencies`,
+    ),
   );
   return row!;
 }
@@ -427,7 +439,8 @@ export const problemsSection: ReportSectionDefinition = {
       headline(ctx, ctx.previous, monthsBefore),
       grouped(ctx, months),
       agencyTable(ctx),
-      executePrepared(ctx.db, 
+      executePrepared(
+        ctx.db,
         sql`select count(*)::int as n from ${problems} where ${problems.dueAt} < ${ctx.now.toISOString()}::timestamptz and ${problems.state} in (${openStates})`,
       ),
     ]);
