@@ -7,6 +7,7 @@
 import { sql } from 'drizzle-orm';
 import { OPEN_ACTION_STATUSES } from '../../../common/forum-states.ts';
 import type { Db } from '../../db/client.ts';
+import { executePrepared } from '../../db/prepared.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { forumActionEvents, forumActions, organisations } from '../../db/schema/index.ts';
 import { publishedSql } from './minutes.queries.ts';
@@ -73,7 +74,7 @@ export async function forumActionsDue(
     on_time: number;
     late: number;
     open_overdue: number;
-  }>(await db.execute(actionsDueStatement(days, today)));
+  }>(await executePrepared(db, actionsDueStatement(days, today)));
   return rows.map((r) => ({
     organisationId: r.organisation_id,
     nameTh: r.name_th,
@@ -97,5 +98,7 @@ export function actionsOverdueStatement(today: string) {
 
 /** Per owner organisation, the published actions open now whose due day is behind `today`. */
 export async function forumActionsOverdue(db: Db, today: string) {
-  return rowsOf<{ organisationId: string; n: number }>(await db.execute(actionsOverdueStatement(today)));
+  return rowsOf<{ organisationId: string; n: number }>(
+    await executePrepared(db, actionsOverdueStatement(today)),
+  );
 }

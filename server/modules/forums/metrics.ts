@@ -5,6 +5,7 @@
 import { sql } from 'drizzle-orm';
 import type { Sector } from '../../../common/taxonomies.ts';
 import type { Db } from '../../db/client.ts';
+import { executePrepared } from '../../db/prepared.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { forumCheckins, forumEvents, forumRegistrations, organisations } from '../../db/schema/index.ts';
 
@@ -79,7 +80,7 @@ export async function forumAttendance(
     registered: number | null;
     attended: number | null;
     names: [string, string] | null;
-  }>(await db.execute(attendanceStatement(range, now)));
+  }>(await executePrepared(db, attendanceStatement(range, now)));
   return {
     events: new Set(rows.map((x) => x.event_id)).size,
     rows: rows
