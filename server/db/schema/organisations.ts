@@ -86,11 +86,6 @@ export const organisations = pgTable(
     index('organisations_name_en_idx').on(t.nameEn, t.id),
     // The review's network counts (registered, joined, by sector and type): index-only, not 8 MB of rows.
     index('organisations_report_idx').on(t.createdAt, t.sector, t.type, t.id),
-    // The review's coverage gaps (what each organisation provides where, and whether its entry is stale):
-    // index-only, instead of reading every organisation's row twice.
-    index('organisations_coverage_report_idx')
-      .on(t.createdAt, t.services, t.languages, t.coverage, t.lastReviewedAt)
-      .where(sql`cardinality(${t.coverage}) > 0`),
     // The review's "not reviewed for over a year": a range of this, not a pass over every row.
     index('organisations_reviewed_idx').on(sql`coalesce(${t.lastReviewedAt}, ${t.createdAt})`),
     // The review names agencies and partners: ~160 index pages instead of ~1,000 pages of wide rows. The

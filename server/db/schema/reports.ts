@@ -6,6 +6,7 @@ import {
   doublePrecision,
   index,
   integer,
+  numeric,
   pgTable,
   primaryKey,
   text,
@@ -179,3 +180,22 @@ export const reportOrganisationPeople = pgTable('report_organisation_people', {
   organisationId: uuid('organisation_id').primaryKey(),
   active: integer('active').notNull(),
 });
+
+/**
+ * The coverage matrices' cells, kept by migration 0052's statement triggers on `organisations`: per
+ * matrix ('services', or 'interpretation' by language), province (or 'nationwide') and column, how many
+ * organisations provide it there and the sum of their entries' last review instants (epoch seconds,
+ * exact). With one provider that sum is its instant, all the "only provider is stale" status needs. The
+ * review reads ~2,000 cells instead of every organisation's services, languages and coverage per load.
+ */
+export const reportCoverageCells = pgTable(
+  'report_coverage_cells',
+  {
+    matrix: text('matrix').notNull(),
+    province: text('province').notNull(),
+    code: text('code').notNull(),
+    providers: integer('providers').notNull(),
+    reviewedSum: numeric('reviewed_sum').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.matrix, t.province, t.code] })],
+);

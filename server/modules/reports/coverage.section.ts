@@ -10,90 +10,95 @@ import { PROVINCES, SERVICE_LANGUAGES, SERVICES } from '../../../common/director
 import type { CoverageMatrix, CoverageStatus, ReportTable } from '../../../common/reports-api.ts';
 import { executePrepared } from '../../db/prepared.ts';
 import { rowsOf } from '../../db/rows.ts';
-import { organisations } from '../../db/schema/index.ts';
-import { staleSql } from '../directory/index.ts';
+import { organisations, reportCoverageCells } from '../../db/schema/index.ts';
+import { STALE_AFTER_MS } from '../directory/index.ts';
 import { label, type ReportSectionDefinition, type SectionContext, totalsOf } from './sections.ts';
 
-type Provider = { codes: string[]; coverage: string[]; stale: boolean };
 const NATIONWIDE = 'nationwide';
 
+/** One matrix's cells with a provider: how many, and whether the only one (when one) is stale. */
+type Cell = { province: string; code: string; providers: number; onlyIsStale: boolean };
+type Matrix = 'services' | 'interpretation';
+
 /**
- * Every organisation registered before the period's end that covers somewhere, read once (index-only,
- * migration 0046): what it provides for the service matrix, and its languages for interpretation's.
- * The codes come as space-separated text, not arrays: parsing 5,000 rows of three text arrays took
- * ~30 ms in Node against ~1 ms in the database (codes never contain a space).
+ * The cells kept by migration 0052's triggers, less the organisations registered since the period's end
+ * (none for a period not yet over, a few for a recent one), as one line of text per matrix: ~2,000 cells
+ * instead of every organisation's services, languages and coverage, which cost ~10 ms in the database
+ * and ~20 ms in Node per load at 5,000 organisations. A cell's review instants are summed exactly
+ * (numeric), so with one provider left the sum is that provider's instant.
  */
-async function providers(ctx: SectionContext) {
+async function cells(ctx: SectionContext): Promise<Record<Matrix, Cell[]>> {
   const o = organisations;
+  const k = reportCoverageCells;
+  const staleBefore = (ctx.now.getTime() - STALE_AFTER_MS) / 1000;
   const result = await executePrepared(
     ctx.db,
     sql`
-    select array_to_string(${o.services}, ' ') as services, array_to_string(${o.languages}, ' ') as languages,
-      array_to_string(${o.coverage}, ' ') as coverage, ${staleSql(ctx.now)} as stale
-    from ${o}
-    where ${o.createdAt} < ${ctx.period.end.toISOString()}::timestamptz and cardinality(${o.coverage}) > 0`,
+    with late as (
+      select c.matrix, c.province, c.code, count(*)::int as providers,
+        sum(extract(epoch from coalesce(${o.lastReviewedAt}, ${o.createdAt}))) as reviewed
+      from ${o}, tipnet_coverage_cells(${o.services}, ${o.languages}, ${o.coverage}) c
+      where ${o.createdAt} >= ${ctx.period.end.toISOString()}::timestamptz
+      group by 1, 2, 3
+    ), cells as (
+      select ${k.matrix} as matrix, ${k.province} as province, ${k.code} as code,
+        ${k.providers} - coalesce(late.providers, 0) as providers,
+        ${k.reviewedSum} - coalesce(late.reviewed, 0) as reviewed
+      from ${k} left join late
+        on late.matrix = ${k.matrix} and late.province = ${k.province} and late.code = ${k.code}
+    )
+    select matrix, string_agg(concat_ws(' ', province, code, providers,
+      (providers = 1 and reviewed <= ${String(staleBefore)}::numeric)::int), ' ') as cells
+    from cells where providers > 0 group by 1`,
   );
-  const rows = rowsOf<{ services: string; languages: string; coverage: string; stale: boolean }>(result);
-  const services: Provider[] = [];
-  const languages: Provider[] = [];
-  for (const r of rows) {
-    const provided = r.services.split(' ');
-    const coverage = r.coverage.split(' ');
-    services.push({ codes: provided, coverage, stale: r.stale });
-    if (provided.includes('interpretation'))
-      languages.push({ codes: r.languages ? r.languages.split(' ') : [], coverage, stale: r.stale });
+  const out: Record<Matrix, Cell[]> = { services: [], interpretation: [] };
+  for (const row of rowsOf<{ matrix: Matrix; cells: string }>(result)) {
+    const parts = row.cells.split(' ');
+    const list = out[row.matrix];
+    for (let i = 0; i + 3 < parts.length; i += 4)
+      list.push({
+        province: parts[i]!,
+        code: parts[i + 1]!,
+        providers: Number(parts[i + 2]),
+        onlyIsStale: parts[i + 3] === '1',
+      });
   }
-  return { services, languages };
+  return out;
 }
 
+/**
+ * The matrix from its cells: an organisation covering the whole country counts in every province, once.
+ * A cell with one provider in all is either the one counted in the province or the one covering the
+ * country; its status needs only whether that one is stale.
+ */
 export function coverageMatrix(
   key: string,
   title: ReturnType<typeof label>,
   columns: readonly { code: string; th: string; en: string }[],
-  list: readonly Provider[],
+  list: readonly Cell[],
 ): CoverageMatrix {
   const provinces = PROVINCES.map((p) => p.code);
   const provinceIndex = new Map<string, number>(provinces.map((code, i) => [code, i]));
   const columnIndex = new Map(columns.map((c, j) => [c.code, j]));
-  // One pass over the providers, each adding itself to the cells it covers; one covering the whole
-  // country is counted once per column and added to every province at the end. Per cell: how many,
-  // and whether the first one found is stale, which is all the status needs when it is the only one.
   const counts = provinces.map(() => columns.map(() => 0));
-  const firstStale = provinces.map(() => columns.map(() => false));
+  const stale = provinces.map(() => columns.map(() => false));
   const everywhere = columns.map(() => 0);
-  const everywhereFirstStale = columns.map(() => false);
-  // Marks of the columns and provinces already taken for the current organisation: its codes may repeat,
-  // and a Set per organisation was most of this loop's time at 5,000 organisations.
-  const columnTaken = new Int32Array(columns.length);
-  const provinceTaken = new Int32Array(provinces.length);
-  const what: number[] = [];
-  let mark = 0;
-  for (const o of list) {
-    mark++;
-    what.length = 0;
-    for (const code of o.codes) {
-      const j = columnIndex.get(code);
-      if (j !== undefined && columnTaken[j] !== mark) {
-        columnTaken[j] = mark;
-        what.push(j);
-      }
-    }
-    if (what.length === 0) continue;
-    if (o.coverage.includes(NATIONWIDE)) {
-      for (const j of what) if (everywhere[j]!++ === 0) everywhereFirstStale[j] = o.stale;
+  const everywhereStale = columns.map(() => false);
+  for (const cell of list) {
+    const j = columnIndex.get(cell.code);
+    if (j === undefined) continue;
+    if (cell.province === NATIONWIDE) {
+      everywhere[j] = cell.providers;
+      everywhereStale[j] = cell.onlyIsStale;
       continue;
     }
-    for (const code of o.coverage) {
-      const i = provinceIndex.get(code);
-      if (i === undefined || provinceTaken[i] === mark) continue;
-      provinceTaken[i] = mark;
-      for (const j of what) if (counts[i]![j]!++ === 0) firstStale[i]![j] = o.stale;
-    }
+    const i = provinceIndex.get(cell.province);
+    if (i === undefined) continue;
+    counts[i]![j] = cell.providers;
+    stale[i]![j] = cell.onlyIsStale;
   }
   const providers = counts.map((row) => row.map((n, j) => n + everywhere[j]!));
-  // The only provider is either the one counted in the province or the one covering the country.
-  const onlyIsStale = (i: number, j: number) =>
-    counts[i]![j] === 1 ? firstStale[i]![j]! : everywhereFirstStale[j]!;
+  const onlyIsStale = (i: number, j: number) => (counts[i]![j] === 1 ? stale[i]![j]! : everywhereStale[j]!);
   const status: CoverageStatus[][] = providers.map((row, i) =>
     row.map((n, j) => (n === 0 ? 'none' : n > 1 ? 'covered' : onlyIsStale(i, j) ? 'single_stale' : 'single')),
   );
@@ -171,18 +176,18 @@ export const coverageSection: ReportSectionDefinition = {
   id: 'coverage',
   title: label('ช่องว่างการให้บริการ', 'Coverage gaps'),
   async compute(ctx) {
-    const { services, languages } = await providers(ctx);
+    const kept = await cells(ctx);
     const serviceMatrix = coverageMatrix(
       'services',
       label('จังหวัด × บริการ', 'Province × service'),
       SERVICES,
-      services,
+      kept.services,
     );
     const languageMatrix = coverageMatrix(
       'interpretation',
       label('จังหวัด × ภาษาสำหรับล่าม', 'Province × interpretation language'),
       SERVICE_LANGUAGES.filter((l) => l.code !== 'th'),
-      languages,
+      kept.interpretation,
     );
     const gapCount = (m: CoverageMatrix) => m.status.flat().filter((s) => s !== 'covered').length;
     const provincesWithout = (j: number) => serviceMatrix.status.filter((row) => row[j] === 'none').length;

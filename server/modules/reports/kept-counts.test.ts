@@ -1,14 +1,20 @@
 /**
- * The counts kept by triggers (migrations 0036, 0039, 0040, 0041, 0045, 0050, 0051) must equal what a pass over every row gives,
+ * The counts kept by triggers (migrations 0036, 0039, 0040, 0041, 0045, 0050, 0051, 0052) must equal what a pass over every row gives,
  * after any mix of writes: multi-row INSERTs as the synthetic seed makes them, assignments moved to
  * another organisation or date, problems resolved, reopened, recategorised and deleted, requests moved
  * and withdrawn, a unit handed to another organisation, answers given, moved and withdrawn, people leaving,
- * returning, moving and deleted. Then the sections that read them must still give
+ * returning, moving and deleted, organisations changing what they provide where, reviewed, registered in
+ * bulk and deleted. Then the sections that read them must still give
  * the reference review, to the cell.
  */
 import { randomUUID } from 'node:crypto';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  PROVINCE_CODES,
+  SERVICE_CODES,
+  SERVICE_LANGUAGE_CODES,
+} from '../../../common/directory-taxonomies.ts';
 import { PROBLEM_CATEGORIES } from '../../../common/problems-taxonomy.ts';
 import { parsePeriod, previousPeriod } from '../../../common/report-periods.ts';
 import { SECTORS } from '../../../common/taxonomies.ts';
@@ -18,6 +24,7 @@ import {
   coordinationRequests,
   coordinationUnits,
   type OrganisationRow,
+  organisations,
   people,
   problemAnswers,
   problemAssignments,
@@ -27,10 +34,12 @@ import type { Actor } from '../../platform/context.ts';
 import { buildCoordinationRequest, buildUnit } from '../../test/coordination-factories.ts';
 import { buildProblem } from '../../test/problem-factories.ts';
 import { buildTestApp, type TestApp } from '../../test/test-app.ts';
+import { coverageSection } from './coverage.section.ts';
 import { networkSection } from './network.section.ts';
 import { moveOverdueClock } from './overdue.ts';
 import { partnersSection } from './partners.section.ts';
 import { problemsSection } from './problems.section.ts';
+import { coverageSection as referenceCoverage } from './reference/coverage.section.ts';
 import { networkSection as referenceNetwork } from './reference/network.section.ts';
 import { partnersSection as referencePartners } from './reference/partners.section.ts';
 import { problemsSection as referenceProblems } from './reference/problems.section.ts';
@@ -115,6 +124,23 @@ const liveOverdue = sql`
 const liveInPost = sql`
   select organisation_id::text, count(*)::int as active from people where active group by 1 order by 1`;
 
+/** Each coverage cell's providers and the sum of their review instants, without the trigger's helper. */
+const liveCoverage = sql`
+  select matrix, province, code, count(*)::int as providers, sum(reviewed)::text as reviewed_sum
+  from (
+    select distinct o.id, 'services' as matrix,
+      case when 'nationwide' = any (o.coverage) then 'nationwide' else place end as province, s as code,
+      extract(epoch from coalesce(o.last_reviewed_at, o.created_at)) as reviewed
+    from organisations o, unnest(o.coverage) place, unnest(o.services) s
+    union
+    select distinct o.id, 'interpretation',
+      case when 'nationwide' = any (o.coverage) then 'nationwide' else place end, l,
+      extract(epoch from coalesce(o.last_reviewed_at, o.created_at))
+    from organisations o, unnest(o.coverage) place, unnest(o.languages) l
+    where 'interpretation' = any (o.services)
+  ) cells
+  group by 1, 2, 3 order by 1, 2, 3`;
+
 const liveFirstAssignments = sql`
   select organisation_id::text, min(assigned_at) as first_assigned_at from problem_assignments
   group by 1 order by 1`;
@@ -153,7 +179,12 @@ async function kept() {
     await t.db.execute(sql`
       select organisation_id::text, active from report_organisation_people where active <> 0 order by 1`),
   );
-  return { pairs, partners, months, agencies, firstAssignments, overdue, inPost };
+  const coverage = rowsOf(
+    await t.db.execute(sql`
+      select matrix, province, code, providers, reviewed_sum::text from report_coverage_cells
+      where providers <> 0 or reviewed_sum <> 0 order by 1, 2, 3`),
+  );
+  return { pairs, partners, months, agencies, firstAssignments, overdue, inPost, coverage };
 }
 
 async function live() {
@@ -178,6 +209,7 @@ async function live() {
     firstAssignments: rowsOf(await t.db.execute(liveFirstAssignments)),
     overdue: rowsOf(await t.db.execute(liveOverdue)),
     inPost: rowsOf(await t.db.execute(liveInPost)),
+    coverage: rowsOf(await t.db.execute(liveCoverage)),
   };
 }
 
@@ -239,7 +271,8 @@ beforeAll(async () => {
   t = await buildTestApp();
   now = t.clock.now();
   orgs = [];
-  for (let i = 0; i < 9; i++) orgs.push(await t.buildOrganisation({ createdAt: daysAgo(1500) }));
+  for (let i = 0; i < 9; i++)
+    orgs.push(await t.buildOrganisation({ createdAt: daysAgo(1500), ...providing(), lastReviewedAt: reviewed() }));
   await addProblems(120);
   await t.db.insert(people).values(
     Array.from({ length: 60 }, (_, i) => ({
@@ -265,7 +298,44 @@ afterAll(async () => {
   await t?.close();
 });
 
+const some = <T>(list: readonly T[], most: number) => Array.from({ length: int(0, most) }, () => pick(list));
+/** What an organisation provides where: codes may repeat, and some cover the whole country. */
+const providing = () => ({
+  services: [...some(SERVICE_CODES, 4), ...(next() < 0.5 ? (['interpretation'] as const) : [])],
+  languages: some(SERVICE_LANGUAGE_CODES, 3),
+  coverage: next() < 0.2 ? ['nationwide' as const, ...some(PROVINCE_CODES, 2)] : some(PROVINCE_CODES, 4),
+});
+/** Reviewed long ago, lately, or never (then its registration counts). */
+const reviewed = () => (next() < 0.3 ? null : daysAgo(next() < 0.5 ? 400 : 100));
+
+/** Organisations change what they provide where and are reviewed; some are registered together, one is deleted. */
+async function organisationWrites() {
+  for (let i = 0; i < 6; i++) {
+    const choice = next();
+    await t.db
+      .update(organisations)
+      .set(choice < 0.6 ? providing() : { lastReviewedAt: reviewed() })
+      .where(eq(organisations.id, pick(orgs).id));
+  }
+  await t.db
+    .update(organisations)
+    .set({ lastReviewedAt: sql`${organisations.createdAt} + interval '1 day'` })
+    .where(inArray(organisations.id, [orgs[3]!.id, orgs[4]!.id]));
+  const added = Array.from({ length: 3 }, (_, i) => ({
+    id: randomUUID(),
+    nameTh: `องค์กรใหม่ ${seed}-${i}`,
+    nameEn: `New organisation ${seed}-${i}`,
+    sector: pick(SECTORS),
+    createdAt: daysAgo(60),
+    updatedAt: now,
+    ...providing(),
+  }));
+  await t.db.insert(organisations).values(added);
+  await t.db.delete(organisations).where(eq(organisations.id, added[0]!.id));
+}
+
 async function mixOfWrites() {
+  await organisationWrites();
   // People leave, come back, move to another organisation and are deleted; one statement moves many.
   const persons = await t.db.select({ id: people.id }).from(people);
   for (let i = 0; i < 10; i++) {
@@ -398,6 +468,7 @@ describe('the counts kept by triggers', () => {
     expect(waits.some((w) => w < 0)).toBe(true);
     expect((await kept()).overdue.length).toBeGreaterThan(3);
     expect((await kept()).inPost.length).toBeGreaterThan(3);
+    expect((await kept()).coverage.length).toBeGreaterThan(20);
     expect(await kept()).toEqual(await live());
   });
 
@@ -435,6 +506,7 @@ describe('the counts kept by triggers', () => {
             [problemsSection, referenceProblems],
             [partnersSection, referencePartners],
             [networkSection, referenceNetwork],
+            [coverageSection, referenceCoverage],
           ] as const) {
             const ctx = { db: t.db, viewer, period, previous: previousPeriod(period), now, centre };
             expect(await shipped.compute(ctx), `${shipped.id}, ${centre ? 'Centre' : 'member'}`).toEqual(
