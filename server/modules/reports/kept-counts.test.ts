@@ -1,5 +1,5 @@
 /**
- * The counts kept by triggers (migrations 0036, 0039, 0040, 0041, 0045, 0050, 0051, 0052) must equal what a pass over every row gives,
+ * The counts kept by triggers (migrations 0036, 0039, 0040, 0041, 0045, 0050, 0051, 0052, 0053) must equal what a pass over every row gives,
  * after any mix of writes: multi-row INSERTs as the synthetic seed makes them, assignments moved to
  * another organisation or date, problems resolved, reopened, recategorised and deleted, requests moved
  * and withdrawn, a unit handed to another organisation, answers given, moved and withdrawn, people leaving,
@@ -141,6 +141,11 @@ const liveCoverage = sql`
   ) cells
   group by 1, 2, 3 order by 1, 2, 3`;
 
+const liveDueDays = sql`
+  select (due_at at time zone 'UTC')::date::text as day, count(*)::int as open from problems
+  where due_at is not null and state in ('submitted', 'under_review', 'assigned', 'in_progress')
+  group by 1 order by 1`;
+
 const liveFirstAssignments = sql`
   select organisation_id::text, min(assigned_at) as first_assigned_at from problem_assignments
   group by 1 order by 1`;
@@ -184,7 +189,10 @@ async function kept() {
       select matrix, province, code, providers, reviewed_sum::text from report_coverage_cells
       where providers <> 0 or reviewed_sum <> 0 order by 1, 2, 3`),
   );
-  return { pairs, partners, months, agencies, firstAssignments, overdue, inPost, coverage };
+  const dueDays = rowsOf(
+    await t.db.execute(sql`select day::text, open from report_problem_due_days where open <> 0 order by 1`),
+  );
+  return { pairs, partners, months, agencies, firstAssignments, overdue, inPost, coverage, dueDays };
 }
 
 async function live() {
@@ -210,6 +218,7 @@ async function live() {
     overdue: rowsOf(await t.db.execute(liveOverdue)),
     inPost: rowsOf(await t.db.execute(liveInPost)),
     coverage: rowsOf(await t.db.execute(liveCoverage)),
+    dueDays: rowsOf(await t.db.execute(liveDueDays)),
   };
 }
 
@@ -272,7 +281,9 @@ beforeAll(async () => {
   now = t.clock.now();
   orgs = [];
   for (let i = 0; i < 9; i++)
-    orgs.push(await t.buildOrganisation({ createdAt: daysAgo(1500), ...providing(), lastReviewedAt: reviewed() }));
+    orgs.push(
+      await t.buildOrganisation({ createdAt: daysAgo(1500), ...providing(), lastReviewedAt: reviewed() }),
+    );
   await addProblems(120);
   await t.db.insert(people).values(
     Array.from({ length: 60 }, (_, i) => ({
@@ -422,6 +433,14 @@ async function mixOfWrites() {
                 : { dueAt: next() < 0.3 ? null : daysAgo(100) };
     await t.db.update(problems).set(set).where(eq(problems.id, id));
   }
+  // Deadlines earlier today and later today: "overdue now" splits at the kept days' end.
+  const midnight = new Date(now);
+  midnight.setUTCHours(0, 0, 0, 0);
+  for (const dueAt of [new Date((midnight.getTime() + now.getTime()) / 2), new Date(now.getTime() + 60_000)])
+    await t.db
+      .update(problems)
+      .set({ state: 'in_progress', closedAt: null, dueAt })
+      .where(eq(problems.id, pick(rows).id));
   const lonely = await t.db.execute(sql`
     select p.id from problems p where not exists (select 1 from problem_assignments a where a.problem_id = p.id)
     limit 3`);
@@ -469,6 +488,7 @@ describe('the counts kept by triggers', () => {
     expect((await kept()).overdue.length).toBeGreaterThan(3);
     expect((await kept()).inPost.length).toBeGreaterThan(3);
     expect((await kept()).coverage.length).toBeGreaterThan(20);
+    expect((await kept()).dueDays.length).toBeGreaterThan(10);
     expect(await kept()).toEqual(await live());
   });
 
