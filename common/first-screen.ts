@@ -14,6 +14,9 @@ import { escapeHtml } from './html.ts';
 /** Written by the build beside index.html: route key → the code files its first screen needs. */
 export const FIRST_SCREENS_FILE = 'first-screens.json';
 
+/** Marks the answer the server wrote into the page (server/platform/first-screen-html.ts). */
+export const SERVED_SCREEN_ATTRIBUTE = 'data-served-screen';
+
 export type FirstScreenChunks = Record<string, string[]>;
 
 type FirstScreen = {

@@ -12,14 +12,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FinderView } from '../../common/directory-api.ts';
 import { CONTACT_TYPES, PROVINCES, SERVICES, type TaxonomyEntry } from '../../common/directory-taxonomies.ts';
+import { SERVED_SCREEN_ATTRIBUTE } from '../../common/first-screen.ts';
 import { escapeHtml } from '../../common/html.ts';
 import type { ProblemListItem } from '../../common/problems-api.ts';
 import { PROBLEM_CATEGORIES } from '../../common/problems-taxonomy.ts';
 import type { Language } from '../../common/taxonomies.ts';
 import { telHref } from '../../common/tel.ts';
-
-/** Marks the served content; the app looks for it before it mounts. */
-export const SERVED_SCREEN_ATTRIBUTE = 'data-served-screen';
 
 /** Element Timing on the first call button or card: when it was painted, for the field bench. */
 const FIRST_ANSWER = ' elementtiming="first-answer"';

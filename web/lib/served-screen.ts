@@ -5,7 +5,9 @@
  * own page is there (its heading, nothing still loading): the reader never sees the answer give way
  * to a spinner.
  */
-const SERVED_SCREEN = '[data-served-screen]';
+import { SERVED_SCREEN_ATTRIBUTE } from '../../common/first-screen.ts';
+
+const SERVED_SCREEN = `[${SERVED_SCREEN_ATTRIBUTE}]`;
 /** Should the app never settle (an endless load), it still shows what it has after this long. */
 const GIVE_UP_MS = 30_000;
 

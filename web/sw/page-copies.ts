@@ -5,6 +5,7 @@
  * waiting a round trip for the page; offline it shows the answer before the app has even started.
  */
 import { matchPrecache } from 'workbox-precaching';
+import { SERVED_SCREEN_ATTRIBUTE } from '../../common/first-screen.ts';
 import { escapeHtml } from '../../common/html.ts';
 import { formatDateTime } from '../lib/dates.ts';
 import { API_CACHE, CACHED_AT_HEADER } from '../lib/offline-cache.ts';
@@ -13,13 +14,19 @@ const ENTRY_SCRIPT = /<script type="module" crossorigin src="([^"]+)"/;
 /** Written empty and hidden by the server, with the "as of" wording of the page's language. */
 const AS_OF = /<p([^>]*) data-served-as-of="(th|en)" data-wording="([^"]*)" hidden><\/p>/;
 
-/** Stores the page (a successful answer only), stamped with when it was fetched. */
+/**
+ * Stores the page, stamped with when it was fetched: only a successful one with the answer written in.
+ * The plain page the server sends when it could not write the answer would replace a good copy with
+ * one that shows nothing until the app has started.
+ */
 export async function keepPageCopy(key: string, page: Response) {
   if (!page.ok) return;
+  const html = await page.text();
+  if (!html.includes(SERVED_SCREEN_ATTRIBUTE)) return;
   const headers = new Headers(page.headers);
   headers.set(CACHED_AT_HEADER, new Date().toISOString());
   const cache = await caches.open(API_CACHE);
-  await cache.put(key, new Response(await page.blob(), { status: 200, headers }));
+  await cache.put(key, new Response(html, { status: 200, headers }));
 }
 
 /** The saved copy of the page, saying when it was saved; null when there is none the app can start in. */
