@@ -38,7 +38,7 @@ export function organisationRoutes(app: App, deps: Deps) {
         deps.db,
         deps.clock.now(),
         req.query,
-        await cacheOptionsOf(deps, req),
+        cacheOptionsOf(deps, req),
       );
       return sendSerialisedOnce(reply, OrganisationListPage, page);
     },

@@ -145,7 +145,7 @@ export function problemRoutes(app: App, deps: Deps) {
           actorOf(req),
           deps.clock.now(),
           req.query,
-          await cacheOptionsOf(deps, req),
+          cacheOptionsOf(deps, req),
         ),
       ),
   );
@@ -182,7 +182,7 @@ export function problemRoutes(app: App, deps: Deps) {
           actorOf(req),
           deps.clock.now(),
           req.params.id,
-          await cacheOptionsOf(deps, req),
+          cacheOptionsOf(deps, req),
         ),
       ),
   );
@@ -207,7 +207,7 @@ export function problemRoutes(app: App, deps: Deps) {
           actorOf(req),
           req.params.id,
           req.query,
-          await cacheOptionsOf(deps, req),
+          cacheOptionsOf(deps, req),
         ),
       ),
   );
@@ -334,7 +334,7 @@ export function problemRoutes(app: App, deps: Deps) {
           deps.clock.now(),
           req.params.id,
           req.query,
-          await cacheOptionsOf(deps, req),
+          cacheOptionsOf(deps, req),
         ),
       ),
   );
