@@ -18,6 +18,7 @@ import { isOpenState, type ProblemState } from '../../../common/problems-taxonom
 import { isDeadlineInRange, MAX_DEADLINE_DAYS } from '../../../common/working-day.ts';
 import type { Db } from '../../db/client.ts';
 import { parallelReads } from '../../db/parallel-reads.ts';
+import { preparedPerDatabase } from '../../db/prepared.ts';
 import {
   organisations,
   type ProblemRow,
@@ -133,6 +134,52 @@ export async function createProblem(db: Db, ctx: Ctx, input: z.infer<typeof Crea
 }
 
 // ---- reading -------------------------------------------------------------------------------------
+// The page's reads, prepared once per connection (see getProblem).
+const answersStatement = preparedPerDatabase((db) =>
+  db
+    .select({ answer: problemAnswers, organisation: organisationSummaryColumns, author: userNameColumns })
+    .from(problemAnswers)
+    .innerJoin(organisations, eq(organisations.id, problemAnswers.organisationId))
+    .leftJoin(users, eq(users.id, problemAnswers.authorUserId))
+    .where(eq(problemAnswers.problemId, sql.placeholder('problemId')))
+    .orderBy(asc(problemAnswers.createdAt), asc(problemAnswers.id))
+    .prepare('tipnet_problem_answers'),
+);
+
+const supportersStatement = preparedPerDatabase((db) =>
+  db
+    .select({ support: problemSupports, organisation: organisationSummaryColumns })
+    .from(problemSupports)
+    .innerJoin(organisations, eq(organisations.id, problemSupports.organisationId))
+    .where(eq(problemSupports.problemId, sql.placeholder('problemId')))
+    .orderBy(asc(problemSupports.createdAt), asc(problemSupports.id))
+    .limit(SUPPORTERS_SHOWN)
+    .prepare('tipnet_problem_supporters'),
+);
+
+const supportSectorsStatement = preparedPerDatabase((db) =>
+  db
+    .select({ sector: organisations.sector, n: sql<number>`count(*)::int` })
+    .from(problemSupports)
+    .innerJoin(organisations, eq(organisations.id, problemSupports.organisationId))
+    .where(eq(problemSupports.problemId, sql.placeholder('problemId')))
+    .groupBy(organisations.sector)
+    .prepare('tipnet_problem_support_sectors'),
+);
+
+const followingStatement = preparedPerDatabase((db) =>
+  db
+    .select({ userId: problemFollows.userId })
+    .from(problemFollows)
+    .where(
+      and(
+        eq(problemFollows.problemId, sql.placeholder('problemId')),
+        eq(problemFollows.userId, sql.placeholder('userId')),
+      ),
+    )
+    .prepare('tipnet_problem_following'),
+);
+
 export async function getProblemDetail(db: Db, viewer: Actor, now: Date, id: string): Promise<ProblemDetail> {
   authorize(viewer, 'problem.read', undefined);
   const p = await getProblem(db, id);
@@ -151,38 +198,10 @@ export async function getProblemDetail(db: Db, viewer: Actor, now: Date, id: str
     sourceEvent,
   ] = await parallelReads(db, [
     () => assignmentsOf(db, id),
-    () =>
-      db
-        .select({
-          answer: problemAnswers,
-          organisation: organisationSummaryColumns,
-          author: userNameColumns,
-        })
-        .from(problemAnswers)
-        .innerJoin(organisations, eq(organisations.id, problemAnswers.organisationId))
-        .leftJoin(users, eq(users.id, problemAnswers.authorUserId))
-        .where(eq(problemAnswers.problemId, id))
-        .orderBy(asc(problemAnswers.createdAt), asc(problemAnswers.id)),
-    () =>
-      db
-        .select({ support: problemSupports, organisation: organisationSummaryColumns })
-        .from(problemSupports)
-        .innerJoin(organisations, eq(organisations.id, problemSupports.organisationId))
-        .where(eq(problemSupports.problemId, id))
-        .orderBy(asc(problemSupports.createdAt), asc(problemSupports.id))
-        .limit(SUPPORTERS_SHOWN),
-    () =>
-      db
-        .select({ sector: organisations.sector, n: sql<number>`count(*)::int` })
-        .from(problemSupports)
-        .innerJoin(organisations, eq(organisations.id, problemSupports.organisationId))
-        .where(eq(problemSupports.problemId, id))
-        .groupBy(organisations.sector),
-    () =>
-      db
-        .select({ userId: problemFollows.userId })
-        .from(problemFollows)
-        .where(and(eq(problemFollows.problemId, id), eq(problemFollows.userId, viewer.userId))),
+    () => answersStatement(db).execute({ problemId: id }),
+    () => supportersStatement(db).execute({ problemId: id }),
+    () => supportSectorsStatement(db).execute({ problemId: id }),
+    () => followingStatement(db).execute({ problemId: id, userId: viewer.userId }),
     () =>
       p.duplicateOfId
         ? db
