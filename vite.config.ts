@@ -31,7 +31,7 @@ const PAGE_OWN_LIBRARIES = inPackages(
   'libphonenumber-js',
   'react-number-format',
   'qrcode',
-  '@zxing/[a-z]+',
+  'jsqr',
   'zod',
   'dayjs',
 );
