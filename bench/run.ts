@@ -10,7 +10,7 @@ import { openDatabase } from '../server/db/client.ts';
 import { burst, type LoadResult, load, poissonArrivals, stopLoad } from './load.ts';
 import { captureStatements, replayStatements } from './raw-limit.ts';
 import { type BenchContext, SCENARIOS, type Scenario } from './scenarios/index.ts';
-import { type DatabaseKind, login, startServer, stopAll } from './server.ts';
+import { type DatabaseKind, login, otherServer, SERVER_ROOT, startServer, stopAll } from './server.ts';
 
 const BASELINE = 'healthz';
 const MEMBER = 'mirror@tipnet.example';
@@ -122,7 +122,10 @@ async function main() {
 }
 
 async function benchDatabase(database: DatabaseKind): Promise<ScenarioResult[]> {
-  process.stdout.write(`\n[${database}] starting the server… `);
+  const from = otherServer
+    ? ` from ${SERVER_ROOT} (no raw-SQL limits: they replay this checkout's statements)`
+    : '';
+  process.stdout.write(`\n[${database}] starting the server${from}… `);
   const started = Date.now();
   if (synthetic && !flags['reuse-database'])
     console.log(
@@ -191,7 +194,8 @@ async function benchDatabase(database: DatabaseKind): Promise<ScenarioResult[]> 
         console.log(`[${database}] ${scenario.name}: ${verified}`);
         results.at(-1)!.verified = verified;
       }
-      if (scenario.statements && server.databaseUrl && !interrupted) {
+      // Another checkout's server sends its own statements: replaying this checkout's would say nothing of it.
+      if (scenario.statements && server.databaseUrl && !interrupted && !otherServer) {
         process.stdout.write(`[${database}] ${scenario.name}: raw-SQL limit through pg… `);
         const statements = await captureStatements(server.databaseUrl, (db, now) =>
           scenario.statements!(db, now, ctx),

@@ -8,6 +8,12 @@ import { join } from 'node:path';
 import pg from 'pg';
 
 const ROOT = join(import.meta.dirname, '..');
+/**
+ * BENCH_SERVER_ROOT=<checkout>: the server is started from another checkout of TIPNet (say, an older commit
+ * in a git worktree), so a before/after runs the same scenarios on the same database.
+ */
+export const SERVER_ROOT = process.env.BENCH_SERVER_ROOT || ROOT;
+export const otherServer = SERVER_ROOT !== ROOT;
 const HOST = '127.0.0.1';
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -174,9 +180,9 @@ export async function startServer(
   const inspect = options.inspect ? ['--inspect=127.0.0.1:0'] : [];
   const child = spawn(
     process.execPath,
-    [...profile, ...inspect, '--import', 'tsx', join(ROOT, 'server', 'main.ts')],
+    [...profile, ...inspect, '--import', 'tsx', join(SERVER_ROOT, 'server', 'main.ts')],
     {
-      cwd: ROOT,
+      cwd: SERVER_ROOT,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -317,8 +323,16 @@ export async function login(baseUrl: string, email: string, password: string): P
   return cookie.split(';')[0]!;
 }
 
-type LogError = { type?: string; code?: string; message?: string; cause?: LogError };
-type LogEntry = { level?: number; status?: string; time?: number; msg?: string; err?: LogError };
+type LogError = { type?: string; code?: string; message?: string; stack?: string; cause?: LogError };
+type LogEntry = {
+  level?: number;
+  status?: string;
+  time?: number;
+  msg?: string;
+  method?: string;
+  route?: string;
+  err?: LogError;
+};
 
 /**
  * A warning as one readable line: its message and the error chain's types, SQLSTATEs and messages, whose
@@ -337,7 +351,10 @@ function logSummary(entry: LogEntry) {
         .join(' '),
     );
   const at = entry.time ? new Date(entry.time).toISOString() : '';
-  return [at, entry.msg, ...chain].filter(Boolean).join(' | ');
+  const route = entry.route && `${entry.method} ${entry.route}`;
+  // A programming error has no SQLSTATE to go by: its first frame in TIPNet's own code says where.
+  const where = entry.err?.stack?.match(/\((\/[^()]*\/(?:server|common)\/[^()]+)\)/)?.[1];
+  return [at, entry.msg, route, ...chain, where && `at ${where}`].filter(Boolean).join(' | ');
 }
 
 function safeJson(text: string): LogEntry | undefined {

@@ -59,7 +59,8 @@ export function registerErrorHandling(app: FastifyInstance) {
       const message = code === 'INVALID_JSON' ? 'The request body is not valid JSON' : err.message;
       return send(status, code, message);
     }
-    req.log.error({ err }, 'unhandled error');
+    // The route's pattern, not its URL: it says where without carrying ids or search words into the log.
+    req.log.error({ err, method: req.method, route: req.routeOptions.url }, 'unhandled error');
     return send(500, 'INTERNAL', 'Something went wrong on our side; it has been logged');
   });
 }
