@@ -337,12 +337,23 @@ export async function support(db: Db, ctx: Ctx, id: string, input: z.infer<typeo
   if (problem.reporterOrganisationId === ctx.actor.organisationId)
     throw conflict('OWN_PROBLEM', 'Your organisation raised this problem; it already counts as facing it');
   if (!isOpenState(problem.state)) throw closed('PROBLEM_CLOSED', problem.state);
+  // Screening is for new text: an organisation that already supports the problem changes nothing.
   const existing = await findSupport(db, id, ctx.actor.organisationId);
-  if (existing) return { created: false, ...(await supportResult(db, id, ctx.actor.organisationId)) };
-  const findings = await screenText(db, ctx, 'support', id, { context: input.context }, input);
-  const created = await db.transaction(async (tx) => {
+  const findings = existing
+    ? null
+    : await screenText(db, ctx, 'support', id, { context: input.context }, input);
+  // The answer is read under the problem's lock, as withdrawing takes it too: read after the commit, a
+  // withdrawal in between left no support to answer with (a 500 under the bench's mixed load).
+  return db.transaction(async (tx) => {
     const locked = await getProblem(tx, id, { lock: true });
     if (!isOpenState(locked.state)) throw closed('PROBLEM_CLOSED', locked.state);
+    const current = await findSupport(tx, id, ctx.actor.organisationId);
+    if (current) return { created: false, ...(await supportResult(tx, id, ctx.actor.organisationId)) };
+    if (!findings)
+      throw conflict(
+        'SUPPORT_CHANGED',
+        "Your organisation's support was withdrawn a moment ago; send it again",
+      );
     const inserted = await tx
       .insert(problemSupports)
       .values({
@@ -355,8 +366,9 @@ export async function support(db: Db, ctx: Ctx, id: string, input: z.infer<typeo
       })
       .onConflictDoNothing()
       .returning();
-    // Another member of the organisation supported it a moment ago: theirs is the one support.
-    if (inserted.length === 0) return false;
+    // Written a moment ago by a path that does not lock the problem: theirs is the one support.
+    if (inserted.length === 0)
+      return { created: false, ...(await supportResult(tx, id, ctx.actor.organisationId)) };
     await tx
       .update(problems)
       .set({ supportCount: sql`${problems.supportCount} + 1`, updatedAt: ctx.now })
@@ -370,9 +382,8 @@ export async function support(db: Db, ctx: Ctx, id: string, input: z.infer<typeo
       entityId: id,
       changes: { organisationId: ctx.actor.organisationId, ...privacy },
     });
-    return true;
+    return { created: true, ...(await supportResult(tx, id, ctx.actor.organisationId)) };
   });
-  return { created, ...(await supportResult(db, id, ctx.actor.organisationId)) };
 }
 
 async function findSupport(db: Db, problemId: string, organisationId: string) {

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DAY_MS as DAY, MINUTE_MS as MINUTE } from '../../../common/time.ts';
 import { bangkokDay, defaultDeadline } from '../../../common/working-day.ts';
+import type { Db } from '../../db/client.ts';
 import {
   auditEvents,
   type OrganisationRow,
@@ -11,6 +12,7 @@ import {
 } from '../../db/schema/index.ts';
 import { buildPerson } from '../../demo/factories.ts';
 import { buildTestApp, type TestApp } from '../../test/test-app.ts';
+import { support, withdrawSupport } from './problems.service.ts';
 
 let t: TestApp;
 type Who = { user: Awaited<ReturnType<TestApp['buildUser']>>; cookie: string };
@@ -341,6 +343,42 @@ describe('supports ("we face this too")', () => {
     const res = await post(`/api/v1/problems/${p.id}/support`, reporterColleague, {});
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('OWN_PROBLEM');
+  });
+
+  it('answers a support with itself even when it is withdrawn the moment it is written', async () => {
+    const p = await raise();
+    const { user } = labourMember;
+    const ctx = {
+      actor: {
+        userId: user.id,
+        organisationId: user.organisationId,
+        role: user.role,
+        sessionId: 'test',
+        mustEnrolTotp: false,
+      },
+      ip: null,
+      userAgent: null,
+      now: t.clock.now(),
+    };
+    // The withdrawal lands after the support's transaction commits and before anything read after it,
+    // as a second device's can: the answer must still be the support that was made.
+    const withdrawnOnCommit = new Proxy(t.db, {
+      get: (db, key) =>
+        key === 'transaction'
+          ? async (work: Parameters<Db['transaction']>[0]) => {
+              const result = await db.transaction(work);
+              await withdrawSupport(t.db, ctx, p.id);
+              return result;
+            }
+          : Reflect.get(db, key),
+    });
+    expect(await support(withdrawnOnCommit, ctx, p.id, {})).toMatchObject({
+      created: true,
+      supportCount: 1,
+      support: { organisation: { id: labour.id } },
+    });
+    const detail = await get(`/api/v1/problems/${p.id}`, observer);
+    expect(detail.body.supporters.count).toBe(0);
   });
 
   it('withdraws a support and lists problems my organisation supports', async () => {
