@@ -15,6 +15,12 @@ declare module 'autocannon' {
       duration?: number;
       timeout?: number;
       requests?: Request[];
+      /** Called with each connection's client as it is made. */
+      setupClient?: (client: Client) => void;
+    }
+    interface Client {
+      /** Replaces the list of requests this connection sends in turn. */
+      setRequests(requests: Request[]): void;
     }
     interface Stats {
       average: number;

@@ -31,23 +31,32 @@ export async function load(
   options: { connections: number; durationSeconds: number },
 ): Promise<LoadResult> {
   const latencies: number[] = [];
+  const built = requests.map((r) => ({
+    method: r.method ?? 'GET',
+    path: r.path,
+    headers: { ...(r.body === undefined ? {} : { 'content-type': 'application/json' }), ...r.headers },
+    ...(r.body === undefined ? {} : { body: JSON.stringify(r.body) }),
+    ...(r.nextBody
+      ? {
+          headers: { 'content-type': 'application/json', ...r.headers },
+          setupRequest: (req: Record<string, unknown>) => ({ ...req, body: JSON.stringify(r.nextBody!()) }),
+        }
+      : {}),
+  }));
+  // Each connection starts its turn through the list at its own place, as sixteen people at once ask
+  // different things; all starting at the first, they sent the same query together and PostgreSQL read each
+  // page once for all sixteen.
+  let connection = 0;
   const instance = autocannon({
     url: baseUrl,
     connections: options.connections,
     duration: options.durationSeconds,
     timeout: 10,
-    requests: requests.map((r) => ({
-      method: r.method ?? 'GET',
-      path: r.path,
-      headers: { ...(r.body === undefined ? {} : { 'content-type': 'application/json' }), ...r.headers },
-      ...(r.body === undefined ? {} : { body: JSON.stringify(r.body) }),
-      ...(r.nextBody
-        ? {
-            headers: { 'content-type': 'application/json', ...r.headers },
-            setupRequest: (req: Record<string, unknown>) => ({ ...req, body: JSON.stringify(r.nextBody!()) }),
-          }
-        : {}),
-    })),
+    requests: built,
+    setupClient: (client) => {
+      const start = Math.floor((connection++ * built.length) / options.connections);
+      client.setRequests([...built.slice(start), ...built.slice(0, start)]);
+    },
   });
   instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
     if (status >= 200 && status < 300) latencies.push(ms);
