@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { z } from 'zod';
+import { checkPrivacy } from '../../../common/privacy-check.ts';
 import type {
   AssignBody,
   CreateAnswerBody,
@@ -349,7 +350,10 @@ export async function support(db: Db, ctx: Ctx, id: string, input: z.infer<typeo
     if (!isOpenState(locked.state)) throw closed('PROBLEM_CLOSED', locked.state);
     const current = await findSupport(tx, id, ctx.actor.organisationId);
     if (current) return { created: false, ...(await supportResult(tx, id, ctx.actor.organisationId)) };
-    if (!findings)
+    // Seen a moment ago and withdrawn since: its text was not screened. Text that needs no warning goes
+    // in as it would have; text that does is sent back to go through the warning, as a new support would.
+    const screened = findings ?? checkPrivacy({ context: input.context });
+    if (!findings && screened.length > 0 && !input.acknowledgePrivacyWarnings)
       throw conflict(
         'SUPPORT_CHANGED',
         "Your organisation's support was withdrawn a moment ago; send it again",
@@ -375,7 +379,7 @@ export async function support(db: Db, ctx: Ctx, id: string, input: z.infer<typeo
       .where(eq(problems.id, id));
     await follow(tx, id, ctx.actor.userId, ctx.now);
     await recordProblemEvent(tx, ctx, id, 'supported', { context: input.context || null });
-    const privacy = await recordPrivacyChoice(tx, ctx, 'support', id, findings, input);
+    const privacy = await recordPrivacyChoice(tx, ctx, 'support', id, screened, input);
     await recordAudit(tx, ctx, {
       action: 'problem.supported',
       entityType: 'problem',

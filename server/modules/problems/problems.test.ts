@@ -381,6 +381,43 @@ describe('supports ("we face this too")', () => {
     expect(detail.body.supporters.count).toBe(0);
   });
 
+  it('makes a support again when the one it found is withdrawn just before it writes', async () => {
+    const p = await raise();
+    const { user } = labourMember;
+    const ctx = {
+      actor: {
+        userId: user.id,
+        organisationId: user.organisationId,
+        role: user.role,
+        sessionId: 'test',
+        mustEnrolTotp: false,
+      },
+      ip: null,
+      userAgent: null,
+      now: t.clock.now(),
+    };
+    // The support is there when the request looks, and withdrawn before its transaction starts.
+    const withdrawnFirst = new Proxy(t.db, {
+      get: (db, key) =>
+        key === 'transaction'
+          ? async (work: Parameters<Db['transaction']>[0]) => {
+              await withdrawSupport(t.db, ctx, p.id);
+              return db.transaction(work);
+            }
+          : Reflect.get(db, key),
+    });
+    await support(t.db, ctx, p.id, {});
+    expect(await support(withdrawnFirst, ctx, p.id, { context: 'ยังเจออยู่' })).toMatchObject({
+      created: true,
+      supportCount: 1,
+      support: { context: 'ยังเจออยู่' },
+    });
+    // Text that would have needed the privacy warning is sent back to go through it.
+    await expect(
+      support(withdrawnFirst, ctx, p.id, { context: `ผู้เสียหายเลขบัตร ${VALID_ID}` }),
+    ).rejects.toMatchObject({ statusCode: 409, code: 'SUPPORT_CHANGED' });
+  });
+
   it('withdraws a support and lists problems my organisation supports', async () => {
     const p = await raise();
     await post(`/api/v1/problems/${p.id}/support`, labourMember, {});
