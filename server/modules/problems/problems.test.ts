@@ -318,6 +318,34 @@ describe('anonymous reporters', () => {
   });
 });
 
+/** What a route hands the services for `who`, to call a service directly. */
+const serviceContext = ({ user }: Who) => ({
+  actor: {
+    userId: user.id,
+    organisationId: user.organisationId,
+    role: user.role,
+    sessionId: 'test',
+    mustEnrolTotp: false,
+  },
+  ip: null,
+  userAgent: null,
+  now: t.clock.now(),
+});
+
+/** The test database, with `before` run just before each transaction and `after` just after its commit. */
+const aroundTransactions = (hooks: { before?: () => Promise<unknown>; after?: () => Promise<unknown> }) =>
+  new Proxy(t.db, {
+    get: (db, key) =>
+      key === 'transaction'
+        ? async (work: Parameters<Db['transaction']>[0]) => {
+            await hooks.before?.();
+            const result = await db.transaction(work);
+            await hooks.after?.();
+            return result;
+          }
+        : Reflect.get(db, key),
+  });
+
 describe('supports ("we face this too")', () => {
   it('is once per organisation: a second support answers 200 with the same single support', async () => {
     const p = await raise();
@@ -347,31 +375,10 @@ describe('supports ("we face this too")', () => {
 
   it('answers a support with itself even when it is withdrawn the moment it is written', async () => {
     const p = await raise();
-    const { user } = labourMember;
-    const ctx = {
-      actor: {
-        userId: user.id,
-        organisationId: user.organisationId,
-        role: user.role,
-        sessionId: 'test',
-        mustEnrolTotp: false,
-      },
-      ip: null,
-      userAgent: null,
-      now: t.clock.now(),
-    };
+    const ctx = serviceContext(labourMember);
     // The withdrawal lands after the support's transaction commits and before anything read after it,
     // as a second device's can: the answer must still be the support that was made.
-    const withdrawnOnCommit = new Proxy(t.db, {
-      get: (db, key) =>
-        key === 'transaction'
-          ? async (work: Parameters<Db['transaction']>[0]) => {
-              const result = await db.transaction(work);
-              await withdrawSupport(t.db, ctx, p.id);
-              return result;
-            }
-          : Reflect.get(db, key),
-    });
+    const withdrawnOnCommit = aroundTransactions({ after: () => withdrawSupport(t.db, ctx, p.id) });
     expect(await support(withdrawnOnCommit, ctx, p.id, {})).toMatchObject({
       created: true,
       supportCount: 1,
@@ -383,29 +390,9 @@ describe('supports ("we face this too")', () => {
 
   it('makes a support again when the one it found is withdrawn just before it writes', async () => {
     const p = await raise();
-    const { user } = labourMember;
-    const ctx = {
-      actor: {
-        userId: user.id,
-        organisationId: user.organisationId,
-        role: user.role,
-        sessionId: 'test',
-        mustEnrolTotp: false,
-      },
-      ip: null,
-      userAgent: null,
-      now: t.clock.now(),
-    };
+    const ctx = serviceContext(labourMember);
     // The support is there when the request looks, and withdrawn before its transaction starts.
-    const withdrawnFirst = new Proxy(t.db, {
-      get: (db, key) =>
-        key === 'transaction'
-          ? async (work: Parameters<Db['transaction']>[0]) => {
-              await withdrawSupport(t.db, ctx, p.id);
-              return db.transaction(work);
-            }
-          : Reflect.get(db, key),
-    });
+    const withdrawnFirst = aroundTransactions({ before: () => withdrawSupport(t.db, ctx, p.id) });
     await support(t.db, ctx, p.id, {});
     expect(await support(withdrawnFirst, ctx, p.id, { context: 'ยังเจออยู่' })).toMatchObject({
       created: true,
