@@ -13,6 +13,7 @@ export * from './notifications.ts';
 export * from './organisation-search.ts';
 export * from './organisations.ts';
 export * from './outbox.ts';
+export * from './problem-board.ts';
 export * from './problems.ts';
 export * from './rate-limits.ts';
 export * from './reports.ts';

@@ -83,7 +83,8 @@ export const problems = pgTable(
     searchDocument: tsvector('search_document').notNull().default(sql`''::tsvector`),
     /**
      * The title's part of the search document (weight A), kept by PostgreSQL: relevance puts title matches
-     * first through its index instead of ranking every match's whole ~3 KB document.
+     * first through its index on the board's rows (problem-board.ts) instead of ranking every match's whole
+     * ~3 KB document.
      */
     titleDocument: tsvector('title_document').generatedAlwaysAs(sql`ts_filter(search_document, '{a}')`),
     createdAt: ts('created_at').notNull(),
@@ -104,8 +105,6 @@ export const problems = pgTable(
     index('problems_duplicate_of_idx').on(t.duplicateOfId),
     index('problems_provinces_idx').using('gin', t.provinces),
     index('problems_sectors_idx').using('gin', t.sectors),
-    index('problems_search_idx').using('gin', t.searchDocument),
-    index('problems_title_search_idx').using('gin', t.titleDocument),
     // The yearly review counts problems raised, first answered and resolved in a period per category,
     // sector and reporting organisation: one index per date, holding those columns, so a year is read as
     // an index range (index-only) instead of a pass over every problem's ~3 KB row.

@@ -1,13 +1,14 @@
 /**
  * The board: filters, views, sorts and Thai search over problems. Every sort pages by keyset on an indexed
  * (key, id) pair — relevance within each of its two tiers — so deep pages cost the same as the first at
- * 100k problems.
+ * 100k problems. A page is chosen on the narrow board rows (`problem_board`) and its problems read by
+ * primary key in the same statement.
  */
 import { and, arrayOverlaps, asc, desc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { ProblemListQuery } from '../../../common/problems-api.ts';
 import { OPEN_STATES } from '../../../common/problems-taxonomy.ts';
 import type { Db } from '../../db/client.ts';
-import { problemAssignments, problemSupports, problems } from '../../db/schema/index.ts';
+import { problemAssignments, problemBoard, problemSupports, problems } from '../../db/schema/index.ts';
 import type { Actor } from '../../platform/context.ts';
 import { badRequest } from '../../platform/errors.ts';
 import { type CursorKey, decodeCursor, toPage } from '../../platform/pagination.ts';
@@ -17,16 +18,17 @@ import { usingSearchIndexes } from '../../platform/search/index-reads.ts';
 import { presentProblemListItem } from './problems.presenter.ts';
 import { organisationsById, type Problem, problemColumns, supportedBy } from './problems.repository.ts';
 
+const b = problemBoard;
 const badCursor = () =>
   badRequest('INVALID_CURSOR', 'The cursor is not valid; start again from the first page');
 const assignedTo = (organisationId: string) =>
-  sql`exists (select 1 from ${problemAssignments} where ${problemAssignments.problemId} = ${problems.id} and ${problemAssignments.organisationId} = ${organisationId})`;
+  sql`exists (select 1 from ${problemAssignments} where ${problemAssignments.problemId} = ${b.problemId} and ${problemAssignments.organisationId} = ${organisationId})`;
 /**
  * An organisation supports hundreds of problems at most: reading them from its index and sorting those is
  * faster than walking the board in order and probing each (100k problems: 13 ms instead of 90 ms).
  */
 const supportedByOrg = (organisationId: string) =>
-  sql`${problems.id} = any(array(select ${problemSupports.problemId} from ${problemSupports} where ${problemSupports.organisationId} = ${organisationId}))`;
+  sql`${b.problemId} = any(array(select ${problemSupports.problemId} from ${problemSupports} where ${problemSupports.organisationId} = ${organisationId}))`;
 /**
  * Relevance: problems whose title matches first, then those that mention the words only elsewhere, each
  * newest first. Each tier is its own keyset query, answered by walking the creation index for a common
@@ -35,40 +37,40 @@ const supportedByOrg = (organisationId: string) =>
  * now. The cursor names the tier and the position in it.
  */
 const TIERS = ['title', 'elsewhere'] as const;
-const NEWEST_FIRST = [desc(problems.createdAt), desc(problems.id)];
+const NEWEST_FIRST = [desc(b.createdAt), desc(b.problemId)];
 type Tier = (typeof TIERS)[number];
 // The title document is the search document's title lexemes, so a title match needs no second index.
 const inTier = (tier: Tier, tsquery: string) =>
   tier === 'title'
-    ? sql`${problems.titleDocument} @@ ${tsquery}::tsquery`
-    : sql`${problems.searchDocument} @@ ${tsquery}::tsquery and not (${problems.titleDocument} @@ ${tsquery}::tsquery)`;
-const matching = (tsquery: string) => sql`${problems.searchDocument} @@ ${tsquery}::tsquery`;
+    ? sql`${b.titleDocument} @@ ${tsquery}::tsquery`
+    : sql`${b.document} @@ ${tsquery}::tsquery and not (${b.titleDocument} @@ ${tsquery}::tsquery)`;
+const matching = (tsquery: string) => sql`${b.document} @@ ${tsquery}::tsquery`;
 const ts = (d: Date | string) => sql`${typeof d === 'string' ? d : d.toISOString()}::timestamptz`;
 
 function filters(viewer: Actor, now: Date, q: ProblemListQuery): (SQL | undefined)[] {
-  const overdue = sql`${problems.dueAt} < ${ts(now)}`;
+  const overdue = sql`${b.dueAt} < ${ts(now)}`;
   return [
-    q.type?.length ? inArray(problems.type, q.type) : undefined,
-    q.state?.length ? inArray(problems.state, q.state) : undefined,
-    q.category?.length ? inArray(problems.category, q.category) : undefined,
-    q.sector?.length ? arrayOverlaps(problems.sectors, q.sector) : undefined,
-    q.province?.length ? arrayOverlaps(problems.provinces, q.province) : undefined,
+    q.type?.length ? inArray(b.type, q.type) : undefined,
+    q.state?.length ? inArray(b.state, q.state) : undefined,
+    q.category?.length ? inArray(b.category, q.category) : undefined,
+    q.sector?.length ? arrayOverlaps(b.sectors, q.sector) : undefined,
+    q.province?.length ? arrayOverlaps(b.provinces, q.province) : undefined,
     q.assignedOrganisationId ? assignedTo(q.assignedOrganisationId) : undefined,
     q.overdue === true
       ? overdue
       : q.overdue === false
-        ? or(isNull(problems.dueAt), sql`not (${overdue})`)
+        ? or(isNull(b.dueAt), sql`not (${overdue})`)
         : undefined,
     q.supportedByMyOrganisation === true
       ? supportedByOrg(viewer.organisationId)
       : q.supportedByMyOrganisation === false
         ? sql`not ${supportedByOrg(viewer.organisationId)}`
         : undefined,
-    q.view === 'mine' ? eq(problems.reporterOrganisationId, viewer.organisationId) : undefined,
+    q.view === 'mine' ? eq(b.reporterOrganisationId, viewer.organisationId) : undefined,
     q.view === 'assigned' ? assignedTo(viewer.organisationId) : undefined,
     // The Centre's queue: new (not yet assigned) and overdue.
-    q.view === 'triage' ? or(inArray(problems.state, ['submitted', 'under_review']), overdue) : undefined,
-    q.sort === 'oldest_open' ? inArray(problems.state, [...OPEN_STATES]) : undefined,
+    q.view === 'triage' ? or(inArray(b.state, ['submitted', 'under_review']), overdue) : undefined,
+    q.sort === 'oldest_open' ? inArray(b.state, [...OPEN_STATES]) : undefined,
   ];
 }
 
@@ -82,18 +84,16 @@ function sorting(
     case 'most_supported': {
       const c = decodeCursor(cursor, { key: 'offset', id: 'uuid' });
       return {
-        after: c
-          ? sql`(${problems.supportCount}, ${problems.id}) < (${Number(c.k)}, ${c.id}::uuid)`
-          : undefined,
-        order: [desc(problems.supportCount), desc(problems.id)],
+        after: c ? sql`(${b.supportCount}, ${b.problemId}) < (${Number(c.k)}, ${c.id}::uuid)` : undefined,
+        order: [desc(b.supportCount), desc(b.problemId)],
         key: (p) => ({ k: String(p.supportCount), id: p.id }),
       };
     }
     case 'oldest_open': {
       const c = decodeCursor(cursor, { key: 'date', id: 'uuid' });
       return {
-        after: c ? sql`(${problems.createdAt}, ${problems.id}) > (${ts(c.k)}, ${c.id}::uuid)` : undefined,
-        order: [asc(problems.createdAt), asc(problems.id)],
+        after: c ? sql`(${b.createdAt}, ${b.problemId}) > (${ts(c.k)}, ${c.id}::uuid)` : undefined,
+        order: [asc(b.createdAt), asc(b.problemId)],
         key: (p) => ({ k: p.createdAt.toISOString(), id: p.id }),
       };
     }
@@ -104,18 +104,18 @@ function sorting(
       const after = !c
         ? undefined
         : c.k === ''
-          ? sql`(${problems.dueAt} is null and ${problems.id} > ${c.id}::uuid)`
-          : sql`((${problems.dueAt}, ${problems.id}) > (${ts(c.k)}, ${c.id}::uuid) or ${problems.dueAt} is null)`;
+          ? sql`(${b.dueAt} is null and ${b.problemId} > ${c.id}::uuid)`
+          : sql`((${b.dueAt}, ${b.problemId}) > (${ts(c.k)}, ${c.id}::uuid) or ${b.dueAt} is null)`;
       return {
         after,
-        order: [sql`${problems.dueAt} asc nulls last`, asc(problems.id)],
+        order: [sql`${b.dueAt} asc nulls last`, asc(b.problemId)],
         key: (p) => ({ k: p.dueAt?.toISOString() ?? '', id: p.id }),
       };
     }
     default: {
       const c = decodeCursor(cursor, { key: 'date', id: 'uuid' });
       return {
-        after: c ? sql`(${problems.createdAt}, ${problems.id}) < (${ts(c.k)}, ${c.id}::uuid)` : undefined,
+        after: c ? sql`(${b.createdAt}, ${b.problemId}) < (${ts(c.k)}, ${c.id}::uuid)` : undefined,
         order: NEWEST_FIRST,
         key: (p) => ({ k: p.createdAt.toISOString(), id: p.id }),
       };
@@ -180,13 +180,30 @@ async function sortedRows(
   const s = sorting(sort, q.cursor);
   const rows = search
     ? await usingSearchIndexes(db, (tx) => firstMatching(tx, and(...where), search, s, q.limit + 1))
-    : await db
-        .select(problemColumns)
-        .from(problems)
-        .where(and(...where, s.after))
-        .orderBy(...s.order)
-        .limit(q.limit + 1);
+    : await inOrder(db, and(...where, s.after), s.order, q.limit + 1);
   return { rows, key: s.key };
+}
+
+/**
+ * The first `limit` board rows meeting `where` in `order`, as problems: chosen on the narrow rows, then
+ * read by primary key, in one statement (one snapshot).
+ */
+async function inOrder(db: Db, where: SQL | undefined, order: SQL[], limit: number): Promise<Problem[]> {
+  const chosen = db
+    .select({
+      id: b.problemId,
+      position: sql<number>`row_number() over (order by ${sql.join(order, sql`, `)})`.as('position'),
+    })
+    .from(b)
+    .where(where)
+    .orderBy(...order)
+    .limit(limit)
+    .as('chosen');
+  return db
+    .select(problemColumns)
+    .from(problems)
+    .innerJoin(chosen, eq(problems.id, chosen.id))
+    .orderBy(asc(chosen.position));
 }
 
 /** The problems next in order, among those the filters keep, that a search tests its word on. */
@@ -216,26 +233,24 @@ async function firstMatching(
 ): Promise<Problem[]> {
   const others = and(filters, s.after);
   const sample = tx
-    .select({ id: problems.id })
-    .from(problems)
+    .select({ id: b.problemId })
+    .from(b)
     .where(others)
     .orderBy(...s.order)
     .limit(SAMPLED);
   const [tested] = await tx
     .select({ hits: sql<number>`count(*)::int` })
-    .from(problems)
-    .where(and(sql`${problems.id} = any(array(${sample}))`, search));
+    .from(b)
+    .where(and(sql`${b.problemId} = any(array(${sample}))`, search));
   const common = tested!.hits >= COMMON_IN_SAMPLE;
-  return tx
-    .select(problemColumns)
-    .from(problems)
-    .where(
-      common
-        ? and(others, search)
-        : sql`${problems.id} = any(array(select ${problems.id} from ${problems} where ${and(others, search)}))`,
-    )
-    .orderBy(...s.order)
-    .limit(limit);
+  return inOrder(
+    tx,
+    common
+      ? and(others, search)
+      : sql`${b}.ctid = any(array(select ctid from ${b} where ${and(others, search)}))`,
+    s.order,
+    limit,
+  );
 }
 
 /** The title tier, then the rest, each newest first, until `limit + 1` rows (see TIERS). */
@@ -248,7 +263,7 @@ async function relevanceRows(tx: Db, where: (SQL | undefined)[], tsquery: string
   for (const tier of TIERS.slice(c ? TIERS.indexOf(cursorTier as Tier) : 0)) {
     const after =
       c && tier === cursorTier
-        ? sql`(${problems.createdAt}, ${problems.id}) < (${ts(at)}, ${c.id}::uuid)`
+        ? sql`(${b.createdAt}, ${b.problemId}) < (${ts(at)}, ${c.id}::uuid)`
         : undefined;
     const tierOrder = { after, order: NEWEST_FIRST };
     const found = await firstMatching(
