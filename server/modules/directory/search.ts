@@ -158,7 +158,8 @@ export function pageStatement(db: Db, now: Date, query: OrganisationListQuery) {
         after ? sql`(${rank}, ${s.organisationId}) > (${Number(after.k)}, ${after.id}::uuid)` : undefined,
       ),
     )
-    .orderBy(...(tsquery ? [desc(tier)] : []), asc(rank), asc(s.organisationId))
+    // By the output column's name: repeating the expression built the names set a second time.
+    .orderBy(...(tsquery ? [sql`"tier" desc`] : []), asc(rank), asc(s.organisationId))
     .limit(query.limit + 1)
     .offset(offset)
     .as('chosen');
