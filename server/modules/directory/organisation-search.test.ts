@@ -7,7 +7,7 @@ import { buildContact, buildOrganisation, buildPerson } from '../../demo/factori
 import { usingSearchIndexes } from '../../platform/search/index-reads.ts';
 import { planNodesOf } from '../../test/query-plans.ts';
 import { buildTestApp, type TestApp } from '../../test/test-app.ts';
-import { facetStatement, listOrganisations, pageStatement } from './search.ts';
+import { facetStatement, listOrganisations, pageOfCommonNames, pageStatement } from './search.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -186,6 +186,65 @@ describe('facet counts of a broad search', () => {
     expect(n).toBeGreaterThan(1000);
   });
 });
+
+describe('a word in most names', () => {
+  it('pages the same organisations in the same order whether the rank order is walked or every match sorted', async () => {
+    // 130 organisations named with the word, 65 with it only in their description; the last 20 in another
+    // sector.
+    await t.db.execute(sql`
+      insert into organisations (id, name_th, name_en, sector, search_document, name_document, created_at,
+        updated_at)
+      select gen_random_uuid(), 'ทางเดิน ' || i, case when i <= 155 then 'Walkword ' else 'Other ' end || i,
+        case when i <= 175 then 'academic' else 'business' end,
+        to_tsvector('simple', case when i <= 130 then 'walkword ' || i else 'other ' || i || ' walkword' end),
+        to_tsvector('simple', case when i <= 130 then 'walkword ' || i else 'other ' || i end), now(), now()
+      from generate_series(1, 195) as i`);
+    const now = new Date();
+    for (const qs of ['q=walkword&sector=academic&lang=en', 'q=walkw&sector=academic&lang=th']) {
+      const query = OrganisationListQuery.parse(Object.fromEntries(new URLSearchParams(`${qs}&limit=20`)));
+      const walked: string[] = [];
+      for (let offset = 0; offset < 200; offset += query.limit) {
+        const page = await usingSearchIndexes(t.db, (tx) => pageOfCommonNames(tx, now, query, offset));
+        const sorted = await pageStatement(t.db, now, { ...query, cursor: cursorAt(offset) }).statement;
+        if (page) {
+          expect(
+            page.map((o) => o.id),
+            `${qs} at ${offset}`,
+          ).toEqual(sorted.map((o) => o.id));
+          walked.push(...page.slice(0, query.limit).map((o) => o.nameEn));
+        }
+      }
+      // The walk answered every page the name matches fill: 130 of them, 20 a page.
+      expect(walked, qs).toHaveLength(120);
+      expect(walked.every((name) => name.startsWith('Walkword'))).toBe(true);
+    }
+    // Through the API, name matches come first and the rest after them, page after page.
+    const all = await allPages('q=walkword&sector=academic&lang=en&limit=20');
+    expect(all.slice(0, 130).every((name) => /^Walkword/.test(name))).toBe(true);
+    expect(all).toHaveLength(175);
+    // A two-letter prefix is searched by walking whenever the sample allows: the same list.
+    expect(await allPages('q=wa&sector=academic&lang=en&limit=20')).toEqual(all);
+  });
+});
+
+const cursorAt = (offset: number) =>
+  offset
+    ? Buffer.from(JSON.stringify({ k: String(offset), id: crypto.randomUUID() })).toString('base64url')
+    : undefined;
+
+async function allPages(qs: string) {
+  const names: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const query = OrganisationListQuery.parse(
+      Object.fromEntries(new URLSearchParams(`${qs}${cursor ? `&cursor=${cursor}` : ''}`)),
+    );
+    const page = await listOrganisations(t.db, new Date(), query);
+    names.push(...page.items.map((o) => o.nameEn));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return names;
+}
 
 describe.runIf(process.env.TIPNET_TEST_DRIVER === 'pg')('directory search at 5,000 organisations', () => {
   // As the search runs them: without JIT, and without sequential scans.
