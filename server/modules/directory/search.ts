@@ -185,7 +185,7 @@ const SAMPLED = 100;
 const COMMON_IN_NAMES = 30;
 
 /**
- * The page when the words are in most names (every one-letter prefix, 'มูลนิธิ'): name matches in rank
+ * The page when the words are in most names (a one- or two-letter prefix): name matches in rank
  * order, walked from the rank index, stop after `offset + limit + 1` of them. The statement above reads every
  * match and every name match and sorts them, which grows with the directory: 'ม' at 50,000 organisations
  * took 88–99 ms, the walk ~2 ms at any size. Testing a row's names reads them out of line (~7 µs), so the

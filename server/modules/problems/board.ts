@@ -217,7 +217,8 @@ const COMMON_IN_SAMPLE = 2;
  * every problem for a word in few or none; the planner, which cannot count a prefix's matches, walks for
  * those too: 2 s for "passport" at 100,000 problems. So the word is first tested on the next SAMPLED
  * problems in order that the filters keep: a common word walks; a rare one reads its matches from the
- * search index and sorts those. The sample is taken after the filters because a word common on the whole
+ * search index and sorts those: gathered into an array, which keeps the planner from walking, and read back
+ * by ctid (951 matches: 1 ms, against 6 ms by primary key). The sample is taken after the filters because a word common on the whole
  * board can be rare within one category: sampled before them, "scam" among labour inspections walked all
  * 100,000 problems (165 ms). The word is tested on the sample's rows by primary key, after the sample is
  * chosen, so a plan that sorts the filters' rows does not test each of them. Reading every search's
