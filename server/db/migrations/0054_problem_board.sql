@@ -54,8 +54,8 @@ END $$;
 CREATE TRIGGER problems_board_inserted AFTER INSERT ON problems
   REFERENCING NEW TABLE AS new_problems FOR EACH STATEMENT EXECUTE FUNCTION tipnet_problem_board_inserted();
 --> statement-breakpoint
--- A change the board sees. Counting a comment or answering touches none of these columns, so it does not
--- rewrite the row and its GIN entries.
+-- A change the board sees. Counting a comment or bumping the version touches none of these columns, so it
+-- does not rewrite the row and its GIN entries.
 CREATE FUNCTION tipnet_problem_board_updated() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE problem_board SET type = NEW.type, category = NEW.category, state = NEW.state,
