@@ -3,12 +3,11 @@ import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-c
 import type { ProvinceCode } from '../../../common/directory-taxonomies.ts';
 import type { ProblemCategory, ProblemState, ProblemType } from '../../../common/problems-taxonomy.ts';
 import type { Sector } from '../../../common/taxonomies.ts';
+import { codes } from './organisations.ts';
 import { problems } from './problems.ts';
 import { tsvector } from './tsvector.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true });
-const codes = <T extends string>(name: string) =>
-  text(name).array().$type<T[]>().notNull().default(sql`'{}'::text[]`);
 
 /**
  * The board's own rows: one narrow row per problem holding only what the board filters, sorts and searches
