@@ -187,6 +187,28 @@ describe('facet counts of a broad search', () => {
   });
 });
 
+describe('facet counts below the cap', () => {
+  it('count each match once, whether the words are in its names, its texts or its people', async () => {
+    const now = new Date();
+    const insert = (name: string, document: string, service: string) => sql`
+      insert into organisations (id, name_th, name_en, sector, services, search_document, name_document,
+        created_at, updated_at)
+      values (gen_random_uuid(), ${name}, ${name}, 'ngo', array[${service}],
+        to_tsvector('simple', ${document}), to_tsvector('simple', ${name}), now(), now())
+      returning id`;
+    await t.db.execute(insert('Tallyword house', 'tallyword house', 'shelter'));
+    await t.db.execute(insert('Quiet house', 'quiet house tallyword', 'medical'));
+    const [staffed] = rowsOf<{ id: string }>(await t.db.execute(insert('Still house', 'still', 'medical')));
+    await buildPerson(t.db, { organisationId: staffed!.id, nameEn: 'Tallyword Person' });
+    const query = OrganisationListQuery.parse({ q: 'tallyword', facets: '1' });
+
+    const { items, facets } = await listOrganisations(t.db, now, query);
+
+    expect(items.map((i) => i.nameEn)).toEqual(['Tallyword house', 'Quiet house', 'Still house']);
+    expect(facets).toMatchObject({ capped: false, total: 3, service: { shelter: 1, medical: 2 } });
+  });
+});
+
 describe('a word in most names', () => {
   it('pages the same organisations in the same order whether the rank order is walked or every match sorted', async () => {
     // 130 organisations named with the word, 65 with it only in their description; the last 20 in another
