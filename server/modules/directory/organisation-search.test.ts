@@ -244,6 +244,9 @@ describe('a word in most names', () => {
     const all = await allPages('q=walkword&sector=academic&lang=en&limit=20');
     expect(all.slice(0, 130).every((name) => /^Walkword/.test(name))).toBe(true);
     expect(all).toHaveLength(175);
+    expect(new Set(all).size).toBe(175);
+    const rest = all.slice(130);
+    expect(rest).toEqual([...rest].sort());
     // A two-letter prefix is searched by walking whenever the sample allows: the same list.
     expect(await allPages('q=wa&sector=academic&lang=en&limit=20')).toEqual(all);
   });
