@@ -6,6 +6,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { releaseClientsWhoseBeginFails } from './pool-transactions.ts';
 import * as schema from './schema/index.ts';
+import { registerSearchPool, searchSessionOptions } from './search-pool.ts';
 
 /** The same typed database whichever driver runs underneath. A transaction is also a Db. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -86,26 +87,25 @@ async function openPglite(dataDir?: string, template?: Blob): Promise<Database> 
 const CONNECT_TIMEOUT_MS = 10_000;
 
 async function openPostgres(url: string, max: number, statementTimeoutMs?: number): Promise<Database> {
-  const pool = new pg.Pool({
-    connectionString: url,
-    max,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-    ...(statementTimeoutMs
-      ? { statement_timeout: statementTimeoutMs, idle_in_transaction_session_timeout: statementTimeoutMs * 2 }
-      : {}),
-  });
-  // A client whose connection drops (terminated backend, server restart) emits 'error'. pg-pool listens
-  // only while the client is idle; checked out for a transaction nobody would, and the unhandled event
-  // would end the process. The query in flight still rejects and the pool discards the broken client.
-  pool.on('connect', (client) => client.on('error', ignoreDroppedConnection));
-  pool.on('error', ignoreDroppedConnection);
+  const pool = openPool(url, max, statementTimeoutMs);
   const checkOut = releaseClientsWhoseBeginFails(pool);
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  // Search reads: a few sessions set up for them once (search-pool.ts). Two cores gain nothing from more
+  // searches at once than connections of the shared pool a quarter its size.
+  const searchPool = openPool(
+    url,
+    Math.max(2, Math.ceil(max / 4)),
+    statementTimeoutMs,
+    searchSessionOptions(),
+  );
+  registerSearchPool(db, drizzlePg({ client: searchPool, schema }) as unknown as Db);
   return {
     db,
     driver: 'postgres',
     query: async (sql) => (await pool.query(sql)).rows,
-    close: () => endPool(pool),
+    close: async () => {
+      await Promise.all([endPool(pool), endPool(searchPool)]);
+    },
     withConnection: async (fn) => {
       const client = await checkOut();
       try {
@@ -116,6 +116,24 @@ async function openPostgres(url: string, max: number, statementTimeoutMs?: numbe
     },
     listen: (channel, onMessage, onReconnect) => listenPostgres(url, channel, onMessage, onReconnect),
   };
+}
+
+function openPool(url: string, max: number, statementTimeoutMs?: number, options?: string) {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    ...(statementTimeoutMs
+      ? { statement_timeout: statementTimeoutMs, idle_in_transaction_session_timeout: statementTimeoutMs * 2 }
+      : {}),
+    ...(options ? { options } : {}),
+  });
+  // A client whose connection drops (terminated backend, server restart) emits 'error'. pg-pool listens
+  // only while the client is idle; checked out for a transaction nobody would, and the unhandled event
+  // would end the process. The query in flight still rejects and the pool discards the broken client.
+  pool.on('connect', (client) => client.on('error', ignoreDroppedConnection));
+  pool.on('error', ignoreDroppedConnection);
+  return pool;
 }
 
 function ignoreDroppedConnection() {}

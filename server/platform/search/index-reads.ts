@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { SEARCH_READ_SETTINGS, searchPoolOf } from '../../db/search-pool.ts';
 
 /**
  * Search reads run without sequential scans and without JIT. The planner prices a sequential scan without
@@ -10,16 +11,23 @@ import type { Db } from '../../db/client.ts';
  * these short queries never gain from it. Nor from parallel workers: at 50,000 organisations the planner
  * split a one-letter prefix's page across three processes, each building the same set of name matches,
  * and the page took 312–373 ms instead of 88–99 ms in one process, with three processes' CPU against
- * one; under the bench's 16 connections there is no idle core to lend. The settings go in one statement:
- * one round trip.
+ * one; under the bench's 16 connections there is no idle core to lend.
+ *
+ * On PostgreSQL the reads go to a small pool of their own whose sessions start with these settings
+ * (`search-pool.ts`): setting them in a transaction of the shared pool cost three round trips a search
+ * (BEGIN, the settings, COMMIT), 10–20 % of PostgreSQL's and 15–25 % of Node's CPU for a whole search.
+ * PGlite has one connection, and within a transaction (`db` is one) there is no other: there the settings
+ * are set for a read-only transaction, in one statement.
  */
 export function usingSearchIndexes<T>(db: Db, read: (tx: Db) => Promise<T>): Promise<T> {
+  const searchPool = searchPoolOf(db);
+  if (searchPool) return read(searchPool);
+  const settings = Object.entries(SEARCH_READ_SETTINGS).map(
+    ([name, value]) => sql`set_config(${name}, ${value}, true)`,
+  );
   return db.transaction(
     async (tx) => {
-      await tx.execute(
-        sql`select set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true),
-          set_config('max_parallel_workers_per_gather', '0', true)`,
-      );
+      await tx.execute(sql`select ${sql.join(settings, sql`, `)}`);
       return read(tx);
     },
     { accessMode: 'read only' },
