@@ -90,8 +90,8 @@ async function openPostgres(url: string, max: number, statementTimeoutMs?: numbe
   const pool = openPool(url, max, statementTimeoutMs);
   const checkOut = releaseClientsWhoseBeginFails(pool);
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
-  // Search reads: a few sessions set up for them once (search-pool.ts). Two cores gain nothing from more
-  // searches at once than connections of the shared pool a quarter its size.
+  // Search reads: a few sessions set up for them once (search-pool.ts), a quarter as many as the shared
+  // pool's. More searches at once would only queue for the CPU inside PostgreSQL instead of here.
   const searchPool = openPool(
     url,
     Math.max(2, Math.ceil(max / 4)),
