@@ -1,6 +1,6 @@
 /** The directory list: search, filters, facet counts and paging. */
 
-import { and, arrayOverlaps, asc, desc, eq, inArray, lte, not, notInArray, type SQL, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, asc, desc, eq, inArray, lte, not, type SQL, sql } from 'drizzle-orm';
 import { unionAll } from 'drizzle-orm/pg-core';
 import {
   DIRECTORY_FACET_CAP,
@@ -39,6 +39,13 @@ const FACET_CAP = DIRECTORY_FACET_CAP;
  */
 const textMatch = (tsquery: string) =>
   sql`(${s.document} @@ ${tsquery}::tsquery or ${s.peopleNames} @@ ${tsquery}::tsquery)`;
+
+/** Organisations with the words in their names: the first tier of a page and of the facets. */
+const nameMatch = (tsquery: string) => sql`${s.names} @@ ${tsquery}::tsquery`;
+
+/** The other matches: the words in the documents or people's names, not in the names (the second tier). */
+const otherMatch = (tsquery: string) =>
+  sql`${textMatch(tsquery)} and ${s.organisationId} not in (select ${s.organisationId} from ${s} where ${nameMatch(tsquery)})`;
 
 /** Each filter in use, as its condition; the text query is not a dimension (facets never leave it out). */
 function dimensionConditions(f: DirectoryFilters, now: Date): [Dimension, SQL][] {
@@ -195,8 +202,6 @@ function alphabetical(
 function tiersInOrder(db: Db, now: Date, query: OrganisationListQuery, tsquery: string, offset: number) {
   const rank = rankOf(query);
   const filters = dimensionConditions(query, now).map(([, c]) => c);
-  const inNames = sql`${s.names} @@ ${tsquery}::tsquery`;
-  const named = db.select({ id: s.organisationId }).from(s).where(inNames);
   const tier = (inTier: boolean, where: SQL) =>
     db
       .select({
@@ -210,10 +215,7 @@ function tiersInOrder(db: Db, now: Date, query: OrganisationListQuery, tsquery: 
       // wrong guess tests thousands of documents kept out of line ('khmer' at 50k: 422 ms walked).
       .orderBy(sql`${rank} + 0`, asc(s.organisationId))
       .limit(offset + query.limit + 1);
-  const tiers = unionAll(
-    tier(true, inNames),
-    tier(false, and(textMatch(tsquery), notInArray(s.organisationId, named))!),
-  ).as('tiers');
+  const tiers = unionAll(tier(true, nameMatch(tsquery)), tier(false, otherMatch(tsquery))).as('tiers');
   return db
     .select()
     .from(tiers)
@@ -248,7 +250,7 @@ export async function pageOfCommonNames(db: Db, now: Date, query: OrganisationLi
   const rank = rankOf(query);
   const order = [asc(rank), asc(s.organisationId)];
   const filters = and(...dimensionConditions(query, now).map(([, c]) => c));
-  const inNames = sql`${s.names} @@ ${tsquery}::tsquery`;
+  const inNames = nameMatch(tsquery);
   const sample = db
     .select({ id: s.organisationId })
     .from(s)
@@ -343,11 +345,9 @@ export function facetStatement(now: Date, f: DirectoryFilters): SQL {
  * faster than the bitmap of every document and every person's name (ADR 0006).
  */
 function namesFirst(tsquery: string, candidatesWhere: (where: SQL) => SQL) {
-  const inNames = sql`${s.names} @@ ${tsquery}::tsquery`;
-  const named = sql`select ${s.organisationId} from ${s} where ${inNames}`;
-  return sql`${candidatesWhere(inNames)}
+  return sql`${candidatesWhere(nameMatch(tsquery))}
     union all
-    ${candidatesWhere(sql`${textMatch(tsquery)} and ${s.organisationId} not in (${named})`)}`;
+    ${candidatesWhere(otherMatch(tsquery))}`;
 }
 
 type FacetRow = { facet: string; code: string | null; n: number };
