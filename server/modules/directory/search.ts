@@ -12,6 +12,7 @@ import type { CoverageCode } from '../../../common/directory-taxonomies.ts';
 import { PROVINCE_CODES } from '../../../common/directory-taxonomies.ts';
 import { HOUR_MS } from '../../../common/time.ts';
 import type { Db } from '../../db/client.ts';
+import { executePrepared } from '../../db/prepared.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { organisationSearch, organisations } from '../../db/schema/index.ts';
 import { versionedCache } from '../../platform/cache/versioned-cache.ts';
@@ -289,8 +290,19 @@ const passColumn = (dimension: Dimension) => sql.raw(`"passes_${dimension}"`);
  * first, and says so.
  */
 export async function facetCounts(db: Db, now: Date, f: DirectoryFilters): Promise<DirectoryFacets> {
-  return presentFacets(rowsOf<FacetRow>(await db.execute<FacetRow>(facetStatement(now, f))));
+  const statement = facetStatement(now, f);
+  const result = hasCommonShape(f, now) ? executePrepared(db, statement) : db.execute(statement);
+  return presentFacets(rowsOf<FacetRow>(await result));
 }
+
+/**
+ * The facets' text varies only with which filters are in use (and how many sectors or types are picked).
+ * Searches with at most one filter, nearly all of them, run as prepared statements, which skips parsing
+ * and, once PostgreSQL keeps one plan, planning: 0.5 of ~3 ms a search at 5,000 organisations. A prepared
+ * statement holds ~0.3 MB of its connection's memory until the connection closes, so the rarer
+ * combinations, of which there are over a thousand, are parsed afresh instead of filling that memory.
+ */
+const hasCommonShape = (f: DirectoryFilters, now: Date) => dimensionConditions(f, now).length <= 1;
 
 /** The facets' one statement (exported for the plan test). */
 export function facetStatement(now: Date, f: DirectoryFilters): SQL {
