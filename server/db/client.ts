@@ -5,6 +5,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { releaseClientsWhoseBeginFails } from './pool-transactions.ts';
+import { registerPgliteSession } from './prepared.ts';
 import * as schema from './schema/index.ts';
 import { registerSearchPool, searchSessionOptions } from './search-pool.ts';
 
@@ -60,6 +61,7 @@ async function openPglite(dataDir?: string, template?: Blob): Promise<Database> 
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create({ dataDir, loadDataDir: template });
   const db = drizzlePglite({ client, schema }) as unknown as Db;
+  registerPgliteSession(db);
   return {
     db,
     driver: 'pglite',

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { runsOnSessionOf } from '../../db/prepared.ts';
 import { SEARCH_READ_SETTINGS, searchPoolOf } from '../../db/search-pool.ts';
 
 /**
@@ -27,6 +28,7 @@ export function usingSearchIndexes<T>(db: Db, read: (tx: Db) => Promise<T>): Pro
   );
   return db.transaction(
     async (tx) => {
+      runsOnSessionOf(tx, db);
       await tx.execute(sql`select ${sql.join(settings, sql`, `)}`);
       return read(tx);
     },
