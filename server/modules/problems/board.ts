@@ -8,6 +8,7 @@ import { and, arrayOverlaps, asc, desc, eq, inArray, isNull, or, type SQL, sql }
 import type { ProblemListQuery } from '../../../common/problems-api.ts';
 import { OPEN_STATES } from '../../../common/problems-taxonomy.ts';
 import type { Db } from '../../db/client.ts';
+import { selectPrepared } from '../../db/prepared.ts';
 import { problemAssignments, problemBoard, problemSupports, problems } from '../../db/schema/index.ts';
 import type { Actor } from '../../platform/context.ts';
 import { badRequest } from '../../platform/errors.ts';
@@ -147,7 +148,7 @@ export async function listProblems(db: Db, viewer: Actor, now: Date, q: ProblemL
   const where = filters(viewer, now, { ...q, sort });
   const { rows, key } =
     sort === 'relevance'
-      ? await usingSearchIndexes(db, (tx) => relevanceRows(tx, where, tsquery!, q))
+      ? await usingSearchIndexes(db, (tx) => relevanceRows(tx, where, tsquery!, q, hasCommonShape(q, where)))
       : await sortedRows(db, where, sort, q, tsquery ? matching(tsquery) : null);
   const page = rows.slice(0, q.limit);
   const [orgs, mine] = await Promise.all([
@@ -188,7 +189,13 @@ async function sortedRows(
  * The first `limit` board rows meeting `where` in `order`, as problems: chosen on the narrow rows, then
  * read by primary key, in one statement (one snapshot).
  */
-async function inOrder(db: Db, where: SQL | undefined, order: SQL[], limit: number): Promise<Problem[]> {
+async function inOrder(
+  db: Db,
+  where: SQL | undefined,
+  order: SQL[],
+  limit: number,
+  prepared = false,
+): Promise<Problem[]> {
   const chosen = db
     .select({
       id: b.problemId,
@@ -199,11 +206,12 @@ async function inOrder(db: Db, where: SQL | undefined, order: SQL[], limit: numb
     .orderBy(...order)
     .limit(limit)
     .as('chosen');
-  return db
+  const statement = db
     .select(problemColumns)
     .from(problems)
     .innerJoin(chosen, eq(problems.id, chosen.id))
     .orderBy(asc(chosen.position));
+  return prepared ? selectPrepared(db, statement, problemColumns) : statement;
 }
 
 /** The problems next in order, among those the filters keep, that a search tests its word on. */
@@ -231,6 +239,7 @@ async function firstMatching(
   search: SQL,
   s: Pick<Sorting, 'after' | 'order'>,
   limit: number,
+  prepared = false,
 ): Promise<Problem[]> {
   const others = and(filters, s.after);
   const sample = tx
@@ -239,10 +248,12 @@ async function firstMatching(
     .where(others)
     .orderBy(...s.order)
     .limit(SAMPLED);
-  const [tested] = await tx
-    .select({ hits: sql<number>`count(*)::int` })
+  const hits = { hits: sql<number>`count(*)::int` };
+  const testing = tx
+    .select(hits)
     .from(b)
     .where(and(sql`${b.problemId} = any(array(${sample}))`, search));
+  const [tested] = prepared ? await selectPrepared(tx, testing, hits) : await testing;
   const common = tested!.hits >= COMMON_IN_SAMPLE;
   return inOrder(
     tx,
@@ -251,11 +262,30 @@ async function firstMatching(
       : sql`${b}.ctid = any(array(select ctid from ${b} where ${and(others, search)}))`,
     s.order,
     limit,
+    prepared,
   );
 }
 
+/**
+ * A search's statements vary in text with the filters in use, the length of a type, state or category
+ * list, and the cursor. The first page of a search with at most one filter of one value, what typing
+ * sends, runs prepared (`selectPrepared`): no parsing and, once PostgreSQL keeps one plan, no planning for
+ * its two or four statements. At most 90 shapes are prepared per session (15 filter shapes, two tiers, a
+ * sample and two kinds of page each); other searches are parsed afresh rather than fill its memory.
+ */
+function hasCommonShape(q: ProblemListQuery, where: (SQL | undefined)[]) {
+  const lists = [q.type, q.state, q.category].every((list) => (list?.length ?? 0) <= 1);
+  return lists && where.filter(Boolean).length <= 1 && !q.cursor;
+}
+
 /** The title tier, then the rest, each newest first, until `limit + 1` rows (see TIERS). */
-async function relevanceRows(tx: Db, where: (SQL | undefined)[], tsquery: string, q: ProblemListQuery) {
+async function relevanceRows(
+  tx: Db,
+  where: (SQL | undefined)[],
+  tsquery: string,
+  q: ProblemListQuery,
+  prepared: boolean,
+) {
   const c = decodeCursor(q.cursor, { key: 'text', id: 'uuid' });
   const [cursorTier, at = ''] = c ? c.k.split('|') : [];
   if (c && (!TIERS.includes(cursorTier as Tier) || Number.isNaN(Date.parse(at)))) throw badCursor();
@@ -273,6 +303,7 @@ async function relevanceRows(tx: Db, where: (SQL | undefined)[], tsquery: string
       inTier(tier, tsquery),
       tierOrder,
       q.limit + 1 - rows.length,
+      prepared,
     );
     for (const p of found) tierOf.set(p.id, tier);
     rows.push(...found);
