@@ -32,7 +32,7 @@ export function executePrepared(db: Db, query: SQL): Promise<unknown> {
   return runPrepared(db, query);
 }
 
-type Selection = Record<string, PgColumn | SQL | SQL.Aliased>;
+export type Selection = Record<string, PgColumn | SQL | SQL.Aliased>;
 
 /**
  * `executePrepared` for a select built with drizzle's builder from a flat `selection` (no nested objects):
