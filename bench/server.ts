@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { SERVER_NODE_FLAGS } from '../scripts/server-node-flags.mjs';
 
 const ROOT = join(import.meta.dirname, '..');
 /**
@@ -180,7 +181,7 @@ export async function startServer(
   const inspect = options.inspect ? ['--inspect=127.0.0.1:0'] : [];
   const child = spawn(
     process.execPath,
-    [...profile, ...inspect, '--import', 'tsx', join(SERVER_ROOT, 'server', 'main.ts')],
+    [...SERVER_NODE_FLAGS, ...profile, ...inspect, '--import', 'tsx', join(SERVER_ROOT, 'server', 'main.ts')],
     {
       cwd: SERVER_ROOT,
       env,

@@ -2,6 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { SERVER_NODE_FLAGS } from './server-node-flags.mjs';
 
 const root = join(import.meta.dirname, '..');
 const builtIndex = join(root, 'dist', 'web', 'index.html');
@@ -31,8 +32,12 @@ if (webIsStale && existsSync(join(root, 'vite.config.ts'))) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const server = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'server', 'main.ts')], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const server = spawnSync(
+  process.execPath,
+  [...SERVER_NODE_FLAGS, '--import', 'tsx', join(root, 'server', 'main.ts')],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 process.exit(server.status ?? 0);
