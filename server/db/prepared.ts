@@ -32,7 +32,7 @@ export function executePrepared(db: Db, query: SQL): Promise<unknown> {
   return runPrepared(db, query);
 }
 
-export type Selection = Record<string, PgColumn | SQL | SQL.Aliased>;
+type Selection = Record<string, PgColumn | SQL | SQL.Aliased>;
 
 /**
  * `executePrepared` for a select built with drizzle's builder from a flat `selection` (no nested objects):
@@ -45,6 +45,16 @@ export async function selectPrepared<Q extends { getSQL(): SQL } & PromiseLike<u
 ): Promise<Awaited<Q>> {
   const fields = Object.entries(selection).map(([key, field]) => ({ path: [key], field }));
   return (await runPrepared(db, statement.getSQL(), fields)) as Awaited<Q>;
+}
+
+/** `selectPrepared` when `prepared`, else the statement as it is (parsed and planned afresh). */
+export function selectPreparedIf<Q extends { getSQL(): SQL } & PromiseLike<unknown>>(
+  prepared: boolean,
+  db: Db,
+  statement: Q,
+  selection: Selection,
+): Promise<Awaited<Q>> {
+  return prepared ? selectPrepared(db, statement, selection) : Promise.resolve(statement);
 }
 
 function runPrepared(db: Db, query: SQL, fields?: SelectedFieldsOrdered): Promise<unknown> {

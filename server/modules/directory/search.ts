@@ -12,7 +12,7 @@ import type { CoverageCode } from '../../../common/directory-taxonomies.ts';
 import { PROVINCE_CODES } from '../../../common/directory-taxonomies.ts';
 import { HOUR_MS } from '../../../common/time.ts';
 import type { Db } from '../../db/client.ts';
-import { executePrepared, type Selection, selectPrepared } from '../../db/prepared.ts';
+import { executePrepared, selectPreparedIf } from '../../db/prepared.ts';
 import { rowsOf } from '../../db/rows.ts';
 import { organisationSearch, organisations } from '../../db/schema/index.ts';
 import { versionedCache } from '../../platform/cache/versioned-cache.ts';
@@ -138,7 +138,7 @@ async function listPage(db: Db, now: Date, query: OrganisationListQuery) {
   const { statement, selection, offset, ranked } = pageStatement(db, now, query);
   const rows =
     (ranked && isShortPrefix(query.q) ? await pageOfCommonNames(db, now, query, offset) : null) ??
-    (ranked ? await selectIfCommon(db, now, query, statement, selection) : await statement);
+    (ranked ? await selectPreparedIf(hasCommonShape(query, now), db, statement, selection) : await statement);
   const items = rows.slice(0, query.limit);
   const last = items.at(-1);
   const nextKey = (row: { id: string; rank: number }) =>
@@ -254,6 +254,7 @@ export async function pageOfCommonNames(db: Db, now: Date, query: OrganisationLi
   const order = [asc(rank), asc(s.organisationId)];
   const filters = and(...dimensionConditions(query, now).map(([, c]) => c));
   const inNames = nameMatch(tsquery);
+  const prepared = hasCommonShape(query, now);
   const sample = db
     .select({ id: s.organisationId })
     .from(s)
@@ -261,10 +262,9 @@ export async function pageOfCommonNames(db: Db, now: Date, query: OrganisationLi
     .orderBy(...order)
     .limit(SAMPLED);
   const hits = { hits: sql<number>`count(*)::int` };
-  const [tested] = await selectIfCommon(
+  const [tested] = await selectPreparedIf(
+    prepared,
     db,
-    now,
-    query,
     db
       .select(hits)
       .from(s)
@@ -281,10 +281,9 @@ export async function pageOfCommonNames(db: Db, now: Date, query: OrganisationLi
     .offset(offset)
     .as('chosen');
   const selection = { ...organisationListColumns, rank: chosen.rank };
-  const rows = await selectIfCommon(
+  const rows = await selectPreparedIf(
+    prepared,
     db,
-    now,
-    query,
     db
       .select(selection)
       .from(organisations)
@@ -323,17 +322,6 @@ export async function facetCounts(db: Db, now: Date, f: DirectoryFilters): Promi
  */
 const hasCommonShape = (f: DirectoryFilters, now: Date) =>
   dimensionConditions(f, now).length <= 1 && (f.sector?.length ?? 0) <= 1 && (f.type?.length ?? 0) <= 1;
-
-/** A select of a search's page, prepared when the search has a common shape (`hasCommonShape`). */
-function selectIfCommon<Q extends { getSQL(): SQL } & PromiseLike<unknown>>(
-  db: Db,
-  now: Date,
-  query: OrganisationListQuery,
-  statement: Q,
-  selection: Selection,
-): Promise<Awaited<Q>> {
-  return hasCommonShape(query, now) ? selectPrepared(db, statement, selection) : Promise.resolve(statement);
-}
 
 /** The facets' one statement (exported for the plan test). */
 export function facetStatement(now: Date, f: DirectoryFilters): SQL {

@@ -8,7 +8,7 @@ import { and, arrayOverlaps, asc, desc, eq, inArray, isNull, or, type SQL, sql }
 import type { ProblemListQuery } from '../../../common/problems-api.ts';
 import { OPEN_STATES } from '../../../common/problems-taxonomy.ts';
 import type { Db } from '../../db/client.ts';
-import { selectPrepared } from '../../db/prepared.ts';
+import { selectPreparedIf } from '../../db/prepared.ts';
 import { problemAssignments, problemBoard, problemSupports, problems } from '../../db/schema/index.ts';
 import type { Actor } from '../../platform/context.ts';
 import { badRequest } from '../../platform/errors.ts';
@@ -211,7 +211,7 @@ async function inOrder(
     .from(problems)
     .innerJoin(chosen, eq(problems.id, chosen.id))
     .orderBy(asc(chosen.position));
-  return prepared ? selectPrepared(db, statement, problemColumns) : statement;
+  return selectPreparedIf(prepared, db, statement, problemColumns);
 }
 
 /** The problems next in order, among those the filters keep, that a search tests its word on. */
@@ -253,7 +253,7 @@ async function firstMatching(
     .select(hits)
     .from(b)
     .where(and(sql`${b.problemId} = any(array(${sample}))`, search));
-  const [tested] = prepared ? await selectPrepared(tx, testing, hits) : await testing;
+  const [tested] = await selectPreparedIf(prepared, tx, testing, hits);
   const common = tested!.hits >= COMMON_IN_SAMPLE;
   return inOrder(
     tx,
