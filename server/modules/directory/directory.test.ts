@@ -353,6 +353,54 @@ describe('the finder', () => {
     expect(anyLanguage.body.items).toHaveLength(names.length);
     expect(anyLanguage.body.items.at(-1).coverage).toBe('nationwide');
   });
+
+  it('keeps those serving the population asked, or everyone, in every combination of language and population', async () => {
+    const make = (nameEn: string, o: Parameters<typeof buildOrganisation>[1]) =>
+      buildOrganisation(t.db, { nameEn, services: ['medical'], createdAt: t.clock.now(), ...o });
+    await make('Population A everyone', { coverage: ['TH-71'], languages: ['km'] });
+    await make('Population B children', {
+      coverage: ['TH-71'],
+      languages: ['th'],
+      populations: ['children'],
+    });
+    await make('Population C fishers', {
+      coverage: ['TH-71'],
+      languages: ['km'],
+      populations: ['fishers_seafarers'],
+    });
+    await make('Population D elsewhere', {
+      coverage: ['TH-72'],
+      languages: ['km'],
+      populations: ['children'],
+    });
+    const find = async (qs: string) => {
+      const res = await get(`/api/v1/directory/finder?service=medical&${qs}`, as.member);
+      expect(res.status).toBe(200);
+      return res.body.items.map((i: { organisation: { nameEn: string } }) => i.organisation.nameEn);
+    };
+    // Each shape runs one prepared statement; asking it twice with other values shows the values are bound.
+    for (let round = 0; round < 2; round++) {
+      expect(await find('province=TH-71')).toEqual([
+        'Population A everyone',
+        'Population B children',
+        'Population C fishers',
+      ]);
+      expect(await find('province=TH-71&population=children')).toEqual([
+        'Population A everyone',
+        'Population B children',
+      ]);
+      expect(await find('province=TH-71&language=km&population=fishers_seafarers')).toEqual([
+        'Population A everyone',
+        'Population C fishers',
+      ]);
+      expect(await find('province=TH-71&language=th')).toEqual([
+        'Population B children',
+        'Population A everyone',
+        'Population C fishers',
+      ]);
+      expect(await find('province=TH-72&population=children')).toEqual(['Population D elsewhere']);
+    }
+  });
 });
 
 describe('people and focal points', () => {

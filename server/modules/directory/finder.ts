@@ -1,5 +1,5 @@
 /** "Who can help?": organisations offering a service in a province, best fit first, with whom to call. */
-import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, type Placeholder, sql } from 'drizzle-orm';
 import type { FinderView } from '../../../common/directory-api.ts';
 import type {
   Population,
@@ -8,7 +8,7 @@ import type {
   ServiceLanguage,
 } from '../../../common/directory-taxonomies.ts';
 import type { Db } from '../../db/client.ts';
-import { preparedPerDatabase, selectPrepared } from '../../db/prepared.ts';
+import { preparedPerDatabase } from '../../db/prepared.ts';
 import {
   finderEntries,
   focalPoints,
@@ -32,13 +32,16 @@ type FinderQuery = {
   population?: Population;
 };
 
+/** A query's values, or placeholders for them in a statement prepared once per shape. */
+type Bound<T> = { [K in keyof T]: T[K] | Placeholder };
+
 /**
  * The best-fitting organisations, from the finder's own narrow rows (server/db/schema/finder.ts): those
  * covering the province, then those speaking the language, with a 24-hour hotline, verified, by English
  * name. An organisation covering the province and the whole country has a row for each. One statement
  * ranks them and reads what the list shows of each, best first.
  */
-export function rankProviders(db: Db, query: FinderQuery) {
+export function rankProviders(db: Db, query: Bound<FinderQuery>) {
   const inProvince = sql<boolean>`bool_or(${finderEntries.area} = ${query.province})`;
   const speaks = query.language
     ? sql<boolean>`bool_or(${query.language} = any(${finderEntries.languages}))`
@@ -86,6 +89,33 @@ export function rankProviders(db: Db, query: FinderQuery) {
   return { statement, selection };
 }
 
+/**
+ * The ranking prepared once per database for each of its four shapes (with or without a language, with or
+ * without a population), values bound at each lookup: no building its text in the server, no parsing and,
+ * once PostgreSQL keeps its generic plan, no planning (ADR 0006).
+ */
+const rankingStatements = new Map(
+  [false, true].flatMap((language) =>
+    [false, true].map((population) => {
+      const shape = `${language ? 'l' : ''}${population ? 'p' : ''}`;
+      const prepared = preparedPerDatabase((db) =>
+        rankProviders(db, {
+          service: sql.placeholder('service'),
+          province: sql.placeholder('province'),
+          language: language ? sql.placeholder('language') : undefined,
+          population: population ? sql.placeholder('population') : undefined,
+        }).statement.prepare(`tipnet_finder_rank_${shape}`),
+      );
+      return [shape, prepared] as const;
+    }),
+  ),
+);
+
+function rankedProviders(db: Db, query: FinderQuery) {
+  const shape = `${query.language ? 'l' : ''}${query.population ? 'p' : ''}`;
+  return rankingStatements.get(shape)!(db).execute(query);
+}
+
 /** What a result shows of its organisation (presentFinderOrganisation), and when to call it. */
 const finderOrganisationColumns = {
   ...organisationSummaryColumns,
@@ -128,10 +158,7 @@ const focalPointHoldersOf = preparedPerDatabase((db) =>
 
 export async function findHelp(db: Db, viewer: Viewer, now: Date, query: FinderQuery): Promise<FinderView> {
   authorize(viewer.actor, 'directory.read', undefined);
-  // Its text varies only with whether a language and a population are asked (four statements): prepared,
-  // PostgreSQL skips parsing and planning, ~0.5 of its ~0.65 ms (ADR 0006).
-  const { statement, selection } = rankProviders(db, query);
-  const rows = await selectPrepared(db, statement, selection);
+  const rows = await rankedProviders(db, query);
   const ids = rows.map((r) => r.id);
   const [contacts, holders] = ids.length
     ? await Promise.all([
