@@ -27,5 +27,18 @@ export const finderEntries = pgTable(
     primaryKey({ columns: [t.service, t.area, t.organisationId] }),
     // The triggers rewrite an organisation's rows by its id.
     index('finder_entries_organisation_idx').on(t.organisationId),
+    // Everything a lookup ranks on, so it reads the index alone: the rows of one service and area lie one
+    // per heap page (an organisation's rows are written together), and at 50,000 organisations a lookup read
+    // ~1,000 pages for them (ADR 0006). Needs the visibility map that (auto)vacuum keeps.
+    index('finder_entries_ranking_idx').on(
+      t.service,
+      t.area,
+      t.organisationId,
+      t.hasHotline24h,
+      t.verified,
+      t.nameEn,
+      t.languages,
+      t.populations,
+    ),
   ],
 );

@@ -137,7 +137,7 @@ describe("the finder's own rows", () => {
 });
 
 describe.runIf(process.env.TIPNET_TEST_DRIVER === 'pg')('the finder at 5,000 organisations', () => {
-  it('reads its own rows through their index, and each result by its key, never a scan of every organisation', async () => {
+  it('reads its own rows from their ranking index alone, and each result by its key, never a scan of every organisation', async () => {
     await t.db.execute(sql`
       insert into organisations (id, name_th, name_en, description_th, sector, services, coverage, languages,
         created_at, updated_at)
@@ -146,14 +146,12 @@ describe.runIf(process.env.TIPNET_TEST_DRIVER === 'pg')('the finder at 5,000 org
         case when i % 40 = 0 then array['nationwide'] else array['TH-' || (10 + i % 77)] end,
         array[(array['th', 'my', 'km', 'lo'])[1 + i % 4]], now(), now()
       from generate_series(1, 5000) as i`);
-    await t.db.execute(sql`analyze finder_entries, organisations`);
+    // As autovacuum leaves them: analysed, and the pages all-visible, which reading the index alone needs.
+    await t.db.execute(sql`vacuum (analyze) finder_entries, organisations`);
     const { statement } = rankProviders(t.db, { service: 'legal_aid', province: 'TH-85', language: 'my' });
     // Run prepared, PostgreSQL may keep one generic plan for every service and province after five runs.
     for (const nodes of [await planNodesOf(t.db, statement), await genericPlanNodesOf(t.db, statement)]) {
-      expect(
-        nodes.some((n) => n.endsWith('Index Scan on finder_entries_service_area_organisation_id_pk')),
-        nodes.join(' > '),
-      ).toBe(true);
+      expect(nodes, nodes.join(' > ')).toContain('Index Only Scan on finder_entries_ranking_idx');
       // By its key: the primary key, or the names index that leads with the id (the generic plan's pick).
       expect(
         nodes.some((n) => /Index (Only )?Scan on organisations_(pkey|names_idx)$/.test(n)),

@@ -1,0 +1,1 @@
+CREATE INDEX "finder_entries_ranking_idx" ON "finder_entries" USING btree ("service","area","organisation_id","has_hotline_24h","verified","name_en","languages","populations");
