@@ -187,6 +187,35 @@ describe('facet counts of a broad search', () => {
   });
 });
 
+describe('facet counts when the names do not reach the cap', () => {
+  it('take every name match first, each once, then the rest up to the cap, with the filters as they are', async () => {
+    const insert = (name: string, document: string, service: string) => sql`
+      insert into organisations (id, name_th, name_en, sector, services, search_document, name_document,
+        created_at, updated_at)
+      select gen_random_uuid(), ${name} || i, ${name} || i, 'civil_society', array[${service}],
+        to_tsvector('simple', ${document}), to_tsvector('simple', ${name}), now(), now()
+      from generate_series(1, 600) as i`;
+    await t.db.execute(insert('splitword ', 'splitword', 'shelter'));
+    await t.db.execute(insert('elsewhere ', 'elsewhere splitword', 'medical'));
+    const facetsOf = async (qs: string) =>
+      (
+        await listOrganisations(
+          t.db,
+          new Date(),
+          OrganisationListQuery.parse(Object.fromEntries(new URLSearchParams(qs))),
+        )
+      ).facets!;
+
+    const broad = await facetsOf('q=splitword&facets=1');
+    expect(broad).toMatchObject({ capped: true, total: 1001, service: { shelter: 600, medical: 401 } });
+
+    // The name matches fail both filters, so none is counted, nor read again among the rest; the rest fail
+    // only the sector and count towards it.
+    const filtered = await facetsOf('q=splitword&facets=1&service=medical&sector=government');
+    expect(filtered).toMatchObject({ capped: false, total: 0, sector: { civil_society: 600 }, service: {} });
+  });
+});
+
 describe('facet counts below the cap', () => {
   it('count each match once, whether the words are in its names, its texts or its people', async () => {
     const now = new Date();

@@ -341,19 +341,16 @@ export function facetStatement(now: Date, f: DirectoryFilters): SQL {
     sql`select ${facet}, null, count(*)::int from found where ${passes(facet)} and ${sql.raw(column)}`;
 
   const candidatesWhere = (where: SQL) => sql`
-    select sector, type, themes, services, coverage, languages, populations,
-      has_hotline_24h as hotline, verified, ${staleSearchRow(now)} as stale ${sql.join(passColumns, sql``)}
-    from ${s}
-    where ${where}`;
+    select * from (
+      select organisation_id, sector, type, themes, services, coverage, languages, populations,
+        has_hotline_24h as hotline, verified, ${staleSearchRow(now)} as stale ${sql.join(passColumns, sql``)}
+      from ${s}
+      where ${where}
+    ) candidates
+    where ${failures} <= 1`;
 
   return sql`
-    with found as materialized (
-      select * from (
-        ${tsquery ? namesFirst(tsquery, candidatesWhere) : candidatesWhere(sql`true`)}
-      ) candidates
-      where ${failures} <= 1
-      ${tsquery ? sql`limit ${FACET_CAP + 1}` : sql``}
-    )
+    ${tsquery ? namesFirst(tsquery, candidatesWhere) : sql`with found as materialized (${candidatesWhere(sql`true`)})`}
     select 'total' as facet, null::text as code, count(*)::int as n from found where ${passes()}
     union all select 'capped', null, ${tsquery ? sql`(count(*) > ${FACET_CAP})::int` : sql`0`} from found
     union all ${grouped('sector', 'sector', 'sector')}
@@ -371,14 +368,21 @@ export function facetStatement(now: Date, f: DirectoryFilters): SQL {
 }
 
 /**
- * Every match of the words, name matches first: the rest is read only when the name matches do not reach
- * the cap. A one-letter prefix is in most names, and the names index alone answers it several times
- * faster than the bitmap of every document and every person's name (ADR 0006).
+ * `found`: every match of the words, name matches first, up to the cap. The rest is read only when the name
+ * matches do not reach it: a one-letter prefix is in most names, and the names index alone answers it
+ * several times faster than the bitmap of every document and every person's name (ADR 0006). The name
+ * matches are gathered once and the rest leaves them out by id; testing the rest against the names
+ * index again read all of them a second time.
  */
 function namesFirst(tsquery: string, candidatesWhere: (where: SQL) => SQL) {
-  return sql`${candidatesWhere(nameMatch(tsquery))}
-    union all
-    ${candidatesWhere(otherMatch(tsquery))}`;
+  const rest = sql`${textMatch(tsquery)}
+    and (select count(*) from names_found) <= ${FACET_CAP}
+    and ${s.organisationId} not in (select organisation_id from names_found)`;
+  return sql`
+    with names_found as materialized (${candidatesWhere(nameMatch(tsquery))} limit ${FACET_CAP + 1}),
+    found as materialized (
+      select * from (select * from names_found union all ${candidatesWhere(rest)}) tiers limit ${FACET_CAP + 1}
+    )`;
 }
 
 type FacetRow = { facet: string; code: string | null; n: number };
