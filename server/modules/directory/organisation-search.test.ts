@@ -209,8 +209,8 @@ describe('facet counts when the names do not reach the cap', () => {
     const broad = await facetsOf('q=splitword&facets=1');
     expect(broad).toMatchObject({ capped: true, total: 1001, service: { shelter: 600, medical: 401 } });
 
-    // The name matches fail both filters, so none is counted, nor read again among the rest; the rest fail
-    // only the sector and count towards it.
+    // The name matches fail both filters and count nowhere, neither among the names nor among the rest
+    // (their documents hold the word too); the rest fail only the sector and count towards it.
     const filtered = await facetsOf('q=splitword&facets=1&service=medical&sector=government');
     expect(filtered).toMatchObject({ capped: false, total: 0, sector: { civil_society: 600 }, service: {} });
   });
